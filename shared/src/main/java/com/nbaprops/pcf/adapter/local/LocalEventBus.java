@@ -1,0 +1,118 @@
+package com.nbaprops.pcf.adapter.local;
+
+import com.google.cloud.functions.CloudEventsFunction;
+import com.nbaprops.pcf.logging.StructuredLog;
+import com.nbaprops.pcf.port.EventBus;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An in-process Pub/Sub: each published message goes to every subscription of its topic as the CloudEvent Eventarc
+ * would deliver. Delivery is at-least-once like Pub/Sub's: a function that throws gets the message again (after the
+ * messages already queued, as a backoff would order it) until {@code maxDeliveryAttempts}, then the message is
+ * dead-lettered. Deliveries run on the publishing thread, one at a time, so a run is deterministic.
+ */
+public final class LocalEventBus implements EventBus {
+
+  /** A message as the bus stored it. */
+  public record Message(String id, String topic, String data, Map<String, String> attributes) {}
+
+  /** A message that no delivery attempt could process. */
+  public record DeadLetter(String subscription, Message message, int attempts, String lastError) {}
+
+  private record Subscription(String name, String topic, CloudEventsFunction function) {}
+
+  private record Delivery(Subscription subscription, Message message, int attempt) {}
+
+  private final String projectId;
+  private final int maxDeliveryAttempts;
+  private final Clock clock;
+  private final StructuredLog log;
+  private final Map<String, List<Subscription>> subscriptions = new LinkedHashMap<>();
+  private final Deque<Delivery> pending = new ArrayDeque<>();
+  private final List<Message> published = new ArrayList<>();
+  private final List<DeadLetter> deadLetters = new ArrayList<>();
+  private long lastId;
+  private boolean delivering;
+
+  public LocalEventBus(String projectId, int maxDeliveryAttempts, Clock clock, StructuredLog log) {
+    if (maxDeliveryAttempts < 1) {
+      throw new IllegalArgumentException("maxDeliveryAttempts must be at least 1");
+    }
+    this.projectId = projectId;
+    this.maxDeliveryAttempts = maxDeliveryAttempts;
+    this.clock = clock;
+    this.log = log.with("component", "local-bus");
+  }
+
+  /** Delivers every later message of {@code topic} to {@code function}, as subscription {@code name}. */
+  public synchronized void subscribe(String topic, String name, CloudEventsFunction function) {
+    subscriptions.computeIfAbsent(topic, t -> new ArrayList<>()).add(new Subscription(name, topic, function));
+  }
+
+  @Override
+  public synchronized String publish(String topic, String data, Map<String, String> attributes) {
+    Message message = new Message(Long.toString(++lastId), topic, data, Map.copyOf(attributes));
+    published.add(message);
+    for (Subscription subscription : subscriptions.getOrDefault(topic, List.of())) {
+      pending.addLast(new Delivery(subscription, message, 1));
+    }
+    if (!delivering) {
+      deliverPending();
+    }
+    return message.id();
+  }
+
+  /** Every message published so far, in order. */
+  public synchronized List<Message> published() {
+    return List.copyOf(published);
+  }
+
+  public synchronized List<Message> published(String topic) {
+    return published.stream().filter(m -> m.topic().equals(topic)).toList();
+  }
+
+  public synchronized List<DeadLetter> deadLetters() {
+    return List.copyOf(deadLetters);
+  }
+
+  private void deliverPending() {
+    delivering = true;
+    try {
+      while (!pending.isEmpty()) {
+        deliver(pending.removeFirst());
+      }
+    } finally {
+      delivering = false;
+    }
+  }
+
+  private void deliver(Delivery delivery) {
+    Message message = delivery.message();
+    Subscription subscription = delivery.subscription();
+    try {
+      subscription.function().accept(
+          PubSubCloudEvents.messagePublished(
+              projectId, message.topic(), subscription.name(), message.id(), clock.instant(), message.data(),
+              message.attributes()));
+    } catch (Exception e) {
+      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+      if (delivery.attempt() < maxDeliveryAttempts) {
+        log.warning(
+            "delivery " + delivery.attempt() + "/" + maxDeliveryAttempts + " of message " + message.id() + " to "
+                + subscription.name() + " failed, will retry: " + error);
+        pending.addLast(new Delivery(subscription, message, delivery.attempt() + 1));
+      } else {
+        log.error(
+            "message " + message.id() + " on " + message.topic() + " dead-lettered from " + subscription.name()
+                + " after " + delivery.attempt() + " attempts: " + error);
+        deadLetters.add(new DeadLetter(subscription.name(), message, delivery.attempt(), error));
+      }
+    }
+  }
+}

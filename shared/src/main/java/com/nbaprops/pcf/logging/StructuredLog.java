@@ -1,0 +1,90 @@
+package com.nbaprops.pcf.logging;
+
+import com.google.gson.JsonObject;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A logger that carries labels (function, run_id, analysis_date) into every entry. In the cloud each entry is one JSON
+ * line that Cloud Logging parses ({@code severity}, {@code message}, {@code logging.googleapis.com/labels}); in a
+ * terminal it is one readable line.
+ */
+public final class StructuredLog {
+  private final LogSink sink;
+  private final Map<String, String> labels;
+
+  private StructuredLog(LogSink sink, Map<String, String> labels) {
+    this.sink = sink;
+    this.labels = Collections.unmodifiableMap(labels);
+  }
+
+  public static StructuredLog to(LogSink sink) {
+    return new StructuredLog(sink, new LinkedHashMap<>());
+  }
+
+  /** JSON lines when running on Cloud Run / Cloud Functions ({@code K_SERVICE} is set), text otherwise. */
+  public static LogSink defaultSink(Map<String, String> env) {
+    String format = env.getOrDefault("LOG_FORMAT", env.containsKey("K_SERVICE") ? "json" : "text");
+    return "json".equals(format) ? jsonLines(System.out) : text(System.err, Clock.systemUTC());
+  }
+
+  public static LogSink jsonLines(PrintStream out) {
+    return (severity, message, labels) -> {
+      JsonObject entry = new JsonObject();
+      entry.addProperty("severity", severity.name());
+      entry.addProperty("message", message);
+      JsonObject labelObject = new JsonObject();
+      labels.forEach(labelObject::addProperty);
+      entry.add("logging.googleapis.com/labels", labelObject);
+      synchronized (out) {
+        out.println(entry);
+      }
+    };
+  }
+
+  public static LogSink text(PrintStream out, Clock clock) {
+    return (severity, message, labels) -> {
+      String time = clock.instant().toString().substring(11, 19);
+      StringBuilder line = new StringBuilder().append(time).append(' ').append(String.format("%-7s", severity));
+      if (!labels.isEmpty()) {
+        line.append(" [");
+        labels.forEach((k, v) -> line.append(line.charAt(line.length() - 1) == '[' ? "" : " ").append(k).append('=').append(v));
+        line.append(']');
+      }
+      line.append(' ').append(message);
+      synchronized (out) {
+        out.println(line);
+      }
+    };
+  }
+
+  /** A logger with one more label. */
+  public StructuredLog with(String label, Object value) {
+    Map<String, String> next = new LinkedHashMap<>(labels);
+    next.put(label, String.valueOf(value));
+    return new StructuredLog(sink, next);
+  }
+
+  public Map<String, String> labels() {
+    return labels;
+  }
+
+  public void info(String message) {
+    sink.write(Severity.INFO, message, labels);
+  }
+
+  public void warning(String message) {
+    sink.write(Severity.WARNING, message, labels);
+  }
+
+  public void error(String message) {
+    sink.write(Severity.ERROR, message, labels);
+  }
+
+  public void log(Severity severity, String message) {
+    sink.write(severity, message, labels);
+  }
+}

@@ -1,0 +1,71 @@
+package com.nbaprops.pcf.message;
+
+import com.nbaprops.pcf.domain.DateRange;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Reads a {@code composite-factors-requests} message. {@code analysis_date} may be {@code AUTO} (yesterday) or
+ * {@code TODAY}, both in the league's time zone; ranges must be ordered, not end in the future, and span at most
+ * {@code maxRangeDays}.
+ */
+public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> newRunId) {
+  private static final Set<String> FIELDS =
+      Set.of("analysis_date", "start_date", "end_date", "backfill_mode", "force", "run_id");
+
+  public AnalysisRequest parse(String json) {
+    JsonFields fields = JsonFields.parse(json).allowOnly(FIELDS);
+    boolean force = fields.optionalBoolean("force", false);
+    String runId = fields.optionalRunId().orElseGet(newRunId);
+    boolean single = fields.has("analysis_date");
+    boolean range = fields.has("start_date") || fields.has("end_date");
+    if (single && range) {
+      throw new InvalidMessageException("give either analysis_date or start_date/end_date, not both");
+    }
+    if (range) {
+      if (fields.has("backfill_mode")) {
+        throw new InvalidMessageException("backfill_mode does not apply to a range: ranges always run as backfills");
+      }
+      return new RangeRequest(range(fields.requireDate("start_date"), fields.requireDate("end_date")), force, runId);
+    }
+    if (!single) {
+      throw new InvalidMessageException("missing required field 'analysis_date' (or 'start_date' and 'end_date')");
+    }
+    return new DateRequest(
+        analysisDate(fields.requireString("analysis_date")),
+        fields.optionalBoolean("backfill_mode", false),
+        force,
+        runId);
+  }
+
+  private LocalDate analysisDate(String text) {
+    LocalDate date =
+        switch (text) {
+          case "AUTO" -> today.minusDays(1);
+          case "TODAY" -> today;
+          default -> JsonFields.date("analysis_date", text);
+        };
+    if (date.isAfter(today.plusDays(1))) {
+      throw new InvalidMessageException(
+          "analysis_date " + date + " is more than a day ahead of today (" + today + ")");
+    }
+    return date;
+  }
+
+  private DateRange range(LocalDate start, LocalDate end) {
+    if (start.isAfter(end)) {
+      throw new InvalidMessageException("start_date " + start + " is after end_date " + end);
+    }
+    if (end.isAfter(today)) {
+      throw new InvalidMessageException("end_date " + end + " is in the future (today is " + today + ")");
+    }
+    long days = ChronoUnit.DAYS.between(start, end) + 1;
+    if (days > maxRangeDays) {
+      throw new InvalidMessageException(
+          "the range spans " + days + " days; at most " + maxRangeDays + " are allowed in one request");
+    }
+    return new DateRange(start, end);
+  }
+}

@@ -1,0 +1,15 @@
+package com.nbaprops.pcf.rules;
+
+import static com.nbaprops.pcf.rules.Defaults.clamp;
+import static com.nbaprops.pcf.rules.Defaults.or;
+
+import com.nbaprops.pcf.domain.PlayerContext;
+
+/** Pace, -3..+3: half the expected pace differential; a faster game means more possessions. */
+public final class PaceRule {
+  private PaceRule() {}
+
+  public static double score(PlayerContext context) {
+    return clamp(or(context.paceDifferential(), 0.0) / 2.0, -3.0, 3.0);
+  }
+}

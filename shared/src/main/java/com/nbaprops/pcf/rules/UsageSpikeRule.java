@@ -1,0 +1,28 @@
+package com.nbaprops.pcf.rules;
+
+import static com.nbaprops.pcf.rules.Defaults.clamp;
+import static com.nbaprops.pcf.rules.Defaults.or;
+
+import com.nbaprops.pcf.domain.PlayerContext;
+
+/**
+ * Usage spike, -3..+3: 0.3 points per point of projected usage over the recent average; a positive spike grows by
+ * 15% with one star teammate out and 30% with two or more. Negative spikes are never boosted.
+ */
+public final class UsageSpikeRule {
+  private UsageSpikeRule() {}
+
+  public static double score(PlayerContext context) {
+    double projected = or(context.projectedUsageRate(), 25.0);
+    double baseline = or(context.avgUsageRateLast7Games(), 25.0);
+    int starsOut = or(context.starTeammatesOut(), 0);
+    if (baseline == 0.0) {
+      return 0.0;
+    }
+    double spike = (projected - baseline) * 0.3;
+    if (starsOut > 0 && spike > 0) {
+      spike *= starsOut >= 2 ? 1.30 : 1.15;
+    }
+    return clamp(spike, -3.0, 3.0);
+  }
+}

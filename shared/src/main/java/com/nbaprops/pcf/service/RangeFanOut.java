@@ -1,0 +1,71 @@
+package com.nbaprops.pcf.service;
+
+import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.logging.StructuredLog;
+import com.nbaprops.pcf.message.DateRequest;
+import com.nbaprops.pcf.message.RangeRequest;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Turns a range request into one backfill request per game date, after the pre-flight check. The children carry the
+ * range's run id and force flag. A redelivered range publishes its children again; processing a date is idempotent,
+ * so that costs time, not correctness.
+ */
+public final class RangeFanOut {
+  /** What happened to a range. */
+  public record Result(PreflightReport preflight, List<LocalDate> published) {
+    public boolean stopped() {
+      return !preflight.passed();
+    }
+  }
+
+  private final PipelineRuntime runtime;
+  private final PlayerSources sources;
+  private final PreflightCheck preflight;
+  private final FailureRecorder failures;
+
+  public RangeFanOut(PipelineRuntime runtime, FailureRecorder failures) {
+    this.runtime = runtime;
+    this.sources = new PlayerSources(runtime.warehouse(), runtime.config().catalog());
+    this.preflight =
+        new PreflightCheck(
+            runtime.warehouse(), runtime.config().catalog(), runtime.config().thresholds().fallbackPct());
+    this.failures = failures;
+  }
+
+  public Result fanOut(RangeRequest request) {
+    StructuredLog log =
+        runtime.log(CompositeFactorsService.FUNCTION).with("run_id", request.runId()).with("range", request.range());
+    PreflightReport report = preflight.check(request.range(), request.force());
+    if (!report.passed()) {
+      log.error(report.describe());
+      for (PreflightReport.Issue issue : report.issues()) {
+        failures.record(
+            CompositeFactorsService.FUNCTION,
+            request.runId(),
+            issue.date(),
+            "DATE_LEVEL",
+            FailureRecorder.Category.PARTIAL_UPCOMING_CONTEXT,
+            String.format(
+                "Backfill %s stopped: upcoming_player_game_context has %d of %d players (%.1f%%) on %s. Run"
+                    + " ./pipeline cleanup, or rerun the range with force so the fallback rebuilds the date.",
+                request.range(), issue.upcomingPlayers(), issue.expectedPlayers(), issue.coveragePct(),
+                issue.date()),
+            true,
+            request.runId());
+      }
+      return new Result(report, List.of());
+    }
+    log.log(
+        report.issues().isEmpty() ? com.nbaprops.pcf.logging.Severity.INFO : com.nbaprops.pcf.logging.Severity.WARNING,
+        report.describe());
+    List<LocalDate> dates = sources.gameDates(request.range());
+    for (LocalDate date : dates) {
+      DateRequest child = new DateRequest(date, true, request.force(), request.runId());
+      runtime.publish(Topic.COMPOSITE_FACTORS_REQUESTS, child.toJson(), Attributes.of(request.runId(), date));
+    }
+    log.info("fanned out " + dates.size() + " game dates of " + request.range());
+    return new Result(report, dates);
+  }
+}

@@ -1,0 +1,18 @@
+package com.nbaprops.pcf.table;
+
+/** The BigQuery datasets the suite reads and writes; their names come from configuration. */
+public enum Dataset {
+  ANALYTICS("nba_analytics"),
+  PRECOMPUTE("nba_precompute"),
+  ORCHESTRATION("nba_orchestration");
+
+  private final String defaultName;
+
+  Dataset(String defaultName) {
+    this.defaultName = defaultName;
+  }
+
+  public String defaultName() {
+    return defaultName;
+  }
+}
