@@ -1,6 +1,9 @@
 package com.nbaprops.pcf.message;
 
 import com.google.events.cloud.pubsub.v1.MessagePublishedData;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import io.cloudevents.CloudEvent;
@@ -27,7 +30,7 @@ public record PubSubEnvelope(String messageId, String data, Map<String, String> 
     String json = new String(event.getData().toBytes(), StandardCharsets.UTF_8);
     MessagePublishedData.Builder published = MessagePublishedData.newBuilder();
     try {
-      PARSER.merge(json, published);
+      PARSER.merge(withoutSnakeCaseDuplicates(json), published);
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       throw new InvalidMessageException(
           "CloudEvent " + event.getId() + " does not carry a Pub/Sub message: " + e.getMessage(), e);
@@ -41,5 +44,23 @@ public record PubSubEnvelope(String messageId, String data, Map<String, String> 
         message.getData().toString(StandardCharsets.UTF_8),
         message.getAttributesMap(),
         published.getSubscription());
+  }
+
+  /**
+   * Eventarc and Pub/Sub push send {@code messageId}/{@code publishTime} and, for older clients, the same values as
+   * {@code message_id}/{@code publish_time}. The protobuf JSON parser treats the pair as one field set twice and
+   * refuses the whole message, so the snake_case copies are dropped first.
+   */
+  private static String withoutSnakeCaseDuplicates(String json) {
+    JsonElement root = JsonParser.parseString(json);
+    if (root.isJsonObject() && root.getAsJsonObject().get("message") instanceof JsonObject message) {
+      if (message.has("messageId")) {
+        message.remove("message_id");
+      }
+      if (message.has("publishTime")) {
+        message.remove("publish_time");
+      }
+    }
+    return root.toString();
   }
 }

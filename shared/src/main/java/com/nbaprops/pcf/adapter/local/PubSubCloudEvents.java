@@ -12,8 +12,8 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Builds the CloudEvent that Eventarc delivers for a Pub/Sub message, so local deliveries exercise the same decoding
- * as the cloud.
+ * Builds the CloudEvent that Eventarc delivers for a Pub/Sub message (both spellings of the id and publish time
+ * included, as observed from Eventarc), so local deliveries exercise the same decoding as the cloud.
  */
 public final class PubSubCloudEvents {
   private PubSubCloudEvents() {}
@@ -32,7 +32,9 @@ public final class PubSubCloudEvents {
     attributes.forEach(attributeObject::addProperty);
     message.add("attributes", attributeObject);
     message.addProperty("messageId", messageId);
+    message.addProperty("message_id", messageId);
     message.addProperty("publishTime", publishTime.toString());
+    message.addProperty("publish_time", publishTime.toString());
     JsonObject body = new JsonObject();
     body.add("message", message);
     body.addProperty("subscription", "projects/" + projectId + "/subscriptions/" + subscription);

@@ -1,0 +1,144 @@
+package com.nbaprops.pcf.adapter.duckdb;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.port.WarehouseException;
+import com.nbaprops.pcf.table.Catalog;
+import com.nbaprops.pcf.table.ColumnType;
+import com.nbaprops.pcf.table.Dataset;
+import com.nbaprops.pcf.table.TableDefinition;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class DuckDbWarehouseTest {
+  private static final TableDefinition SCORES =
+      TableDefinition.builder(Dataset.PRECOMPUTE, "scores", "test table")
+          .required("player", ColumnType.STRING, "")
+          .required("game_date", ColumnType.DATE, "")
+          .nullable("points", ColumnType.INT64, "")
+          .nullable("rate", ColumnType.FLOAT64, "")
+          .nullable("active", ColumnType.BOOL, "")
+          .nullable("seen_at", ColumnType.TIMESTAMP, "")
+          .partitionBy("game_date", true)
+          .build();
+  private static final LocalDate FEB_23 = LocalDate.of(2023, 2, 23);
+  private static final LocalDate FEB_24 = LocalDate.of(2023, 2, 24);
+
+  private DuckDbWarehouse warehouse;
+
+  @BeforeEach
+  void open() {
+    warehouse = DuckDbWarehouse.inMemory(Catalog.defaults());
+    warehouse.createTables(List.of(SCORES));
+  }
+
+  @AfterEach
+  void close() {
+    warehouse.close();
+  }
+
+  private static Row score(String player, LocalDate date, Long points) {
+    return Row.builder().set("player", player).set("game_date", date).set("points", points).build();
+  }
+
+  private List<String> players(LocalDate date) {
+    return warehouse
+        .query(
+            Sql.of("SELECT player FROM nba_precompute.scores WHERE game_date = @d ORDER BY player").date("d", date))
+        .stream()
+        .map(r -> r.string("player"))
+        .toList();
+  }
+
+  @Test
+  void roundTripsEveryType() {
+    Instant at = Instant.parse("2023-02-24T04:30:00Z");
+    warehouse.append(
+        SCORES,
+        List.of(
+            Row.builder().set("player", "a").set("game_date", FEB_23).set("points", 31L).set("rate", 0.5)
+                .set("active", true).set("seen_at", at).build()));
+    Row row = warehouse.query(Sql.of("SELECT * FROM nba_precompute.scores")).get(0);
+    assertThat(row.values())
+        .containsExactly("player", "a", "game_date", FEB_23, "points", 31L, "rate", 0.5, "active", true, "seen_at", at);
+  }
+
+  @Test
+  void bindsTypedParameters() {
+    warehouse.append(SCORES, List.of(score("a", FEB_23, 10L), score("b", FEB_23, 20L)));
+    List<Row> rows =
+        warehouse.query(
+            Sql.of("SELECT COUNT(*) AS n, SUM(points) AS total FROM nba_precompute.scores WHERE points > @min")
+                .int64("min", 5L));
+    assertThat(rows.get(0).int64("n")).isEqualTo(2);
+    assertThat(rows.get(0).int64("total")).isEqualTo(30);
+  }
+
+  @Test
+  void replacingAPartitionTouchesNoOtherDate() {
+    warehouse.append(SCORES, List.of(score("a", FEB_23, 1L), score("b", FEB_23, 1L), score("c", FEB_24, 1L)));
+    warehouse.replacePartition(SCORES, FEB_23, List.of(score("z", FEB_23, 2L)));
+    assertThat(players(FEB_23)).containsExactly("z");
+    assertThat(players(FEB_24)).containsExactly("c");
+  }
+
+  @Test
+  void replacingTwiceLeavesOneCopy() {
+    List<Row> rows = List.of(score("a", FEB_23, 1L), score("b", FEB_23, 1L));
+    warehouse.replacePartition(SCORES, FEB_23, rows);
+    warehouse.replacePartition(SCORES, FEB_23, rows);
+    assertThat(players(FEB_23)).containsExactly("a", "b").inOrder();
+  }
+
+  @Test
+  void aFailedReplacementLeavesTheOldRows() {
+    warehouse.append(SCORES, List.of(score("a", FEB_23, 1L), score("b", FEB_23, 1L)));
+    Row broken = Row.builder().set("player", null).set("game_date", FEB_23).build();
+    assertThrows(
+        RuntimeException.class,
+        () -> warehouse.replacePartition(SCORES, FEB_23, List.of(score("new", FEB_23, 1L), broken)));
+    assertThat(players(FEB_23)).containsExactly("a", "b").inOrder();
+  }
+
+  @Test
+  void aRowOfAnotherDateCannotReplaceAPartition() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> warehouse.replacePartition(SCORES, FEB_23, List.of(score("a", FEB_24, 1L))));
+    assertThat(players(FEB_24)).isEmpty();
+  }
+
+  @Test
+  void dmlReportsChangedRows() {
+    warehouse.append(SCORES, List.of(score("a", FEB_23, 1L), score("b", FEB_24, 1L)));
+    long deleted =
+        warehouse.execute(Sql.of("DELETE FROM nba_precompute.scores WHERE game_date < @cutoff").date("cutoff", FEB_24));
+    assertThat(deleted).isEqualTo(1);
+  }
+
+  @Test
+  void aBadStatementIsAWarehouseException() {
+    assertThrows(WarehouseException.class, () -> warehouse.query(Sql.of("SELECT nope FROM nba_precompute.scores")));
+    assertThat(players(FEB_23)).isEmpty();
+  }
+
+  @Test
+  void persistsInAFile(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    java.nio.file.Path file = dir.resolve("sub/warehouse.duckdb");
+    try (DuckDbWarehouse first = DuckDbWarehouse.open(file, Catalog.defaults())) {
+      first.createTables(List.of(SCORES));
+      first.append(SCORES, List.of(score("a", FEB_23, 1L)));
+    }
+    try (DuckDbWarehouse second = DuckDbWarehouse.open(file, Catalog.defaults())) {
+      assertThat(second.query(Sql.of("SELECT player FROM nba_precompute.scores")).get(0).string("player"))
+          .isEqualTo("a");
+    }
+  }
+}
