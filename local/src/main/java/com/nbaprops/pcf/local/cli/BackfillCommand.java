@@ -1,0 +1,86 @@
+package com.nbaprops.pcf.local.cli;
+
+import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.domain.DateRange;
+import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.message.FactorsComputed;
+import com.nbaprops.pcf.message.InvalidMessageException;
+import com.nbaprops.pcf.message.PubSubEnvelope;
+import com.nbaprops.pcf.message.RangeRequest;
+import com.nbaprops.pcf.message.RequestParser;
+import com.nbaprops.pcf.service.Attributes;
+import com.nbaprops.pcf.service.PlayerSources;
+import com.nbaprops.pcf.service.PreflightReport;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "backfill",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Recompute every game date of a range: pre-flight check, then one request per game date through the bus.",
+      "Stops with exit 1 when the pre-flight finds partial upcoming context, unless --force."
+    })
+final class BackfillCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global;
+
+  @Parameters(index = "0", paramLabel = "START") LocalDate start;
+
+  @Parameters(index = "1", paramLabel = "END") LocalDate end;
+
+  @Option(names = "--force", description = "Go ahead despite pre-flight issues; skip the coverage gate.")
+  boolean force;
+
+  PrintStream out = System.out;
+  PrintStream progress = System.err;
+
+  @Override
+  public Integer call() {
+    DateRange range = CliDates.range(start, end);
+    try (LocalRuntime local = global.open()) {
+      return run(local, range, force, out, progress);
+    }
+  }
+
+  static int run(LocalRuntime local, DateRange range, boolean force, PrintStream out, PrintStream progress) {
+    String runId = local.runtime().newRunId();
+    RangeRequest request = new RangeRequest(range, force, runId);
+    try {
+      new RequestParser(local.runtime().today(), local.runtime().config().maxRangeDays(), () -> runId)
+          .parse(request.toJson());
+    } catch (InvalidMessageException e) {
+      out.println("backfill rejected: " + e.getMessage());
+      return ExitCodes.USAGE;
+    }
+    PreflightReport report = PreflightCommand.check(local, range, force);
+    out.println(report.describe());
+    if (!report.passed()) {
+      out.println("backfill stopped before it started; nothing was written.");
+      return ExitCodes.PROBLEM;
+    }
+    int total =
+        new PlayerSources(local.runtime().warehouse(), local.runtime().config().catalog()).gameDates(range).size();
+    AtomicInteger done = new AtomicInteger();
+    local.observe(
+        Topic.COMPOSITE_FACTORS_COMPUTED,
+        "progress",
+        event -> {
+          FactorsComputed outcome = FactorsComputed.fromJson(PubSubEnvelope.decode(event).data());
+          if (outcome.runId().equals(runId)) {
+            progress.print(ProgressBar.render(done.incrementAndGet(), total, outcome.analysisDate().toString()));
+          }
+        });
+    local.runtime().publish(Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, null));
+    progress.println();
+    RunResults results = RunResults.of(local, runId);
+    out.println("run " + runId);
+    results.print(out);
+    return results.anyWithoutInput() ? ExitCodes.PROBLEM : ExitCodes.OK;
+  }
+}

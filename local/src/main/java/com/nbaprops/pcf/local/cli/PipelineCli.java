@@ -1,0 +1,54 @@
+package com.nbaprops.pcf.local.cli;
+
+import com.nbaprops.pcf.config.ConfigException;
+import com.nbaprops.pcf.message.InvalidMessageException;
+import com.nbaprops.pcf.message.JsonFields;
+import java.time.LocalDate;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code ./pipeline}: the operator CLI on the embedded default (DuckDB, in-process bus, local blobs). */
+@Command(
+    name = "pipeline",
+    mixinStandardHelpOptions = true,
+    description = "Operate the composite-factors suite on the embedded warehouse.",
+    subcommands = {
+      DemoCommand.class,
+      SeedCommand.class,
+      PublishCommand.class,
+      ReprocessCommand.class,
+      BackfillCommand.class,
+      PreflightCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    footer = {
+      "",
+      "Exit codes: 0 ok, 1 the work found a problem, 2 bad usage or input.",
+      "State lives in PIPELINE_HOME (default .local/)."
+    })
+public final class PipelineCli implements Runnable {
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new PipelineCli());
+    cli.registerConverter(LocalDate.class, text -> JsonFields.date("date", text));
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          commandLine.getErr().println("error: " + e.getMessage());
+          return e instanceof InvalidMessageException
+                  || e instanceof ConfigException
+                  || e instanceof IllegalArgumentException
+              ? ExitCodes.USAGE
+              : ExitCodes.PROBLEM;
+        });
+    return cli;
+  }
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, System.out);
+  }
+}

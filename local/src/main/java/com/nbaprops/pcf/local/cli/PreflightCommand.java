@@ -1,0 +1,42 @@
+package com.nbaprops.pcf.local.cli;
+
+import com.nbaprops.pcf.domain.DateRange;
+import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.service.PreflightCheck;
+import com.nbaprops.pcf.service.PreflightReport;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "preflight",
+    mixinStandardHelpOptions = true,
+    description = "Find the game dates of a range whose upcoming context is partial (exit 1 when there are any).")
+final class PreflightCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global;
+
+  @Parameters(index = "0", paramLabel = "START") LocalDate start;
+
+  @Parameters(index = "1", paramLabel = "END") LocalDate end;
+
+  PrintStream out = System.out;
+
+  @Override
+  public Integer call() {
+    DateRange range = CliDates.range(start, end);
+    try (LocalRuntime local = global.open()) {
+      PreflightReport report = check(local, range, false);
+      out.println(report.describe());
+      return report.issues().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEM;
+    }
+  }
+
+  static PreflightReport check(LocalRuntime local, DateRange range, boolean force) {
+    var config = local.runtime().config();
+    return new PreflightCheck(local.runtime().warehouse(), config.catalog(), config.thresholds().fallbackPct())
+        .check(range, force);
+  }
+}

@@ -1,0 +1,49 @@
+package com.nbaprops.pcf.local.cli;
+
+import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.message.DateRequest;
+import com.nbaprops.pcf.service.Attributes;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "reprocess",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Recompute one date: publishes the request an operator would publish to composite-factors-requests.",
+      "A date before today runs in backfill mode (with the synthetic fallback) unless --no-backfill-mode."
+    })
+final class ReprocessCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global;
+
+  @Parameters(paramLabel = "DATE", description = "The game date (YYYY-MM-DD).")
+  LocalDate date;
+
+  @Option(names = "--force", description = "Skip the coverage gate for this date.")
+  boolean force;
+
+  @Option(names = "--no-backfill-mode", description = "Process as production does: never fall back.")
+  boolean noBackfillMode;
+
+  PrintStream out = System.out;
+
+  @Override
+  public Integer call() {
+    try (LocalRuntime local = global.open()) {
+      boolean backfill = !noBackfillMode && date.isBefore(local.runtime().today());
+      String runId = local.runtime().newRunId();
+      DateRequest request = new DateRequest(date, backfill, force, runId);
+      local.runtime().publish(Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, date));
+      RunResults results = RunResults.of(local, runId);
+      out.println("run " + runId + (backfill ? " (backfill mode)" : " (production mode)"));
+      results.print(out);
+      return results.dates().isEmpty() || results.anyWithoutInput() ? ExitCodes.PROBLEM : ExitCodes.OK;
+    }
+  }
+}
