@@ -38,6 +38,7 @@ public final class PipelineCli implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + e.getMessage());
+          commandLine.getErr().flush();
           return e instanceof InvalidMessageException
                   || e instanceof ConfigException
                   || e instanceof IllegalArgumentException

@@ -1,0 +1,159 @@
+package com.nbaprops.pcf.functions.compositefactors;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.logging.Severity;
+import com.nbaprops.pcf.message.FactorsComputed;
+import com.nbaprops.pcf.port.WarehouseException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CompositeFactorsFunctionTest {
+  private static final LocalDate DAY = LocalDate.of(2023, 2, 23);
+
+  @TempDir Path blobs;
+  private Fixture fixture;
+  private CompositeFactorsFunction function;
+
+  @BeforeEach
+  void setUp() {
+    fixture = new Fixture(blobs);
+    fixture.played(DAY.minusDays(1), "ann", "bob");
+    fixture.played(DAY, "ann", "bob", "cal", "dee", "eve", "fay", "gus", "hal", "ivy", "jon");
+    function = new CompositeFactorsFunction(fixture.runtime);
+  }
+
+  private FactorsComputed lastOutcome() {
+    var messages = fixture.published(Topic.COMPOSITE_FACTORS_COMPUTED);
+    return FactorsComputed.fromJson(messages.get(messages.size() - 1).data());
+  }
+
+  @Test
+  void computesADateFromAPubSubEvent() {
+    fixture.upcoming(DAY, "ann", "bob", "cal", "dee", "eve", "fay", "gus", "hal", "ivy", "jon");
+
+    function.accept(Fixture.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true,\"run_id\":\"r1\"}"));
+
+    assertThat(fixture.factors(DAY)).hasSize(10);
+    FactorsComputed outcome = lastOutcome();
+    assertThat(outcome.status()).isEqualTo(FactorsComputed.Status.COMPUTED);
+    assertThat(outcome.dataSource()).isEqualTo("UPCG");
+    assertThat(outcome.runId()).isEqualTo("r1");
+    assertThat(fixture.published(Topic.COMPOSITE_FACTORS_COMPUTED).get(0).attributes())
+        .containsExactly("run_id", "r1", "analysis_date", "2023-02-23");
+  }
+
+  @Test
+  void partialUpcomingContextFallsBackToTheBoxScores() {
+    fixture.upcoming(DAY, "ann");
+
+    function.accept(Fixture.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}"));
+
+    assertThat(fixture.factors(DAY)).hasSize(10);
+    assertThat(fixture.factors(DAY).get(0).string("data_source")).isEqualTo("SYNTHETIC");
+    assertThat(fixture.logged(Severity.ERROR, "upcoming_player_game_context 1 players, player_game_summary 10 players"))
+        .isTrue();
+  }
+
+  @Test
+  void syntheticContextSeesYesterdaysGameAsABackToBack() {
+    function.accept(Fixture.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}"));
+
+    var ann = fixture.factors(DAY).get(0);
+    assertThat(ann.string("player_lookup")).isEqualTo("ann");
+    assertThat(ann.int64("fatigue_score")).isEqualTo(85);
+    assertThat(fixture.factors(DAY).get(2).int64("fatigue_score")).isEqualTo(100);
+  }
+
+  @Test
+  void reprocessingADateLeavesOneCopy() {
+    String request = "{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}";
+    function.accept(Fixture.request(request));
+    function.accept(Fixture.request(request));
+
+    assertThat(fixture.factors(DAY)).hasSize(10);
+  }
+
+  @Test
+  void bootstrapDayThirteenIsSkippedAndDayFourteenComputed() {
+    fixture.played(LocalDate.of(2022, 10, 31), "ann").played(LocalDate.of(2022, 11, 1), "ann");
+
+    function.accept(Fixture.request("{\"analysis_date\":\"2022-10-31\",\"backfill_mode\":true}"));
+    assertThat(lastOutcome().status()).isEqualTo(FactorsComputed.Status.SKIPPED_BOOTSTRAP);
+    assertThat(fixture.factors(LocalDate.of(2022, 10, 31))).isEmpty();
+
+    function.accept(Fixture.request("{\"analysis_date\":\"2022-11-01\",\"backfill_mode\":true}"));
+    assertThat(lastOutcome().status()).isEqualTo(FactorsComputed.Status.COMPUTED);
+    assertThat(fixture.factors(LocalDate.of(2022, 11, 1))).hasSize(1);
+  }
+
+  @Test
+  void productionModeWithoutContextKeepsTheDatesRows() {
+    function.accept(Fixture.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}"));
+
+    function.accept(Fixture.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":false}"));
+
+    assertThat(lastOutcome().status()).isEqualTo(FactorsComputed.Status.NO_INPUT);
+    assertThat(fixture.factors(DAY)).hasSize(10);
+    assertThat(fixture.failures().get(0).string("failure_category")).isEqualTo("NO_INPUT");
+  }
+
+  @Test
+  void aMisspelledFlagIsAcknowledgedAndRecorded() {
+    function.accept(Fixture.request("{\"analysis_date\":\"2023-02-23\",\"isBackfill\":true}"));
+
+    assertThat(fixture.factors(DAY)).isEmpty();
+    assertThat(fixture.failures()).hasSize(1);
+    assertThat(fixture.failures().get(0).string("failure_reason")).contains("did you mean 'backfill_mode'");
+    assertThat(fixture.failures().get(0).string("failure_category")).isEqualTo("INVALID_MESSAGE");
+  }
+
+  @Test
+  void aRedeliveredBadMessageIsRecordedOnce() {
+    function.accept(Fixture.request("not json"));
+    function.accept(Fixture.request("not json"));
+
+    assertThat(fixture.failures()).hasSize(1);
+  }
+
+  @Test
+  void aWarehouseOutageThrowsSoPubSubRetries() {
+    fixture.runtime.warehouse().close();
+
+    assertThrows(
+        WarehouseException.class,
+        () -> function.accept(Fixture.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}")));
+  }
+
+  @Test
+  void aRangeFansOutOneRequestPerGameDate() {
+    fixture.played(DAY.plusDays(2), "ann");
+    fixture.bus().subscribe(
+        fixture.runtime.config().topic(Topic.COMPOSITE_FACTORS_REQUESTS), "composite-factors", function);
+
+    function.accept(Fixture.request("{\"start_date\":\"2023-02-20\",\"end_date\":\"2023-02-28\",\"run_id\":\"bf\"}"));
+
+    var requests = fixture.published(Topic.COMPOSITE_FACTORS_REQUESTS);
+    assertThat(requests.stream().map(m -> m.attributes().get("analysis_date")).toList())
+        .containsExactly("2023-02-22", "2023-02-23", "2023-02-25")
+        .inOrder();
+    assertThat(fixture.published(Topic.COMPOSITE_FACTORS_COMPUTED)).hasSize(3);
+    assertThat(fixture.factors(DAY)).hasSize(10);
+  }
+
+  @Test
+  void aRangeWithAPartialDateStopsBeforeFanningOut() {
+    fixture.upcoming(DAY, "ann");
+
+    function.accept(Fixture.request("{\"start_date\":\"2023-02-20\",\"end_date\":\"2023-02-28\"}"));
+
+    assertThat(fixture.published(Topic.COMPOSITE_FACTORS_REQUESTS)).isEmpty();
+    assertThat(fixture.failures().get(0).string("failure_category")).isEqualTo("PARTIAL_UPCOMING_CONTEXT");
+    assertThat(fixture.logged(Severity.ERROR, "2023-02-23  upcoming 1 of 10 players")).isTrue();
+  }
+}

@@ -1,0 +1,103 @@
+package com.nbaprops.pcf.functions.compositefactors;
+
+import com.nbaprops.pcf.adapter.local.LocalEventBus;
+import com.nbaprops.pcf.adapter.local.PubSubCloudEvents;
+import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.logging.Severity;
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.service.EmbeddedRuntime;
+import com.nbaprops.pcf.service.PipelineRuntime;
+import com.nbaprops.pcf.table.Tables;
+import io.cloudevents.CloudEvent;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** A small league in an embedded runtime: who played when, and what the upcoming context held. */
+final class Fixture {
+  static final Instant NOW = Instant.parse("2023-03-10T17:00:00Z");
+
+  final List<String> logs = new ArrayList<>();
+  final PipelineRuntime runtime;
+
+  Fixture(Path blobs) {
+    runtime =
+        EmbeddedRuntime.inMemory(
+            Map.of(), blobs, Clock.fixed(NOW, ZoneOffset.UTC), (severity, message, labels) -> logs.add(severity + " " + message));
+  }
+
+  LocalEventBus bus() {
+    return (LocalEventBus) runtime.bus();
+  }
+
+  /** {@code players} played on {@code date} (team AAA against BBB). */
+  Fixture played(LocalDate date, String... players) {
+    List<Row> rows = new ArrayList<>();
+    for (String player : players) {
+      rows.add(
+          Row.builder()
+              .set("player_lookup", player)
+              .set("game_id", date.toString().replace("-", "") + "_BBB_AAA")
+              .set("game_date", date)
+              .set("team_abbr", "AAA")
+              .set("opponent_team_abbr", "BBB")
+              .set("season_year", 2022L)
+              .set("minutes_played", 30.0)
+              .set("home_game", true)
+              .set("win_flag", true)
+              .set("is_active", true)
+              .build());
+    }
+    runtime.warehouse().append(Tables.PLAYER_GAME_SUMMARY, rows);
+    return this;
+  }
+
+  /** The upcoming context of {@code date} holds {@code players}. */
+  Fixture upcoming(LocalDate date, String... players) {
+    List<Row> rows = new ArrayList<>();
+    for (String player : players) {
+      rows.add(
+          Row.builder()
+              .set("player_lookup", player)
+              .set("game_id", date.toString().replace("-", "") + "_BBB_AAA")
+              .set("game_date", date)
+              .set("team_abbr", "AAA")
+              .set("opponent_team_abbr", "BBB")
+              .set("days_rest", 1L)
+              .set("back_to_back", false)
+              .build());
+    }
+    runtime.warehouse().append(Tables.UPCOMING_PLAYER_GAME_CONTEXT, rows);
+    return this;
+  }
+
+  /** A CloudEvent as Eventarc delivers a message published to composite-factors-requests. */
+  static CloudEvent request(String json) {
+    return PubSubCloudEvents.messagePublished(
+        "local-project", "composite-factors-requests", "eventarc-sub", "1001", NOW, json, Map.of());
+  }
+
+  List<Row> factors(LocalDate date) {
+    return runtime.warehouse().query(
+        Sql.of("SELECT * FROM nba_precompute.player_composite_factors WHERE game_date = @d ORDER BY player_lookup")
+            .date("d", date));
+  }
+
+  List<Row> failures() {
+    return runtime.warehouse().query(Sql.of("SELECT * FROM nba_orchestration.precompute_failures"));
+  }
+
+  List<LocalEventBus.Message> published(Topic topic) {
+    return bus().published(runtime.config().topic(topic));
+  }
+
+  boolean logged(Severity severity, String text) {
+    return logs.stream().anyMatch(line -> line.startsWith(severity.name()) && line.contains(text));
+  }
+}

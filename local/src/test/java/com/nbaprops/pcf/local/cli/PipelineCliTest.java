@@ -1,0 +1,41 @@
+package com.nbaprops.pcf.local.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.Test;
+
+/** Usage errors exit 2 before anything is opened or written. */
+class PipelineCliTest {
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    var cli = PipelineCli.commandLine();
+    cli.setErr(new PrintWriter(err));
+    cli.setOut(new PrintWriter(new StringWriter()));
+    return cli.execute(args);
+  }
+
+  @Test
+  void anImpossibleDateIsBadUsage() {
+    assertThat(run("reprocess", "2023-02-30")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("not a valid date");
+  }
+
+  @Test
+  void aMissingArgumentIsBadUsage() {
+    assertThat(run("backfill", "2023-02-01")).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void aReversedRangeIsBadUsage() {
+    assertThat(run("preflight", "2023-02-28", "2023-02-01")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("after END");
+  }
+
+  @Test
+  void helpIsOk() {
+    assertThat(run("backfill", "--help")).isEqualTo(ExitCodes.OK);
+  }
+}
