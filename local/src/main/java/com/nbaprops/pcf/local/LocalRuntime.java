@@ -6,6 +6,8 @@ import com.nbaprops.pcf.adapter.local.LocalEventBus;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.functions.compositefactors.CompositeFactorsFunction;
+import com.nbaprops.pcf.functions.coveragevalidation.CoverageValidationFunction;
+import com.nbaprops.pcf.functions.metadatatracking.MetadataTrackingFunction;
 import com.nbaprops.pcf.logging.LogSink;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.service.PipelineRuntime;
@@ -55,6 +57,11 @@ public final class LocalRuntime implements AutoCloseable {
             config, warehouse, bus, new LocalDirectoryBlobStore(home.resolve("gcs")), clock, logSink);
     bus.subscribe(
         config.topic(Topic.COMPOSITE_FACTORS_REQUESTS), "composite-factors", new CompositeFactorsFunction(runtime));
+    bus.subscribe(
+        config.topic(Topic.COMPOSITE_FACTORS_COMPUTED), "coverage-validation", new CoverageValidationFunction(runtime));
+    MetadataTrackingFunction tracking = new MetadataTrackingFunction(runtime);
+    bus.subscribe(config.topic(Topic.COVERAGE_VALIDATED), "metadata-tracking", tracking);
+    bus.subscribe(config.topic(Topic.METADATA_TRACKING_TRIGGER), "metadata-tracking-sweep", tracking);
     return new LocalRuntime(runtime, bus);
   }
 

@@ -24,7 +24,8 @@ public record PipelineConfig(
     ZoneId leagueTimeZone,
     String warehouse,
     String bus,
-    String blobs) {
+    String blobs,
+    List<FeatureThreshold> featureThresholds) {
 
   public static final String PROJECT_ID = "PROJECT_ID";
   public static final String ANALYTICS_DATASET = "ANALYTICS_DATASET";
@@ -40,13 +41,14 @@ public record PipelineConfig(
   public static final String WAREHOUSE = "WAREHOUSE";
   public static final String BUS = "BUS";
   public static final String BLOBS = "BLOBS";
+  public static final String FEATURE_THRESHOLDS = "FEATURE_THRESHOLDS";
 
   /** Every variable the suite reads; Terraform sets these on each function. */
   public static final List<String> VARIABLES =
       List.of(
           PROJECT_ID, ANALYTICS_DATASET, PRECOMPUTE_DATASET, ORCHESTRATION_DATASET, TOPIC_PREFIX,
           FALLBACK_THRESHOLD_PCT, COVERAGE_FAIL_PCT, COVERAGE_WARN_PCT, BOOTSTRAP_DAYS, MAX_RANGE_DAYS,
-          LEAGUE_TIME_ZONE, WAREHOUSE, BUS, BLOBS);
+          LEAGUE_TIME_ZONE, WAREHOUSE, BUS, BLOBS, FEATURE_THRESHOLDS);
 
   private static final Pattern TOPIC_PREFIX_PATTERN = Pattern.compile("[a-z][a-z0-9-]{0,30}-|");
   private static final Pattern PROJECT_PATTERN = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
@@ -97,12 +99,14 @@ public record PipelineConfig(
     reader.spec(WAREHOUSE, warehouse, "duckdb", "bigquery");
     reader.spec(BUS, bus, "local", "pubsub");
     reader.spec(BLOBS, blobs, "local", "gcs");
+    List<FeatureThreshold> features =
+        reader.parse(FEATURE_THRESHOLDS, FeatureThreshold.DEFAULTS, FeatureThreshold::parse);
     if (!reader.problems.isEmpty()) {
       throw new ConfigException("invalid configuration:\n  - " + String.join("\n  - ", reader.problems));
     }
     return new PipelineConfig(
         project, catalog, prefix, new Thresholds(fallback, fail, warn, bootstrap), maxRange, zone, warehouse, bus,
-        blobs);
+        blobs, features);
   }
 
   /** Reads values and collects problems instead of stopping at the first. */

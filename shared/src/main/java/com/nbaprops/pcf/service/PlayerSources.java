@@ -24,6 +24,10 @@ public final class PlayerSources {
   private final String upcomingPlayers;
   private final String shotZones;
   private final String teamDefense;
+  private final String factors;
+
+  /** What player_composite_factors holds for a date. */
+  public record Written(int players, String dataSource) {}
 
   public PlayerSources(Warehouse warehouse, Catalog catalog) {
     this.warehouse = warehouse;
@@ -31,6 +35,20 @@ public final class PlayerSources {
     this.upcomingPlayers = catalog.qualifiedName(Tables.UPCOMING_PLAYER_GAME_CONTEXT);
     this.shotZones = catalog.qualifiedName(Tables.PLAYER_SHOT_ZONE_ANALYSIS);
     this.teamDefense = catalog.qualifiedName(Tables.TEAM_DEFENSE_ZONE_ANALYSIS);
+    this.factors = catalog.qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS);
+  }
+
+  /** Distinct players with composite factors for the date, and the source they came from. */
+  public Written writtenPlayers(LocalDate date) {
+    Row row =
+        warehouse
+            .query(
+                Sql.of(
+                        "SELECT COUNT(DISTINCT player_lookup) AS players, MIN(data_source) AS data_source FROM "
+                            + factors + " WHERE game_date = @game_date")
+                    .date("game_date", date))
+            .get(0);
+    return new Written(row.int32("players"), row.string("data_source"));
   }
 
   /** Distinct players who played on the date: what a complete date must cover. */

@@ -200,6 +200,22 @@ public final class Tables {
           .clusterBy("processor_name", "failure_category")
           .build();
 
+  public static final TableDefinition BACKFILL_PROCESSING_METADATA =
+      TableDefinition.builder(
+              Dataset.ORCHESTRATION, "backfill_processing_metadata", "One current row per date: how complete it is.")
+          .required("analysis_date", DATE, "date tracked")
+          .required("expected_players", INT64, "distinct players in player_game_summary")
+          .required("actual_players", INT64, "distinct players in player_composite_factors")
+          .required("coverage_pct", FLOAT64, "actual / expected, 2 dp")
+          .required("status", STRING, "COMPLETE, LOW, INCOMPLETE or SKIPPED")
+          .nullable("data_source", STRING, "UPCG or SYNTHETIC")
+          .required("verdict", STRING, "coverage verdict: PASS, WARN, FAIL, SKIPPED, ERROR or TRACKED")
+          .nullable("feature_report", STRING, "feature thresholds below their line")
+          .required("run_id", STRING, "run that tracked it")
+          .required("tracked_at", TIMESTAMP, "when it was tracked")
+          .partitionBy("analysis_date", false)
+          .build();
+
   /** All tables, in dependency order. */
   public static final List<TableDefinition> ALL =
       List.of(
@@ -210,5 +226,6 @@ public final class Tables {
           PLAYER_SHOT_ZONE_ANALYSIS,
           TEAM_DEFENSE_ZONE_ANALYSIS,
           PLAYER_COMPOSITE_FACTORS,
-          PRECOMPUTE_FAILURES);
+          PRECOMPUTE_FAILURES,
+          BACKFILL_PROCESSING_METADATA);
 }
