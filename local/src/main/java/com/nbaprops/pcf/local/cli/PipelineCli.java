@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       ReprocessCommand.class,
       BackfillCommand.class,
       PreflightCommand.class,
+      TrackCommand.class,
+      StatusCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -1,0 +1,84 @@
+package com.nbaprops.pcf.local.cli;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
+import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.table.Tables;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "status",
+    mixinStandardHelpOptions = true,
+    description = "Coverage per date from the metadata table (all tracked dates, or START END). Exit 1 if any date"
+        + " is INCOMPLETE.")
+final class StatusCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "START") LocalDate start;
+
+  @Parameters(index = "1", arity = "0..1", paramLabel = "END") LocalDate end;
+
+  @Option(names = "--json", description = "One JSON array, for machines.")
+  boolean json;
+
+  PrintStream out = System.out;
+
+  @Override
+  public Integer call() {
+    LocalDate from = start == null ? LocalDate.of(1900, 1, 1) : start;
+    LocalDate to = end == null ? (start == null ? LocalDate.of(9999, 12, 31) : start) : end;
+    CliDates.range(from, to);
+    try (LocalRuntime local = global.open()) {
+      List<Row> rows = rows(local, from, to);
+      print(rows, json, out);
+      return rows.stream().anyMatch(r -> "INCOMPLETE".equals(r.string("status"))) ? ExitCodes.PROBLEM : ExitCodes.OK;
+    }
+  }
+
+  static List<Row> rows(LocalRuntime local, LocalDate from, LocalDate to) {
+    return local.runtime().warehouse().query(
+        Sql.of(
+                "SELECT analysis_date, expected_players, actual_players, coverage_pct, status, data_source, verdict"
+                    + " FROM " + local.runtime().config().catalog().qualifiedName(Tables.BACKFILL_PROCESSING_METADATA)
+                    + " WHERE analysis_date BETWEEN @start_date AND @end_date ORDER BY analysis_date")
+            .date("start_date", from)
+            .date("end_date", to));
+  }
+
+  static void print(List<Row> rows, boolean json, PrintStream out) {
+    if (json) {
+      JsonArray array = new JsonArray();
+      for (Row row : rows) {
+        JsonObject item = new JsonObject();
+        item.addProperty("analysis_date", row.date("analysis_date").toString());
+        item.addProperty("expected_players", row.int64("expected_players"));
+        item.addProperty("actual_players", row.int64("actual_players"));
+        item.addProperty("coverage_pct", row.float64("coverage_pct"));
+        item.addProperty("status", row.string("status"));
+        item.addProperty("data_source", row.string("data_source"));
+        item.addProperty("verdict", row.string("verdict"));
+        array.add(item);
+      }
+      out.println(array);
+      return;
+    }
+    out.printf("%-10s  %8s  %6s  %8s  %-10s  %-9s  %s%n", "date", "expected", "actual", "coverage", "status",
+        "source", "verdict");
+    for (Row row : rows) {
+      out.printf(
+          "%-10s  %8d  %6d  %7.2f%%  %-10s  %-9s  %s%n",
+          row.date("analysis_date"), row.int64("expected_players"), row.int64("actual_players"),
+          row.float64("coverage_pct"), row.string("status"),
+          row.string("data_source") == null ? "-" : row.string("data_source"), row.string("verdict"));
+    }
+  }
+}
