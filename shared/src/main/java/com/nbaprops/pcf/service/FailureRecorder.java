@@ -35,6 +35,11 @@ public final class FailureRecorder {
     this.clock = clock;
   }
 
+  /** The failures table of a runtime's warehouse. */
+  public static FailureRecorder of(PipelineRuntime runtime) {
+    return new FailureRecorder(runtime.warehouse(), runtime.config().catalog(), runtime.clock());
+  }
+
   /**
    * Records a failure unless one with the same processor, date, entity, category and {@code dedupKey} exists.
    *

@@ -28,8 +28,7 @@ public final class CompositeFactorsFunction implements CloudEventsFunction {
   }
 
   public CompositeFactorsFunction(PipelineRuntime runtime) {
-    FailureRecorder failures =
-        new FailureRecorder(runtime.warehouse(), runtime.config().catalog(), runtime.clock());
+    FailureRecorder failures = FailureRecorder.of(runtime);
     this.runtime = runtime;
     this.inbox = new FunctionInbox(CompositeFactorsService.FUNCTION, runtime, failures);
     this.dates = new CompositeFactorsService(runtime, failures);

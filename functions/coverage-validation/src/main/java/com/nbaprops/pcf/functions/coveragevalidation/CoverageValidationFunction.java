@@ -20,8 +20,7 @@ public final class CoverageValidationFunction implements CloudEventsFunction {
   }
 
   public CoverageValidationFunction(PipelineRuntime runtime) {
-    FailureRecorder failures =
-        new FailureRecorder(runtime.warehouse(), runtime.config().catalog(), runtime.clock());
+    FailureRecorder failures = FailureRecorder.of(runtime);
     this.inbox = new FunctionInbox(CoverageValidationService.FUNCTION, runtime, failures);
     this.validation = new CoverageValidationService(runtime);
   }

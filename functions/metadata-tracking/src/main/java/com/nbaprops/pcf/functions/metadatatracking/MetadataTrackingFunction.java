@@ -27,8 +27,7 @@ public final class MetadataTrackingFunction implements CloudEventsFunction {
   }
 
   public MetadataTrackingFunction(PipelineRuntime runtime) {
-    FailureRecorder failures =
-        new FailureRecorder(runtime.warehouse(), runtime.config().catalog(), runtime.clock());
+    FailureRecorder failures = FailureRecorder.of(runtime);
     this.runtime = runtime;
     this.inbox = new FunctionInbox(MetadataTrackingService.FUNCTION, runtime, failures);
     this.tracking = new MetadataTrackingService(runtime, failures);
