@@ -1,5 +1,7 @@
 package com.nbaprops.pcf.config;
 
+import com.nbaprops.pcf.rules.CoverageGate;
+
 /**
  * The incident's rules as numbers. Percentages are of expected players (distinct players in player_game_summary).
  *
@@ -10,4 +12,8 @@ package com.nbaprops.pcf.config;
  */
 public record Thresholds(double fallbackPct, double coverageFailPct, double coverageWarnPct, int bootstrapDays) {
   public static final Thresholds DEFAULTS = new Thresholds(90.0, 90.0, 95.0, 14);
+
+  public CoverageGate coverageGate() {
+    return new CoverageGate(coverageFailPct, coverageWarnPct);
+  }
 }

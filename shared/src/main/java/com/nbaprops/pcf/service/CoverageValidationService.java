@@ -4,6 +4,7 @@ import com.nbaprops.pcf.config.ConfigException;
 import com.nbaprops.pcf.config.FeatureThreshold;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.Coverage;
+import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.CoverageValidated;
 import com.nbaprops.pcf.message.FactorsComputed;
@@ -35,7 +36,7 @@ public final class CoverageValidationService {
     this.runtime = runtime;
     this.sources = new PlayerSources(runtime.warehouse(), runtime.config().catalog());
     this.gate =
-        new CoverageGate(runtime.config().thresholds().coverageFailPct(), runtime.config().thresholds().coverageWarnPct());
+        runtime.config().thresholds().coverageGate();
     this.features = runtime.config().featureThresholds();
     for (FeatureThreshold feature : features) {
       if (Tables.PLAYER_GAME_SUMMARY.column(feature.column()).isEmpty()) {
@@ -81,9 +82,7 @@ public final class CoverageValidationService {
               "%d of %d players (%.1f%%)%s", written.players(), expected,
               Coverage.percent(written.players(), expected), expected == 0 ? ", off day" : "");
       log.log(
-          verdict == Verdict.PASS ? com.nbaprops.pcf.logging.Severity.INFO
-              : verdict == Verdict.WARN ? com.nbaprops.pcf.logging.Severity.WARNING
-              : com.nbaprops.pcf.logging.Severity.ERROR,
+          verdict == Verdict.PASS ? Severity.INFO : verdict == Verdict.WARN ? Severity.WARNING : Severity.ERROR,
           "coverage " + verdict + ": " + reason + (report.text() == null ? "" : "; features: " + report.text()));
       return result(computed, verdict, expected, written.players(), source, report.text(), reason);
     } catch (RuntimeException e) {

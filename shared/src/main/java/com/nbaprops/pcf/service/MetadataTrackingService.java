@@ -36,7 +36,7 @@ public final class MetadataTrackingService {
     this.sources = new PlayerSources(runtime.warehouse(), runtime.config().catalog());
     this.failures = failures;
     this.gate =
-        new CoverageGate(runtime.config().thresholds().coverageFailPct(), runtime.config().thresholds().coverageWarnPct());
+        runtime.config().thresholds().coverageGate();
     this.failuresTable = runtime.config().catalog().qualifiedName(Tables.PRECOMPUTE_FAILURES);
   }
 

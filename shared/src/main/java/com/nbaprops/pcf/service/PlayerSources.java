@@ -1,6 +1,5 @@
 package com.nbaprops.pcf.service;
 
-import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.domain.PlayerContext;
 import com.nbaprops.pcf.domain.ShotZoneProfile;
 import com.nbaprops.pcf.domain.TeamDefenseProfile;
@@ -216,16 +215,5 @@ public final class PlayerSources {
               row.string("weakest_zone")));
     }
     return profiles;
-  }
-
-  /** Dates in the range on which games were played, in order. */
-  public List<LocalDate> gameDates(DateRange range) {
-    Sql sql =
-        Sql.of(
-                "SELECT DISTINCT game_date FROM " + playerGames
-                    + " WHERE game_date BETWEEN @start_date AND @end_date ORDER BY game_date")
-            .date("start_date", range.start())
-            .date("end_date", range.end());
-    return warehouse.query(sql).stream().map(row -> row.date("game_date")).toList();
   }
 }

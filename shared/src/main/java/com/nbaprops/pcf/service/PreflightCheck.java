@@ -9,6 +9,7 @@ import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,8 +42,8 @@ public final class PreflightCheck {
         issues.add(new PreflightReport.Issue(entry.getKey(), context, played));
       }
     }
-    issues.sort(java.util.Comparator.comparing(PreflightReport.Issue::date));
-    return new PreflightReport(expected.size(), issues, force);
+    issues.sort(Comparator.comparing(PreflightReport.Issue::date));
+    return new PreflightReport(expected.keySet().stream().sorted().toList(), issues, force);
   }
 
   private Map<LocalDate, Integer> playersPerDate(String table, DateRange range) {

@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.service;
 
+import com.nbaprops.pcf.domain.Coverage;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -8,12 +9,12 @@ import java.util.List;
  * players, but fewer than the fallback threshold of the players who played. (An empty context is not an issue: the
  * fallback covers it.)
  */
-public record PreflightReport(int datesChecked, List<Issue> issues, boolean forced) {
+public record PreflightReport(List<LocalDate> gameDates, List<Issue> issues, boolean forced) {
 
   /** One poisoned date. */
   public record Issue(LocalDate date, int upcomingPlayers, int expectedPlayers) {
     public double coveragePct() {
-      return com.nbaprops.pcf.domain.Coverage.percent(upcomingPlayers, expectedPlayers);
+      return Coverage.percent(upcomingPlayers, expectedPlayers);
     }
 
     public int missingPlayers() {
@@ -22,6 +23,7 @@ public record PreflightReport(int datesChecked, List<Issue> issues, boolean forc
   }
 
   public PreflightReport {
+    gameDates = List.copyOf(gameDates);
     issues = List.copyOf(issues);
   }
 
@@ -32,14 +34,14 @@ public record PreflightReport(int datesChecked, List<Issue> issues, boolean forc
 
   public String describe() {
     if (issues.isEmpty()) {
-      return "pre-flight: " + datesChecked + " game dates checked, no partial upcoming context";
+      return "pre-flight: " + gameDates.size() + " game dates checked, no partial upcoming context";
     }
     StringBuilder text =
         new StringBuilder()
             .append("pre-flight: ")
             .append(issues.size())
             .append(" of ")
-            .append(datesChecked)
+            .append(gameDates.size())
             .append(" game dates have a partial upcoming_player_game_context (stale rows would hide players):");
     for (Issue issue : issues) {
       text.append(

@@ -1,6 +1,7 @@
 package com.nbaprops.pcf.service;
 
 import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.message.RangeRequest;
@@ -21,13 +22,11 @@ public final class RangeFanOut {
   }
 
   private final PipelineRuntime runtime;
-  private final PlayerSources sources;
   private final PreflightCheck preflight;
   private final FailureRecorder failures;
 
   public RangeFanOut(PipelineRuntime runtime, FailureRecorder failures) {
     this.runtime = runtime;
-    this.sources = new PlayerSources(runtime.warehouse(), runtime.config().catalog());
     this.preflight =
         new PreflightCheck(
             runtime.warehouse(), runtime.config().catalog(), runtime.config().thresholds().fallbackPct());
@@ -57,10 +56,8 @@ public final class RangeFanOut {
       }
       return new Result(report, List.of());
     }
-    log.log(
-        report.issues().isEmpty() ? com.nbaprops.pcf.logging.Severity.INFO : com.nbaprops.pcf.logging.Severity.WARNING,
-        report.describe());
-    List<LocalDate> dates = sources.gameDates(request.range());
+    log.log(report.issues().isEmpty() ? Severity.INFO : Severity.WARNING, report.describe());
+    List<LocalDate> dates = report.gameDates();
     for (LocalDate date : dates) {
       DateRequest child = new DateRequest(date, true, request.force(), request.runId());
       runtime.publish(Topic.COMPOSITE_FACTORS_REQUESTS, child.toJson(), Attributes.of(request.runId(), date));

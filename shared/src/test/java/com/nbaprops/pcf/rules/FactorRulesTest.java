@@ -139,9 +139,4 @@ class FactorRulesTest {
     FatigueAssessment restedVeteran = FatigueRule.assess(player().daysRest(4).playerAge(31).build());
     assertThat(restedVeteran.score()).isEqualTo(100);
   }
-
-  @Test
-  void fatigueClampsAtZero() {
-    assertThat(FatigueRule.assess(tiredVeteran().playerAge(40).build()).score()).isAtLeast(0);
-  }
 }

@@ -9,7 +9,6 @@ import com.nbaprops.pcf.message.PubSubEnvelope;
 import com.nbaprops.pcf.message.RangeRequest;
 import com.nbaprops.pcf.message.RequestParser;
 import com.nbaprops.pcf.service.Attributes;
-import com.nbaprops.pcf.service.PlayerSources;
 import com.nbaprops.pcf.service.PreflightReport;
 import java.io.PrintStream;
 import java.time.LocalDate;
@@ -64,8 +63,7 @@ final class BackfillCommand implements Callable<Integer> {
       out.println("backfill stopped before it started; nothing was written.");
       return ExitCodes.PROBLEM;
     }
-    int total =
-        new PlayerSources(local.runtime().warehouse(), local.runtime().config().catalog()).gameDates(range).size();
+    int total = report.gameDates().size();
     AtomicInteger done = new AtomicInteger();
     local.observe(
         Topic.COMPOSITE_FACTORS_COMPUTED,

@@ -8,6 +8,7 @@ import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.service.EmbeddedRuntime;
 import com.nbaprops.pcf.service.PipelineRuntime;
+import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
 import io.cloudevents.CloudEvent;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** A small league in an embedded runtime: who played when, and what the upcoming context held. */
 final class Fixture {
@@ -36,45 +38,40 @@ final class Fixture {
     return (LocalEventBus) runtime.bus();
   }
 
-  /** {@code players} played on {@code date} (team AAA against BBB). */
+  /** {@code players} played on {@code date} (team AAA at home against BBB). */
   Fixture played(LocalDate date, String... players) {
-    List<Row> rows = new ArrayList<>();
-    for (String player : players) {
-      rows.add(
-          Row.builder()
-              .set("player_lookup", player)
-              .set("game_id", date.toString().replace("-", "") + "_BBB_AAA")
-              .set("game_date", date)
-              .set("team_abbr", "AAA")
-              .set("opponent_team_abbr", "BBB")
-              .set("season_year", 2022L)
-              .set("minutes_played", 30.0)
-              .set("home_game", true)
-              .set("win_flag", true)
-              .set("is_active", true)
-              .build());
-    }
-    runtime.warehouse().append(Tables.PLAYER_GAME_SUMMARY, rows);
+    append(Tables.PLAYER_GAME_SUMMARY, date, players, row -> row
+        .set("season_year", 2022L)
+        .set("minutes_played", 30.0)
+        .set("home_game", true)
+        .set("win_flag", true)
+        .set("is_active", true));
     return this;
   }
 
-  /** The upcoming context of {@code date} holds {@code players}. */
+  /** The upcoming context of {@code date} holds {@code players}, rested one day. */
   Fixture upcoming(LocalDate date, String... players) {
+    append(Tables.UPCOMING_PLAYER_GAME_CONTEXT, date, players, row -> row
+        .set("days_rest", 1L)
+        .set("back_to_back", false));
+    return this;
+  }
+
+  private void append(
+      TableDefinition table, LocalDate date, String[] players, UnaryOperator<Row.Builder> measures) {
     List<Row> rows = new ArrayList<>();
     for (String player : players) {
       rows.add(
-          Row.builder()
-              .set("player_lookup", player)
-              .set("game_id", date.toString().replace("-", "") + "_BBB_AAA")
-              .set("game_date", date)
-              .set("team_abbr", "AAA")
-              .set("opponent_team_abbr", "BBB")
-              .set("days_rest", 1L)
-              .set("back_to_back", false)
+          measures.apply(
+                  Row.builder()
+                      .set("player_lookup", player)
+                      .set("game_id", date.toString().replace("-", "") + "_BBB_AAA")
+                      .set("game_date", date)
+                      .set("team_abbr", "AAA")
+                      .set("opponent_team_abbr", "BBB"))
               .build());
     }
-    runtime.warehouse().append(Tables.UPCOMING_PLAYER_GAME_CONTEXT, rows);
-    return this;
+    runtime.warehouse().append(table, rows);
   }
 
   /** A CloudEvent as Eventarc delivers a message published to composite-factors-requests. */
