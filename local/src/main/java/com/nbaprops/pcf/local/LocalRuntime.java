@@ -8,6 +8,7 @@ import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.functions.compositefactors.CompositeFactorsFunction;
 import com.nbaprops.pcf.functions.coveragevalidation.CoverageValidationFunction;
 import com.nbaprops.pcf.functions.metadatatracking.MetadataTrackingFunction;
+import com.nbaprops.pcf.functions.upcomingtablescleanup.UpcomingTablesCleanupFunction;
 import com.nbaprops.pcf.logging.LogSink;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.service.PipelineRuntime;
@@ -55,6 +56,10 @@ public final class LocalRuntime implements AutoCloseable {
     PipelineRuntime runtime =
         new PipelineRuntime(
             config, warehouse, bus, new LocalDirectoryBlobStore(home.resolve("gcs")), clock, logSink);
+    bus.subscribe(
+        config.topic(Topic.UPCOMING_TABLES_CLEANUP_TRIGGER),
+        "upcoming-tables-cleanup",
+        new UpcomingTablesCleanupFunction(runtime));
     bus.subscribe(
         config.topic(Topic.COMPOSITE_FACTORS_REQUESTS), "composite-factors", new CompositeFactorsFunction(runtime));
     bus.subscribe(

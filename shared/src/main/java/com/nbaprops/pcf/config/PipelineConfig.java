@@ -25,7 +25,9 @@ public record PipelineConfig(
     String warehouse,
     String bus,
     String blobs,
-    List<FeatureThreshold> featureThresholds) {
+    List<FeatureThreshold> featureThresholds,
+    int cleanupTtlDays,
+    int largeDeletionRows) {
 
   public static final String PROJECT_ID = "PROJECT_ID";
   public static final String ANALYTICS_DATASET = "ANALYTICS_DATASET";
@@ -42,13 +44,15 @@ public record PipelineConfig(
   public static final String BUS = "BUS";
   public static final String BLOBS = "BLOBS";
   public static final String FEATURE_THRESHOLDS = "FEATURE_THRESHOLDS";
+  public static final String CLEANUP_TTL_DAYS = "CLEANUP_TTL_DAYS";
+  public static final String LARGE_DELETION_ROWS = "LARGE_DELETION_ROWS";
 
   /** Every variable the suite reads; Terraform sets these on each function. */
   public static final List<String> VARIABLES =
       List.of(
           PROJECT_ID, ANALYTICS_DATASET, PRECOMPUTE_DATASET, ORCHESTRATION_DATASET, TOPIC_PREFIX,
           FALLBACK_THRESHOLD_PCT, COVERAGE_FAIL_PCT, COVERAGE_WARN_PCT, BOOTSTRAP_DAYS, MAX_RANGE_DAYS,
-          LEAGUE_TIME_ZONE, WAREHOUSE, BUS, BLOBS, FEATURE_THRESHOLDS);
+          LEAGUE_TIME_ZONE, WAREHOUSE, BUS, BLOBS, FEATURE_THRESHOLDS, CLEANUP_TTL_DAYS, LARGE_DELETION_ROWS);
 
   private static final Pattern TOPIC_PREFIX_PATTERN = Pattern.compile("[a-z][a-z0-9-]{0,30}-|");
   private static final Pattern PROJECT_PATTERN = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
@@ -101,12 +105,14 @@ public record PipelineConfig(
     reader.spec(BLOBS, blobs, "local", "gcs");
     List<FeatureThreshold> features =
         reader.parse(FEATURE_THRESHOLDS, FeatureThreshold.DEFAULTS, FeatureThreshold::parse);
+    int ttlDays = reader.integer(CLEANUP_TTL_DAYS, 7, 1, 3650);
+    int largeDeletion = reader.integer(LARGE_DELETION_ROWS, 10_000, 1, Integer.MAX_VALUE);
     if (!reader.problems.isEmpty()) {
       throw new ConfigException("invalid configuration:\n  - " + String.join("\n  - ", reader.problems));
     }
     return new PipelineConfig(
         project, catalog, prefix, new Thresholds(fallback, fail, warn, bootstrap), maxRange, zone, warehouse, bus,
-        blobs, features);
+        blobs, features, ttlDays, largeDeletion);
   }
 
   /** Reads values and collects problems instead of stopping at the first. */

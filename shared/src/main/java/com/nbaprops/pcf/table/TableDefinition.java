@@ -13,6 +13,8 @@ import java.util.Optional;
  *
  * @param partitionColumn the DATE column the table is partitioned by; per-date replacement works on it
  * @param requirePartitionFilter whether every query must filter on the partition column (BigQuery enforces it)
+ * @param key the columns that identify a row (not enforced by either engine; a restore uses it to skip rows that
+ *     are already there); empty when the table has none
  */
 public record TableDefinition(
     Dataset dataset,
@@ -21,13 +23,15 @@ public record TableDefinition(
     List<Column> columns,
     String partitionColumn,
     List<String> clustering,
-    boolean requirePartitionFilter) {
+    boolean requirePartitionFilter,
+    List<String> key) {
 
   public TableDefinition {
     requireNonNull(dataset, "dataset");
     Identifiers.check(name);
     columns = List.copyOf(columns);
     clustering = List.copyOf(clustering);
+    key = List.copyOf(key);
     Map<String, Column> byName = new LinkedHashMap<>();
     for (Column column : columns) {
       if (byName.put(column.name(), column) != null) {
@@ -40,9 +44,14 @@ public record TableDefinition(
     if (partitionColumn != null && byName.get(partitionColumn).type() != ColumnType.DATE) {
       throw new IllegalArgumentException(name + ": partition column " + partitionColumn + " is not a DATE");
     }
-    for (String key : clustering) {
-      if (!byName.containsKey(key)) {
-        throw new IllegalArgumentException(name + ": no clustering column " + key);
+    for (String column : clustering) {
+      if (!byName.containsKey(column)) {
+        throw new IllegalArgumentException(name + ": no clustering column " + column);
+      }
+    }
+    for (String column : key) {
+      if (!byName.containsKey(column) || !byName.get(column).required()) {
+        throw new IllegalArgumentException(name + ": key column " + column + " is not a required column");
       }
     }
   }
@@ -71,6 +80,7 @@ public record TableDefinition(
     private String partitionColumn;
     private List<String> clustering = List.of();
     private boolean requirePartitionFilter;
+    private List<String> key = List.of();
 
     private Builder(Dataset dataset, String name, String description) {
       this.dataset = dataset;
@@ -99,9 +109,14 @@ public record TableDefinition(
       return this;
     }
 
+    public Builder key(String... columns) {
+      this.key = List.of(columns);
+      return this;
+    }
+
     public TableDefinition build() {
       return new TableDefinition(
-          dataset, name, description, columns, partitionColumn, clustering, requirePartitionFilter);
+          dataset, name, description, columns, partitionColumn, clustering, requirePartitionFilter, key);
     }
   }
 }

@@ -102,6 +102,7 @@ public final class Tables {
           .nullable("processed_at", TIMESTAMP, "when the row was written")
           .partitionBy("game_date", true)
           .clusterBy("player_lookup", "game_date")
+          .key("player_lookup", "game_id")
           .build();
 
   public static final TableDefinition UPCOMING_TEAM_GAME_CONTEXT =
@@ -122,6 +123,7 @@ public final class Tables {
           .nullable("processed_at", TIMESTAMP, "when the row was written")
           .partitionBy("game_date", true)
           .clusterBy("game_date", "team_abbr")
+          .key("team_abbr", "game_id")
           .build();
 
   public static final TableDefinition PLAYER_SHOT_ZONE_ANALYSIS =
@@ -216,6 +218,31 @@ public final class Tables {
           .partitionBy("analysis_date", false)
           .build();
 
+  public static final TableDefinition CLEANUP_OPERATIONS =
+      TableDefinition.builder(
+              Dataset.ORCHESTRATION, "cleanup_operations", "One audit row per cleanup run, written even when it fails.")
+          .required("cleanup_id", STRING, "unique id of this attempt")
+          .required("cleanup_type", STRING, "upcoming_tables_ttl")
+          .required("run_id", STRING, "run the attempt belongs to")
+          .required("cleanup_date", DATE, "day of the run in the league's time zone")
+          .required("cleanup_time", TIMESTAMP, "when the run started")
+          .required("ttl_days", INT64, "rows older than this many days are stale")
+          .required("cutoff_date", DATE, "rows with game_date before this date are stale")
+          .required("dry_run", BOOL, "true when nothing was backed up or deleted")
+          .required("status", STRING, "SUCCEEDED or FAILED")
+          .required("total_records_backed_up", INT64, "rows written to backups")
+          .required("total_records_deleted", INT64, "rows deleted")
+          .required("tables_cleaned", STRING, "JSON: per table, the stale rows per game date, backups and counts")
+          .nullable("backup_objects", STRING, "JSON array of the backup object addresses")
+          .nullable("errors", STRING, "JSON array of errors, null when there were none")
+          .required("duration_seconds", FLOAT64, "wall time of the run")
+          .partitionBy("cleanup_date", false)
+          .clusterBy("cleanup_type", "status")
+          .build();
+
+  /** The tables the TTL cleanup keeps short, each with a {@code game_date} partition and a key. */
+  public static final List<TableDefinition> UPCOMING = List.of(UPCOMING_PLAYER_GAME_CONTEXT, UPCOMING_TEAM_GAME_CONTEXT);
+
   /** All tables, in dependency order. */
   public static final List<TableDefinition> ALL =
       List.of(
@@ -227,5 +254,6 @@ public final class Tables {
           TEAM_DEFENSE_ZONE_ANALYSIS,
           PLAYER_COMPOSITE_FACTORS,
           PRECOMPUTE_FAILURES,
-          BACKFILL_PROCESSING_METADATA);
+          BACKFILL_PROCESSING_METADATA,
+          CLEANUP_OPERATIONS);
 }

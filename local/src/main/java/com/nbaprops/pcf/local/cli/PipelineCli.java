@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
       PreflightCommand.class,
       TrackCommand.class,
       StatusCommand.class,
+      CleanupCommand.class,
+      RestoreCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -38,4 +38,16 @@ class PipelineCliTest {
   void helpIsOk() {
     assertThat(run("backfill", "--help")).isEqualTo(ExitCodes.OK);
   }
+
+  @Test
+  void aZeroTtlIsBadUsage() {
+    assertThat(run("cleanup", "--ttl-days", "0")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--ttl-days must be between 1");
+  }
+
+  @Test
+  void restoringATableTheCleanupDoesNotTouchIsBadUsage() {
+    assertThat(run("restore", "player_game_summary", "2023-02-23")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("upcoming_player_game_context");
+  }
 }

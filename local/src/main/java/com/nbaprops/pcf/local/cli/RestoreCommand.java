@@ -1,0 +1,53 @@
+package com.nbaprops.pcf.local.cli;
+
+import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.service.BackupRestoreService;
+import java.io.PrintStream;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "restore",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Put the rows a cleanup backed up for one table and game date back.",
+      "Rows already in the table (by key) are skipped, so running it twice adds nothing."
+    })
+final class RestoreCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global;
+
+  @Parameters(index = "0", paramLabel = "TABLE", description = "upcoming_player_game_context or upcoming_team_game_context.")
+  String table;
+
+  @Parameters(index = "1", paramLabel = "GAME_DATE", description = "The game date (YYYY-MM-DD).")
+  LocalDate gameDate;
+
+  @Option(names = "--run", paramLabel = "RUN_ID", description = "Restore this run's backup (default: every backup of the date).")
+  String runId;
+
+  PrintStream out = System.out;
+
+  @Override
+  public Integer call() {
+    BackupRestoreService.table(table);
+    try (LocalRuntime local = global.open()) {
+      return run(local, table, gameDate, runId, out);
+    }
+  }
+
+  static int run(LocalRuntime local, String table, LocalDate gameDate, String runId, PrintStream out) {
+    var result =
+        new BackupRestoreService(local.runtime())
+            .restore(BackupRestoreService.table(table), gameDate, Optional.ofNullable(runId));
+    out.printf(
+        "%s %s: %d rows restored, %d already present, from %s%n",
+        result.table(), result.gameDate(), result.restored(), result.alreadyPresent(),
+        String.join(", ", result.objects()));
+    return ExitCodes.OK;
+  }
+}

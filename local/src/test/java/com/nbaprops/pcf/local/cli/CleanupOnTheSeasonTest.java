@@ -1,0 +1,138 @@
+package com.nbaprops.pcf.local.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.nbaprops.pcf.backup.NdjsonRows;
+import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.table.TableDefinition;
+import com.nbaprops.pcf.table.Tables;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The TTL on the seeded season with {@code --today 2023-03-10}: the cutoff is 2023-03-03. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class CleanupOnTheSeasonTest {
+  private static final LocalDate CUTOFF = LocalDate.of(2023, 3, 3);
+  private static final LocalDate FEB_23 = LocalDate.of(2023, 2, 23);
+  @TempDir static Path home;
+  private static LocalRuntime local;
+  private static long staleBefore;
+  private static List<Row> keptBefore;
+  private static List<Row> feb23Before;
+
+  @BeforeAll
+  static void seed() {
+    local = LocalRuntime.open(home, Map.of(), LocalDate.of(2023, 3, 10), (s, m, l) -> {});
+    SeedCommand.run(local, "2022-23", false, new PrintStream(new ByteArrayOutputStream()));
+    staleBefore = count(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "<") + count(Tables.UPCOMING_TEAM_GAME_CONTEXT, "<");
+    keptBefore = rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date >= @d", CUTOFF);
+    feb23Before = rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date = @d", FEB_23);
+  }
+
+  @AfterAll
+  static void close() {
+    local.close();
+  }
+
+  private static long count(TableDefinition table, String comparison) {
+    return local.runtime().warehouse().query(
+            Sql.of("SELECT COUNT(*) AS n FROM nba_analytics." + table.name() + " WHERE game_date " + comparison + " @d")
+                .date("d", CUTOFF))
+        .get(0)
+        .int64("n");
+  }
+
+  private static List<Row> rows(TableDefinition table, String condition, LocalDate date) {
+    return local.runtime().warehouse().query(
+        Sql.of("SELECT * FROM nba_analytics." + table.name() + " WHERE " + condition + " ORDER BY ALL").date("d", date));
+  }
+
+  private static String cleanup(boolean dryRun) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    assertThat(CleanupCommand.run(local, dryRun, null, new PrintStream(out, true, StandardCharsets.UTF_8)))
+        .isEqualTo(ExitCodes.OK);
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  @Test
+  @Order(1)
+  void aDryRunReportsEachDateAndChangesNothing() {
+    String report = cleanup(true);
+
+    assertThat(report).contains("dry run: nothing changed");
+    assertThat(report).containsMatch("2023-02-23 +187 +18\\n");
+    assertThat(count(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "<") + count(Tables.UPCOMING_TEAM_GAME_CONTEXT, "<"))
+        .isEqualTo(staleBefore);
+    assertThat(local.runtime().blobs().list("upcoming-tables/")).isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void deletesEveryRowBeforeTheCutoffAndKeepsEveryRowFromIt() {
+    assertThat(staleBefore).isGreaterThan(20_000L);
+
+    cleanup(false);
+
+    assertThat(count(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "<")).isEqualTo(0);
+    assertThat(count(Tables.UPCOMING_TEAM_GAME_CONTEXT, "<")).isEqualTo(0);
+    assertThat(rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date >= @d", CUTOFF)).isEqualTo(keptBefore);
+  }
+
+  @Test
+  @Order(3)
+  void theAuditRowAndTheBackupObjectsAgreeWithTheCounts() {
+    Row audit =
+        local.runtime().warehouse().query(
+                Sql.of("SELECT * FROM nba_orchestration.cleanup_operations WHERE NOT dry_run"))
+            .get(0);
+    long rowsInBackups = 0;
+    List<String> objects = local.runtime().blobs().list("upcoming-tables/");
+    for (String object : objects) {
+      TableDefinition table =
+          object.contains(Tables.UPCOMING_TEAM_GAME_CONTEXT.name())
+              ? Tables.UPCOMING_TEAM_GAME_CONTEXT
+              : Tables.UPCOMING_PLAYER_GAME_CONTEXT;
+      rowsInBackups += NdjsonRows.decode(table, local.runtime().blobs().read(object).orElseThrow()).size();
+    }
+
+    assertThat(audit.int64("total_records_deleted")).isEqualTo(staleBefore);
+    assertThat(audit.int64("total_records_backed_up")).isEqualTo(staleBefore);
+    assertThat(rowsInBackups).isEqualTo(staleBefore);
+    assertThat(audit.string("status")).isEqualTo("SUCCEEDED");
+    assertThat(audit.string("backup_objects").split(",")).hasLength(objects.size());
+  }
+
+  @Test
+  @Order(4)
+  void aSecondRunFindsNothingToDelete() {
+    String report = cleanup(false);
+
+    assertThat(report).contains("upcoming_player_game_context: 0 stale rows over 0 dates");
+    assertThat(report).contains("upcoming_team_game_context: 0 stale rows over 0 dates");
+  }
+
+  @Test
+  @Order(5)
+  void restoreBringsOneDateBackExactlyOnce() {
+    RestoreCommand.run(local, "upcoming_player_game_context", FEB_23, null, new PrintStream(new ByteArrayOutputStream()));
+    RestoreCommand.run(local, "upcoming_player_game_context", FEB_23, null, new PrintStream(new ByteArrayOutputStream()));
+
+    assertThat(rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date = @d", FEB_23)).isEqualTo(feb23Before);
+    assertThat(count(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "<")).isEqualTo(feb23Before.size());
+  }
+}
