@@ -1,0 +1,210 @@
+package com.nbaprops.pcf.adapter.bigquery;
+
+import com.google.cloud.bigquery.BigQuery;
+import com.google.cloud.bigquery.BigQueryError;
+import com.google.cloud.bigquery.BigQueryException;
+import com.google.cloud.bigquery.DatasetId;
+import com.google.cloud.bigquery.DatasetInfo;
+import com.google.cloud.bigquery.Field;
+import com.google.cloud.bigquery.FieldValue;
+import com.google.cloud.bigquery.FieldValueList;
+import com.google.cloud.bigquery.FormatOptions;
+import com.google.cloud.bigquery.Job;
+import com.google.cloud.bigquery.JobId;
+import com.google.cloud.bigquery.JobInfo;
+import com.google.cloud.bigquery.JobStatistics.QueryStatistics;
+import com.google.cloud.bigquery.QueryJobConfiguration;
+import com.google.cloud.bigquery.QueryParameterValue;
+import com.google.cloud.bigquery.TableDataWriteChannel;
+import com.google.cloud.bigquery.TableId;
+import com.google.cloud.bigquery.TableResult;
+import com.google.cloud.bigquery.WriteChannelConfiguration;
+import com.nbaprops.pcf.backup.NdjsonRows;
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.port.WarehouseException;
+import com.nbaprops.pcf.table.Catalog;
+import com.nbaprops.pcf.table.Dataset;
+import com.nbaprops.pcf.table.TableDefinition;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The warehouse on BigQuery. Reads and DML are GoogleSQL query jobs with typed named parameters. Bulk writes are
+ * load jobs of newline-delimited JSON, never streaming inserts (rows in the streaming buffer cannot be deleted or
+ * merged for up to 90 minutes): a per-date replacement is one load with WRITE_TRUNCATE into the partition decorator
+ * {@code table$YYYYMMDD}, which BigQuery applies atomically, so readers see the old partition or the new one.
+ */
+public final class BigQueryWarehouse implements Warehouse {
+  private static final DateTimeFormatter PARTITION = DateTimeFormatter.BASIC_ISO_DATE;
+
+  private final BigQuery bigquery;
+  private final Catalog catalog;
+
+  public BigQueryWarehouse(BigQuery bigquery, Catalog catalog) {
+    this.bigquery = bigquery;
+    this.catalog = catalog;
+  }
+
+  @Override
+  public void createTables(List<TableDefinition> tables) {
+    try {
+      for (Dataset dataset : tables.stream().map(TableDefinition::dataset).distinct().toList()) {
+        DatasetId id = DatasetId.of(catalog.datasetName(dataset));
+        if (bigquery.getDataset(id) == null) {
+          bigquery.create(DatasetInfo.newBuilder(id).build());
+        }
+      }
+      for (TableDefinition table : tables) {
+        TableId id = tableId(table);
+        if (bigquery.getTable(id) == null) {
+          bigquery.create(BigQuerySchemas.tableInfo(id, table));
+        }
+      }
+    } catch (BigQueryException e) {
+      throw new WarehouseException("cannot create the tables: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<Row> query(Sql sql) {
+    TableResult result;
+    try {
+      result = bigquery.query(queryConfiguration(sql));
+    } catch (BigQueryException e) {
+      throw new WarehouseException("query failed: " + e.getMessage() + "\n" + sql.text(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WarehouseException("interrupted while waiting for a query", e);
+    }
+    List<Row> rows = new ArrayList<>();
+    List<Field> fields = result.getSchema() == null ? List.of() : result.getSchema().getFields();
+    for (FieldValueList values : result.iterateAll()) {
+      Row.Builder row = Row.builder();
+      for (int i = 0; i < fields.size(); i++) {
+        row.set(fields.get(i).getName(), BigQueryValues.toJava(fields.get(i), values.get(i)));
+      }
+      rows.add(row.build());
+    }
+    return rows;
+  }
+
+  @Override
+  public long execute(Sql sql) {
+    Job job = run(JobInfo.of(newJobId(), queryConfiguration(sql)), sql.text());
+    QueryStatistics statistics = job.getStatistics();
+    Long affected = statistics == null ? null : statistics.getNumDmlAffectedRows();
+    return affected == null ? 0 : affected;
+  }
+
+  @Override
+  public void replacePartition(TableDefinition table, LocalDate partition, List<Row> rows) {
+    String column = table.partition().name();
+    for (Row row : rows) {
+      if (!partition.equals(row.date(column))) {
+        throw new IllegalArgumentException(
+            table.name() + ": a row for " + column + "=" + row.date(column) + " cannot replace partition " + partition);
+      }
+    }
+    if (rows.isEmpty()) {
+      // A load of no rows is refused; an emptied partition is one DELETE.
+      execute(
+          Sql.of("DELETE FROM " + catalog.qualifiedName(table) + " WHERE " + column + " = @partition")
+              .date("partition", partition));
+      return;
+    }
+    TableId decorated = TableId.of(catalog.datasetName(table.dataset()), table.name() + "$" + partition.format(PARTITION));
+    load(table, decorated, rows, JobInfo.WriteDisposition.WRITE_TRUNCATE);
+  }
+
+  @Override
+  public void replaceAll(TableDefinition table, List<Row> rows) {
+    if (rows.isEmpty()) {
+      execute(Sql.of("TRUNCATE TABLE " + catalog.qualifiedName(table)));
+      return;
+    }
+    load(table, tableId(table), rows, JobInfo.WriteDisposition.WRITE_TRUNCATE);
+  }
+
+  @Override
+  public void append(TableDefinition table, List<Row> rows) {
+    if (!rows.isEmpty()) {
+      load(table, tableId(table), rows, JobInfo.WriteDisposition.WRITE_APPEND);
+    }
+  }
+
+  @Override
+  public void close() {
+    // The client holds no connection that needs closing.
+  }
+
+  /** One load job: either every row lands or none does. */
+  private void load(TableDefinition table, TableId destination, List<Row> rows, JobInfo.WriteDisposition disposition) {
+    WriteChannelConfiguration configuration =
+        WriteChannelConfiguration.newBuilder(destination, FormatOptions.json())
+            .setSchema(BigQuerySchemas.schema(table))
+            .setWriteDisposition(disposition)
+            .setCreateDisposition(JobInfo.CreateDisposition.CREATE_NEVER)
+            .build();
+    TableDataWriteChannel writer = bigquery.writer(newJobId(), configuration);
+    try (writer) {
+      writer.write(ByteBuffer.wrap(NdjsonRows.encode(table, rows)));
+    } catch (IOException | BigQueryException e) {
+      throw new WarehouseException("load into " + destination.getTable() + " failed: " + e.getMessage(), e);
+    }
+    waitFor(writer.getJob(), "load of " + rows.size() + " rows into " + destination.getTable());
+  }
+
+  private Job run(JobInfo job, String description) {
+    try {
+      return waitFor(bigquery.create(job), description);
+    } catch (BigQueryException e) {
+      throw new WarehouseException("job failed: " + e.getMessage() + "\n" + description, e);
+    }
+  }
+
+  private static Job waitFor(Job job, String description) {
+    try {
+      Job done = job.waitFor();
+      if (done == null) {
+        throw new WarehouseException("job " + job.getJobId() + " disappeared: " + description, null);
+      }
+      BigQueryError error = done.getStatus().getError();
+      if (error != null) {
+        throw new WarehouseException(
+            "job " + done.getJobId().getJob() + " failed: " + error.getMessage() + "\n" + description, null);
+      }
+      return done;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WarehouseException("interrupted while waiting for " + description, e);
+    } catch (BigQueryException e) {
+      throw new WarehouseException(description + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static QueryJobConfiguration queryConfiguration(Sql sql) {
+    Map<String, QueryParameterValue> parameters = new LinkedHashMap<>();
+    sql.parameters().forEach((name, parameter) -> parameters.put(name, BigQueryValues.parameter(parameter)));
+    return QueryJobConfiguration.newBuilder(sql.text())
+        .setUseLegacySql(false)
+        .setNamedParameters(parameters)
+        .build();
+  }
+
+  private TableId tableId(TableDefinition table) {
+    return TableId.of(catalog.datasetName(table.dataset()), table.name());
+  }
+
+  private static JobId newJobId() {
+    return JobId.of("pcf-" + UUID.randomUUID());
+  }
+}
