@@ -1,7 +1,6 @@
 package com.nbaprops.pcf.local;
 
 import com.nbaprops.pcf.adapter.duckdb.DuckDbWarehouse;
-import com.nbaprops.pcf.adapter.local.LocalDirectoryBlobStore;
 import com.nbaprops.pcf.adapter.local.LocalEventBus;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
@@ -11,6 +10,9 @@ import com.nbaprops.pcf.functions.metadatatracking.MetadataTrackingFunction;
 import com.nbaprops.pcf.functions.upcomingtablescleanup.UpcomingTablesCleanupFunction;
 import com.nbaprops.pcf.logging.LogSink;
 import com.nbaprops.pcf.logging.StructuredLog;
+import com.nbaprops.pcf.port.EventBus;
+import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.service.Backends;
 import com.nbaprops.pcf.service.PipelineRuntime;
 import com.nbaprops.pcf.table.Tables;
 import java.nio.file.Path;
@@ -31,31 +33,85 @@ public final class LocalRuntime implements AutoCloseable {
 
   private final PipelineRuntime runtime;
   private final LocalEventBus bus;
+  private final BackendChoice choice;
 
-  private LocalRuntime(PipelineRuntime runtime, LocalEventBus bus) {
+  private LocalRuntime(PipelineRuntime runtime, LocalEventBus bus, BackendChoice choice) {
     this.runtime = runtime;
     this.bus = bus;
+    this.choice = choice;
+  }
+
+  /** False when messages go to Pub/Sub: the deployed functions process them, not this process. */
+  public boolean deliversLocally() {
+    return choice.deliversLocally();
   }
 
   /**
    * @param today fixes the clock (at noon in the league's time zone) so runs are repeatable; null for the real clock
    */
   public static LocalRuntime open(Path home, Map<String, String> env, LocalDate today, LogSink logSink) {
+    return open(home, env, today, logSink, BackendChoice.EMBEDDED);
+  }
+
+  /**
+   * @param choice the adapters to use instead of the embedded ones; with a Pub/Sub bus, messages go to the deployed
+   *     functions and nothing runs in this process
+   */
+  public static LocalRuntime open(
+      Path home, Map<String, String> env, LocalDate today, LogSink logSink, BackendChoice choice) {
+    LocalRuntime local = build(home, env, today, logSink, choice, false);
+    local.subscribeFunctions();
+    return local;
+  }
+
+  /**
+   * The embedded runtime with nothing subscribed and a bus that delivers on its own thread: a host (serve) points it
+   * at the functions' HTTP endpoints, and a function publishing inside its request must not wait for the next one.
+   */
+  public static LocalRuntime openForHosting(Path home, Map<String, String> env, LocalDate today, LogSink logSink) {
+    return build(home, env, today, logSink, BackendChoice.EMBEDDED, true);
+  }
+
+  private static LocalRuntime build(
+      Path home, Map<String, String> env, LocalDate today, LogSink logSink, BackendChoice choice,
+      boolean asynchronous) {
     Map<String, String> settings = new HashMap<>(env);
     settings.remove(PipelineConfig.WAREHOUSE);
     settings.remove(PipelineConfig.BUS);
     settings.remove(PipelineConfig.BLOBS);
+    putIfChosen(settings, PipelineConfig.WAREHOUSE, choice.warehouse());
+    putIfChosen(settings, PipelineConfig.BUS, choice.bus());
+    putIfChosen(settings, PipelineConfig.BLOBS, choice.blobs());
     PipelineConfig config = PipelineConfig.fromEnvironment(settings, home.toString());
     Clock clock =
         today == null
             ? Clock.systemUTC()
             : Clock.fixed(today.atTime(LocalTime.NOON).atZone(config.leagueTimeZone()).toInstant(), ZoneOffset.UTC);
-    DuckDbWarehouse warehouse = DuckDbWarehouse.open(home.resolve("warehouse.duckdb"), config.catalog());
-    warehouse.createTables(Tables.ALL);
-    LocalEventBus bus = new LocalEventBus(config.projectId(), MAX_DELIVERY_ATTEMPTS, clock, StructuredLog.to(logSink));
+    Warehouse warehouse = Backends.warehouse(config);
+    if (warehouse instanceof DuckDbWarehouse) {
+      // The cloud tables belong to Terraform; the embedded ones are created on first use.
+      warehouse.createTables(Tables.ALL);
+    }
+    StructuredLog busLog = StructuredLog.to(logSink);
+    LocalEventBus bus =
+        asynchronous
+            ? LocalEventBus.asynchronous(config.projectId(), MAX_DELIVERY_ATTEMPTS, clock, busLog)
+            : new LocalEventBus(config.projectId(), MAX_DELIVERY_ATTEMPTS, clock, busLog);
+    EventBus publishTo = choice.deliversLocally() ? bus : Backends.bus(config, env, clock, StructuredLog.to(logSink));
     PipelineRuntime runtime =
-        new PipelineRuntime(
-            config, warehouse, bus, new LocalDirectoryBlobStore(home.resolve("gcs")), clock, logSink);
+        new PipelineRuntime(config, warehouse, publishTo, Backends.blobs(config), clock, logSink);
+    return new LocalRuntime(runtime, bus, choice);
+  }
+
+  private static void putIfChosen(Map<String, String> settings, String name, String spec) {
+    if (spec != null) {
+      settings.put(name, spec);
+    }
+  }
+
+  /** Delivers each topic to the function the cloud subscribes to it, in this process. */
+  private void subscribeFunctions() {
+    PipelineConfig config = runtime.config();
     bus.subscribe(
         config.topic(Topic.UPCOMING_TABLES_CLEANUP_TRIGGER),
         "upcoming-tables-cleanup",
@@ -67,7 +123,6 @@ public final class LocalRuntime implements AutoCloseable {
     MetadataTrackingFunction tracking = new MetadataTrackingFunction(runtime);
     bus.subscribe(config.topic(Topic.COVERAGE_VALIDATED), "metadata-tracking", tracking);
     bus.subscribe(config.topic(Topic.METADATA_TRACKING_TRIGGER), "metadata-tracking-sweep", tracking);
-    return new LocalRuntime(runtime, bus);
   }
 
   public PipelineRuntime runtime() {
@@ -86,5 +141,12 @@ public final class LocalRuntime implements AutoCloseable {
   @Override
   public void close() {
     runtime.warehouse().close();
+    if (runtime.bus() instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("cannot close the bus: " + e.getMessage(), e);
+      }
+    }
   }
 }

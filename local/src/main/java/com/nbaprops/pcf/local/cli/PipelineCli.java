@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       CleanupCommand.class,
       RestoreCommand.class,
+      ServeCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -10,12 +10,16 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * An in-process Pub/Sub: each published message goes to every subscription of its topic as the CloudEvent Eventarc
  * would deliver. Delivery is at-least-once like Pub/Sub's: a function that throws gets the message again (after the
  * messages already queued, as a backoff would order it) until {@code maxDeliveryAttempts}, then the message is
- * dead-lettered. Deliveries run on the publishing thread, one at a time, so a run is deterministic.
+ * dead-lettered. By default deliveries run on the publishing thread, one at a time, so a run is deterministic; an
+ * {@link #asynchronous} bus delivers on its own thread instead, as Pub/Sub does, for functions that publish from
+ * inside a request of their own (the HTTP-hosted functions of {@code ./pipeline serve}).
  */
 public final class LocalEventBus implements EventBus {
 
@@ -37,10 +41,28 @@ public final class LocalEventBus implements EventBus {
   private final Deque<Delivery> pending = new ArrayDeque<>();
   private final List<Message> published = new ArrayList<>();
   private final List<DeadLetter> deadLetters = new ArrayList<>();
+  private final ExecutorService deliveryThread;
   private long lastId;
   private boolean delivering;
 
   public LocalEventBus(String projectId, int maxDeliveryAttempts, Clock clock, StructuredLog log) {
+    this(projectId, maxDeliveryAttempts, clock, log, null);
+  }
+
+  /** A bus that returns from {@link #publish} at once and delivers on one background thread, in order. */
+  public static LocalEventBus asynchronous(String projectId, int maxDeliveryAttempts, Clock clock, StructuredLog log) {
+    return new LocalEventBus(
+        projectId, maxDeliveryAttempts, clock, log,
+        Executors.newSingleThreadExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "local-bus-delivery");
+              thread.setDaemon(true);
+              return thread;
+            }));
+  }
+
+  private LocalEventBus(
+      String projectId, int maxDeliveryAttempts, Clock clock, StructuredLog log, ExecutorService deliveryThread) {
     if (maxDeliveryAttempts < 1) {
       throw new IllegalArgumentException("maxDeliveryAttempts must be at least 1");
     }
@@ -48,6 +70,7 @@ public final class LocalEventBus implements EventBus {
     this.maxDeliveryAttempts = maxDeliveryAttempts;
     this.clock = clock;
     this.log = log.with("component", "local-bus");
+    this.deliveryThread = deliveryThread;
   }
 
   /** Delivers every later message of {@code topic} to {@code function}, as subscription {@code name}. */
@@ -62,10 +85,46 @@ public final class LocalEventBus implements EventBus {
     for (Subscription subscription : subscriptions.getOrDefault(topic, List.of())) {
       pending.addLast(new Delivery(subscription, message, 1));
     }
-    if (!delivering) {
+    if (deliveryThread != null) {
+      delivering = true;
+      deliveryThread.execute(this::deliverInBackground);
+    } else if (!delivering) {
       deliverPending();
     }
     return message.id();
+  }
+
+  /**
+   * Waits until every message published so far has been delivered or dead-lettered (for an asynchronous bus).
+   *
+   * @return false if that did not happen within {@code timeout}
+   */
+  public synchronized boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (delivering || !pending.isEmpty()) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return false;
+      }
+      wait(Math.max(1, left / 1_000_000));
+    }
+    return true;
+  }
+
+  /** Takes one delivery at a time, calling the function without holding the bus, so it may publish meanwhile. */
+  private void deliverInBackground() {
+    while (true) {
+      Delivery next;
+      synchronized (this) {
+        if (pending.isEmpty()) {
+          delivering = false;
+          notifyAll();
+          return;
+        }
+        next = pending.removeFirst();
+      }
+      deliver(next);
+    }
   }
 
   /** Every message published so far, in order. */
@@ -101,18 +160,24 @@ public final class LocalEventBus implements EventBus {
               projectId, message.topic(), subscription.name(), message.id(), clock.instant(), message.data(),
               message.attributes()));
     } catch (Exception e) {
-      String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-      if (delivery.attempt() < maxDeliveryAttempts) {
-        log.warning(
-            "delivery " + delivery.attempt() + "/" + maxDeliveryAttempts + " of message " + message.id() + " to "
-                + subscription.name() + " failed, will retry: " + error);
-        pending.addLast(new Delivery(subscription, message, delivery.attempt() + 1));
-      } else {
-        log.error(
-            "message " + message.id() + " on " + message.topic() + " dead-lettered from " + subscription.name()
-                + " after " + delivery.attempt() + " attempts: " + error);
-        deadLetters.add(new DeadLetter(subscription.name(), message, delivery.attempt(), error));
-      }
+      failed(delivery, e);
+    }
+  }
+
+  private synchronized void failed(Delivery delivery, Exception e) {
+    Message message = delivery.message();
+    Subscription subscription = delivery.subscription();
+    String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    if (delivery.attempt() < maxDeliveryAttempts) {
+      log.warning(
+          "delivery " + delivery.attempt() + "/" + maxDeliveryAttempts + " of message " + message.id() + " to "
+              + subscription.name() + " failed, will retry: " + error);
+      pending.addLast(new Delivery(subscription, message, delivery.attempt() + 1));
+    } else {
+      log.error(
+          "message " + message.id() + " on " + message.topic() + " dead-lettered from " + subscription.name()
+              + " after " + delivery.attempt() + " attempts: " + error);
+      deadLetters.add(new DeadLetter(subscription.name(), message, delivery.attempt(), error));
     }
   }
 }

@@ -1,0 +1,57 @@
+package com.nbaprops.pcf.local.cli;
+
+import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.local.serve.FunctionHost;
+import com.nbaprops.pcf.local.serve.ServedFunction;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Host the four functions under the Functions Framework invoker on 127.0.0.1, sharing the embedded warehouse:",
+      "composite-factors :8081, coverage-validation :8082, metadata-tracking :8083, upcoming-tables-cleanup :8084.",
+      "POST a CloudEvent as Eventarc would; downstream messages are pushed to the next function over HTTP.",
+      "Stop with Ctrl-C."
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global;
+
+  @Option(names = "--port-base", paramLabel = "PORT", description = "composite-factors' port; the others follow.")
+  int portBase = ServedFunction.DEFAULT_PORT_BASE;
+
+  PrintStream out = System.out;
+
+  @Override
+  public Integer call() throws Exception {
+    String jar = System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY);
+    if (jar == null) {
+      throw new IllegalArgumentException(
+          "set -D" + FunctionHost.INVOKER_JAR_PROPERTY + " to the java-function-invoker jar (./pipeline does)");
+    }
+    try (LocalRuntime local = LocalRuntime.openForHosting(global.home(), global.env, global.today, global.logSink());
+        FunctionHost host = FunctionHost.start(local.runtime(), local.bus(), Path.of(jar), portBase)) {
+      for (ServedFunction function : ServedFunction.values()) {
+        out.printf("%-24s http://127.0.0.1:%d/  %s%n", function.functionName(), function.port(portBase),
+            function.entryPoint());
+      }
+      out.println("Try:");
+      out.println("  curl -sS -X POST http://127.0.0.1:" + portBase + "/ -H 'ce-id: 1' -H 'ce-specversion: 1.0' \\");
+      out.println("    -H 'ce-type: google.cloud.pubsub.topic.v1.messagePublished' \\");
+      out.println("    -H 'ce-source: //pubsub.googleapis.com/projects/local-project/topics/composite-factors-requests' \\");
+      out.println("    -H 'Content-Type: application/json' \\");
+      out.println("    -d '{\"message\":{\"data\":\"'$(echo -n '{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}' | base64 -w0)'\",\"messageId\":\"1\"}}'");
+      out.flush();
+      CountDownLatch stopped = new CountDownLatch(1);
+      Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
+      stopped.await();
+      return ExitCodes.OK;
+    }
+  }
+}

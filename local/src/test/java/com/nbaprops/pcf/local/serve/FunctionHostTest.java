@@ -1,0 +1,141 @@
+package com.nbaprops.pcf.local.serve;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.local.cli.SeedCommandAccess;
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Sql;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The four functions under the real invoker, driven by a binary-mode CloudEvent POST as Eventarc sends it. */
+class FunctionHostTest {
+  @TempDir static Path home;
+  private static LocalRuntime local;
+  private static FunctionHost host;
+  private static int portBase;
+
+  @BeforeAll
+  static void serve() throws Exception {
+    local = LocalRuntime.openForHosting(home, Map.of(), LocalDate.of(2023, 3, 10), (s, m, l) -> {});
+    SeedCommandAccess.seed(local);
+    portBase = freePortBase();
+    host =
+        FunctionHost.start(
+            local.runtime(), local.bus(), Path.of(System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY)), portBase);
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    host.close();
+    local.close();
+  }
+
+  /** Four consecutive free ports. */
+  private static int freePortBase() throws IOException {
+    for (int attempt = 0; attempt < 50; attempt++) {
+      int base;
+      try (ServerSocket socket = new ServerSocket(0)) {
+        base = socket.getLocalPort();
+      }
+      if (base > 65_000) {
+        continue;
+      }
+      boolean free = true;
+      for (int port = base; port < base + 4 && free; port++) {
+        try (ServerSocket ignored = new ServerSocket(port)) {
+          free = true;
+        } catch (IOException e) {
+          free = false;
+        }
+      }
+      if (free) {
+        return base;
+      }
+    }
+    throw new IOException("no four consecutive free ports");
+  }
+
+  private static HttpResponse<String> post(int port, String topic, String json) throws Exception {
+    String data = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
+            .header("ce-id", "curl-1")
+            .header("ce-specversion", "1.0")
+            .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
+            .header("ce-source", "//pubsub.googleapis.com/projects/local-project/topics/" + topic)
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(
+                "{\"message\":{\"data\":\"" + data + "\",\"messageId\":\"curl-1\"},"
+                    + "\"subscription\":\"projects/local-project/subscriptions/eventarc\"}"))
+            .build();
+    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static List<Row> query(String sql) {
+    return local.runtime().warehouse().query(Sql.of(sql).date("d", LocalDate.of(2023, 2, 23)));
+  }
+
+  @Test
+  void aPostedRequestRunsTheChainThroughToTheMetadataRow() throws Exception {
+    HttpResponse<String> response =
+        post(portBase, "composite-factors-requests", "{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(local.bus().awaitIdle(java.time.Duration.ofSeconds(60))).isTrue();
+    assertThat(local.bus().deadLetters()).isEmpty();
+    assertThat(query("SELECT COUNT(*) AS n FROM nba_precompute.player_composite_factors WHERE game_date = @d")
+            .get(0).int64("n"))
+        .isEqualTo(187);
+    Row metadata =
+        query("SELECT * FROM nba_orchestration.backfill_processing_metadata WHERE analysis_date = @d").get(0);
+    assertThat(metadata.string("status")).isEqualTo("COMPLETE");
+    assertThat(metadata.int64("actual_players")).isEqualTo(187);
+  }
+
+  @Test
+  void aMalformedMessageIsAcknowledgedAndRecorded() throws Exception {
+    HttpResponse<String> response = post(portBase, "composite-factors-requests", "{\"isBackfill\":true}");
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(
+            local.runtime().warehouse().query(
+                Sql.of("SELECT failure_reason FROM nba_orchestration.precompute_failures"
+                    + " WHERE failure_category = 'INVALID_MESSAGE'")))
+        .isNotEmpty();
+  }
+
+  @Test
+  void theEndpointsListenOnLoopbackOnly() throws Exception {
+    var outside =
+        java.net.NetworkInterface.networkInterfaces()
+            .flatMap(java.net.NetworkInterface::inetAddresses)
+            .filter(address -> !address.isLoopbackAddress() && address instanceof java.net.Inet4Address)
+            .findFirst();
+    org.junit.jupiter.api.Assumptions.assumeTrue(outside.isPresent(), "no non-loopback address to try");
+
+    boolean reachable;
+    try (var socket = new java.net.Socket()) {
+      socket.connect(new java.net.InetSocketAddress(outside.get(), portBase), 500);
+      reachable = true;
+    } catch (IOException e) {
+      reachable = false;
+    }
+    assertThat(reachable).isFalse();
+  }
+}
