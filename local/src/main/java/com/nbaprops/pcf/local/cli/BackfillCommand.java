@@ -74,7 +74,11 @@ final class BackfillCommand implements Callable<Integer> {
             progress.print(ProgressBar.render(done.incrementAndGet(), total, outcome.analysisDate().toString()));
           }
         });
-    local.runtime().publish(Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, null));
+    String id =
+        local.runtime().publish(Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, null));
+    if (!local.deliversLocally()) {
+      return Handover.report(local, Topic.COMPOSITE_FACTORS_REQUESTS, id, out);
+    }
     progress.println();
     RunResults results = RunResults.of(local, runId);
     out.println("run " + runId);

@@ -58,7 +58,11 @@ final class CleanupCommand implements Callable<Integer> {
       trigger.addProperty("ttl_days", ttlDays);
     }
     trigger.addProperty("run_id", runId);
-    local.runtime().publish(Topic.UPCOMING_TABLES_CLEANUP_TRIGGER, trigger.toString(), Attributes.of(runId, null));
+    String id =
+        local.runtime().publish(Topic.UPCOMING_TABLES_CLEANUP_TRIGGER, trigger.toString(), Attributes.of(runId, null));
+    if (!local.deliversLocally()) {
+      return Handover.report(local, Topic.UPCOMING_TABLES_CLEANUP_TRIGGER, id, out);
+    }
     List<UpcomingTablesCleaned> attempts =
         local.bus().published(local.runtime().config().topic(Topic.UPCOMING_TABLES_CLEANED)).stream()
             .map(message -> UpcomingTablesCleaned.fromJson(message.data()))

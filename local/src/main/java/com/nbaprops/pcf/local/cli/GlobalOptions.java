@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.local.BackendChoice;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.logging.LogSink;
 import com.nbaprops.pcf.logging.Severity;
@@ -27,6 +28,27 @@ final class GlobalOptions {
       description = "Show every log line of the functions, not only warnings and errors.")
   boolean verbose;
 
+  @Option(
+      names = "--warehouse",
+      scope = ScopeType.INHERIT,
+      paramLabel = "SPEC",
+      description = "duckdb:PATH (default: the pipeline home) or bigquery:PROJECT.")
+  String warehouse;
+
+  @Option(
+      names = "--bus",
+      scope = ScopeType.INHERIT,
+      paramLabel = "SPEC",
+      description = "local (default: run the functions here) or pubsub:PROJECT (hand messages to the deployed ones).")
+  String bus;
+
+  @Option(
+      names = "--blobs",
+      scope = ScopeType.INHERIT,
+      paramLabel = "SPEC",
+      description = "local:DIR (default: the pipeline home) or gcs:BUCKET.")
+  String blobs;
+
   Map<String, String> env = System.getenv();
   PrintStream logStream = System.err;
 
@@ -36,7 +58,7 @@ final class GlobalOptions {
   }
 
   LocalRuntime open() {
-    return LocalRuntime.open(home(), env, today, logSink());
+    return LocalRuntime.open(home(), env, today, logSink(), new BackendChoice(warehouse, bus, blobs));
   }
 
   LogSink logSink() {

@@ -45,6 +45,9 @@ final class PublishCommand implements Callable<Integer> {
     try (LocalRuntime local = global.open()) {
       int before = local.bus().published().size();
       String id = local.runtime().publish(known, json, Map.of());
+      if (!local.deliversLocally()) {
+        return Handover.report(local, known, id, out);
+      }
       int after = local.bus().published().size();
       out.println("published message " + id + " to " + local.runtime().config().topic(known) + "; "
           + (after - before - 1) + " downstream messages followed");

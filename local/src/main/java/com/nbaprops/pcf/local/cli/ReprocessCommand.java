@@ -39,7 +39,11 @@ final class ReprocessCommand implements Callable<Integer> {
       boolean backfill = !noBackfillMode && date.isBefore(local.runtime().today());
       String runId = local.runtime().newRunId();
       DateRequest request = new DateRequest(date, backfill, force, runId);
-      local.runtime().publish(Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, date));
+      String id =
+          local.runtime().publish(Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, date));
+      if (!local.deliversLocally()) {
+        return Handover.report(local, Topic.COMPOSITE_FACTORS_REQUESTS, id, out);
+      }
       RunResults results = RunResults.of(local, runId);
       out.println("run " + runId + (backfill ? " (backfill mode)" : " (production mode)"));
       results.print(out);

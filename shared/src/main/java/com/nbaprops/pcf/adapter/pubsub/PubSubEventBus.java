@@ -86,7 +86,7 @@ public final class PubSubEventBus implements EventBus, AutoCloseable {
             }
             return builder.build();
           } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a publisher for " + name, e);
+            throw new UncheckedIOException("cannot create a publisher for " + name + ": " + e.getMessage(), e);
           }
         });
   }
