@@ -103,6 +103,13 @@ public final class LocalRuntime implements AutoCloseable {
     return new LocalRuntime(runtime, bus, choice);
   }
 
+  /** The four functions wired to {@code bus} over a runtime built elsewhere (a test's, with its own adapters). */
+  public static LocalRuntime of(PipelineRuntime runtime, LocalEventBus bus) {
+    LocalRuntime local = new LocalRuntime(runtime, bus, BackendChoice.EMBEDDED);
+    local.subscribeFunctions();
+    return local;
+  }
+
   private static void putIfChosen(Map<String, String> settings, String name, String spec) {
     if (spec != null) {
       settings.put(name, spec);

@@ -116,9 +116,7 @@ public final class BigQueryWarehouse implements Warehouse {
     }
     if (rows.isEmpty()) {
       // A load of no rows is refused; an emptied partition is one DELETE.
-      execute(
-          Sql.of("DELETE FROM " + catalog.qualifiedName(table) + " WHERE " + column + " = @partition")
-              .date("partition", partition));
+      execute(BigQueryStatements.deletePartition(catalog, table, partition));
       return;
     }
     TableId decorated = TableId.of(catalog.datasetName(table.dataset()), table.name() + "$" + partition.format(PARTITION));
@@ -128,7 +126,7 @@ public final class BigQueryWarehouse implements Warehouse {
   @Override
   public void replaceAll(TableDefinition table, List<Row> rows) {
     if (rows.isEmpty()) {
-      execute(Sql.of("TRUNCATE TABLE " + catalog.qualifiedName(table)));
+      execute(BigQueryStatements.truncate(catalog, table));
       return;
     }
     load(table, tableId(table), rows, JobInfo.WriteDisposition.WRITE_TRUNCATE);

@@ -1,0 +1,158 @@
+package com.nbaprops.pcf.local.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.nbaprops.pcf.adapter.bigquery.BigQueryStatements;
+import com.nbaprops.pcf.adapter.duckdb.DuckDbWarehouse;
+import com.nbaprops.pcf.adapter.local.LocalDirectoryBlobStore;
+import com.nbaprops.pcf.adapter.local.LocalEventBus;
+import com.nbaprops.pcf.config.PipelineConfig;
+import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.logging.StructuredLog;
+import com.nbaprops.pcf.message.DateRequest;
+import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.service.Attributes;
+import com.nbaprops.pcf.service.PipelineRuntime;
+import com.nbaprops.pcf.table.TableDefinition;
+import com.nbaprops.pcf.table.Tables;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every statement the suite sends to the warehouse, recorded while the whole chain runs on DuckDB (the incident
+ * replay, pre-flight, backfill, sweeps, cleanup, restore, rejected input), is analysed as GoogleSQL against the
+ * shared table definitions with its declared parameter types: what passes here runs unchanged on BigQuery.
+ */
+class GoogleSqlTest {
+  private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+  private static final LocalDate FEB_23 = LocalDate.of(2023, 2, 23);
+  @TempDir static Path home;
+  private static RecordingWarehouse recorder;
+  private static LocalRuntime local;
+  private static GoogleSqlAnalyzer analyzer;
+  private static PipelineConfig config;
+
+  @BeforeAll
+  static void runEverythingOnce() {
+    config = PipelineConfig.fromEnvironment(Map.of(), home.toString());
+    DuckDbWarehouse duckDb = DuckDbWarehouse.inMemory(config.catalog());
+    duckDb.createTables(Tables.ALL);
+    recorder = new RecordingWarehouse(duckDb);
+    Clock clock = Clock.fixed(Instant.parse("2023-03-10T17:00:00Z"), ZoneOffset.UTC);
+    LocalEventBus bus = new LocalEventBus(config.projectId(), 5, clock, StructuredLog.to((s, m, l) -> {}));
+    PipelineRuntime runtime =
+        new PipelineRuntime(config, recorder, bus, new LocalDirectoryBlobStore(home.resolve("gcs")), clock, (s, m, l) -> {});
+    local = LocalRuntime.of(runtime, bus);
+    SeedCommand.run(local, "2022-23", true, QUIET);
+
+    recorder.record(true);
+    BackfillCommand.run(local, DemoCommand.FEBRUARY, false, QUIET, QUIET);
+    BackfillCommand.run(local, DemoCommand.FEBRUARY, true, QUIET, QUIET);
+    String runId = "production-run";
+    runtime.publish(
+        Topic.COMPOSITE_FACTORS_REQUESTS, new DateRequest(LocalDate.of(2023, 1, 5), false, false, runId).toJson(),
+        Attributes.of(runId, null));
+    runtime.publish(Topic.COMPOSITE_FACTORS_REQUESTS, "{\"isBackfill\":true}", Map.of());
+    runtime.publish(Topic.METADATA_TRACKING_TRIGGER, "{\"days\":30,\"flag_incomplete\":true}", Map.of());
+    CleanupCommand.run(local, true, null, QUIET);
+    CleanupCommand.run(local, false, null, QUIET);
+    RestoreCommand.run(local, Tables.UPCOMING_PLAYER_GAME_CONTEXT.name(), FEB_23, null, QUIET);
+    recorder.record(false);
+
+    analyzer = new GoogleSqlAnalyzer(config.catalog(), Tables.ALL);
+  }
+
+  @AfterAll
+  static void close() {
+    local.close();
+  }
+
+  /** Distinct statements by text and parameter types. */
+  private static List<Sql> statements() {
+    Map<String, Sql> distinct = new LinkedHashMap<>();
+    for (RecordingWarehouse.Call call : recorder.calls()) {
+      if (call.sql() != null) {
+        distinct.putIfAbsent(call.sql().text() + call.sql().parameters().keySet(), call.sql());
+      }
+    }
+    for (TableDefinition table : Tables.ALL) {
+      BigQueryStatements.all(config.catalog(), table).forEach(sql -> distinct.putIfAbsent(sql.text(), sql));
+    }
+    return List.copyOf(distinct.values());
+  }
+
+  @Test
+  void everyStatementTheSuiteIssuesIsValidGoogleSql() {
+    List<String> problems = new ArrayList<>();
+    for (Sql sql : statements()) {
+      analyzer.problem(sql).ifPresent(problem -> problems.add(problem + "\n    in: " + sql.text()));
+    }
+
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void theRecordingCoversReadsDeletesAndMerges() {
+    List<String> texts = statements().stream().map(sql -> sql.text().strip().split("\\s+")[0].toUpperCase()).toList();
+
+    assertThat(texts).containsAtLeast("SELECT", "DELETE", "TRUNCATE");
+    assertThat(statements().size()).isAtLeast(20);
+  }
+
+  @Test
+  void aMisspelledColumnIsRefused() {
+    Sql typo =
+        Sql.of("SELECT COUNT(DISTINCT player_lookpu) AS n FROM nba_analytics.player_game_summary WHERE game_date = @d")
+            .date("d", FEB_23);
+
+    assertThat(analyzer.problem(typo)).hasValue("Unrecognized name: player_lookpu; Did you mean player_lookup? [at 1:23]");
+  }
+
+  @Test
+  void aParameterOfTheWrongTypeIsRefused() {
+    Sql wrongType =
+        Sql.of("SELECT COUNT(*) AS n FROM nba_analytics.player_game_summary WHERE game_date = @d").int64("d", 20230223L);
+
+    assertThat(analyzer.problem(wrongType).orElse("")).contains("No matching signature for operator =");
+  }
+
+  @Test
+  void aDuckDbOnlyFunctionIsRefused() {
+    Sql duckDbOnly = Sql.of("SELECT list_value(1, 2) AS xs");
+
+    assertThat(analyzer.problem(duckDbOnly).orElse("")).contains("Function not found: list_value");
+  }
+
+  /** A day's reprocess, end to end: how many BigQuery jobs (queries, DML, loads) the chain starts for one date. */
+  @Test
+  void oneProcessedDateCostsAFixedNumberOfJobs() {
+    recorder.clear();
+    recorder.record(true);
+    local.runtime().publish(
+        Topic.COMPOSITE_FACTORS_REQUESTS, new DateRequest(FEB_23, true, false, "jobs-per-date").toJson(),
+        Attributes.of("jobs-per-date", FEB_23));
+    recorder.record(false);
+
+    Map<String, Integer> jobs = new TreeMap<>();
+    recorder.calls().forEach(call -> jobs.merge(call.kind(), 1, Integer::sum));
+    // composite-factors reads expected players, the upcoming context, the synthetic context, shot zones and team
+    // defense, then loads the PCF partition; coverage-validation reads expected and written players and the feature
+    // completeness; metadata-tracking loads its partition and resolves the date's failures (one UPDATE).
+    assertThat(jobs).containsExactly("query", 8, "dml", 1, "load", 2);
+  }
+}
