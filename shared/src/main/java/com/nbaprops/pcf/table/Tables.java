@@ -243,6 +243,10 @@ public final class Tables {
   /** The tables the TTL cleanup keeps short, each with a {@code game_date} partition and a key. */
   public static final List<TableDefinition> UPCOMING = List.of(UPCOMING_PLAYER_GAME_CONTEXT, UPCOMING_TEAM_GAME_CONTEXT);
 
+  /** The tables the suite writes and owns; Terraform declares exactly these. */
+  public static final List<TableDefinition> OWNED =
+      List.of(PLAYER_COMPOSITE_FACTORS, PRECOMPUTE_FAILURES, BACKFILL_PROCESSING_METADATA, CLEANUP_OPERATIONS);
+
   /** All tables, in dependency order. */
   public static final List<TableDefinition> ALL =
       List.of(

@@ -7,13 +7,29 @@ import com.nbaprops.pcf.functions.metadatatracking.MetadataTrackingFunction;
 import com.nbaprops.pcf.functions.upcomingtablescleanup.UpcomingTablesCleanupFunction;
 import java.util.List;
 
-/** The four functions as {@code ./pipeline serve} hosts them: port offset from the base, entry point, triggers. */
+/**
+ * The four functions as they are deployed and as {@code ./pipeline serve} hosts them: entry point, the topics that
+ * trigger each, the topics each publishes to (Terraform grants publisher on exactly these), and the port offset.
+ */
 public enum ServedFunction {
-  COMPOSITE_FACTORS(0, CompositeFactorsFunction.class, List.of(Topic.COMPOSITE_FACTORS_REQUESTS)),
-  COVERAGE_VALIDATION(1, CoverageValidationFunction.class, List.of(Topic.COMPOSITE_FACTORS_COMPUTED)),
+  COMPOSITE_FACTORS(
+      0,
+      CompositeFactorsFunction.class,
+      List.of(Topic.COMPOSITE_FACTORS_REQUESTS),
+      // A range request fans out one request per date onto its own topic.
+      List.of(Topic.COMPOSITE_FACTORS_REQUESTS, Topic.COMPOSITE_FACTORS_COMPUTED)),
+  COVERAGE_VALIDATION(
+      1, CoverageValidationFunction.class, List.of(Topic.COMPOSITE_FACTORS_COMPUTED), List.of(Topic.COVERAGE_VALIDATED)),
   METADATA_TRACKING(
-      2, MetadataTrackingFunction.class, List.of(Topic.COVERAGE_VALIDATED, Topic.METADATA_TRACKING_TRIGGER)),
-  UPCOMING_TABLES_CLEANUP(3, UpcomingTablesCleanupFunction.class, List.of(Topic.UPCOMING_TABLES_CLEANUP_TRIGGER));
+      2,
+      MetadataTrackingFunction.class,
+      List.of(Topic.COVERAGE_VALIDATED, Topic.METADATA_TRACKING_TRIGGER),
+      List.of()),
+  UPCOMING_TABLES_CLEANUP(
+      3,
+      UpcomingTablesCleanupFunction.class,
+      List.of(Topic.UPCOMING_TABLES_CLEANUP_TRIGGER),
+      List.of(Topic.UPCOMING_TABLES_CLEANED));
 
   /** composite-factors listens here; the others on the next ports. */
   public static final int DEFAULT_PORT_BASE = 8081;
@@ -21,11 +37,13 @@ public enum ServedFunction {
   private final int portOffset;
   private final Class<?> entryPoint;
   private final List<Topic> triggers;
+  private final List<Topic> publishes;
 
-  ServedFunction(int portOffset, Class<?> entryPoint, List<Topic> triggers) {
+  ServedFunction(int portOffset, Class<?> entryPoint, List<Topic> triggers, List<Topic> publishes) {
     this.portOffset = portOffset;
     this.entryPoint = entryPoint;
     this.triggers = triggers;
+    this.publishes = publishes;
   }
 
   public String functionName() {
@@ -42,5 +60,9 @@ public enum ServedFunction {
 
   public List<Topic> triggers() {
     return triggers;
+  }
+
+  public List<Topic> publishes() {
+    return publishes;
   }
 }

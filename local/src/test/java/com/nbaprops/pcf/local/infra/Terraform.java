@@ -1,0 +1,96 @@
+package com.nbaprops.pcf.local.infra;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Terraform configuration as HashiCorp's HCL parser reads it (npm {@code @cdktf/hcl2json}, through
+ * {@code tools/hcl/parse.js}): interpolations stay as {@code "${...}"} strings, blocks become arrays.
+ */
+final class Terraform {
+  private final Map<String, JsonObject> files;
+
+  private Terraform(Map<String, JsonObject> files) {
+    this.files = files;
+  }
+
+  /** The repository root, from the module folder Maven runs the tests in. */
+  static Path repositoryRoot() {
+    Path here = Path.of("").toAbsolutePath();
+    return Files.isDirectory(here.resolve("terraform")) ? here : here.getParent();
+  }
+
+  /**
+   * Parses every {@code .tf} file of {@code dir}.
+   *
+   * @throws IllegalStateException with the parser's message (file:line,column) when a file does not parse
+   */
+  static Terraform parse(Path dir) throws IOException, InterruptedException {
+    Path parser = repositoryRoot().resolve("tools/hcl/parse.js");
+    Process process =
+        new ProcessBuilder("node", parser.toString(), dir.toString())
+            .redirectError(ProcessBuilder.Redirect.PIPE)
+            .start();
+    byte[] out = process.getInputStream().readAllBytes();
+    String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException("the HCL parser rejected " + dir + ": " + err.strip());
+    }
+    JsonObject all = JsonParser.parseString(new String(out, StandardCharsets.UTF_8)).getAsJsonObject();
+    Map<String, JsonObject> files = new LinkedHashMap<>();
+    all.entrySet().forEach(entry -> files.put(entry.getKey(), entry.getValue().getAsJsonObject()));
+    return new Terraform(files);
+  }
+
+  /** The value of {@code local.<name>} (wherever it is defined). */
+  JsonElement local(String name) {
+    for (JsonObject file : files.values()) {
+      if (file.has("locals")) {
+        for (JsonElement block : file.getAsJsonArray("locals")) {
+          if (block.getAsJsonObject().has(name)) {
+            return block.getAsJsonObject().get(name);
+          }
+        }
+      }
+    }
+    throw new AssertionError("no local." + name + " in the Terraform files");
+  }
+
+  /** Every resource block of {@code type}, by resource name. */
+  Map<String, JsonObject> resources(String type) {
+    Map<String, JsonObject> found = new LinkedHashMap<>();
+    for (JsonObject file : files.values()) {
+      if (file.has("resource") && file.getAsJsonObject("resource").has(type)) {
+        file.getAsJsonObject("resource").getAsJsonObject(type).entrySet()
+            .forEach(entry -> found.put(entry.getKey(), entry.getValue().getAsJsonArray().get(0).getAsJsonObject()));
+      }
+    }
+    return found;
+  }
+
+  /** Every resource block of every type, as (type, name, body). */
+  List<Object[]> allResources() {
+    List<Object[]> all = new ArrayList<>();
+    for (JsonObject file : files.values()) {
+      if (file.has("resource")) {
+        for (var type : file.getAsJsonObject("resource").entrySet()) {
+          for (var resource : type.getValue().getAsJsonObject().entrySet()) {
+            all.add(new Object[] {type.getKey(), resource.getKey(),
+                resource.getValue().getAsJsonArray().get(0).getAsJsonObject()});
+          }
+        }
+      }
+    }
+    return all;
+  }
+}

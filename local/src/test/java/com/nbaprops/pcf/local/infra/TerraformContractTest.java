@@ -1,0 +1,192 @@
+package com.nbaprops.pcf.local.infra;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.nbaprops.pcf.config.PipelineConfig;
+import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.local.serve.ServedFunction;
+import com.nbaprops.pcf.table.SchemaJson;
+import com.nbaprops.pcf.table.TableDefinition;
+import com.nbaprops.pcf.table.Tables;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * terraform/ and the code must agree: entry points, topics published and subscribed, environment variables, the
+ * tables written (with their schemas and layout); and no function may hold a basic role or be publicly invokable.
+ * Regenerate terraform/schemas after a table change with {@code mvn -pl local test -Dtest=TerraformContractTest
+ * -Dpcf.schemas.write=true}.
+ */
+class TerraformContractTest {
+  private static final Path TERRAFORM = Terraform.repositoryRoot().resolve("terraform");
+  private static final Set<String> BASIC_ROLES = Set.of("roles/owner", "roles/editor", "roles/viewer");
+  private static final Set<String> PUBLIC_MEMBERS = Set.of("allUsers", "allAuthenticatedUsers");
+  private static Terraform terraform;
+
+  @BeforeAll
+  static void parse() throws Exception {
+    terraform = Terraform.parse(TERRAFORM);
+  }
+
+  private static JsonObject functions() {
+    return terraform.local("functions").getAsJsonObject();
+  }
+
+  private static Set<String> strings(JsonElement array) {
+    Set<String> values = new TreeSet<>();
+    array.getAsJsonArray().forEach(value -> values.add(value.getAsString()));
+    return values;
+  }
+
+  private static Set<String> baseNames(List<Topic> topics) {
+    return topics.stream().map(Topic::baseName).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @Test
+  void everyTopicOfTheCodeIsDeclaredAndNoOther() {
+    assertThat(strings(terraform.local("topics"))).isEqualTo(baseNames(Arrays.asList(Topic.values())));
+  }
+
+  @Test
+  void eachFunctionHasItsEntryPointTriggersAndPublications() {
+    Map<String, String> code = new TreeMap<>();
+    Map<String, String> infra = new TreeMap<>();
+    for (ServedFunction function : ServedFunction.values()) {
+      code.put(function.functionName(),
+          function.entryPoint() + " on " + baseNames(function.triggers()) + " to " + baseNames(function.publishes()));
+    }
+    functions().entrySet().forEach(entry -> {
+      JsonObject f = entry.getValue().getAsJsonObject();
+      infra.put(entry.getKey(),
+          f.get("entry_point").getAsString() + " on " + strings(f.get("triggers")) + " to " + strings(f.get("publishes")));
+    });
+
+    assertThat(infra).isEqualTo(code);
+  }
+
+  @Test
+  void theFunctionsAreBuiltFromTheDeclaredEntryPointsAndEnvironment() {
+    JsonObject function = terraform.resources("google_cloudfunctions2_function").get("function");
+    JsonObject build = function.getAsJsonArray("build_config").get(0).getAsJsonObject();
+    JsonObject service = function.getAsJsonArray("service_config").get(0).getAsJsonObject();
+
+    assertThat(function.get("for_each").getAsString()).isEqualTo("${local.functions}");
+    assertThat(build.get("entry_point").getAsString()).isEqualTo("${each.value.entry_point}");
+    assertThat(build.get("runtime").getAsString()).isAnyOf("java17", "java21");
+    assertThat(service.get("environment_variables").getAsString()).isEqualTo("${local.function_environment}");
+    assertThat(service.get("min_instance_count").getAsInt()).isEqualTo(0);
+    assertThat(service.get("max_instance_count").getAsString()).contains("max_instance_count");
+  }
+
+  @Test
+  void everyVariableTheCodeReadsIsSetAndNoOther() {
+    Set<String> set = new TreeSet<>(terraform.local("function_environment").getAsJsonObject().keySet());
+
+    assertThat(set).isEqualTo(new TreeSet<>(PipelineConfig.VARIABLES));
+  }
+
+  @Test
+  void everyTableTheCodeWritesIsDeclaredWithItsLayoutAndNoOther() {
+    JsonObject tables = terraform.local("tables").getAsJsonObject();
+    Map<String, String> code = new TreeMap<>();
+    Map<String, String> infra = new TreeMap<>();
+    for (TableDefinition table : Tables.OWNED) {
+      code.put(table.name(), table.dataset().name().toLowerCase() + " " + table.partitionColumn() + " "
+          + table.requirePartitionFilter() + " " + table.clustering());
+    }
+    tables.entrySet().forEach(entry -> {
+      JsonObject t = entry.getValue().getAsJsonObject();
+      infra.put(entry.getKey(), t.get("dataset").getAsString() + " " + t.get("partition_field").getAsString() + " "
+          + t.get("require_partition_filter").getAsBoolean() + " " + new ArrayList<>(listOf(t.get("clustering"))));
+    });
+
+    assertThat(infra).isEqualTo(code);
+  }
+
+  private static List<String> listOf(JsonElement array) {
+    List<String> values = new ArrayList<>();
+    array.getAsJsonArray().forEach(value -> values.add(value.getAsString()));
+    return values;
+  }
+
+  @Test
+  void eachTableSchemaFileIsTheSharedDefinition() throws Exception {
+    boolean write = Boolean.getBoolean("pcf.schemas.write");
+    for (TableDefinition table : Tables.OWNED) {
+      Path file = TERRAFORM.resolve("schemas").resolve(table.name() + ".json");
+      String expected = SchemaJson.of(table);
+      if (write) {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, expected, StandardCharsets.UTF_8);
+      }
+      assertWithMessage(file + " differs from Tables." + table.name() + "; regenerate it (see this class)")
+          .that(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(missing)")
+          .isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void theUpcomingTablesTheCleanupEditsAreTheCodes() {
+    assertThat(strings(terraform.local("upcoming_tables")))
+        .isEqualTo(Tables.UPCOMING.stream().map(TableDefinition::name).collect(Collectors.toCollection(TreeSet::new)));
+  }
+
+  @Test
+  void noServiceAccountIsGrantedABasicRole() {
+    List<String> grants = new ArrayList<>();
+    for (Object[] resource : terraform.allResources()) {
+      JsonObject body = (JsonObject) resource[2];
+      if (((String) resource[0]).contains("_iam_") && body.has("role")
+          && BASIC_ROLES.contains(body.get("role").getAsString())) {
+        grants.add(resource[0] + "." + resource[1] + " grants " + body.get("role").getAsString());
+      }
+    }
+    assertThat(grants).isEmpty();
+  }
+
+  @Test
+  void nothingIsPubliclyInvokableOrReachable() {
+    List<String> problems = new ArrayList<>();
+    Pattern publicMember = Pattern.compile("\\b(" + String.join("|", PUBLIC_MEMBERS) + ")\\b");
+    for (Object[] resource : terraform.allResources()) {
+      JsonObject body = (JsonObject) resource[2];
+      for (String key : List.of("member", "members")) {
+        if (body.has(key) && publicMember.matcher(body.get(key).toString()).find()) {
+          problems.add(resource[0] + "." + resource[1] + " grants to " + body.get(key));
+        }
+      }
+    }
+    JsonObject service =
+        terraform.resources("google_cloudfunctions2_function").get("function")
+            .getAsJsonArray("service_config").get(0).getAsJsonObject();
+    if (!"ALLOW_INTERNAL_ONLY".equals(service.get("ingress_settings").getAsString())) {
+      problems.add("ingress_settings is " + service.get("ingress_settings"));
+    }
+    assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void eachConsumingFunctionHasADeadLetterTopicAndSubscription() {
+    assertThat(terraform.resources("google_pubsub_topic").get("dead_letter").get("for_each").getAsString())
+        .isEqualTo("${local.functions}");
+    assertThat(terraform.resources("google_pubsub_subscription").get("dead_letter").get("for_each").getAsString())
+        .isEqualTo("${local.functions}");
+    assertThat(terraform.resources("google_eventarc_trigger").get("function").get("for_each").getAsString())
+        .isEqualTo("${local.triggers}");
+  }
+}

@@ -1,0 +1,108 @@
+package com.nbaprops.pcf.local.serve;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.google.cloud.functions.CloudEventsFunction;
+import com.nbaprops.pcf.adapter.local.PubSubCloudEvents;
+import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.port.EventBus;
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.table.Tables;
+import java.time.LocalDate;
+import java.util.List;
+import com.nbaprops.pcf.service.EmbeddedRuntime;
+import com.nbaprops.pcf.service.PipelineRuntime;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * What each function really publishes is what it declares (and Terraform grants): each function gets the messages
+ * that make it publish everything it can, over a bus that records the topics.
+ */
+class PublishedTopicsTest {
+  private static final Instant NOON = Instant.parse("2023-03-10T17:00:00Z");
+  @TempDir Path blobs;
+
+  private Set<String> publishedBy(ServedFunction served, String... messages) throws Exception {
+    PipelineRuntime embedded = EmbeddedRuntime.inMemory(Map.of(), blobs, Clock.fixed(NOON, ZoneOffset.UTC), (s, m, l) -> {});
+    // One box score, so a range has a game date to fan out.
+    embedded.warehouse().append(
+        Tables.PLAYER_GAME_SUMMARY,
+        List.of(Row.builder()
+            .set("player_lookup", "nikolajokic").set("game_id", "20230221_DEN_CLE").set("game_date", LocalDate.of(2023, 2, 21))
+            .set("team_abbr", "DEN").set("opponent_team_abbr", "CLE").set("season_year", 2022L)
+            .set("home_game", false).set("win_flag", true).set("is_active", true)
+            .build()));
+    Set<String> topics = new TreeSet<>();
+    EventBus recording = (topic, data, attributes) -> {
+      topics.add(topic);
+      return "1";
+    };
+    PipelineRuntime runtime =
+        new PipelineRuntime(embedded.config(), embedded.warehouse(), recording, embedded.blobs(), embedded.clock(),
+            embedded.logSink());
+    CloudEventsFunction function =
+        (CloudEventsFunction) Class.forName(served.entryPoint()).getConstructor(PipelineRuntime.class).newInstance(runtime);
+    for (String message : messages) {
+      function.accept(PubSubCloudEvents.messagePublished("p", "t", "s", "1", NOON, message, Map.of()));
+    }
+    runtime.warehouse().close();
+    return topics;
+  }
+
+  private static Set<String> declared(ServedFunction served) {
+    Set<String> topics = new TreeSet<>();
+    served.publishes().forEach(topic -> topics.add(topic.baseName()));
+    return topics;
+  }
+
+  @Test
+  void compositeFactorsPublishesResultsAndItsFanOut() throws Exception {
+    assertThat(publishedBy(ServedFunction.COMPOSITE_FACTORS,
+            "{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}",
+            "{\"start_date\":\"2023-02-20\",\"end_date\":\"2023-02-23\",\"force\":true}"))
+        .isEqualTo(declared(ServedFunction.COMPOSITE_FACTORS));
+  }
+
+  @Test
+  void coverageValidationPublishesVerdicts() throws Exception {
+    assertThat(publishedBy(ServedFunction.COVERAGE_VALIDATION,
+            "{\"run_id\":\"r1\",\"analysis_date\":\"2023-02-23\",\"status\":\"COMPUTED\",\"upcoming_players\":0,"
+                + "\"expected_players\":0,\"players_written\":0,\"backfill_mode\":true,\"force\":false}"))
+        .isEqualTo(declared(ServedFunction.COVERAGE_VALIDATION));
+  }
+
+  @Test
+  void metadataTrackingPublishesNothing() throws Exception {
+    assertThat(publishedBy(ServedFunction.METADATA_TRACKING,
+            "{\"run_id\":\"r1\",\"analysis_date\":\"2023-02-23\",\"verdict\":\"FAIL\",\"expected_players\":187,"
+                + "\"actual_players\":1}",
+            "{\"days\":7,\"flag_incomplete\":true}"))
+        .isEmpty();
+    assertThat(declared(ServedFunction.METADATA_TRACKING)).isEmpty();
+  }
+
+  @Test
+  void theCleanupPublishesItsSummary() throws Exception {
+    assertThat(publishedBy(ServedFunction.UPCOMING_TABLES_CLEANUP, "{\"trigger\":\"scheduled\"}"))
+        .isEqualTo(declared(ServedFunction.UPCOMING_TABLES_CLEANUP));
+  }
+
+  @Test
+  void everyTopicIsPublishedOrTriggeredBySomeone() {
+    Set<Topic> used = new TreeSet<>();
+    for (ServedFunction served : ServedFunction.values()) {
+      used.addAll(served.publishes());
+      used.addAll(served.triggers());
+    }
+    assertThat(used).containsExactlyElementsIn(Arrays.asList(Topic.values()));
+  }
+}

@@ -1,0 +1,32 @@
+# The datasets this suite owns. nba_analytics belongs to the upstream platform and is only referenced. If the
+# precompute dataset exists already, import it: terraform import google_bigquery_dataset.owned[\"precompute\"] <id>
+resource "google_bigquery_dataset" "owned" {
+  for_each = toset(["precompute", "orchestration"])
+
+  dataset_id  = local.datasets[each.value]
+  location    = var.bigquery_location
+  description = each.value == "precompute" ? "Precomputed player features, including the composite factors." : "Metadata, failures and audit of the processing."
+  labels      = local.labels
+
+  depends_on = [google_project_service.required]
+}
+
+# The output and orchestration tables, from the shared table definitions (schemas/ is generated from them and
+# checked by the contract test). Partitioned by day on their date column, clustered, and requiring a partition
+# filter where every query of the code filters by date.
+resource "google_bigquery_table" "owned" {
+  for_each = local.tables
+
+  dataset_id               = google_bigquery_dataset.owned[each.value.dataset].dataset_id
+  table_id                 = each.key
+  schema                   = file("${path.module}/schemas/${each.key}.json")
+  require_partition_filter = each.value.require_partition_filter
+  clustering               = length(each.value.clustering) > 0 ? each.value.clustering : null
+  deletion_protection      = true
+  labels                   = local.labels
+
+  time_partitioning {
+    type  = "DAY"
+    field = each.value.partition_field
+  }
+}

@@ -1,0 +1,36 @@
+# The four gen2 functions. Each is reached only through its Eventarc triggers (triggers.tf): internal ingress, no
+# public invoker, its own service account.
+resource "google_cloudfunctions2_function" "function" {
+  for_each = local.functions
+
+  name        = "${var.topic_prefix}${each.key}"
+  location    = var.region
+  description = "Player composite factors: ${each.key}"
+  labels      = local.labels
+
+  build_config {
+    runtime     = "java17"
+    entry_point = each.value.entry_point
+
+    source {
+      storage_source {
+        bucket = google_storage_bucket.sources.name
+        object = google_storage_bucket_object.function_source[each.key].name
+      }
+    }
+  }
+
+  service_config {
+    available_memory                 = var.functions[each.key].memory
+    timeout_seconds                  = var.functions[each.key].timeout_seconds
+    min_instance_count               = 0
+    max_instance_count               = var.functions[each.key].max_instance_count
+    max_instance_request_concurrency = 1
+    ingress_settings                 = "ALLOW_INTERNAL_ONLY"
+    all_traffic_on_latest_revision   = true
+    service_account_email            = google_service_account.function[each.key].email
+    environment_variables            = local.function_environment
+  }
+
+  depends_on = [google_project_service.required]
+}
