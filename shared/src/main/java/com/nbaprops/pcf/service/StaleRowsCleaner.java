@@ -12,6 +12,7 @@ import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.TableDefinition;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -68,9 +69,16 @@ final class StaleRowsCleaner {
     return new TableCleanup(table.name(), backedUp, backedUpRows, deleted, verify(table, cutoff, keptBefore, backedUpRows, deleted));
   }
 
-  /** Writes one backup object and reads it back: the row count must match, or nothing gets deleted. */
+  /**
+   * Writes one backup object and reads it back: the row count must match, or nothing gets deleted. A redelivered run
+   * finds its own backup already there; identical content is not written again (the bucket's retention policy
+   * refuses overwrites).
+   */
   private void backUp(TableDefinition table, String object, List<Row> rows) {
-    blobs.write(object, NdjsonRows.encode(table, rows), NdjsonRows.CONTENT_TYPE);
+    byte[] content = NdjsonRows.encode(table, rows);
+    if (!blobs.read(object).map(existing -> Arrays.equals(existing, content)).orElse(false)) {
+      blobs.write(object, content, NdjsonRows.CONTENT_TYPE);
+    }
     byte[] stored =
         blobs.read(object).orElseThrow(() -> new IllegalStateException("the object is missing after the write"));
     int readBack = NdjsonRows.decode(table, stored).size();

@@ -220,6 +220,22 @@ class UpcomingTablesCleanupServiceTest {
   }
 
   @Test
+  void aRedeliveredRunReusesItsBackupsUnderARetentionPolicy() {
+    start(Map.of(), retained(new LocalDirectoryBlobStore(blobDir)));
+    run(false);
+    // As if the first delivery had crashed after its backups: the rows are back, and run-1 comes again.
+    new BackupRestoreService(runtime).restore(Tables.UPCOMING_PLAYER_GAME_CONTEXT, STALE_1, Optional.empty());
+    new BackupRestoreService(runtime).restore(Tables.UPCOMING_PLAYER_GAME_CONTEXT, STALE_2, Optional.empty());
+    new BackupRestoreService(runtime).restore(Tables.UPCOMING_TEAM_GAME_CONTEXT, STALE_1, Optional.empty());
+    new BackupRestoreService(runtime).restore(Tables.UPCOMING_TEAM_GAME_CONTEXT, STALE_2, Optional.empty());
+    UpcomingTablesCleaned again = run(false);
+
+    assertThat(again.status()).isEqualTo("SUCCEEDED");
+    assertThat(again.totalDeleted()).isEqualTo(7);
+    assertThat(rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date < @cutoff")).isEmpty();
+  }
+
+  @Test
   void aLargeDeletionRaisesAStructuredAlert() {
     start(Map.of("LARGE_DELETION_ROWS", "6"), new LocalDirectoryBlobStore(blobDir));
 
@@ -271,6 +287,19 @@ class UpcomingTablesCleanupServiceTest {
       public void write(String name, byte[] content, String contentType) {
         if (name.contains(path)) {
           throw new UncheckedIOException(new java.io.IOException("disk full"));
+        }
+        super.write(name, content, contentType);
+      }
+    };
+  }
+
+  /** A blob store that refuses to overwrite an object, as a bucket with a retention policy does. */
+  private static BlobStore retained(BlobStore delegate) {
+    return new ForwardingBlobStore(delegate) {
+      @Override
+      public void write(String name, byte[] content, String contentType) {
+        if (read(name).isPresent()) {
+          throw new IllegalStateException("403: object " + name + " is under active retention");
         }
         super.write(name, content, contentType);
       }
