@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.service;
 
+import com.google.cloud.ServiceOptions;
 import com.google.cloud.bigquery.BigQueryOptions;
 import com.google.cloud.storage.StorageOptions;
 import com.nbaprops.pcf.adapter.bigquery.BigQueryWarehouse;
@@ -90,7 +91,9 @@ public final class Backends {
       case "duckdb" -> duckDb(spec, config);
       case "bigquery" ->
           new BigQueryWarehouse(
-              BigQueryOptions.newBuilder().setProjectId(project(spec, config)).build().getService(), config.catalog());
+              withCredentials(BigQueryOptions.newBuilder().setProjectId(project(spec, config)).build(), spec)
+                  .getService(),
+              config.catalog());
       default -> throw new ConfigException("WAREHOUSE=" + spec + " names no known warehouse");
     };
   }
@@ -118,9 +121,20 @@ public final class Backends {
       case "local" -> new LocalDirectoryBlobStore(Path.of(location(spec)));
       case "gcs" ->
           new GcsBlobStore(
-              StorageOptions.newBuilder().setProjectId(config.projectId()).build().getService(), location(spec));
+              withCredentials(StorageOptions.newBuilder().setProjectId(config.projectId()).build(), spec).getService(),
+              location(spec));
       default -> throw new ConfigException("BLOBS=" + spec + " names no known blob store");
     };
+  }
+
+  /** The client libraries fail deep inside the first call without credentials; say so at start-up instead. */
+  private static <T extends ServiceOptions<?, ?>> T withCredentials(T options, String spec) {
+    if (options.getCredentials() == null) {
+      throw new ConfigException(
+          spec + " needs Google Cloud credentials, and none were found: run `gcloud auth application-default login`"
+              + " or set GOOGLE_APPLICATION_CREDENTIALS");
+    }
+    return options;
   }
 
   private static String kind(String spec) {
