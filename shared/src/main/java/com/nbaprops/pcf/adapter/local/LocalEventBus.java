@@ -21,7 +21,7 @@ import java.util.concurrent.Executors;
  * {@link #asynchronous} bus delivers on its own thread instead, as Pub/Sub does, for functions that publish from
  * inside a request of their own (the HTTP-hosted functions of {@code ./pipeline serve}).
  */
-public final class LocalEventBus implements EventBus {
+public final class LocalEventBus implements EventBus, AutoCloseable {
 
   /** A message as the bus stored it. */
   public record Message(String id, String topic, String data, Map<String, String> attributes) {}
@@ -124,6 +124,14 @@ public final class LocalEventBus implements EventBus {
         next = pending.removeFirst();
       }
       deliver(next);
+    }
+  }
+
+  /** Stops the delivery thread of an asynchronous bus; what is still pending is dropped, as on a process exit. */
+  @Override
+  public void close() {
+    if (deliveryThread != null) {
+      deliveryThread.shutdownNow();
     }
   }
 
