@@ -66,6 +66,68 @@ final class Terraform {
     throw new AssertionError("no local." + name + " in the Terraform files");
   }
 
+  /** A placeholder for what only exists at apply time (a resource attribute) or has no default (a variable). */
+  static final String UNKNOWN = "example-value";
+
+  private static final java.util.regex.Pattern INTERPOLATION = java.util.regex.Pattern.compile("\\$\\{([^}]*)}");
+  private static final java.util.regex.Pattern VARIABLE =
+      java.util.regex.Pattern.compile("(?:tostring\\()?var\\.([a-z0-9_]+)((?:\\.[a-z0-9_]+)*)\\)?");
+
+  /**
+   * {@code value} with its interpolations replaced, as a plan with the variables' defaults would see it: {@code var.x}
+   * and {@code var.x.y} (also inside {@code tostring()}) by their default, anything else by {@link #UNKNOWN}.
+   */
+  JsonElement resolve(JsonElement value) {
+    if (value.isJsonObject()) {
+      JsonObject resolved = new JsonObject();
+      value.getAsJsonObject().entrySet().forEach(entry -> resolved.add(entry.getKey(), resolve(entry.getValue())));
+      return resolved;
+    }
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+      return value;
+    }
+    String text = value.getAsString();
+    java.util.regex.Matcher whole = INTERPOLATION.matcher(text);
+    if (whole.matches()) {
+      return expression(whole.group(1));
+    }
+    StringBuilder out = new StringBuilder();
+    java.util.regex.Matcher part = INTERPOLATION.matcher(text);
+    while (part.find()) {
+      JsonElement resolved = expression(part.group(1));
+      part.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(resolved.getAsString()));
+    }
+    part.appendTail(out);
+    return new com.google.gson.JsonPrimitive(out.toString());
+  }
+
+  private JsonElement expression(String expression) {
+    java.util.regex.Matcher variable = VARIABLE.matcher(expression.strip());
+    if (!variable.matches()) {
+      return new com.google.gson.JsonPrimitive(UNKNOWN);
+    }
+    JsonElement value = variableDefault(variable.group(1));
+    for (String field : variable.group(2).split("\\.")) {
+      if (!field.isEmpty() && value != null && value.isJsonObject()) {
+        value = value.getAsJsonObject().get(field);
+      }
+    }
+    if (value == null) {
+      return new com.google.gson.JsonPrimitive(UNKNOWN);
+    }
+    return expression.startsWith("tostring(") ? new com.google.gson.JsonPrimitive(value.getAsString()) : value;
+  }
+
+  private JsonElement variableDefault(String name) {
+    for (JsonObject file : files.values()) {
+      if (file.has("variable") && file.getAsJsonObject("variable").has(name)) {
+        JsonObject variable = file.getAsJsonObject("variable").getAsJsonArray(name).get(0).getAsJsonObject();
+        return variable.get("default");
+      }
+    }
+    throw new AssertionError("no variable " + name);
+  }
+
   /** Every resource block of {@code type}, by resource name. */
   Map<String, JsonObject> resources(String type) {
     Map<String, JsonObject> found = new LinkedHashMap<>();

@@ -8,12 +8,16 @@ import com.google.gson.JsonObject;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.serve.ServedFunction;
+import com.nbaprops.pcf.message.CleanupRequest;
+import com.nbaprops.pcf.message.RequestParser;
+import com.nbaprops.pcf.message.SweepRequest;
 import com.nbaprops.pcf.table.SchemaJson;
 import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -178,6 +182,47 @@ class TerraformContractTest {
       problems.add("ingress_settings is " + service.get("ingress_settings"));
     }
     assertThat(problems).isEmpty();
+  }
+
+  @Test
+  void theFunctionsEnvironmentIsAValidConfigurationOfTheCloudBackends() {
+    Map<String, String> env = new TreeMap<>();
+    terraform.resolve(terraform.local("function_environment")).getAsJsonObject().entrySet()
+        .forEach(entry -> env.put(entry.getKey(), entry.getValue().getAsString()));
+
+    PipelineConfig config = PipelineConfig.fromEnvironment(env, ".");
+
+    assertThat(config.warehouse()).startsWith("bigquery:");
+    assertThat(config.bus()).startsWith("pubsub:");
+    assertThat(config.blobs()).startsWith("gcs:");
+    assertThat(config.cleanupTtlDays()).isEqualTo(7);
+  }
+
+  @Test
+  void eachScheduledMessageIsAcceptedByTheFunctionItTriggers() {
+    JsonObject scheduled = terraform.local("scheduled").getAsJsonObject();
+    LocalDate today = LocalDate.of(2023, 3, 10);
+    List<String> accepted = new ArrayList<>();
+    for (var job : scheduled.entrySet()) {
+      JsonObject body = job.getValue().getAsJsonObject();
+      String topic = body.get("topic").getAsString();
+      String message = terraform.resolve(body.get("message")).toString();
+      if (topic.equals(Topic.UPCOMING_TABLES_CLEANUP_TRIGGER.baseName())) {
+        CleanupRequest.parse(message, () -> "r");
+      } else if (topic.equals(Topic.COMPOSITE_FACTORS_REQUESTS.baseName())) {
+        new RequestParser(today, 400, () -> "r").parse(message);
+      } else if (topic.equals(Topic.METADATA_TRACKING_TRIGGER.baseName())) {
+        SweepRequest.parse(message, today, 400, () -> "r");
+      } else {
+        throw new AssertionError(job.getKey() + " publishes to " + topic + ", which no scheduled work starts from");
+      }
+      accepted.add(topic);
+    }
+
+    assertThat(accepted)
+        .containsExactly(
+            Topic.UPCOMING_TABLES_CLEANUP_TRIGGER.baseName(), Topic.COMPOSITE_FACTORS_REQUESTS.baseName(),
+            Topic.METADATA_TRACKING_TRIGGER.baseName());
   }
 
   @Test
