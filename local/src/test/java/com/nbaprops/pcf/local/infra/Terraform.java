@@ -3,6 +3,7 @@ package com.nbaprops.pcf.local.infra;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The Terraform configuration as HashiCorp's HCL parser reads it (npm {@code @cdktf/hcl2json}, through
@@ -69,9 +72,9 @@ final class Terraform {
   /** A placeholder for what only exists at apply time (a resource attribute) or has no default (a variable). */
   static final String UNKNOWN = "example-value";
 
-  private static final java.util.regex.Pattern INTERPOLATION = java.util.regex.Pattern.compile("\\$\\{([^}]*)}");
-  private static final java.util.regex.Pattern VARIABLE =
-      java.util.regex.Pattern.compile("(?:tostring\\()?var\\.([a-z0-9_]+)((?:\\.[a-z0-9_]+)*)\\)?");
+  private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([^}]*)}");
+  private static final Pattern VARIABLE =
+      Pattern.compile("(?:tostring\\()?var\\.([a-z0-9_]+)((?:\\.[a-z0-9_]+)*)\\)?");
 
   /**
    * {@code value} with its interpolations replaced, as a plan with the variables' defaults would see it: {@code var.x}
@@ -87,24 +90,24 @@ final class Terraform {
       return value;
     }
     String text = value.getAsString();
-    java.util.regex.Matcher whole = INTERPOLATION.matcher(text);
+    Matcher whole = INTERPOLATION.matcher(text);
     if (whole.matches()) {
       return expression(whole.group(1));
     }
     StringBuilder out = new StringBuilder();
-    java.util.regex.Matcher part = INTERPOLATION.matcher(text);
+    Matcher part = INTERPOLATION.matcher(text);
     while (part.find()) {
       JsonElement resolved = expression(part.group(1));
-      part.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(resolved.getAsString()));
+      part.appendReplacement(out, Matcher.quoteReplacement(resolved.getAsString()));
     }
     part.appendTail(out);
-    return new com.google.gson.JsonPrimitive(out.toString());
+    return new JsonPrimitive(out.toString());
   }
 
   private JsonElement expression(String expression) {
-    java.util.regex.Matcher variable = VARIABLE.matcher(expression.strip());
+    Matcher variable = VARIABLE.matcher(expression.strip());
     if (!variable.matches()) {
-      return new com.google.gson.JsonPrimitive(UNKNOWN);
+      return new JsonPrimitive(UNKNOWN);
     }
     JsonElement value = variableDefault(variable.group(1));
     for (String field : variable.group(2).split("\\.")) {
@@ -113,9 +116,9 @@ final class Terraform {
       }
     }
     if (value == null) {
-      return new com.google.gson.JsonPrimitive(UNKNOWN);
+      return new JsonPrimitive(UNKNOWN);
     }
-    return expression.startsWith("tostring(") ? new com.google.gson.JsonPrimitive(value.getAsString()) : value;
+    return expression.startsWith("tostring(") ? new JsonPrimitive(value.getAsString()) : value;
   }
 
   private JsonElement variableDefault(String name) {
@@ -140,15 +143,24 @@ final class Terraform {
     return found;
   }
 
-  /** Every resource block of every type, as (type, name, body). */
-  List<Object[]> allResources() {
-    List<Object[]> all = new ArrayList<>();
+  /** One resource block: {@code resource "type" "name" { body }}. */
+  record Resource(String type, String name, JsonObject body) {
+    @Override
+    public String toString() {
+      return type + "." + name;
+    }
+  }
+
+  /** Every resource block of every type. */
+  List<Resource> allResources() {
+    List<Resource> all = new ArrayList<>();
     for (JsonObject file : files.values()) {
       if (file.has("resource")) {
         for (var type : file.getAsJsonObject("resource").entrySet()) {
           for (var resource : type.getValue().getAsJsonObject().entrySet()) {
-            all.add(new Object[] {type.getKey(), resource.getKey(),
-                resource.getValue().getAsJsonArray().get(0).getAsJsonObject()});
+            all.add(
+                new Resource(
+                    type.getKey(), resource.getKey(), resource.getValue().getAsJsonArray().get(0).getAsJsonObject()));
           }
         }
       }

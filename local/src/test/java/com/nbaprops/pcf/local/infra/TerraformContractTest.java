@@ -153,11 +153,11 @@ class TerraformContractTest {
   @Test
   void noServiceAccountIsGrantedABasicRole() {
     List<String> grants = new ArrayList<>();
-    for (Object[] resource : terraform.allResources()) {
-      JsonObject body = (JsonObject) resource[2];
-      if (((String) resource[0]).contains("_iam_") && body.has("role")
+    for (Terraform.Resource resource : terraform.allResources()) {
+      JsonObject body = resource.body();
+      if (resource.type().contains("_iam_") && body.has("role")
           && BASIC_ROLES.contains(body.get("role").getAsString())) {
-        grants.add(resource[0] + "." + resource[1] + " grants " + body.get("role").getAsString());
+        grants.add(resource + " grants " + body.get("role").getAsString());
       }
     }
     assertThat(grants).isEmpty();
@@ -167,11 +167,10 @@ class TerraformContractTest {
   void nothingIsPubliclyInvokableOrReachable() {
     List<String> problems = new ArrayList<>();
     Pattern publicMember = Pattern.compile("\\b(" + String.join("|", PUBLIC_MEMBERS) + ")\\b");
-    for (Object[] resource : terraform.allResources()) {
-      JsonObject body = (JsonObject) resource[2];
+    for (Terraform.Resource resource : terraform.allResources()) {
       for (String key : List.of("member", "members")) {
-        if (body.has(key) && publicMember.matcher(body.get(key).toString()).find()) {
-          problems.add(resource[0] + "." + resource[1] + " grants to " + body.get(key));
+        if (resource.body().has(key) && publicMember.matcher(resource.body().get(key).toString()).find()) {
+          problems.add(resource + " grants to " + resource.body().get(key));
         }
       }
     }
