@@ -1,13 +1,10 @@
 package com.nbaprops.pcf.local;
 
+import com.google.cloud.functions.CloudEventsFunction;
 import com.nbaprops.pcf.adapter.duckdb.DuckDbWarehouse;
 import com.nbaprops.pcf.adapter.local.LocalEventBus;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
-import com.nbaprops.pcf.functions.compositefactors.CompositeFactorsFunction;
-import com.nbaprops.pcf.functions.coveragevalidation.CoverageValidationFunction;
-import com.nbaprops.pcf.functions.metadatatracking.MetadataTrackingFunction;
-import com.nbaprops.pcf.functions.upcomingtablescleanup.UpcomingTablesCleanupFunction;
 import com.nbaprops.pcf.logging.LogSink;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.EventBus;
@@ -116,20 +113,14 @@ public final class LocalRuntime implements AutoCloseable {
     }
   }
 
-  /** Delivers each topic to the function the cloud subscribes to it, in this process. */
+  /** Delivers each topic to the function the cloud triggers with it, in this process. */
   private void subscribeFunctions() {
-    PipelineConfig config = runtime.config();
-    bus.subscribe(
-        config.topic(Topic.UPCOMING_TABLES_CLEANUP_TRIGGER),
-        "upcoming-tables-cleanup",
-        new UpcomingTablesCleanupFunction(runtime));
-    bus.subscribe(
-        config.topic(Topic.COMPOSITE_FACTORS_REQUESTS), "composite-factors", new CompositeFactorsFunction(runtime));
-    bus.subscribe(
-        config.topic(Topic.COMPOSITE_FACTORS_COMPUTED), "coverage-validation", new CoverageValidationFunction(runtime));
-    MetadataTrackingFunction tracking = new MetadataTrackingFunction(runtime);
-    bus.subscribe(config.topic(Topic.COVERAGE_VALIDATED), "metadata-tracking", tracking);
-    bus.subscribe(config.topic(Topic.METADATA_TRACKING_TRIGGER), "metadata-tracking-sweep", tracking);
+    for (SuiteFunction function : SuiteFunction.values()) {
+      CloudEventsFunction instance = function.create(runtime);
+      for (Topic topic : function.triggers()) {
+        bus.subscribe(runtime.config().topic(topic), function.functionName() + "-" + topic.baseName(), instance);
+      }
+    }
   }
 
   public PipelineRuntime runtime() {
@@ -141,7 +132,7 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /** Subscribes an observer (a progress bar, a test probe) to a topic. */
-  public void observe(Topic topic, String name, com.google.cloud.functions.CloudEventsFunction observer) {
+  public void observe(Topic topic, String name, CloudEventsFunction observer) {
     bus.subscribe(runtime.config().topic(topic), name, observer);
   }
 

@@ -2,7 +2,7 @@ package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.serve.FunctionHost;
-import com.nbaprops.pcf.local.serve.ServedFunction;
+import com.nbaprops.pcf.local.SuiteFunction;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -24,7 +24,7 @@ final class ServeCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
   @Option(names = "--port-base", paramLabel = "PORT", description = "composite-factors' port; the others follow.")
-  int portBase = ServedFunction.DEFAULT_PORT_BASE;
+  int portBase = SuiteFunction.DEFAULT_PORT_BASE;
 
   PrintStream out = System.out;
 
@@ -37,7 +37,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     try (LocalRuntime local = LocalRuntime.openForHosting(global.home(), global.env, global.today, global.logSink());
         FunctionHost host = FunctionHost.start(local.runtime(), local.bus(), Path.of(jar), portBase)) {
-      for (ServedFunction function : ServedFunction.values()) {
+      for (SuiteFunction function : SuiteFunction.values()) {
         out.printf("%-24s http://127.0.0.1:%d/  %s%n", function.functionName(), function.port(portBase),
             function.entryPoint());
       }

@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.local.serve;
 
+import com.nbaprops.pcf.local.SuiteFunction;
 import com.nbaprops.pcf.adapter.local.LocalEventBus;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.service.Backends;
@@ -46,7 +47,7 @@ public final class FunctionHost implements AutoCloseable {
       throw new IllegalStateException(
           "the Functions Framework invoker is not at " + invokerJar + "; build with `mvn -pl local -am package`");
     }
-    for (ServedFunction function : ServedFunction.values()) {
+    for (SuiteFunction function : SuiteFunction.values()) {
       for (Topic topic : function.triggers()) {
         bus.subscribe(
             runtime.config().topic(topic),
@@ -63,7 +64,7 @@ public final class FunctionHost implements AutoCloseable {
     List<Object> invokers = new ArrayList<>();
     FunctionHost host = new FunctionHost(invokers, invokerLoader);
     try {
-      for (ServedFunction function : ServedFunction.values()) {
+      for (SuiteFunction function : SuiteFunction.values()) {
         Object invoker = constructor.newInstance(function.port(portBase), function.entryPoint(), "cloudevent", functions);
         invokerClass.getMethod("startTestServer").invoke(invoker);
         invokers.add(invoker);

@@ -7,7 +7,7 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
-import com.nbaprops.pcf.local.serve.ServedFunction;
+import com.nbaprops.pcf.local.SuiteFunction;
 import com.nbaprops.pcf.message.CleanupRequest;
 import com.nbaprops.pcf.message.RequestParser;
 import com.nbaprops.pcf.message.SweepRequest;
@@ -70,7 +70,7 @@ class TerraformContractTest {
   void eachFunctionHasItsEntryPointTriggersAndPublications() {
     Map<String, String> code = new TreeMap<>();
     Map<String, String> infra = new TreeMap<>();
-    for (ServedFunction function : ServedFunction.values()) {
+    for (SuiteFunction function : SuiteFunction.values()) {
       code.put(function.functionName(),
           function.entryPoint() + " on " + baseNames(function.triggers()) + " to " + baseNames(function.publishes()));
     }

@@ -1,4 +1,4 @@
-package com.nbaprops.pcf.local.serve;
+package com.nbaprops.pcf.local;
 
 import static com.google.common.truth.Truth.assertThat;
 
@@ -31,7 +31,7 @@ class PublishedTopicsTest {
   private static final Instant NOON = Instant.parse("2023-03-10T17:00:00Z");
   @TempDir Path blobs;
 
-  private Set<String> publishedBy(ServedFunction served, String... messages) throws Exception {
+  private Set<String> publishedBy(SuiteFunction served, String... messages) throws Exception {
     PipelineRuntime embedded = EmbeddedRuntime.inMemory(Map.of(), blobs, Clock.fixed(NOON, ZoneOffset.UTC), (s, m, l) -> {});
     // One box score, so a range has a game date to fan out.
     embedded.warehouse().append(
@@ -49,8 +49,7 @@ class PublishedTopicsTest {
     PipelineRuntime runtime =
         new PipelineRuntime(embedded.config(), embedded.warehouse(), recording, embedded.blobs(), embedded.clock(),
             embedded.logSink());
-    CloudEventsFunction function =
-        (CloudEventsFunction) Class.forName(served.entryPoint()).getConstructor(PipelineRuntime.class).newInstance(runtime);
+    CloudEventsFunction function = served.create(runtime);
     for (String message : messages) {
       function.accept(PubSubCloudEvents.messagePublished("p", "t", "s", "1", NOON, message, Map.of()));
     }
@@ -58,7 +57,7 @@ class PublishedTopicsTest {
     return topics;
   }
 
-  private static Set<String> declared(ServedFunction served) {
+  private static Set<String> declared(SuiteFunction served) {
     Set<String> topics = new TreeSet<>();
     served.publishes().forEach(topic -> topics.add(topic.baseName()));
     return topics;
@@ -66,40 +65,40 @@ class PublishedTopicsTest {
 
   @Test
   void compositeFactorsPublishesResultsAndItsFanOut() throws Exception {
-    assertThat(publishedBy(ServedFunction.COMPOSITE_FACTORS,
+    assertThat(publishedBy(SuiteFunction.COMPOSITE_FACTORS,
             "{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}",
             "{\"start_date\":\"2023-02-20\",\"end_date\":\"2023-02-23\",\"force\":true}"))
-        .isEqualTo(declared(ServedFunction.COMPOSITE_FACTORS));
+        .isEqualTo(declared(SuiteFunction.COMPOSITE_FACTORS));
   }
 
   @Test
   void coverageValidationPublishesVerdicts() throws Exception {
-    assertThat(publishedBy(ServedFunction.COVERAGE_VALIDATION,
+    assertThat(publishedBy(SuiteFunction.COVERAGE_VALIDATION,
             "{\"run_id\":\"r1\",\"analysis_date\":\"2023-02-23\",\"status\":\"COMPUTED\",\"upcoming_players\":0,"
                 + "\"expected_players\":0,\"players_written\":0,\"backfill_mode\":true,\"force\":false}"))
-        .isEqualTo(declared(ServedFunction.COVERAGE_VALIDATION));
+        .isEqualTo(declared(SuiteFunction.COVERAGE_VALIDATION));
   }
 
   @Test
   void metadataTrackingPublishesNothing() throws Exception {
-    assertThat(publishedBy(ServedFunction.METADATA_TRACKING,
+    assertThat(publishedBy(SuiteFunction.METADATA_TRACKING,
             "{\"run_id\":\"r1\",\"analysis_date\":\"2023-02-23\",\"verdict\":\"FAIL\",\"expected_players\":187,"
                 + "\"actual_players\":1}",
             "{\"days\":7,\"flag_incomplete\":true}"))
         .isEmpty();
-    assertThat(declared(ServedFunction.METADATA_TRACKING)).isEmpty();
+    assertThat(declared(SuiteFunction.METADATA_TRACKING)).isEmpty();
   }
 
   @Test
   void theCleanupPublishesItsSummary() throws Exception {
-    assertThat(publishedBy(ServedFunction.UPCOMING_TABLES_CLEANUP, "{\"trigger\":\"scheduled\"}"))
-        .isEqualTo(declared(ServedFunction.UPCOMING_TABLES_CLEANUP));
+    assertThat(publishedBy(SuiteFunction.UPCOMING_TABLES_CLEANUP, "{\"trigger\":\"scheduled\"}"))
+        .isEqualTo(declared(SuiteFunction.UPCOMING_TABLES_CLEANUP));
   }
 
   @Test
   void everyTopicIsPublishedOrTriggeredBySomeone() {
     Set<Topic> used = new TreeSet<>();
-    for (ServedFunction served : ServedFunction.values()) {
+    for (SuiteFunction served : SuiteFunction.values()) {
       used.addAll(served.publishes());
       used.addAll(served.triggers());
     }
