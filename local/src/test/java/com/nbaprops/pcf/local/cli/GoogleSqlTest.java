@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Every statement the suite sends to the warehouse, recorded while the whole chain runs on DuckDB (the incident
- * replay, pre-flight, backfill, sweeps, cleanup, restore, rejected input), is analysed as GoogleSQL against the
+ * replay, pre-flight, backfill, sweeps, cleanup, restore, rejected input, the status report), is analysed as GoogleSQL against the
  * shared table definitions with its declared parameter types: what passes here runs unchanged on BigQuery.
  */
 class GoogleSqlTest {
@@ -72,6 +72,7 @@ class GoogleSqlTest {
     CleanupCommand.run(local, true, null, QUIET);
     CleanupCommand.run(local, false, null, QUIET);
     RestoreCommand.run(local, Tables.UPCOMING_PLAYER_GAME_CONTEXT.name(), FEB_23, null, QUIET);
+    StatusCommand.rows(local, DemoCommand.FEBRUARY.start(), DemoCommand.FEBRUARY.end());
     recorder.record(false);
 
     analyzer = new GoogleSqlAnalyzer(config.catalog(), Tables.ALL);
