@@ -15,7 +15,7 @@ output "dead_letter_topics" {
 
 output "trigger_subscriptions" {
   description = "The subscription Eventarc created for each trigger, with the dead-letter topic of its function; read by scripts/attach-dead-letter-policies.sh."
-  value       = {
+  value = {
     for key, trigger in google_eventarc_trigger.function : key => {
       subscription      = trigger.transport[0].pubsub[0].subscription
       dead_letter_topic = google_pubsub_topic.dead_letter[local.triggers[key].function].id

@@ -63,7 +63,7 @@ variable "large_deletion_rows" {
 
 variable "coverage" {
   description = "Thresholds of the fallback and the coverage gate, in percent, and the season's bootstrap days."
-  type        = object({
+  type = object({
     fallback_threshold_pct = number
     fail_pct               = number
     warn_pct               = number
@@ -89,7 +89,7 @@ variable "schedule_time_zone" {
 
 variable "schedules" {
   description = "Cron schedules: the cleanup, the daily factors request for yesterday (AUTO), the metadata sweep."
-  type        = object({
+  type = object({
     cleanup        = string
     factors        = string
     metadata_sweep = string
@@ -105,7 +105,7 @@ variable "schedules" {
 
 variable "functions" {
   description = "Memory, timeout and instance bounds per function. max_instance_count bounds a backfill's fan-out."
-  type        = map(object({
+  type = map(object({
     memory             = string
     timeout_seconds    = number
     max_instance_count = number
