@@ -37,6 +37,7 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long started = System.nanoTime();
+    global.requireEmbedded("demo");
     Path home = global.home();
     out.println("== 1. fresh embedded state in " + home);
     clear(home.resolve("warehouse.duckdb"));

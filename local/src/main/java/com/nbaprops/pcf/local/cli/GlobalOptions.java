@@ -57,6 +57,16 @@ final class GlobalOptions {
     return Path.of(env.getOrDefault("PIPELINE_HOME", ".local"));
   }
 
+  /** For commands that replace whole input tables with sample data, which must never reach a real warehouse. */
+  void requireEmbedded(String command) {
+    if (warehouse != null && !warehouse.startsWith("duckdb:") || bus != null && !bus.equals("local")
+        || blobs != null && !blobs.startsWith("local:")) {
+      throw new IllegalArgumentException(
+          command + " loads sample data into the embedded warehouse only; it takes no --warehouse, --bus or --blobs"
+              + " other than the embedded ones");
+    }
+  }
+
   LocalRuntime open() {
     return LocalRuntime.open(home(), env, today, logSink(), new BackendChoice(warehouse, bus, blobs));
   }

@@ -28,6 +28,7 @@ final class SeedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    global.requireEmbedded("seed");
     try (LocalRuntime local = global.open()) {
       run(local, season, incident, out);
     }

@@ -50,4 +50,10 @@ class PipelineCliTest {
     assertThat(run("restore", "player_game_summary", "2023-02-23")).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("upcoming_player_game_context");
   }
+
+  @Test
+  void seedingARealWarehouseIsRefused() {
+    assertThat(run("seed", "--warehouse", "bigquery:nba-props-platform")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("embedded warehouse only");
+  }
 }
