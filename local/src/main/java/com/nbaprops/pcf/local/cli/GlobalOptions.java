@@ -57,13 +57,16 @@ final class GlobalOptions {
     return Path.of(env.getOrDefault("PIPELINE_HOME", ".local"));
   }
 
-  /** For commands that replace whole input tables with sample data, which must never reach a real warehouse. */
+  /**
+   * For commands that work on the embedded state only: seed and demo replace whole input tables with sample data,
+   * which must never reach a real warehouse; serve shares one embedded warehouse between its functions.
+   */
   void requireEmbedded(String command) {
     if (warehouse != null && !warehouse.startsWith("duckdb:") || bus != null && !bus.equals("local")
         || blobs != null && !blobs.startsWith("local:")) {
       throw new IllegalArgumentException(
-          command + " loads sample data into the embedded warehouse only; it takes no --warehouse, --bus or --blobs"
-              + " other than the embedded ones");
+          command + " works on the embedded warehouse only; it takes no --warehouse, --bus or --blobs other than the"
+              + " embedded ones");
     }
   }
 

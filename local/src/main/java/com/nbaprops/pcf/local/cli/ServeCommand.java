@@ -30,6 +30,7 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    global.requireEmbedded("serve");
     String jar = System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY);
     if (jar == null) {
       throw new IllegalArgumentException(
