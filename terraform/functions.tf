@@ -1,5 +1,7 @@
-# The four gen2 functions. Each is reached only through its Eventarc triggers (triggers.tf): internal ingress, no
-# public invoker, its own service account.
+# The four gen2 functions. Each is reached only through its Eventarc triggers: internal ingress, no public invoker,
+# its own service account. The event trigger matters beyond delivery: it makes Cloud Functions run the code as a
+# CloudEvent function. Deployed as an HTTP function, the Java Functions Framework would refuse the classes, which
+# implement CloudEventsFunction, not HttpFunction.
 resource "google_cloudfunctions2_function" "function" {
   for_each = local.functions
 
@@ -30,6 +32,16 @@ resource "google_cloudfunctions2_function" "function" {
     all_traffic_on_latest_revision   = true
     service_account_email            = google_service_account.function[each.key].email
     environment_variables            = local.function_environment
+  }
+
+  # Eventarc's subscription pushes each message as a CloudEvent with an OIDC token of the trigger account, and
+  # redelivers with exponential backoff while the function fails.
+  event_trigger {
+    trigger_region        = var.region
+    event_type            = "google.cloud.pubsub.topic.v1.messagePublished"
+    pubsub_topic          = google_pubsub_topic.chain[each.value.triggers[0]].id
+    retry_policy          = "RETRY_POLICY_RETRY"
+    service_account_email = google_service_account.trigger.email
   }
 
   depends_on = [google_project_service.required]

@@ -103,10 +103,14 @@ locals {
     LARGE_DELETION_ROWS    = tostring(var.large_deletion_rows)
   }
 
-  # Each (function, trigger topic) pair is one Eventarc trigger.
-  triggers = merge([
+  # A function's first trigger is its own event trigger (functions.tf); each further one is an Eventarc trigger to
+  # the same service (triggers.tf).
+  extra_triggers = merge([
     for name, function in local.functions : {
-      for topic in function.triggers : "${name}--${topic}" => { function = name, topic = topic }
+      for topic in slice(function.triggers, 1, length(function.triggers)) : "${name}--${topic}" => {
+        function = name
+        topic    = topic
+      }
     }
   ]...)
 

@@ -13,14 +13,27 @@ output "dead_letter_topics" {
   value       = { for name, topic in google_pubsub_topic.dead_letter : name => topic.id }
 }
 
-output "trigger_subscriptions" {
-  description = "The subscription Eventarc created for each trigger, with the dead-letter topic of its function; read by scripts/attach-dead-letter-policies.sh."
-  value = {
-    for key, trigger in google_eventarc_trigger.function : key => {
-      subscription      = trigger.transport[0].pubsub[0].subscription
-      dead_letter_topic = google_pubsub_topic.dead_letter[local.triggers[key].function].id
-    }
-  }
+output "triggers" {
+  description = "Every Eventarc trigger, with the dead-letter topic of its function; read by scripts/attach-dead-letter-policies.sh."
+  value = merge(
+    {
+      for name, function in google_cloudfunctions2_function.function : "${name}--${local.functions[name].triggers[0]}" => {
+        trigger           = function.event_trigger[0].trigger
+        dead_letter_topic = google_pubsub_topic.dead_letter[name].id
+      }
+    },
+    {
+      for key, trigger in google_eventarc_trigger.extra : key => {
+        trigger           = trigger.id
+        dead_letter_topic = google_pubsub_topic.dead_letter[local.extra_triggers[key].function].id
+      }
+    },
+  )
+}
+
+output "pubsub_service_agent" {
+  description = "The Pub/Sub service agent, which dead-letters messages (it must subscribe to each trigger's subscription)."
+  value       = local.pubsub_service_agent
 }
 
 output "max_delivery_attempts" {

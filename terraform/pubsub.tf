@@ -42,8 +42,8 @@ locals {
   pubsub_service_agent = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-pubsub.iam.gserviceaccount.com"
 }
 
-# Dead-lettering: the Pub/Sub service agent publishes to the dead-letter topic and acknowledges on the source
-# subscription (granted on each Eventarc subscription in triggers.tf).
+# Dead-lettering: the Pub/Sub service agent publishes to the dead-letter topic, and acknowledges on the source
+# subscription (granted on each Eventarc subscription by scripts/attach-dead-letter-policies.sh).
 resource "google_pubsub_topic_iam_member" "dead_letter_publisher" {
   for_each = local.functions
 

@@ -230,7 +230,23 @@ class TerraformContractTest {
         .isEqualTo("${local.functions}");
     assertThat(terraform.resources("google_pubsub_subscription").get("dead_letter").get("for_each").getAsString())
         .isEqualTo("${local.functions}");
-    assertThat(terraform.resources("google_eventarc_trigger").get("function").get("for_each").getAsString())
-        .isEqualTo("${local.triggers}");
+  }
+
+  /**
+   * Deployed without an event trigger, a function would run as an HTTP function, and the Functions Framework refuses
+   * a CloudEventsFunction there; its first topic is its event trigger, any further one an Eventarc trigger.
+   */
+  @Test
+  void eachFunctionRunsAsAnEventFunctionOnItsFirstTopicAndIsTriggeredByTheRest() {
+    JsonObject trigger =
+        terraform.resources("google_cloudfunctions2_function").get("function")
+            .getAsJsonArray("event_trigger").get(0).getAsJsonObject();
+
+    assertThat(trigger.get("event_type").getAsString()).isEqualTo("google.cloud.pubsub.topic.v1.messagePublished");
+    assertThat(trigger.get("pubsub_topic").getAsString())
+        .isEqualTo("${google_pubsub_topic.chain[each.value.triggers[0]].id}");
+    assertThat(trigger.get("retry_policy").getAsString()).isEqualTo("RETRY_POLICY_RETRY");
+    assertThat(terraform.resources("google_eventarc_trigger").get("extra").get("for_each").getAsString())
+        .isEqualTo("${local.extra_triggers}");
   }
 }
