@@ -5,13 +5,13 @@ import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.nbaprops.pcf.adapter.bigquery.BigQuerySchemas;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.SuiteFunction;
 import com.nbaprops.pcf.message.CleanupRequest;
 import com.nbaprops.pcf.message.RequestParser;
 import com.nbaprops.pcf.message.SweepRequest;
-import com.nbaprops.pcf.table.SchemaJson;
 import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
 import java.nio.charset.StandardCharsets;
@@ -133,7 +133,7 @@ class TerraformContractTest {
     boolean write = Boolean.getBoolean("pcf.schemas.write");
     for (TableDefinition table : Tables.OWNED) {
       Path file = TERRAFORM.resolve("schemas").resolve(table.name() + ".json");
-      String expected = SchemaJson.of(table);
+      String expected = BigQuerySchemas.json(table);
       if (write) {
         Files.createDirectories(file.getParent());
         Files.writeString(file, expected, StandardCharsets.UTF_8);

@@ -8,13 +8,16 @@ import com.google.cloud.bigquery.StandardTableDefinition;
 import com.google.cloud.bigquery.TableId;
 import com.google.cloud.bigquery.TableInfo;
 import com.google.cloud.bigquery.TimePartitioning;
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
+import com.google.gson.JsonObject;
 import com.nbaprops.pcf.table.Column;
 import com.nbaprops.pcf.table.ColumnType;
 import com.nbaprops.pcf.table.TableDefinition;
 import java.util.List;
 
-/** The shared table definitions as BigQuery schemas and table resources. */
-final class BigQuerySchemas {
+/** The shared table definitions as BigQuery schemas, schema files and table resources. */
+public final class BigQuerySchemas {
   private BigQuerySchemas() {}
 
   static StandardSQLTypeName type(ColumnType type) {
@@ -26,6 +29,23 @@ final class BigQuerySchemas {
       case DATE -> StandardSQLTypeName.DATE;
       case TIMESTAMP -> StandardSQLTypeName.TIMESTAMP;
     };
+  }
+
+  /**
+   * The schema as BigQuery's JSON schema file, the form Terraform's {@code google_bigquery_table.schema} takes. Types
+   * use the names the BigQuery API returns (INTEGER, FLOAT, BOOLEAN), so a plan shows no difference after apply.
+   */
+  public static String json(TableDefinition table) {
+    JsonArray fields = new JsonArray();
+    for (Field field : schema(table).getFields()) {
+      JsonObject json = new JsonObject();
+      json.addProperty("name", field.getName());
+      json.addProperty("type", field.getType().name());
+      json.addProperty("mode", field.getMode().name());
+      json.addProperty("description", field.getDescription());
+      fields.add(json);
+    }
+    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(fields) + "\n";
   }
 
   static Schema schema(TableDefinition table) {
