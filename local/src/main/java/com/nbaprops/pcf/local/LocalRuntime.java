@@ -19,15 +19,13 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The embedded default: a DuckDB file and a blob directory under the pipeline home, and an in-process bus that
  * delivers each topic to the same function classes the cloud runs.
  */
 public final class LocalRuntime implements AutoCloseable {
-  /** How often the local bus delivers a message before dead-lettering it (the Terraform subscriptions' setting). */
-  static final int MAX_DELIVERY_ATTEMPTS = 5;
-
   private final PipelineRuntime runtime;
   private final LocalEventBus bus;
   private final BackendChoice choice;
@@ -92,8 +90,8 @@ public final class LocalRuntime implements AutoCloseable {
     StructuredLog busLog = StructuredLog.to(logSink);
     LocalEventBus bus =
         asynchronous
-            ? LocalEventBus.asynchronous(config.projectId(), MAX_DELIVERY_ATTEMPTS, clock, busLog)
-            : new LocalEventBus(config.projectId(), MAX_DELIVERY_ATTEMPTS, clock, busLog);
+            ? LocalEventBus.asynchronous(config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, busLog)
+            : new LocalEventBus(config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, busLog);
     EventBus publishTo = choice.deliversLocally() ? bus : Backends.bus(config, env, clock, StructuredLog.to(logSink));
     PipelineRuntime runtime =
         new PipelineRuntime(config, warehouse, publishTo, Backends.blobs(config), clock, logSink);
@@ -115,10 +113,18 @@ public final class LocalRuntime implements AutoCloseable {
 
   /** Delivers each topic to the function the cloud triggers with it, in this process. */
   private void subscribeFunctions() {
+    route(function -> function.create(runtime));
+  }
+
+  /**
+   * Subscribes, for each function of the suite, {@code receiver.apply(function)} to every topic that triggers it: the
+   * function itself, or (under serve) whatever carries the message to it.
+   */
+  public void route(Function<SuiteFunction, CloudEventsFunction> receiver) {
     for (SuiteFunction function : SuiteFunction.values()) {
-      CloudEventsFunction instance = function.create(runtime);
+      CloudEventsFunction target = receiver.apply(function);
       for (Topic topic : function.triggers()) {
-        bus.subscribe(runtime.config().topic(topic), function.functionName() + "-" + topic.baseName(), instance);
+        bus.subscribe(runtime.config().topic(topic), function.functionName() + "-" + topic.baseName(), target);
       }
     }
   }

@@ -109,7 +109,7 @@ public final class Backends {
   public static EventBus bus(PipelineConfig config, Map<String, String> env, Clock clock, StructuredLog log) {
     String spec = config.bus();
     return switch (kind(spec)) {
-      case "local" -> new LocalEventBus(config.projectId(), 5, clock, log);
+      case "local" -> new LocalEventBus(config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, log);
       case "pubsub" -> PubSubEventBus.connect(project(spec, config), env.get("PUBSUB_EMULATOR_HOST"));
       default -> throw new ConfigException("BUS=" + spec + " names no known bus");
     };

@@ -22,7 +22,7 @@ public final class EmbeddedRuntime {
     return new PipelineRuntime(
         config,
         warehouse,
-        new LocalEventBus(config.projectId(), 5, clock, StructuredLog.to(logSink)),
+        new LocalEventBus(config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, StructuredLog.to(logSink)),
         new LocalDirectoryBlobStore(blobDir),
         clock,
         logSink);

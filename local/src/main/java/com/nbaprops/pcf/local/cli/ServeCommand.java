@@ -37,7 +37,7 @@ final class ServeCommand implements Callable<Integer> {
           "set -D" + FunctionHost.INVOKER_JAR_PROPERTY + " to the java-function-invoker jar (./pipeline does)");
     }
     try (LocalRuntime local = LocalRuntime.openForHosting(global.home(), global.env, global.today, global.logSink());
-        FunctionHost host = FunctionHost.start(local.runtime(), local.bus(), Path.of(jar), portBase)) {
+        FunctionHost host = FunctionHost.start(local, Path.of(jar), portBase)) {
       for (SuiteFunction function : SuiteFunction.values()) {
         out.printf("%-24s http://127.0.0.1:%d/  %s%n", function.functionName(), function.port(portBase),
             function.entryPoint());

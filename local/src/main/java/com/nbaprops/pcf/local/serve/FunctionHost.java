@@ -1,10 +1,8 @@
 package com.nbaprops.pcf.local.serve;
 
+import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.SuiteFunction;
-import com.nbaprops.pcf.adapter.local.LocalEventBus;
-import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.service.Backends;
-import com.nbaprops.pcf.service.PipelineRuntime;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -38,24 +36,16 @@ public final class FunctionHost implements AutoCloseable {
   }
 
   /**
-   * Starts the functions on {@code portBase} and the next three ports, with {@code runtime} handed to every function.
-   * The runtime's bus must be {@code bus}: its subscriptions are pointed at the endpoints.
+   * Starts the functions on {@code portBase} and the next three ports, with {@code local}'s runtime handed to every
+   * function, and points its bus's subscriptions at their endpoints.
    */
-  public static FunctionHost start(PipelineRuntime runtime, LocalEventBus bus, Path invokerJar, int portBase)
-      throws Exception {
+  public static FunctionHost start(LocalRuntime local, Path invokerJar, int portBase) throws Exception {
     if (!Files.isRegularFile(invokerJar)) {
       throw new IllegalStateException(
           "the Functions Framework invoker is not at " + invokerJar + "; build with `mvn -pl local -am package`");
     }
-    for (SuiteFunction function : SuiteFunction.values()) {
-      for (Topic topic : function.triggers()) {
-        bus.subscribe(
-            runtime.config().topic(topic),
-            function.functionName() + "-" + topic.baseName(),
-            new HttpPush(URI.create("http://127.0.0.1:" + function.port(portBase) + "/")));
-      }
-    }
-    Backends.host(runtime);
+    local.route(function -> new HttpPush(URI.create("http://127.0.0.1:" + function.port(portBase) + "/")));
+    Backends.host(local.runtime());
     ClassLoader functions = FunctionHost.class.getClassLoader();
     URLClassLoader invokerLoader = new URLClassLoader(new URL[] {invokerJar.toUri().toURL()}, functions);
     Class<?> invokerClass = invokerLoader.loadClass("com.google.cloud.functions.invoker.runner.Invoker");

@@ -54,7 +54,7 @@ class GoogleSqlTest {
     duckDb.createTables(Tables.ALL);
     recorder = new RecordingWarehouse(duckDb);
     Clock clock = Clock.fixed(Instant.parse("2023-03-10T17:00:00Z"), ZoneOffset.UTC);
-    LocalEventBus bus = new LocalEventBus(config.projectId(), 5, clock, StructuredLog.to((s, m, l) -> {}));
+    LocalEventBus bus = new LocalEventBus(config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, StructuredLog.to((s, m, l) -> {}));
     PipelineRuntime runtime =
         new PipelineRuntime(config, recorder, bus, new LocalDirectoryBlobStore(home.resolve("gcs")), clock, (s, m, l) -> {});
     local = LocalRuntime.of(runtime, bus);

@@ -36,8 +36,7 @@ class FunctionHostTest {
     SeedCommandAccess.seed(local);
     portBase = freePortBase();
     host =
-        FunctionHost.start(
-            local.runtime(), local.bus(), Path.of(System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY)), portBase);
+        FunctionHost.start(local, Path.of(System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY)), portBase);
   }
 
   @AfterAll
@@ -53,22 +52,19 @@ class FunctionHostTest {
       try (ServerSocket socket = new ServerSocket(0)) {
         base = socket.getLocalPort();
       }
-      if (base > 65_000) {
-        continue;
-      }
-      boolean free = true;
-      for (int port = base; port < base + 4 && free; port++) {
-        try (ServerSocket ignored = new ServerSocket(port)) {
-          free = true;
-        } catch (IOException e) {
-          free = false;
-        }
-      }
-      if (free) {
+      if (base <= 65_000 && free(base + 1) && free(base + 2) && free(base + 3)) {
         return base;
       }
     }
     throw new IOException("no four consecutive free ports");
+  }
+
+  private static boolean free(int port) {
+    try (ServerSocket ignored = new ServerSocket(port)) {
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static HttpResponse<String> post(int port, String topic, String json) throws Exception {

@@ -22,6 +22,8 @@ import java.util.concurrent.Executors;
  * inside a request of their own (the HTTP-hosted functions of {@code ./pipeline serve}).
  */
 public final class LocalEventBus implements EventBus, AutoCloseable {
+  /** Deliveries of a message before it is dead-lettered: the Terraform default (max_delivery_attempts). */
+  public static final int MAX_DELIVERY_ATTEMPTS = 5;
 
   /** A message as the bus stored it. */
   public record Message(String id, String topic, String data, Map<String, String> attributes) {}
