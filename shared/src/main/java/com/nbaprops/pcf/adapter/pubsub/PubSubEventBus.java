@@ -30,20 +30,19 @@ public final class PubSubEventBus implements EventBus, AutoCloseable {
   private static final long PUBLISH_TIMEOUT_SECONDS = 60;
 
   private final String projectId;
+  /** A given channel (emulator, in-process server) without credentials; null for Pub/Sub with the defaults. */
   private final TransportChannelProvider channels;
-  private final boolean plaintext;
   private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
 
-  private PubSubEventBus(String projectId, TransportChannelProvider channels, boolean plaintext) {
+  private PubSubEventBus(String projectId, TransportChannelProvider channels) {
     this.projectId = projectId;
     this.channels = channels;
-    this.plaintext = plaintext;
   }
 
   /** Pub/Sub in {@code projectId} with the default credentials, or the emulator {@code emulatorHost} names. */
   public static PubSubEventBus connect(String projectId, String emulatorHost) {
     if (emulatorHost == null || emulatorHost.isBlank()) {
-      return new PubSubEventBus(projectId, null, false);
+      return new PubSubEventBus(projectId, null);
     }
     ManagedChannel channel = ManagedChannelBuilder.forTarget(emulatorHost).usePlaintext().build();
     return over(projectId, channel);
@@ -51,8 +50,7 @@ public final class PubSubEventBus implements EventBus, AutoCloseable {
 
   /** Over a given gRPC channel, without credentials: the emulator, or an in-process server in tests. */
   public static PubSubEventBus over(String projectId, ManagedChannel channel) {
-    return new PubSubEventBus(
-        projectId, FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)), true);
+    return new PubSubEventBus(projectId, FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)));
   }
 
   @Override
@@ -79,10 +77,7 @@ public final class PubSubEventBus implements EventBus, AutoCloseable {
           try {
             Publisher.Builder builder = Publisher.newBuilder(TopicName.of(projectId, name));
             if (channels != null) {
-              builder.setChannelProvider(channels);
-            }
-            if (plaintext) {
-              builder.setCredentialsProvider(NoCredentialsProvider.create());
+              builder.setChannelProvider(channels).setCredentialsProvider(NoCredentialsProvider.create());
             }
             return builder.build();
           } catch (IOException e) {
