@@ -26,8 +26,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,12 +110,15 @@ class GoogleSqlTest {
     assertThat(problems).isEmpty();
   }
 
+  /** The check is only as good as the recording: the scenario must reach every kind of statement the code writes. */
   @Test
-  void theRecordingCoversReadsDeletesAndMerges() {
-    List<String> texts = statements().stream().map(sql -> sql.text().strip().split("\\s+")[0].toUpperCase()).toList();
+  void theRecordingReachesReadsDeletesMergesAndUpdates() {
+    Set<String> kinds = new TreeSet<>();
+    recorder.calls().stream()
+        .filter(call -> call.sql() != null)
+        .forEach(call -> kinds.add(call.sql().text().strip().split("\\s+")[0].toUpperCase(Locale.ROOT)));
 
-    assertThat(texts).containsAtLeast("SELECT", "DELETE", "TRUNCATE");
-    assertThat(statements().size()).isAtLeast(20);
+    assertThat(kinds).containsAtLeast("SELECT", "WITH", "DELETE", "MERGE", "UPDATE");
   }
 
   @Test
@@ -142,7 +148,7 @@ class GoogleSqlTest {
   /** A day's reprocess, end to end: how many BigQuery jobs (queries, DML, loads) the chain starts for one date. */
   @Test
   void oneProcessedDateCostsAFixedNumberOfJobs() {
-    recorder.clear();
+    int before = recorder.calls().size();
     recorder.record(true);
     local.runtime().publish(
         Topic.COMPOSITE_FACTORS_REQUESTS, new DateRequest(FEB_23, true, false, "jobs-per-date").toJson(),
@@ -150,7 +156,8 @@ class GoogleSqlTest {
     recorder.record(false);
 
     Map<String, Integer> jobs = new TreeMap<>();
-    recorder.calls().forEach(call -> jobs.merge(call.kind(), 1, Integer::sum));
+    List<RecordingWarehouse.Call> calls = recorder.calls();
+    calls.subList(before, calls.size()).forEach(call -> jobs.merge(call.kind(), 1, Integer::sum));
     // composite-factors reads expected players, the upcoming context, the synthetic context, shot zones and team
     // defense, then loads the PCF partition; coverage-validation reads expected and written players and the feature
     // completeness; metadata-tracking loads its partition and resolves the date's failures (one UPDATE).

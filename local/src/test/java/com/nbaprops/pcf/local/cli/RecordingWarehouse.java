@@ -29,10 +29,6 @@ final class RecordingWarehouse implements Warehouse {
     return List.copyOf(calls);
   }
 
-  synchronized void clear() {
-    calls.clear();
-  }
-
   private synchronized void add(String kind, Sql sql, String table) {
     if (recording) {
       calls.add(new Call(kind, sql, table));
