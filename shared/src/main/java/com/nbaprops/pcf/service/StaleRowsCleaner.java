@@ -34,39 +34,54 @@ final class StaleRowsCleaner {
   }
 
   TableCleanup clean(TableDefinition table, LocalDate cutoff, String runId, boolean dryRun) {
+    if (dryRun) {
+      return new TableCleanup(table.name(), staleCounts(table, cutoff), 0, 0, List.of());
+    }
     long keptBefore = countKept(table, cutoff);
     Map<LocalDate, List<Row>> stale = staleRowsByDate(table, cutoff);
-    if (dryRun || stale.isEmpty()) {
-      List<StaleDate> planned = new ArrayList<>();
-      stale.forEach((date, rows) -> planned.add(new StaleDate(date, rows.size(), null)));
-      return new TableCleanup(table.name(), planned, 0, 0, List.of());
-    }
-
-    List<StaleDate> backedUp = new ArrayList<>();
-    long backedUpRows = 0;
-    for (Map.Entry<LocalDate, List<Row>> entry : stale.entrySet()) {
-      String object = BackupObjects.name(table, entry.getKey(), runId);
+    List<StaleDate> dates = new ArrayList<>();
+    stale.forEach((date, rows) -> dates.add(new StaleDate(date, rows.size(), null)));
+    for (int i = 0; i < dates.size(); i++) {
+      LocalDate date = dates.get(i).gameDate();
+      String object = BackupObjects.name(table, date, runId);
       try {
-        backUp(table, object, entry.getValue());
+        backUp(table, object, stale.get(date));
       } catch (RuntimeException e) {
-        List<StaleDate> dates = new ArrayList<>(backedUp);
-        stale.keySet().stream()
-            .filter(date -> !date.isBefore(entry.getKey()))
-            .forEach(date -> dates.add(new StaleDate(date, stale.get(date).size(), null)));
         return new TableCleanup(
-            table.name(), dates, backedUpRows, 0,
-            List.of("backup of game_date " + entry.getKey() + " to " + blobs.describe(object) + " failed ("
-                + e.getMessage() + "); nothing was deleted from this table"));
+            table.name(), dates, backedUp(dates), 0,
+            List.of("backup of game_date " + date + " to " + blobs.describe(object) + " failed (" + e.getMessage()
+                + "); nothing was deleted from this table"));
       }
-      backedUp.add(new StaleDate(entry.getKey(), entry.getValue().size(), blobs.describe(object)));
-      backedUpRows += entry.getValue().size();
+      dates.set(i, new StaleDate(date, dates.get(i).rows(), blobs.describe(object)));
+    }
+    if (dates.isEmpty()) {
+      return new TableCleanup(table.name(), dates, 0, 0, List.of());
     }
 
+    long backedUp = backedUp(dates);
     long deleted =
         warehouse.execute(
             Sql.of("DELETE FROM " + catalog.qualifiedName(table) + " WHERE " + table.partitionColumn() + " < @cutoff")
                 .date("cutoff", cutoff));
-    return new TableCleanup(table.name(), backedUp, backedUpRows, deleted, verify(table, cutoff, keptBefore, backedUpRows, deleted));
+    return new TableCleanup(
+        table.name(), dates, backedUp, deleted, verify(table, cutoff, keptBefore, backedUp, deleted));
+  }
+
+  private static long backedUp(List<StaleDate> dates) {
+    return dates.stream().filter(date -> date.backupObject() != null).mapToLong(StaleDate::rows).sum();
+  }
+
+  /** What a dry run reports: the stale rows per date, counted, not read. */
+  private List<StaleDate> staleCounts(TableDefinition table, LocalDate cutoff) {
+    String column = table.partitionColumn();
+    return warehouse
+        .query(
+            Sql.of("SELECT " + column + " AS stale_date, COUNT(*) AS row_count FROM " + catalog.qualifiedName(table)
+                    + " WHERE " + column + " < @cutoff GROUP BY " + column + " ORDER BY " + column)
+                .date("cutoff", cutoff))
+        .stream()
+        .map(row -> new StaleDate(row.date("stale_date"), row.int64("row_count"), null))
+        .toList();
   }
 
   /**
