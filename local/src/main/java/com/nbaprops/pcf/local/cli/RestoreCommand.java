@@ -34,7 +34,7 @@ final class RestoreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    BackupRestoreService.table(table);
+    BackupRestoreService.table(table); // a misspelled table is bad usage, refused before anything is opened
     try (LocalRuntime local = global.open()) {
       return run(local, table, gameDate, runId, out);
     }
