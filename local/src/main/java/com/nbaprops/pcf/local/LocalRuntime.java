@@ -1,7 +1,6 @@
 package com.nbaprops.pcf.local;
 
 import com.google.cloud.functions.CloudEventsFunction;
-import com.nbaprops.pcf.adapter.duckdb.DuckDbWarehouse;
 import com.nbaprops.pcf.adapter.local.LocalEventBus;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
@@ -9,9 +8,9 @@ import com.nbaprops.pcf.logging.LogSink;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.EventBus;
 import com.nbaprops.pcf.port.Warehouse;
-import com.nbaprops.pcf.service.Backends;
-import com.nbaprops.pcf.service.PipelineRuntime;
-import com.nbaprops.pcf.table.Tables;
+import com.nbaprops.pcf.runtime.Backends;
+import com.nbaprops.pcf.runtime.PipelineRuntime;
+import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -82,19 +81,16 @@ public final class LocalRuntime implements AutoCloseable {
         today == null
             ? Clock.systemUTC()
             : Clock.fixed(today.atTime(LocalTime.NOON).atZone(config.leagueTimeZone()).toInstant(), ZoneOffset.UTC);
-    Warehouse warehouse = Backends.warehouse(config);
-    if (warehouse instanceof DuckDbWarehouse) {
-      // The cloud tables belong to Terraform; the embedded ones are created on first use.
-      warehouse.createTables(Tables.ALL);
-    }
+    PipelineRuntimeContext context = new PipelineRuntimeContext(config, env, clock, logSink);
+    Warehouse warehouse = Backends.warehouse(context);
     StructuredLog busLog = StructuredLog.to(logSink);
     LocalEventBus bus =
         asynchronous
             ? LocalEventBus.asynchronous(config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, busLog)
             : new LocalEventBus(config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, busLog);
-    EventBus publishTo = choice.deliversLocally() ? bus : Backends.bus(config, env, clock, StructuredLog.to(logSink));
+    EventBus publishTo = choice.deliversLocally() ? bus : Backends.bus(context);
     PipelineRuntime runtime =
-        new PipelineRuntime(config, warehouse, publishTo, Backends.blobs(config), clock, logSink);
+        new PipelineRuntime(config, warehouse, publishTo, Backends.blobs(context), clock, logSink);
     return new LocalRuntime(runtime, bus, choice);
   }
 

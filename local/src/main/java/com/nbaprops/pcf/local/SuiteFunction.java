@@ -1,73 +1,55 @@
 package com.nbaprops.pcf.local;
 
 import com.google.cloud.functions.CloudEventsFunction;
+import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.functions.compositefactors.CompositeFactorsFunction;
 import com.nbaprops.pcf.functions.coveragevalidation.CoverageValidationFunction;
 import com.nbaprops.pcf.functions.metadatatracking.MetadataTrackingFunction;
 import com.nbaprops.pcf.functions.upcomingtablescleanup.UpcomingTablesCleanupFunction;
-import com.nbaprops.pcf.service.PipelineRuntime;
+import com.nbaprops.pcf.runtime.PipelineRuntime;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 
 /**
- * The four functions of the suite: entry point, the topics that trigger each (its Eventarc triggers, its local
- * subscriptions), the topics each publishes to (Terraform grants publisher on exactly these), and its port under
- * {@code ./pipeline serve}.
+ * The deployable class of each function of the {@link FunctionName} catalog, how the local runtime constructs it, and
+ * its port under {@code ./pipeline serve}.
  */
 public enum SuiteFunction {
   COMPOSITE_FACTORS(
-      0,
-      CompositeFactorsFunction.class,
-      CompositeFactorsFunction::new,
-      List.of(Topic.COMPOSITE_FACTORS_REQUESTS),
-      // A range request fans out one request per date onto its own topic.
-      List.of(Topic.COMPOSITE_FACTORS_REQUESTS, Topic.COMPOSITE_FACTORS_COMPUTED)),
+      FunctionName.COMPOSITE_FACTORS, CompositeFactorsFunction.class, CompositeFactorsFunction::new),
   COVERAGE_VALIDATION(
-      1,
-      CoverageValidationFunction.class,
-      CoverageValidationFunction::new,
-      List.of(Topic.COMPOSITE_FACTORS_COMPUTED),
-      List.of(Topic.COVERAGE_VALIDATED)),
+      FunctionName.COVERAGE_VALIDATION, CoverageValidationFunction.class, CoverageValidationFunction::new),
   METADATA_TRACKING(
-      2,
-      MetadataTrackingFunction.class,
-      MetadataTrackingFunction::new,
-      List.of(Topic.COVERAGE_VALIDATED, Topic.METADATA_TRACKING_TRIGGER),
-      List.of()),
+      FunctionName.METADATA_TRACKING, MetadataTrackingFunction.class, MetadataTrackingFunction::new),
   UPCOMING_TABLES_CLEANUP(
-      3,
+      FunctionName.UPCOMING_TABLES_CLEANUP,
       UpcomingTablesCleanupFunction.class,
-      UpcomingTablesCleanupFunction::new,
-      List.of(Topic.UPCOMING_TABLES_CLEANUP_TRIGGER),
-      List.of(Topic.UPCOMING_TABLES_CLEANED));
+      UpcomingTablesCleanupFunction::new);
 
-  /** composite-factors listens here; the others on the next ports. */
+  /** composite-factors listens here; the others on the next ports, in this order. */
   public static final int DEFAULT_PORT_BASE = 8081;
 
-  private final int portOffset;
+  private final FunctionName name;
   private final Class<? extends CloudEventsFunction> entryPoint;
   private final Function<PipelineRuntime, CloudEventsFunction> factory;
-  private final List<Topic> triggers;
-  private final List<Topic> publishes;
 
   SuiteFunction(
-      int portOffset,
+      FunctionName name,
       Class<? extends CloudEventsFunction> entryPoint,
-      Function<PipelineRuntime, CloudEventsFunction> factory,
-      List<Topic> triggers,
-      List<Topic> publishes) {
-    this.portOffset = portOffset;
+      Function<PipelineRuntime, CloudEventsFunction> factory) {
+    this.name = name;
     this.entryPoint = entryPoint;
     this.factory = factory;
-    this.triggers = triggers;
-    this.publishes = publishes;
+  }
+
+  public FunctionName function() {
+    return name;
   }
 
   /** The deployed name, e.g. {@code composite-factors}. */
   public String functionName() {
-    return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    return name.id();
   }
 
   /** A new instance over {@code runtime}, as the local runtime and tests wire it. */
@@ -76,7 +58,7 @@ public enum SuiteFunction {
   }
 
   public int port(int base) {
-    return base + portOffset;
+    return base + ordinal();
   }
 
   public String entryPoint() {
@@ -84,10 +66,10 @@ public enum SuiteFunction {
   }
 
   public List<Topic> triggers() {
-    return triggers;
+    return name.triggers();
   }
 
   public List<Topic> publishes() {
-    return publishes;
+    return name.publishes();
   }
 }

@@ -8,8 +8,8 @@ import com.nbaprops.pcf.message.InvalidMessageException;
 import com.nbaprops.pcf.message.PubSubEnvelope;
 import com.nbaprops.pcf.message.RangeRequest;
 import com.nbaprops.pcf.message.RequestParser;
-import com.nbaprops.pcf.service.Attributes;
-import com.nbaprops.pcf.service.PreflightReport;
+import com.nbaprops.pcf.message.Attributes;
+import com.nbaprops.pcf.functions.compositefactors.PreflightReport;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -48,10 +48,10 @@ final class BackfillCommand implements Callable<Integer> {
   }
 
   static int run(LocalRuntime local, DateRange range, boolean force, PrintStream out, PrintStream progress) {
-    String runId = local.runtime().newRunId();
+    String runId = local.runtime().leagueClock().newRunId();
     RangeRequest request = new RangeRequest(range, force, runId);
     try {
-      new RequestParser(local.runtime().today(), local.runtime().config().maxRangeDays(), () -> runId)
+      new RequestParser(local.runtime().leagueClock().today(), local.runtime().config().maxRangeDays(), () -> runId)
           .parse(request.toJson());
     } catch (InvalidMessageException e) {
       out.println("backfill rejected: " + e.getMessage());
@@ -75,7 +75,7 @@ final class BackfillCommand implements Callable<Integer> {
           }
         });
     String id =
-        local.runtime().publish(Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, null));
+        local.runtime().publisher().publish(Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, null));
     if (!local.deliversLocally()) {
       return Handover.report(local, Topic.COMPOSITE_FACTORS_REQUESTS, id, out);
     }

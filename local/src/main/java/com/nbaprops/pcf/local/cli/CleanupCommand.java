@@ -7,7 +7,7 @@ import com.nbaprops.pcf.message.CleanupRequest;
 import com.nbaprops.pcf.message.UpcomingTablesCleaned;
 import com.nbaprops.pcf.message.UpcomingTablesCleaned.StaleDate;
 import com.nbaprops.pcf.message.UpcomingTablesCleaned.TableCleanup;
-import com.nbaprops.pcf.service.Attributes;
+import com.nbaprops.pcf.message.Attributes;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -50,7 +50,7 @@ final class CleanupCommand implements Callable<Integer> {
 
   /** Publishes the trigger, lets the function run, prints its summary; exit 1 if a table failed. */
   static int run(LocalRuntime local, boolean dryRun, Integer ttlDays, PrintStream out) {
-    String runId = local.runtime().newRunId();
+    String runId = local.runtime().leagueClock().newRunId();
     JsonObject trigger = new JsonObject();
     trigger.addProperty("trigger", "manual");
     trigger.addProperty("dry_run", dryRun);
@@ -59,7 +59,7 @@ final class CleanupCommand implements Callable<Integer> {
     }
     trigger.addProperty("run_id", runId);
     String id =
-        local.runtime().publish(Topic.UPCOMING_TABLES_CLEANUP_TRIGGER, trigger.toString(), Attributes.of(runId, null));
+        local.runtime().publisher().publish(Topic.UPCOMING_TABLES_CLEANUP_TRIGGER, trigger.toString(), Attributes.of(runId, null));
     if (!local.deliversLocally()) {
       return Handover.report(local, Topic.UPCOMING_TABLES_CLEANUP_TRIGGER, id, out);
     }

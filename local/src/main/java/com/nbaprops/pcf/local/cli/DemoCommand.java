@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.query.CoverageCounts;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.seed.Seeder;
@@ -69,8 +70,7 @@ final class DemoCommand implements Callable<Integer> {
                         .date("game_date", date))
                 .get(0);
         int expected =
-            new com.nbaprops.pcf.service.PlayerSources(
-                    local.runtime().warehouse(), local.runtime().config().catalog())
+            new CoverageCounts(local.runtime().warehouse(), local.runtime().config().catalog())
                 .expectedPlayers(date);
         boolean ok = row.int64("players") == expected && row.int64("written") == expected;
         complete &= ok;
@@ -80,7 +80,7 @@ final class DemoCommand implements Callable<Integer> {
             ok ? "OK" : "INCOMPLETE");
       }
       out.println("== 6. the forced run bypassed the coverage gate, so sweep February (./pipeline track) and show it");
-      local.runtime().publish(
+      local.runtime().publisher().publish(
           com.nbaprops.pcf.config.Topic.METADATA_TRACKING_TRIGGER,
           "{\"start_date\":\"" + FEBRUARY.start() + "\",\"end_date\":\"" + FEBRUARY.end()
               + "\",\"flag_incomplete\":true}",

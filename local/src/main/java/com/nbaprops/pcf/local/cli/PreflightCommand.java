@@ -2,8 +2,8 @@ package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.LocalRuntime;
-import com.nbaprops.pcf.service.PreflightCheck;
-import com.nbaprops.pcf.service.PreflightReport;
+import com.nbaprops.pcf.functions.compositefactors.PreflightCheck;
+import com.nbaprops.pcf.functions.compositefactors.PreflightReport;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;

@@ -44,7 +44,7 @@ final class PublishCommand implements Callable<Integer> {
     }
     try (LocalRuntime local = global.open()) {
       int before = local.bus().published().size();
-      String id = local.runtime().publish(known, json, Map.of());
+      String id = local.runtime().publisher().publish(known, json, Map.of());
       if (!local.deliversLocally()) {
         return Handover.report(local, known, id, out);
       }

@@ -3,7 +3,7 @@ package com.nbaprops.pcf.local.cli;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.message.DateRequest;
-import com.nbaprops.pcf.service.Attributes;
+import com.nbaprops.pcf.message.Attributes;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -36,11 +36,11 @@ final class ReprocessCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (LocalRuntime local = global.open()) {
-      boolean backfill = !noBackfillMode && date.isBefore(local.runtime().today());
-      String runId = local.runtime().newRunId();
+      boolean backfill = !noBackfillMode && date.isBefore(local.runtime().leagueClock().today());
+      String runId = local.runtime().leagueClock().newRunId();
       DateRequest request = new DateRequest(date, backfill, force, runId);
       String id =
-          local.runtime().publish(Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, date));
+          local.runtime().publisher().publish(Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, date));
       if (!local.deliversLocally()) {
         return Handover.report(local, Topic.COMPOSITE_FACTORS_REQUESTS, id, out);
       }

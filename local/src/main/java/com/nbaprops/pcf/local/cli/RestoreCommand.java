@@ -1,7 +1,7 @@
 package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.local.LocalRuntime;
-import com.nbaprops.pcf.service.BackupRestoreService;
+import com.nbaprops.pcf.functions.upcomingtablescleanup.BackupRestoreService;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -42,7 +42,8 @@ final class RestoreCommand implements Callable<Integer> {
 
   static int run(LocalRuntime local, String table, LocalDate gameDate, String runId, PrintStream out) {
     var result =
-        new BackupRestoreService(local.runtime())
+        new BackupRestoreService(
+                local.runtime().warehouse(), local.runtime().blobs(), local.runtime().config().catalog())
             .restore(BackupRestoreService.table(table), gameDate, Optional.ofNullable(runId));
     out.printf(
         "%s %s: %d rows restored, %d already present, from %s%n",

@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.message.FactorsComputed;
@@ -27,12 +28,12 @@ record RunResults(List<FactorsComputed> dates) {
           "%-10s  %-17s  %-9s  %13s  %8d%n",
           d.analysisDate(),
           d.status(),
-          d.source().orElse("-"),
+          d.source().map(DataSource::name).orElse("-"),
           d.upcomingPlayers() + "/" + d.expectedPlayers(),
           d.playersWritten());
     }
     long computed = dates.stream().filter(d -> d.status() == FactorsComputed.Status.COMPUTED).count();
-    long synthetic = dates.stream().filter(d -> "SYNTHETIC".equals(d.dataSource())).count();
+    long synthetic = dates.stream().filter(d -> d.dataSource() == DataSource.SYNTHETIC).count();
     out.printf(
         "%d dates: %d computed (%d from the synthetic fallback), %d skipped, %d without input; %d player rows%n",
         dates.size(),

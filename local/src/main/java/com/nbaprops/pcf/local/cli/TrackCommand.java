@@ -49,11 +49,11 @@ final class TrackCommand implements Callable<Integer> {
     }
     sweep.addProperty("flag_incomplete", flagIncomplete);
     try (LocalRuntime local = global.open()) {
-      String id = local.runtime().publish(Topic.METADATA_TRACKING_TRIGGER, sweep.toString(), Map.of());
+      String id = local.runtime().publisher().publish(Topic.METADATA_TRACKING_TRIGGER, sweep.toString(), Map.of());
       if (!local.deliversLocally()) {
         return Handover.report(local, Topic.METADATA_TRACKING_TRIGGER, id, out);
       }
-      LocalDate to = span.days != null ? local.runtime().today().minusDays(1) : span.range[1];
+      LocalDate to = span.days != null ? local.runtime().leagueClock().today().minusDays(1) : span.range[1];
       LocalDate from = span.days != null ? to.minusDays(span.days - 1L) : span.range[0];
       var rows = StatusCommand.rows(local, from, to);
       StatusCommand.print(rows, false, out);

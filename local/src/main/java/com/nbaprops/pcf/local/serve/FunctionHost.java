@@ -2,7 +2,6 @@ package com.nbaprops.pcf.local.serve;
 
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.SuiteFunction;
-import com.nbaprops.pcf.service.Backends;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -45,7 +44,7 @@ public final class FunctionHost implements AutoCloseable {
           "the Functions Framework invoker is not at " + invokerJar + "; build with `mvn -pl local -am package`");
     }
     local.route(function -> new HttpPush(URI.create("http://127.0.0.1:" + function.port(portBase) + "/")));
-    Backends.host(local.runtime());
+    ServeRuntimeHost.host(local.runtime());
     ClassLoader functions = FunctionHost.class.getClassLoader();
     URLClassLoader invokerLoader = new URLClassLoader(new URL[] {invokerJar.toUri().toURL()}, functions);
     Class<?> invokerClass = invokerLoader.loadClass("com.google.cloud.functions.invoker.runner.Invoker");
@@ -88,6 +87,6 @@ public final class FunctionHost implements AutoCloseable {
       invoker.getClass().getMethod("stopServer").invoke(invoker);
     }
     invokerLoader.close();
-    Backends.host(null);
+    ServeRuntimeHost.host(null);
   }
 }

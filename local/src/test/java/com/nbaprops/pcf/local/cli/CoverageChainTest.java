@@ -7,7 +7,7 @@ import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
-import com.nbaprops.pcf.service.Attributes;
+import com.nbaprops.pcf.message.Attributes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -87,7 +87,7 @@ class CoverageChainTest {
                     + " (SELECT player_lookup FROM nba_precompute.player_composite_factors WHERE game_date = @d"
                     + " ORDER BY player_lookup LIMIT 93)")
             .date("d", FEB_23));
-    local.runtime().publish(
+    local.runtime().publisher().publish(
         Topic.METADATA_TRACKING_TRIGGER,
         "{\"start_date\":\"2023-02-23\",\"end_date\":\"2023-02-23\",\"flag_incomplete\":true}",
         Map.of());
@@ -104,7 +104,7 @@ class CoverageChainTest {
   @Order(3)
   void reprocessingMakesTheDateCompleteAndResolvesTheFailure() {
     String runId = "rerun-1";
-    local.runtime().publish(
+    local.runtime().publisher().publish(
         Topic.COMPOSITE_FACTORS_REQUESTS,
         new DateRequest(FEB_23, true, false, runId).toJson(),
         Attributes.of(runId, FEB_23));

@@ -12,8 +12,8 @@ import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Sql;
-import com.nbaprops.pcf.service.Attributes;
-import com.nbaprops.pcf.service.PipelineRuntime;
+import com.nbaprops.pcf.message.Attributes;
+import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
 import java.io.ByteArrayOutputStream;
@@ -67,11 +67,11 @@ class GoogleSqlTest {
     BackfillCommand.run(local, DemoCommand.FEBRUARY, false, QUIET, QUIET);
     BackfillCommand.run(local, DemoCommand.FEBRUARY, true, QUIET, QUIET);
     String runId = "production-run";
-    runtime.publish(
+    runtime.publisher().publish(
         Topic.COMPOSITE_FACTORS_REQUESTS, new DateRequest(LocalDate.of(2023, 1, 5), false, false, runId).toJson(),
         Attributes.of(runId, null));
-    runtime.publish(Topic.COMPOSITE_FACTORS_REQUESTS, "{\"isBackfill\":true}", Map.of());
-    runtime.publish(Topic.METADATA_TRACKING_TRIGGER, "{\"days\":30,\"flag_incomplete\":true}", Map.of());
+    runtime.publisher().publish(Topic.COMPOSITE_FACTORS_REQUESTS, "{\"isBackfill\":true}", Map.of());
+    runtime.publisher().publish(Topic.METADATA_TRACKING_TRIGGER, "{\"days\":30,\"flag_incomplete\":true}", Map.of());
     CleanupCommand.run(local, true, null, QUIET);
     CleanupCommand.run(local, false, null, QUIET);
     RestoreCommand.run(local, Tables.UPCOMING_PLAYER_GAME_CONTEXT.name(), FEB_23, null, QUIET);
@@ -150,7 +150,7 @@ class GoogleSqlTest {
   void oneProcessedDateCostsAFixedNumberOfJobs() {
     int before = recorder.calls().size();
     recorder.record(true);
-    local.runtime().publish(
+    local.runtime().publisher().publish(
         Topic.COMPOSITE_FACTORS_REQUESTS, new DateRequest(FEB_23, true, false, "jobs-per-date").toJson(),
         Attributes.of("jobs-per-date", FEB_23));
     recorder.record(false);

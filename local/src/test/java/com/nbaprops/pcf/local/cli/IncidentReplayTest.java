@@ -4,7 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.port.Sql;
-import com.nbaprops.pcf.service.PreflightReport;
+import com.nbaprops.pcf.functions.compositefactors.PreflightReport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;

@@ -1,38 +1,62 @@
 package com.nbaprops.pcf.functions.compositefactors;
 
 import com.google.cloud.functions.CloudEventsFunction;
+import com.nbaprops.pcf.config.FunctionName;
+import com.nbaprops.pcf.config.PipelineConfig;
+import com.nbaprops.pcf.failure.FailureRecorder;
+import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.AnalysisRequest;
 import com.nbaprops.pcf.message.DateRequest;
+import com.nbaprops.pcf.message.FunctionInbox;
 import com.nbaprops.pcf.message.RangeRequest;
 import com.nbaprops.pcf.message.RequestParser;
-import com.nbaprops.pcf.service.Backends;
-import com.nbaprops.pcf.service.CompositeFactorsService;
-import com.nbaprops.pcf.service.FailureRecorder;
-import com.nbaprops.pcf.service.FunctionInbox;
-import com.nbaprops.pcf.service.PipelineRuntime;
-import com.nbaprops.pcf.service.RangeFanOut;
+import com.nbaprops.pcf.query.CoverageCounts;
+import com.nbaprops.pcf.runtime.Backends;
+import com.nbaprops.pcf.runtime.LeagueClock;
+import com.nbaprops.pcf.runtime.PipelineRuntime;
+import com.nbaprops.pcf.runtime.TopicPublisher;
 import io.cloudevents.CloudEvent;
 
 /**
  * composite-factors, on {@code composite-factors-requests}: computes one date, or checks and fans out a range.
  */
 public final class CompositeFactorsFunction implements CloudEventsFunction {
-  private final PipelineRuntime runtime;
   private final FunctionInbox inbox;
+  private final LeagueClock clock;
+  private final int maxRangeDays;
   private final CompositeFactorsService dates;
   private final RangeFanOut ranges;
 
   /** Used by the Functions Framework: configured from the environment. */
   public CompositeFactorsFunction() {
-    this(Backends.fromEnvironment(System.getenv()));
+    this(Backends.forFunction(FunctionName.COMPOSITE_FACTORS, System.getenv()));
   }
 
   public CompositeFactorsFunction(PipelineRuntime runtime) {
-    FailureRecorder failures = FailureRecorder.of(runtime);
-    this.runtime = runtime;
-    this.inbox = new FunctionInbox(CompositeFactorsService.FUNCTION, runtime, failures);
-    this.dates = new CompositeFactorsService(runtime, failures);
-    this.ranges = new RangeFanOut(runtime, failures);
+    PipelineConfig config = runtime.config();
+    FailureRecorder failures = runtime.failures();
+    LeagueClock clock = runtime.leagueClock();
+    TopicPublisher publisher = runtime.publisher();
+    StructuredLog log = runtime.log(FunctionName.COMPOSITE_FACTORS);
+    this.inbox = new FunctionInbox(FunctionName.COMPOSITE_FACTORS, log, clock, failures);
+    this.clock = clock;
+    this.maxRangeDays = config.maxRangeDays();
+    this.dates =
+        new CompositeFactorsService(
+            runtime.warehouse(),
+            new CoverageCounts(runtime.warehouse(), config.catalog()),
+            new PlayerSources(runtime.warehouse(), config.catalog()),
+            config.thresholds(),
+            failures,
+            publisher,
+            clock,
+            log);
+    this.ranges =
+        new RangeFanOut(
+            new PreflightCheck(runtime.warehouse(), config.catalog(), config.thresholds().fallbackPct()),
+            failures,
+            publisher,
+            log);
   }
 
   @Override
@@ -41,7 +65,7 @@ public final class CompositeFactorsFunction implements CloudEventsFunction {
   }
 
   private AnalysisRequest parse(String json) {
-    return new RequestParser(runtime.today(), runtime.config().maxRangeDays(), runtime::newRunId).parse(json);
+    return new RequestParser(clock.today(), maxRangeDays, clock::newRunId).parse(json);
   }
 
   private void dispatch(AnalysisRequest request) {

@@ -3,6 +3,7 @@ package com.nbaprops.pcf.functions.compositefactors;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.message.FactorsComputed;
@@ -42,7 +43,7 @@ class CompositeFactorsFunctionTest {
     assertThat(fixture.factors(DAY)).hasSize(10);
     FactorsComputed outcome = lastOutcome();
     assertThat(outcome.status()).isEqualTo(FactorsComputed.Status.COMPUTED);
-    assertThat(outcome.dataSource()).isEqualTo("UPCG");
+    assertThat(outcome.dataSource()).isEqualTo(DataSource.UPCG);
     assertThat(outcome.runId()).isEqualTo("r1");
     assertThat(fixture.published(Topic.COMPOSITE_FACTORS_COMPUTED).get(0).attributes())
         .containsExactly("run_id", "r1", "analysis_date", "2023-02-23");

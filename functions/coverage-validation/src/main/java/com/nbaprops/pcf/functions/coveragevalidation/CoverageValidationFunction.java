@@ -1,12 +1,12 @@
 package com.nbaprops.pcf.functions.coveragevalidation;
 
 import com.google.cloud.functions.CloudEventsFunction;
+import com.nbaprops.pcf.config.FunctionName;
+import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.FactorsComputed;
-import com.nbaprops.pcf.service.Backends;
-import com.nbaprops.pcf.service.CoverageValidationService;
-import com.nbaprops.pcf.service.FailureRecorder;
-import com.nbaprops.pcf.service.FunctionInbox;
-import com.nbaprops.pcf.service.PipelineRuntime;
+import com.nbaprops.pcf.message.FunctionInbox;
+import com.nbaprops.pcf.runtime.Backends;
+import com.nbaprops.pcf.runtime.PipelineRuntime;
 import io.cloudevents.CloudEvent;
 
 /** coverage-validation, on {@code composite-factors-computed}: the verdict of one computed date. */
@@ -16,13 +16,21 @@ public final class CoverageValidationFunction implements CloudEventsFunction {
 
   /** Used by the Functions Framework: configured from the environment. */
   public CoverageValidationFunction() {
-    this(Backends.fromEnvironment(System.getenv()));
+    this(Backends.forFunction(FunctionName.COVERAGE_VALIDATION, System.getenv()));
   }
 
   public CoverageValidationFunction(PipelineRuntime runtime) {
-    FailureRecorder failures = FailureRecorder.of(runtime);
-    this.inbox = new FunctionInbox(CoverageValidationService.FUNCTION, runtime, failures);
-    this.validation = new CoverageValidationService(runtime);
+    StructuredLog log = runtime.log(FunctionName.COVERAGE_VALIDATION);
+    this.inbox =
+        new FunctionInbox(FunctionName.COVERAGE_VALIDATION, log, runtime.leagueClock(), runtime.failures());
+    this.validation =
+        new CoverageValidationService(
+            runtime.warehouse(),
+            runtime.config().catalog(),
+            runtime.config().thresholds().coverageGate(),
+            runtime.config().featureThresholds(),
+            runtime.publisher(),
+            log);
   }
 
   @Override

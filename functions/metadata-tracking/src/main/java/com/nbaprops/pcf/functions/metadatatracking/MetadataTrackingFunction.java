@@ -1,14 +1,15 @@
 package com.nbaprops.pcf.functions.metadatatracking;
 
 import com.google.cloud.functions.CloudEventsFunction;
+import com.nbaprops.pcf.config.FunctionName;
+import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.CoverageValidated;
+import com.nbaprops.pcf.message.FunctionInbox;
 import com.nbaprops.pcf.message.JsonFields;
 import com.nbaprops.pcf.message.SweepRequest;
-import com.nbaprops.pcf.service.Backends;
-import com.nbaprops.pcf.service.FailureRecorder;
-import com.nbaprops.pcf.service.FunctionInbox;
-import com.nbaprops.pcf.service.MetadataTrackingService;
-import com.nbaprops.pcf.service.PipelineRuntime;
+import com.nbaprops.pcf.runtime.Backends;
+import com.nbaprops.pcf.runtime.LeagueClock;
+import com.nbaprops.pcf.runtime.PipelineRuntime;
 import io.cloudevents.CloudEvent;
 
 /**
@@ -17,20 +18,23 @@ import io.cloudevents.CloudEvent;
  * {@code verdict} field.
  */
 public final class MetadataTrackingFunction implements CloudEventsFunction {
-  private final PipelineRuntime runtime;
   private final FunctionInbox inbox;
   private final MetadataTrackingService tracking;
+  private final LeagueClock clock;
+  private final int maxRangeDays;
 
   /** Used by the Functions Framework: configured from the environment. */
   public MetadataTrackingFunction() {
-    this(Backends.fromEnvironment(System.getenv()));
+    this(Backends.forFunction(FunctionName.METADATA_TRACKING, System.getenv()));
   }
 
   public MetadataTrackingFunction(PipelineRuntime runtime) {
-    FailureRecorder failures = FailureRecorder.of(runtime);
-    this.runtime = runtime;
-    this.inbox = new FunctionInbox(MetadataTrackingService.FUNCTION, runtime, failures);
-    this.tracking = new MetadataTrackingService(runtime, failures);
+    StructuredLog log = runtime.log(FunctionName.METADATA_TRACKING);
+    this.clock = runtime.leagueClock();
+    this.maxRangeDays = runtime.config().maxRangeDays();
+    this.inbox = new FunctionInbox(FunctionName.METADATA_TRACKING, log, clock, runtime.failures());
+    this.tracking =
+        new MetadataTrackingService(runtime.warehouse(), runtime.config(), runtime.failures(), clock, log);
   }
 
   @Override
@@ -41,7 +45,7 @@ public final class MetadataTrackingFunction implements CloudEventsFunction {
   private Object parse(String json) {
     return JsonFields.parse(json).has("verdict")
         ? CoverageValidated.fromJson(json)
-        : SweepRequest.parse(json, runtime.today(), runtime.config().maxRangeDays(), runtime::newRunId);
+        : SweepRequest.parse(json, clock.today(), maxRangeDays, clock::newRunId);
   }
 
   private void dispatch(Object message) {

@@ -1,12 +1,13 @@
 package com.nbaprops.pcf.functions.upcomingtablescleanup;
 
 import com.google.cloud.functions.CloudEventsFunction;
+import com.nbaprops.pcf.config.FunctionName;
+import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.CleanupRequest;
-import com.nbaprops.pcf.service.Backends;
-import com.nbaprops.pcf.service.FailureRecorder;
-import com.nbaprops.pcf.service.FunctionInbox;
-import com.nbaprops.pcf.service.PipelineRuntime;
-import com.nbaprops.pcf.service.UpcomingTablesCleanupService;
+import com.nbaprops.pcf.message.FunctionInbox;
+import com.nbaprops.pcf.runtime.Backends;
+import com.nbaprops.pcf.runtime.LeagueClock;
+import com.nbaprops.pcf.runtime.PipelineRuntime;
 import io.cloudevents.CloudEvent;
 
 /**
@@ -14,23 +15,26 @@ import io.cloudevents.CloudEvent;
  * at 04:00 in New York), backs up and deletes the upcoming-context rows older than the TTL.
  */
 public final class UpcomingTablesCleanupFunction implements CloudEventsFunction {
-  private final PipelineRuntime runtime;
   private final FunctionInbox inbox;
   private final UpcomingTablesCleanupService cleanup;
+  private final LeagueClock clock;
 
   /** Used by the Functions Framework: configured from the environment. */
   public UpcomingTablesCleanupFunction() {
-    this(Backends.fromEnvironment(System.getenv()));
+    this(Backends.forFunction(FunctionName.UPCOMING_TABLES_CLEANUP, System.getenv()));
   }
 
   public UpcomingTablesCleanupFunction(PipelineRuntime runtime) {
-    this.runtime = runtime;
-    this.inbox = new FunctionInbox(UpcomingTablesCleanupService.FUNCTION, runtime, FailureRecorder.of(runtime));
-    this.cleanup = new UpcomingTablesCleanupService(runtime);
+    StructuredLog log = runtime.log(FunctionName.UPCOMING_TABLES_CLEANUP);
+    this.clock = runtime.leagueClock();
+    this.inbox = new FunctionInbox(FunctionName.UPCOMING_TABLES_CLEANUP, log, clock, runtime.failures());
+    this.cleanup =
+        new UpcomingTablesCleanupService(
+            runtime.warehouse(), runtime.blobs(), runtime.config(), runtime.publisher(), clock, log);
   }
 
   @Override
   public void accept(CloudEvent event) {
-    inbox.open(event, json -> CleanupRequest.parse(json, runtime::newRunId)).ifPresent(cleanup::run);
+    inbox.open(event, json -> CleanupRequest.parse(json, clock::newRunId)).ifPresent(cleanup::run);
   }
 }

@@ -1,0 +1,184 @@
+package com.nbaprops.pcf.functions.compositefactors;
+
+import com.nbaprops.pcf.domain.PlayerContext;
+import com.nbaprops.pcf.domain.ShotZoneProfile;
+import com.nbaprops.pcf.domain.TeamDefenseProfile;
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.table.Catalog;
+import com.nbaprops.pcf.table.Tables;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The reads behind the composite factors of a date. Every statement filters on the partition date. */
+final class PlayerSources {
+  /** The synthetic context looks back this far: the longest window it needs is 7 days, with slack for rest. */
+  static final int HISTORY_DAYS = 14;
+
+  private final Warehouse warehouse;
+  private final String playerGames;
+  private final String upcomingPlayers;
+  private final String shotZones;
+  private final String teamDefense;
+
+  PlayerSources(Warehouse warehouse, Catalog catalog) {
+    this.warehouse = warehouse;
+    this.playerGames = catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY);
+    this.upcomingPlayers = catalog.qualifiedName(Tables.UPCOMING_PLAYER_GAME_CONTEXT);
+    this.shotZones = catalog.qualifiedName(Tables.PLAYER_SHOT_ZONE_ANALYSIS);
+    this.teamDefense = catalog.qualifiedName(Tables.TEAM_DEFENSE_ZONE_ANALYSIS);
+  }
+
+  /** The upcoming context of the date, one context per player (the first row wins if a player is duplicated). */
+  List<PlayerContext> upcomingContext(LocalDate date) {
+    Sql sql =
+        Sql.of(
+                """
+                SELECT player_lookup, universal_player_id, game_id, game_date, team_abbr, opponent_team_abbr,
+                       days_rest, back_to_back, games_in_last_7_days, minutes_in_last_7_days,
+                       avg_minutes_per_game_last_7, back_to_backs_last_14_days, player_age, projected_usage_rate,
+                       avg_usage_rate_last_7_games, star_teammates_out, pace_differential, opponent_pace_last_10
+                FROM %s
+                WHERE game_date = @game_date
+                ORDER BY player_lookup, game_id
+                """
+                    .formatted(upcomingPlayers))
+            .date("game_date", date);
+    Map<String, PlayerContext> byPlayer = new LinkedHashMap<>();
+    for (Row row : warehouse.query(sql)) {
+      PlayerContext context =
+          PlayerContext.builder(row.string("player_lookup"), row.string("game_id"), row.date("game_date"))
+              .universalPlayerId(row.string("universal_player_id"))
+              .teams(row.string("team_abbr"), row.string("opponent_team_abbr"))
+              .daysRest(row.int32("days_rest"))
+              .backToBack(row.bool("back_to_back"))
+              .gamesInLast7Days(row.int32("games_in_last_7_days"))
+              .minutesInLast7Days(row.float64("minutes_in_last_7_days"))
+              .avgMinutesPerGameLast7(row.float64("avg_minutes_per_game_last_7"))
+              .backToBacksLast14Days(row.int32("back_to_backs_last_14_days"))
+              .playerAge(row.int32("player_age"))
+              .projectedUsageRate(row.float64("projected_usage_rate"))
+              .avgUsageRateLast7Games(row.float64("avg_usage_rate_last_7_games"))
+              .starTeammatesOut(row.int32("star_teammates_out"))
+              .paceDifferential(row.float64("pace_differential"))
+              .opponentPaceLast10(row.float64("opponent_pace_last_10"))
+              .build();
+      byPlayer.putIfAbsent(context.playerLookup(), context);
+    }
+    return List.copyOf(byPlayer.values());
+  }
+
+  /**
+   * A context built from the box scores when the upcoming context cannot be trusted: one row per player who played
+   * on the date, with rest and load from the 14 days before. Rest is simplified (0 after a game the day before, else
+   * 1), and usage, pace and age stay missing: completeness says so.
+   */
+  List<PlayerContext> syntheticContext(LocalDate date) {
+    Sql sql =
+        Sql.of(
+                """
+                WITH today AS (
+                  SELECT DISTINCT player_lookup, universal_player_id, game_id, game_date, team_abbr,
+                         opponent_team_abbr
+                  FROM %1$s
+                  WHERE game_date = @game_date
+                ),
+                history AS (
+                  SELECT player_lookup, game_date, minutes_played, usage_rate
+                  FROM %1$s
+                  WHERE game_date >= @history_start AND game_date < @game_date
+                )
+                SELECT t.player_lookup, t.universal_player_id, t.game_id, t.game_date, t.team_abbr,
+                       t.opponent_team_abbr,
+                       COUNT(CASE WHEN h.game_date = @previous_day THEN 1 END) AS games_previous_day,
+                       COUNT(CASE WHEN h.game_date >= @week_start THEN 1 END) AS games_in_last_7_days,
+                       SUM(CASE WHEN h.game_date >= @week_start THEN COALESCE(h.minutes_played, 0) ELSE 0 END)
+                         AS minutes_in_last_7_days,
+                       AVG(CASE WHEN h.game_date >= @week_start THEN h.usage_rate END) AS avg_usage_rate_last_7_games
+                FROM today AS t
+                LEFT JOIN history AS h ON h.player_lookup = t.player_lookup
+                GROUP BY t.player_lookup, t.universal_player_id, t.game_id, t.game_date, t.team_abbr,
+                         t.opponent_team_abbr
+                ORDER BY t.player_lookup, t.game_id
+                """
+                    .formatted(playerGames))
+            .date("game_date", date)
+            .date("history_start", date.minusDays(HISTORY_DAYS))
+            .date("week_start", date.minusDays(7))
+            .date("previous_day", date.minusDays(1));
+    Map<String, PlayerContext> byPlayer = new LinkedHashMap<>();
+    for (Row row : warehouse.query(sql)) {
+      boolean backToBack = row.int64("games_previous_day") > 0;
+      int games = row.int32("games_in_last_7_days");
+      double minutes = row.float64("minutes_in_last_7_days") == null ? 0.0 : row.float64("minutes_in_last_7_days");
+      PlayerContext context =
+          PlayerContext.builder(row.string("player_lookup"), row.string("game_id"), row.date("game_date"))
+              .universalPlayerId(row.string("universal_player_id"))
+              .teams(row.string("team_abbr"), row.string("opponent_team_abbr"))
+              .daysRest(backToBack ? 0 : 1)
+              .backToBack(backToBack)
+              .gamesInLast7Days(games)
+              .minutesInLast7Days(Math.floor(minutes))
+              .avgMinutesPerGameLast7(games == 0 ? 0.0 : minutes / games)
+              .backToBacksLast14Days(0)
+              .avgUsageRateLast7Games(row.float64("avg_usage_rate_last_7_games"))
+              .starTeammatesOut(0)
+              .build();
+      byPlayer.putIfAbsent(context.playerLookup(), context);
+    }
+    return List.copyOf(byPlayer.values());
+  }
+
+  Map<String, ShotZoneProfile> shotZones(LocalDate date) {
+    Sql sql =
+        Sql.of(
+                """
+                SELECT player_lookup, primary_scoring_zone, paint_rate_last_10, mid_range_rate_last_10,
+                       three_pt_rate_last_10
+                FROM %s
+                WHERE analysis_date = @analysis_date
+                """
+                    .formatted(shotZones))
+            .date("analysis_date", date);
+    Map<String, ShotZoneProfile> profiles = new LinkedHashMap<>();
+    for (Row row : warehouse.query(sql)) {
+      profiles.putIfAbsent(
+          row.string("player_lookup"),
+          new ShotZoneProfile(
+              row.string("player_lookup"),
+              row.string("primary_scoring_zone"),
+              row.float64("paint_rate_last_10"),
+              row.float64("mid_range_rate_last_10"),
+              row.float64("three_pt_rate_last_10")));
+    }
+    return profiles;
+  }
+
+  Map<String, TeamDefenseProfile> teamDefense(LocalDate date) {
+    Sql sql =
+        Sql.of(
+                """
+                SELECT team_abbr, paint_defense_vs_league_avg, mid_range_defense_vs_league_avg,
+                       three_pt_defense_vs_league_avg, weakest_zone
+                FROM %s
+                WHERE analysis_date = @analysis_date
+                """
+                    .formatted(teamDefense))
+            .date("analysis_date", date);
+    Map<String, TeamDefenseProfile> profiles = new LinkedHashMap<>();
+    for (Row row : warehouse.query(sql)) {
+      profiles.putIfAbsent(
+          row.string("team_abbr"),
+          new TeamDefenseProfile(
+              row.string("team_abbr"),
+              row.float64("paint_defense_vs_league_avg"),
+              row.float64("mid_range_defense_vs_league_avg"),
+              row.float64("three_pt_defense_vs_league_avg"),
+              row.string("weakest_zone")));
+    }
+    return profiles;
+  }
+}

@@ -1,0 +1,78 @@
+package com.nbaprops.pcf.functions.coveragevalidation;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.nbaprops.pcf.adapter.local.EmbeddedRuntime;
+import com.nbaprops.pcf.config.FunctionName;
+import com.nbaprops.pcf.domain.DataSource;
+import com.nbaprops.pcf.message.FactorsComputed;
+import com.nbaprops.pcf.runtime.PipelineRuntime;
+import com.nbaprops.pcf.rules.CoverageGate.Verdict;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CoverageValidationServiceTest {
+  private static final LocalDate DAY = LocalDate.of(2023, 2, 23);
+  @TempDir Path blobs;
+  private final List<String> logs = new ArrayList<>();
+  private PipelineRuntime runtime;
+  private CoverageValidationService service;
+
+  @BeforeEach
+  void setUp() {
+    runtime =
+        EmbeddedRuntime.inMemory(
+            Map.of(), blobs, Clock.fixed(Instant.parse("2023-03-10T17:00:00Z"), ZoneOffset.UTC),
+            (severity, message, labels) -> logs.add(severity + " " + message));
+    service =
+        new CoverageValidationService(
+            runtime.warehouse(),
+            runtime.config().catalog(),
+            runtime.config().thresholds().coverageGate(),
+            runtime.config().featureThresholds(),
+            runtime.publisher(),
+            runtime.log(FunctionName.COVERAGE_VALIDATION));
+  }
+
+  private static FactorsComputed computed(boolean force) {
+    return new FactorsComputed("r1", DAY, FactorsComputed.Status.COMPUTED, DataSource.UPCG, 0, 0, 0, true, force);
+  }
+
+  @Test
+  void anOffDayPasses() {
+    assertThat(service.validate(computed(false)).verdict()).isEqualTo(Verdict.PASS);
+  }
+
+  @Test
+  void forceSkipsTheCheckAndSaysSo() {
+    assertThat(service.validate(computed(true)).verdict()).isEqualTo(Verdict.SKIPPED);
+    assertThat(logs.stream().anyMatch(line -> line.startsWith("WARNING coverage validation BYPASSED"))).isTrue();
+  }
+
+  @Test
+  void aWarehouseErrorIsAnErrorVerdictThatNeverPasses() {
+    runtime.warehouse().close();
+
+    var result = service.validate(computed(false));
+
+    assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
+    assertThat(result.verdict().passes()).isFalse();
+    assertThat(result.reason()).contains("validation could not run");
+  }
+
+  @Test
+  void aBootstrapDayIsSkipped() {
+    var bootstrap =
+        new FactorsComputed("r1", DAY, FactorsComputed.Status.SKIPPED_BOOTSTRAP, null, 0, 0, 0, true, false);
+    assertThat(service.validate(bootstrap).verdict()).isEqualTo(Verdict.SKIPPED);
+  }
+}

@@ -1,0 +1,165 @@
+package com.nbaprops.pcf.functions.metadatatracking;
+
+import com.nbaprops.pcf.config.FunctionName;
+import com.nbaprops.pcf.config.PipelineConfig;
+import com.nbaprops.pcf.config.Thresholds;
+import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.domain.Coverage;
+import com.nbaprops.pcf.failure.FailureCategory;
+import com.nbaprops.pcf.failure.FailureRecorder;
+import com.nbaprops.pcf.logging.Severity;
+import com.nbaprops.pcf.logging.StructuredLog;
+import com.nbaprops.pcf.message.CoverageValidated;
+import com.nbaprops.pcf.message.SweepRequest;
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.query.CoverageCounts;
+import com.nbaprops.pcf.rules.CoverageGate.Verdict;
+import com.nbaprops.pcf.rules.CoverageStatus;
+import com.nbaprops.pcf.runtime.LeagueClock;
+import com.nbaprops.pcf.table.Tables;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps one current metadata row per date (re-tracking replaces it), flags incomplete dates in the failures table
+ * with what to do, resolves those flags once the date is complete, and raises a structured alert
+ * ({@code alert=coverage}) for LOW and INCOMPLETE dates.
+ */
+final class MetadataTrackingService {
+  private final Warehouse warehouse;
+  private final CoverageCounts counts;
+  private final FailureRecorder failures;
+  private final Thresholds thresholds;
+  private final String failuresTable;
+  private final String reprocessTopic;
+  private final LeagueClock clock;
+  private final StructuredLog log;
+
+  MetadataTrackingService(
+      Warehouse warehouse,
+      PipelineConfig config,
+      FailureRecorder failures,
+      LeagueClock clock,
+      StructuredLog log) {
+    this.warehouse = warehouse;
+    this.counts = new CoverageCounts(warehouse, config.catalog());
+    this.failures = failures;
+    this.thresholds = config.thresholds();
+    this.failuresTable = config.catalog().qualifiedName(Tables.PRECOMPUTE_FAILURES);
+    this.reprocessTopic = config.topic(Topic.COMPOSITE_FACTORS_REQUESTS);
+    this.clock = clock;
+    this.log = log;
+  }
+
+  /** Tracks a validated date; failures are always flagged. */
+  CoverageStatus track(CoverageValidated validated) {
+    return track(validated, true);
+  }
+
+  /** Re-checks every date of the range that had games, straight from the tables. Returns the statuses. */
+  List<CoverageStatus> sweep(SweepRequest request) {
+    List<CoverageStatus> statuses = new ArrayList<>();
+    for (LocalDate date : request.range().dates()) {
+      int expected = counts.expectedPlayers(date);
+      if (expected == 0) {
+        continue;
+      }
+      CoverageCounts.Written written = counts.writtenPlayers(date);
+      Verdict verdict = thresholds.coverageGate().verdict(written.players(), expected);
+      statuses.add(
+          track(
+              new CoverageValidated(
+                  request.runId(), date, verdict, expected, written.players(), written.dataSource(), null,
+                  "metadata sweep"),
+              request.flagIncomplete()));
+    }
+    return statuses;
+  }
+
+  private CoverageStatus track(CoverageValidated v, boolean flagFailures) {
+    LocalDate date = v.analysisDate();
+    StructuredLog log = this.log.with("run_id", v.runId()).with("analysis_date", date);
+    CoverageStatus status = status(v);
+    double pct = Coverage.round(Coverage.percent(v.actualPlayers(), v.expectedPlayers()), 2);
+    warehouse.replacePartition(
+        Tables.BACKFILL_PROCESSING_METADATA,
+        date,
+        List.of(
+            Row.builder()
+                .set("analysis_date", date)
+                .set("expected_players", (long) v.expectedPlayers())
+                .set("actual_players", (long) v.actualPlayers())
+                .set("coverage_pct", pct)
+                .set("status", status.name())
+                .set("data_source", v.dataSource() == null ? null : v.dataSource().name())
+                .set("verdict", v.verdict().name())
+                .set("feature_report", v.featureReport())
+                .set("run_id", v.runId())
+                .set("tracked_at", clock.now())
+                .build()));
+    String summary =
+        String.format("%s %s: %d of %d players (%.2f%%), verdict %s", date, status, v.actualPlayers(),
+            v.expectedPlayers(), pct, v.verdict());
+    switch (status) {
+      case COMPLETE, SKIPPED -> {
+        log.info(summary);
+        if (status == CoverageStatus.COMPLETE) {
+          resolve(date);
+        }
+      }
+      case LOW -> log.with("alert", "coverage").log(Severity.WARNING, summary);
+      case INCOMPLETE -> {
+        log.with("alert", "coverage").log(Severity.ERROR, summary + " (" + v.reason() + ")");
+        if (flagFailures) {
+          flag(v, pct);
+        }
+      }
+    }
+    return status;
+  }
+
+  private CoverageStatus status(CoverageValidated v) {
+    if (v.verdict() == Verdict.ERROR) {
+      return CoverageStatus.INCOMPLETE;
+    }
+    if (v.verdict() == Verdict.SKIPPED && v.expectedPlayers() == 0 && v.actualPlayers() == 0) {
+      return CoverageStatus.SKIPPED;
+    }
+    return CoverageStatus.of(
+        v.actualPlayers(), v.expectedPlayers(), thresholds.coverageFailPct());
+  }
+
+  private void flag(CoverageValidated v, double pct) {
+    LocalDate date = v.analysisDate();
+    boolean error = v.verdict() == Verdict.ERROR;
+    String reprocess =
+        "./pipeline reprocess " + date + " (cloud: gcloud pubsub topics publish "
+            + reprocessTopic
+            + " --message '{\"analysis_date\":\"" + date + "\",\"backfill_mode\":true}')";
+    String reason =
+        error
+            ? date + ": coverage could not be validated (" + v.reason() + "). Check the warehouse, then reprocess: "
+                + reprocess
+            : String.format(
+                "%s: only %d of %d players have composite factors (%.2f%%), %d missing. Reprocess: %s",
+                date, v.actualPlayers(), v.expectedPlayers(), pct, v.expectedPlayers() - v.actualPlayers(),
+                reprocess);
+    failures.record(
+        FunctionName.METADATA_TRACKING, v.runId(), date, "DATE_LEVEL",
+        error ? FailureCategory.VALIDATION_ERROR : FailureCategory.INCOMPLETE_COVERAGE,
+        reason, true, v.runId());
+  }
+
+  private void resolve(LocalDate date) {
+    warehouse.execute(
+        Sql.of(
+                "UPDATE " + failuresTable + " SET resolution_status = 'RESOLVED', resolved_at = @resolved_at"
+                    + " WHERE analysis_date = @analysis_date AND resolution_status = 'UNRESOLVED'"
+                    + " AND failure_category IN (" + FailureCategory.sqlList(FailureCategory.DATE_DATA) + ")")
+            .timestamp("resolved_at", clock.now())
+            .date("analysis_date", date));
+  }
+}

@@ -1,0 +1,25 @@
+package com.nbaprops.pcf.adapter.local;
+
+import com.nbaprops.pcf.port.BlobStore;
+import com.nbaprops.pcf.runtime.BackendFactory;
+import com.nbaprops.pcf.runtime.BackendSpec;
+import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
+import java.nio.file.Path;
+
+/** {@code local:DIR}: objects as files under a directory. */
+public final class LocalBlobStoreFactory implements BackendFactory<BlobStore> {
+  @Override
+  public Class<BlobStore> port() {
+    return BlobStore.class;
+  }
+
+  @Override
+  public String kind() {
+    return "local";
+  }
+
+  @Override
+  public BlobStore open(BackendSpec spec, PipelineRuntimeContext context) {
+    return new LocalDirectoryBlobStore(Path.of(spec.requireLocation()));
+  }
+}

@@ -1,0 +1,28 @@
+package com.nbaprops.pcf.adapter.pubsub;
+
+import com.nbaprops.pcf.port.EventBus;
+import com.nbaprops.pcf.runtime.BackendFactory;
+import com.nbaprops.pcf.runtime.BackendSpec;
+import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
+
+/**
+ * {@code pubsub[:PROJECT]}: Pub/Sub in that project, or in {@code PROJECT_ID}; the emulator when
+ * {@code PUBSUB_EMULATOR_HOST} is set, as the client libraries' own convention has it.
+ */
+public final class PubSubEventBusFactory implements BackendFactory<EventBus> {
+  @Override
+  public Class<EventBus> port() {
+    return EventBus.class;
+  }
+
+  @Override
+  public String kind() {
+    return "pubsub";
+  }
+
+  @Override
+  public EventBus open(BackendSpec spec, PipelineRuntimeContext context) {
+    return PubSubEventBus.connect(
+        spec.projectOr(context.config().projectId()), context.env().get("PUBSUB_EMULATOR_HOST"));
+  }
+}

@@ -1,0 +1,166 @@
+package com.nbaprops.pcf.config;
+
+import com.nbaprops.pcf.table.Catalog;
+import com.nbaprops.pcf.table.Dataset;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a function or the CLI is configured with, read from environment variables (the names below) and
+ * validated at start-up, so a bad deployment fails on its first request with every problem listed.
+ */
+public record PipelineConfig(
+    String projectId,
+    Catalog catalog,
+    String topicPrefix,
+    Thresholds thresholds,
+    int maxRangeDays,
+    ZoneId leagueTimeZone,
+    String warehouse,
+    String bus,
+    String blobs,
+    List<FeatureThreshold> featureThresholds,
+    int cleanupTtlDays,
+    int largeDeletionRows) {
+
+  public static final String PROJECT_ID = "PROJECT_ID";
+  public static final String ANALYTICS_DATASET = "ANALYTICS_DATASET";
+  public static final String PRECOMPUTE_DATASET = "PRECOMPUTE_DATASET";
+  public static final String ORCHESTRATION_DATASET = "ORCHESTRATION_DATASET";
+  public static final String TOPIC_PREFIX = "TOPIC_PREFIX";
+  public static final String FALLBACK_THRESHOLD_PCT = "FALLBACK_THRESHOLD_PCT";
+  public static final String COVERAGE_FAIL_PCT = "COVERAGE_FAIL_PCT";
+  public static final String COVERAGE_WARN_PCT = "COVERAGE_WARN_PCT";
+  public static final String BOOTSTRAP_DAYS = "BOOTSTRAP_DAYS";
+  public static final String MAX_RANGE_DAYS = "MAX_RANGE_DAYS";
+  public static final String LEAGUE_TIME_ZONE = "LEAGUE_TIME_ZONE";
+  public static final String WAREHOUSE = "WAREHOUSE";
+  public static final String BUS = "BUS";
+  public static final String BLOBS = "BLOBS";
+  public static final String FEATURE_THRESHOLDS = "FEATURE_THRESHOLDS";
+  public static final String CLEANUP_TTL_DAYS = "CLEANUP_TTL_DAYS";
+  public static final String LARGE_DELETION_ROWS = "LARGE_DELETION_ROWS";
+
+  /** Every variable the suite reads; Terraform sets these on each function. */
+  public static final List<String> VARIABLES =
+      List.of(
+          PROJECT_ID, ANALYTICS_DATASET, PRECOMPUTE_DATASET, ORCHESTRATION_DATASET, TOPIC_PREFIX,
+          FALLBACK_THRESHOLD_PCT, COVERAGE_FAIL_PCT, COVERAGE_WARN_PCT, BOOTSTRAP_DAYS, MAX_RANGE_DAYS,
+          LEAGUE_TIME_ZONE, WAREHOUSE, BUS, BLOBS, FEATURE_THRESHOLDS, CLEANUP_TTL_DAYS, LARGE_DELETION_ROWS);
+
+  private static final Pattern TOPIC_PREFIX_PATTERN = Pattern.compile("[a-z][a-z0-9-]{0,30}-|");
+  private static final Pattern BACKEND_SPEC = Pattern.compile("[a-z]+(:.+)?");
+  private static final Pattern PROJECT_PATTERN = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
+
+  /** The prefixed topic name, e.g. {@code dev-composite-factors-requests}. */
+  public String topic(Topic topic) {
+    return topicPrefix + topic.baseName();
+  }
+
+  /**
+   * Reads the configuration. Unset variables take the defaults of a laptop run: project {@code local-project},
+   * the embedded warehouse in {@code defaultHome}.
+   */
+  public static PipelineConfig fromEnvironment(Map<String, String> env, String defaultHome) {
+    Reader reader = new Reader(env);
+    String project = reader.text(PROJECT_ID, "local-project");
+    if (!PROJECT_PATTERN.matcher(project).matches()) {
+      reader.problems.add(PROJECT_ID + " '" + project + "' is not a valid Google Cloud project id");
+    }
+    Map<Dataset, String> datasets = new EnumMap<>(Dataset.class);
+    datasets.put(Dataset.ANALYTICS, reader.text(ANALYTICS_DATASET, Dataset.ANALYTICS.defaultName()));
+    datasets.put(Dataset.PRECOMPUTE, reader.text(PRECOMPUTE_DATASET, Dataset.PRECOMPUTE.defaultName()));
+    datasets.put(Dataset.ORCHESTRATION, reader.text(ORCHESTRATION_DATASET, Dataset.ORCHESTRATION.defaultName()));
+    Catalog catalog = null;
+    try {
+      catalog = new Catalog(datasets);
+    } catch (IllegalArgumentException e) {
+      reader.problems.add("dataset name: " + e.getMessage());
+    }
+    String prefix = reader.text(TOPIC_PREFIX, "");
+    if (!TOPIC_PREFIX_PATTERN.matcher(prefix).matches()) {
+      reader.problems.add(
+          TOPIC_PREFIX + " '" + prefix + "' must be empty or lower-case letters, digits and '-', ending in '-'");
+    }
+    Thresholds defaults = Thresholds.DEFAULTS;
+    double fallback = reader.percent(FALLBACK_THRESHOLD_PCT, defaults.fallbackPct());
+    double fail = reader.percent(COVERAGE_FAIL_PCT, defaults.coverageFailPct());
+    double warn = reader.percent(COVERAGE_WARN_PCT, defaults.coverageWarnPct());
+    if (warn < fail) {
+      reader.problems.add(COVERAGE_WARN_PCT + " (" + warn + ") must not be below " + COVERAGE_FAIL_PCT + " (" + fail + ")");
+    }
+    int bootstrap = reader.integer(BOOTSTRAP_DAYS, defaults.bootstrapDays(), 0, 60);
+    int maxRange = reader.integer(MAX_RANGE_DAYS, 400, 1, 3660);
+    ZoneId zone = reader.parse(LEAGUE_TIME_ZONE, "America/New_York", ZoneId::of);
+    String warehouse = reader.text(WAREHOUSE, "duckdb:" + defaultHome + "/warehouse.duckdb");
+    String bus = reader.text(BUS, "local");
+    String blobs = reader.text(BLOBS, "local:" + defaultHome + "/gcs");
+    reader.spec(WAREHOUSE, warehouse);
+    reader.spec(BUS, bus);
+    reader.spec(BLOBS, blobs);
+    List<FeatureThreshold> features =
+        reader.parse(FEATURE_THRESHOLDS, FeatureThreshold.DEFAULTS, FeatureThreshold::parse);
+    int ttlDays = reader.integer(CLEANUP_TTL_DAYS, 7, 1, 3650);
+    int largeDeletion = reader.integer(LARGE_DELETION_ROWS, 10_000, 1, Integer.MAX_VALUE);
+    if (!reader.problems.isEmpty()) {
+      throw new ConfigException("invalid configuration:\n  - " + String.join("\n  - ", reader.problems));
+    }
+    return new PipelineConfig(
+        project, catalog, prefix, new Thresholds(fallback, fail, warn, bootstrap), maxRange, zone, warehouse, bus,
+        blobs, features, ttlDays, largeDeletion);
+  }
+
+  /** Reads values and collects problems instead of stopping at the first. */
+  private static final class Reader {
+    private final Map<String, String> env;
+    private final List<String> problems = new ArrayList<>();
+
+    Reader(Map<String, String> env) {
+      this.env = env;
+    }
+
+    String text(String name, String fallback) {
+      String value = env.get(name);
+      return value == null || value.isBlank() ? fallback : value.trim();
+    }
+
+    <T> T parse(String name, String fallback, Function<String, T> parser) {
+      String value = text(name, fallback);
+      try {
+        return parser.apply(value);
+      } catch (DateTimeException | IllegalArgumentException e) {
+        problems.add(name + " '" + value + "' is invalid: " + e.getMessage());
+        return parser.apply(fallback);
+      }
+    }
+
+    double percent(String name, double fallback) {
+      double value = parse(name, Double.toString(fallback), Double::parseDouble);
+      if (!(value > 0 && value <= 100)) {
+        problems.add(name + " must be a percentage in (0, 100], got " + value);
+      }
+      return value;
+    }
+
+    int integer(String name, int fallback, int min, int max) {
+      int value = parse(name, Integer.toString(fallback), Integer::parseInt);
+      if (value < min || value > max) {
+        problems.add(name + " must be between " + min + " and " + max + ", got " + value);
+      }
+      return value;
+    }
+
+    /** The form only: which kinds exist depends on the adapters the deployment carries (see Backends). */
+    void spec(String name, String value) {
+      if (!BACKEND_SPEC.matcher(value).matches()) {
+        problems.add(name + " '" + value + "' must be KIND or KIND:LOCATION, e.g. duckdb:.local/warehouse.duckdb");
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package com.nbaprops.pcf.failure;
+
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Why something failed; each category names what a person should do. */
+public enum FailureCategory {
+  /** A message that can never be processed: fix it and publish it again. */
+  INVALID_MESSAGE,
+  /** A range stopped by the pre-flight check: clean up, or rerun with force. */
+  PARTIAL_UPCOMING_CONTEXT,
+  /** A date with too few players: reprocess it. */
+  INCOMPLETE_COVERAGE,
+  /** A date whose coverage could not be checked: check the warehouse, then reprocess. */
+  VALIDATION_ERROR,
+  /** A date with no player context at all: reprocess in backfill mode. */
+  NO_INPUT;
+
+  /** The categories about a date's data, resolved once the date is complete. */
+  public static final Set<FailureCategory> DATE_DATA =
+      EnumSet.of(PARTIAL_UPCOMING_CONTEXT, INCOMPLETE_COVERAGE, VALIDATION_ERROR, NO_INPUT);
+
+  /** {@code categories} as a SQL list of string literals; safe to inline, the names are this enum's. */
+  public static String sqlList(Set<FailureCategory> categories) {
+    return categories.stream().map(c -> "'" + c.name() + "'").collect(Collectors.joining(", "));
+  }
+}

@@ -1,0 +1,63 @@
+package com.nbaprops.pcf.message;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.JsonObject;
+import com.nbaprops.pcf.domain.DataSource;
+import com.nbaprops.pcf.rules.CoverageGate.Verdict;
+import java.time.LocalDate;
+import java.util.Set;
+
+/**
+ * Published on {@code coverage-validated}: the verdict of one date.
+ *
+ * @param featureReport features under their threshold, e.g. "usage_rate 0.0% < 45.0% (warning)"; null if none
+ * @param reason why the verdict is what it is, in words
+ */
+public record CoverageValidated(
+    String runId,
+    LocalDate analysisDate,
+    Verdict verdict,
+    int expectedPlayers,
+    int actualPlayers,
+    DataSource dataSource,
+    String featureReport,
+    String reason) {
+
+  private static final Set<String> FIELDS =
+      Set.of(
+          "run_id", "analysis_date", "verdict", "expected_players", "actual_players", "data_source", "feature_report",
+          "reason");
+
+  public CoverageValidated {
+    requireNonNull(runId, "runId");
+    requireNonNull(analysisDate, "analysisDate");
+    requireNonNull(verdict, "verdict");
+  }
+
+  public String toJson() {
+    JsonObject json = new JsonObject();
+    json.addProperty("run_id", runId);
+    json.addProperty("analysis_date", analysisDate.toString());
+    json.addProperty("verdict", verdict.name());
+    json.addProperty("expected_players", expectedPlayers);
+    json.addProperty("actual_players", actualPlayers);
+    json.addProperty("data_source", dataSource == null ? null : dataSource.name());
+    json.addProperty("feature_report", featureReport);
+    json.addProperty("reason", reason);
+    return json.toString();
+  }
+
+  public static CoverageValidated fromJson(String text) {
+    JsonFields fields = JsonFields.parse(text).allowOnly(FIELDS);
+    return new CoverageValidated(
+        fields.optionalRunId().orElseThrow(() -> new InvalidMessageException("missing required field 'run_id'")),
+        fields.requireDate("analysis_date"),
+        fields.requireEnum("verdict", Verdict.class),
+        fields.optionalInt("expected_players").orElse(0),
+        fields.optionalInt("actual_players").orElse(0),
+        fields.optionalEnum("data_source", DataSource.class).orElse(null),
+        fields.optionalString("feature_report").orElse(null),
+        fields.optionalString("reason").orElse(""));
+  }
+}

@@ -1,0 +1,79 @@
+package com.nbaprops.pcf.message;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.gson.JsonObject;
+import com.nbaprops.pcf.domain.DataSource;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Published on {@code composite-factors-computed} after a date was processed (or deliberately not).
+ *
+ * @param dataSource UPCG or SYNTHETIC; null when nothing was computed
+ */
+public record FactorsComputed(
+    String runId,
+    LocalDate analysisDate,
+    Status status,
+    DataSource dataSource,
+    int upcomingPlayers,
+    int expectedPlayers,
+    int playersWritten,
+    boolean backfillMode,
+    boolean force) {
+
+  /** What happened to the date. */
+  public enum Status {
+    /** Rows were computed and the date's rows replaced. */
+    COMPUTED,
+    /** A bootstrap day of the season: nothing is computed on purpose. */
+    SKIPPED_BOOTSTRAP,
+    /** No player context to compute from; the date's existing rows were left as they were. */
+    NO_INPUT
+  }
+
+  private static final Set<String> FIELDS =
+      Set.of(
+          "run_id", "analysis_date", "status", "data_source", "upcoming_players", "expected_players",
+          "players_written", "backfill_mode", "force");
+
+  public FactorsComputed {
+    requireNonNull(runId, "runId");
+    requireNonNull(analysisDate, "analysisDate");
+    requireNonNull(status, "status");
+  }
+
+  public String toJson() {
+    JsonObject json = new JsonObject();
+    json.addProperty("run_id", runId);
+    json.addProperty("analysis_date", analysisDate.toString());
+    json.addProperty("status", status.name());
+    json.addProperty("data_source", dataSource == null ? null : dataSource.name());
+    json.addProperty("upcoming_players", upcomingPlayers);
+    json.addProperty("expected_players", expectedPlayers);
+    json.addProperty("players_written", playersWritten);
+    json.addProperty("backfill_mode", backfillMode);
+    json.addProperty("force", force);
+    return json.toString();
+  }
+
+  public static FactorsComputed fromJson(String text) {
+    JsonFields fields = JsonFields.parse(text).allowOnly(FIELDS);
+    return new FactorsComputed(
+        fields.optionalRunId().orElseThrow(() -> new InvalidMessageException("missing required field 'run_id'")),
+        fields.requireDate("analysis_date"),
+        fields.requireEnum("status", Status.class),
+        fields.optionalEnum("data_source", DataSource.class).orElse(null),
+        fields.optionalInt("upcoming_players").orElse(0),
+        fields.optionalInt("expected_players").orElse(0),
+        fields.optionalInt("players_written").orElse(0),
+        fields.optionalBoolean("backfill_mode", false),
+        fields.optionalBoolean("force", false));
+  }
+
+  public Optional<DataSource> source() {
+    return Optional.ofNullable(dataSource);
+  }
+}

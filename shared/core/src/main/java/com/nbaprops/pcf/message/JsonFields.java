@@ -1,0 +1,185 @@
+package com.nbaprops.pcf.message;
+
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** Strict reading of a JSON message object: every field checked for presence, type and format. */
+public final class JsonFields {
+  private static final DateTimeFormatter ISO_DATE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+  private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
+
+  /** Spellings people and older tools use for backfill_mode; named in the error so the fix is obvious. */
+  private static final Map<String, String> KNOWN_MISSPELLINGS =
+      Map.of(
+          "isbackfill", "backfill_mode",
+          "backfill", "backfill_mode",
+          "isbackfil", "backfill_mode",
+          "date", "analysis_date",
+          "gamedate", "analysis_date",
+          "start", "start_date",
+          "end", "end_date");
+
+  private final JsonObject object;
+
+  private JsonFields(JsonObject object) {
+    this.object = object;
+  }
+
+  public static JsonFields parse(String json) {
+    JsonElement element;
+    try {
+      element = JsonParser.parseString(json);
+    } catch (JsonParseException e) {
+      throw new InvalidMessageException("message data is not JSON: " + abbreviate(json));
+    }
+    if (element == null || !element.isJsonObject()) {
+      throw new InvalidMessageException("message data must be a JSON object, got: " + abbreviate(json));
+    }
+    return new JsonFields(element.getAsJsonObject());
+  }
+
+  /** Rejects any key not in {@code allowed}, naming the intended key when the spelling is close. */
+  public JsonFields allowOnly(Set<String> allowed) {
+    Set<String> unknown = new TreeSet<>(object.keySet());
+    unknown.removeAll(allowed);
+    if (unknown.isEmpty()) {
+      return this;
+    }
+    StringBuilder message = new StringBuilder();
+    for (String key : unknown) {
+      message.append(message.length() == 0 ? "" : "; ").append("unknown field '").append(key).append('\'');
+      suggestion(key, allowed).ifPresent(s -> message.append(" (did you mean '").append(s).append("'?)"));
+    }
+    message.append("; allowed fields: ").append(new TreeSet<>(allowed));
+    throw new InvalidMessageException(message.toString());
+  }
+
+  public boolean has(String key) {
+    return object.has(key) && !object.get(key).isJsonNull();
+  }
+
+  public String requireString(String key) {
+    return optionalString(key)
+        .orElseThrow(() -> new InvalidMessageException("missing required field '" + key + "'"));
+  }
+
+  public Optional<String> optionalString(String key) {
+    if (!has(key)) {
+      return Optional.empty();
+    }
+    JsonElement value = object.get(key);
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
+      throw new InvalidMessageException("field '" + key + "' must be a string, got " + value);
+    }
+    return Optional.of(value.getAsString());
+  }
+
+  /** The value of a field that holds one of an enum's names. */
+  public <E extends Enum<E>> Optional<E> optionalEnum(String key, Class<E> type) {
+    return optionalString(key).map(value -> enumValue(key, value, type));
+  }
+
+  public <E extends Enum<E>> E requireEnum(String key, Class<E> type) {
+    return enumValue(key, requireString(key), type);
+  }
+
+  private static <E extends Enum<E>> E enumValue(String key, String value, Class<E> type) {
+    try {
+      return Enum.valueOf(type, value);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidMessageException("field '" + key + "' has unknown value '" + abbreviate(value) + "'");
+    }
+  }
+
+  public boolean optionalBoolean(String key, boolean fallback) {
+    if (!has(key)) {
+      return fallback;
+    }
+    JsonElement value = object.get(key);
+    if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isBoolean()) {
+      throw new InvalidMessageException("field '" + key + "' must be true or false, got " + value);
+    }
+    return value.getAsBoolean();
+  }
+
+  public Optional<Integer> optionalInt(String key) {
+    if (!has(key)) {
+      return Optional.empty();
+    }
+    JsonElement value = object.get(key);
+    if (value.isJsonPrimitive() && value.getAsJsonPrimitive().isNumber()) {
+      JsonPrimitive number = value.getAsJsonPrimitive();
+      double d = number.getAsDouble();
+      if (d == Math.rint(d) && Math.abs(d) <= Integer.MAX_VALUE) {
+        return Optional.of((int) d);
+      }
+    }
+    throw new InvalidMessageException("field '" + key + "' must be a whole number, got " + value);
+  }
+
+  public LocalDate requireDate(String key) {
+    return date(key, requireString(key));
+  }
+
+  public Optional<LocalDate> optionalDate(String key) {
+    return optionalString(key).map(text -> date(key, text));
+  }
+
+  /** A run id given by the sender, checked to be safe in logs, labels and object names. */
+  public Optional<String> optionalRunId() {
+    Optional<String> runId = optionalString("run_id");
+    runId.ifPresent(
+        id -> {
+          if (!RUN_ID.matcher(id).matches()) {
+            throw new InvalidMessageException(
+                "field 'run_id' must be 1-128 letters, digits, '.', '_', ':' or '-', got '" + abbreviate(id) + "'");
+          }
+        });
+    return runId;
+  }
+
+  public static LocalDate date(String key, String text) {
+    try {
+      return LocalDate.parse(text, ISO_DATE);
+    } catch (DateTimeParseException e) {
+      throw new InvalidMessageException(
+          "field '" + key + "' is not a valid date (YYYY-MM-DD): '" + abbreviate(text) + "'");
+    }
+  }
+
+  private static Optional<String> suggestion(String key, Set<String> allowed) {
+    String folded = fold(key);
+    for (String candidate : allowed) {
+      if (fold(candidate).equals(folded)) {
+        return Optional.of(candidate);
+      }
+    }
+    String known = KNOWN_MISSPELLINGS.get(folded);
+    return known != null && allowed.contains(known) ? Optional.of(known) : Optional.empty();
+  }
+
+  private static String fold(String key) {
+    return key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
+  }
+
+  static String abbreviate(String text) {
+    if (text == null) {
+      return "null";
+    }
+    return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+  }
+}

@@ -1,0 +1,34 @@
+package com.nbaprops.pcf.runtime;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+/** The clock in the league's time zone: "yesterday" for a game night means the night in New York. */
+public final class LeagueClock {
+  private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+
+  private final Clock clock;
+  private final ZoneId zone;
+
+  public LeagueClock(Clock clock, ZoneId zone) {
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  public LocalDate today() {
+    return LocalDate.now(clock.withZone(zone));
+  }
+
+  public Instant now() {
+    return clock.instant();
+  }
+
+  /** A new run id: sortable by start time, unique by its random tail. */
+  public String newRunId() {
+    return "run-" + now().atZone(zone).format(RUN_STAMP) + "-" + UUID.randomUUID().toString().substring(0, 8);
+  }
+}
