@@ -41,6 +41,8 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
+   * The embedded default with the four functions subscribed to its bus.
+   *
    * @param today fixes the clock (at noon in the league's time zone) so runs are repeatable; null for the real clock
    */
   public static LocalRuntime open(Path home, Map<String, String> env, LocalDate today, LogSink logSink) {
@@ -48,6 +50,8 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
+   * The chosen adapters, with the four functions subscribed when the bus is the in-process one.
+   *
    * @param choice the adapters to use instead of the embedded ones; with a Pub/Sub bus, messages go to the deployed
    *     functions and nothing runs in this process
    */

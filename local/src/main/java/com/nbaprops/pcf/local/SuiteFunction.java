@@ -15,30 +15,38 @@ import java.util.function.Function;
  * The deployable class of each function of the {@link FunctionName} catalog, how the local runtime constructs it, and
  * its port under {@code ./pipeline serve}.
  */
+@SuppressWarnings("ImmutableEnumChecker") // the factories are constructor references, stateless
 public enum SuiteFunction {
   COMPOSITE_FACTORS(
-      FunctionName.COMPOSITE_FACTORS, CompositeFactorsFunction.class, CompositeFactorsFunction::new),
+      FunctionName.COMPOSITE_FACTORS, 0, CompositeFactorsFunction.class, CompositeFactorsFunction::new),
   COVERAGE_VALIDATION(
-      FunctionName.COVERAGE_VALIDATION, CoverageValidationFunction.class, CoverageValidationFunction::new),
+      FunctionName.COVERAGE_VALIDATION,
+      1,
+      CoverageValidationFunction.class,
+      CoverageValidationFunction::new),
   METADATA_TRACKING(
-      FunctionName.METADATA_TRACKING, MetadataTrackingFunction.class, MetadataTrackingFunction::new),
+      FunctionName.METADATA_TRACKING, 2, MetadataTrackingFunction.class, MetadataTrackingFunction::new),
   UPCOMING_TABLES_CLEANUP(
       FunctionName.UPCOMING_TABLES_CLEANUP,
+      3,
       UpcomingTablesCleanupFunction.class,
       UpcomingTablesCleanupFunction::new);
 
-  /** composite-factors listens here; the others on the next ports, in this order. */
+  /** composite-factors listens here; the others on the next ports. */
   public static final int DEFAULT_PORT_BASE = 8081;
 
   private final FunctionName name;
+  private final int portOffset;
   private final Class<? extends CloudEventsFunction> entryPoint;
   private final Function<PipelineRuntime, CloudEventsFunction> factory;
 
   SuiteFunction(
       FunctionName name,
+      int portOffset,
       Class<? extends CloudEventsFunction> entryPoint,
       Function<PipelineRuntime, CloudEventsFunction> factory) {
     this.name = name;
+    this.portOffset = portOffset;
     this.entryPoint = entryPoint;
     this.factory = factory;
   }
@@ -58,7 +66,7 @@ public enum SuiteFunction {
   }
 
   public int port(int base) {
-    return base + ordinal();
+    return base + portOffset;
   }
 
   public String entryPoint() {

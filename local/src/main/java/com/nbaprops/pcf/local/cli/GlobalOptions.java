@@ -62,8 +62,9 @@ final class GlobalOptions {
    * which must never reach a real warehouse; serve shares one embedded warehouse between its functions.
    */
   void requireEmbedded(String command) {
-    if (warehouse != null && !warehouse.startsWith("duckdb:") || bus != null && !bus.equals("local")
-        || blobs != null && !blobs.startsWith("local:")) {
+    if ((warehouse != null && !warehouse.startsWith("duckdb:"))
+        || (bus != null && !bus.equals("local"))
+        || (blobs != null && !blobs.startsWith("local:"))) {
       throw new IllegalArgumentException(
           command + " works on the embedded warehouse only; it takes no --warehouse, --bus or --blobs other than the"
               + " embedded ones");
@@ -77,7 +78,7 @@ final class GlobalOptions {
   LogSink logSink() {
     LogSink text = StructuredLog.text(logStream, Clock.systemUTC());
     return (severity, message, labels) -> {
-      if (verbose || severity.ordinal() >= Severity.WARNING.ordinal()) {
+      if (verbose || severity.compareTo(Severity.WARNING) >= 0) {
         text.write(severity, message, labels);
       }
     };

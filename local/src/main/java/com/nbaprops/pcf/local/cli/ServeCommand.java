@@ -29,6 +29,7 @@ final class ServeCommand implements Callable<Integer> {
   PrintStream out = System.out;
 
   @Override
+  @SuppressWarnings("try") // the host serves until the process is stopped; closing it is the point of the try
   public Integer call() throws Exception {
     global.requireEmbedded("serve");
     String jar = System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY);

@@ -2,6 +2,7 @@ package com.nbaprops.pcf.local.serve;
 
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.SuiteFunction;
+import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -82,11 +83,16 @@ public final class FunctionHost implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
-    for (Object invoker : invokers) {
-      invoker.getClass().getMethod("stopServer").invoke(invoker);
+  public void close() throws IOException {
+    try {
+      for (Object invoker : invokers) {
+        invoker.getClass().getMethod("stopServer").invoke(invoker);
+      }
+    } catch (ReflectiveOperationException e) {
+      throw new IOException("cannot stop the invoker: " + e.getMessage(), e);
+    } finally {
+      invokerLoader.close();
+      ServeRuntimeHost.host(null);
     }
-    invokerLoader.close();
-    ServeRuntimeHost.host(null);
   }
 }

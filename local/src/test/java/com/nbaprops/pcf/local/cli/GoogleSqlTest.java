@@ -116,7 +116,7 @@ class GoogleSqlTest {
     Set<String> kinds = new TreeSet<>();
     recorder.calls().stream()
         .filter(call -> call.sql() != null)
-        .forEach(call -> kinds.add(call.sql().text().strip().split("\\s+")[0].toUpperCase(Locale.ROOT)));
+        .forEach(call -> kinds.add(call.sql().text().strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT)));
 
     assertThat(kinds).containsAtLeast("SELECT", "WITH", "DELETE", "MERGE", "UPDATE");
   }

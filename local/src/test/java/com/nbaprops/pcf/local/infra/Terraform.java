@@ -110,7 +110,7 @@ final class Terraform {
       return new JsonPrimitive(UNKNOWN);
     }
     JsonElement value = variableDefault(variable.group(1));
-    for (String field : variable.group(2).split("\\.")) {
+    for (String field : variable.group(2).split("\\.", -1)) {
       if (!field.isEmpty() && value != null && value.isJsonObject()) {
         value = value.getAsJsonObject().get(field);
       }

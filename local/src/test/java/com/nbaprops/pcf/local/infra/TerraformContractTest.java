@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -110,7 +111,7 @@ class TerraformContractTest {
     Map<String, String> code = new TreeMap<>();
     Map<String, String> infra = new TreeMap<>();
     for (TableDefinition table : Tables.OWNED) {
-      code.put(table.name(), table.dataset().name().toLowerCase() + " " + table.partitionColumn() + " "
+      code.put(table.name(), table.dataset().name().toLowerCase(Locale.ROOT) + " " + table.partitionColumn() + " "
           + table.requirePartitionFilter() + " " + table.clustering());
     }
     tables.entrySet().forEach(entry -> {

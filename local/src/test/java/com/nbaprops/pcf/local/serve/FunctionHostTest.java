@@ -59,8 +59,9 @@ class FunctionHostTest {
     throw new IOException("no four consecutive free ports");
   }
 
+  @SuppressWarnings("try") // binding the port is the probe
   private static boolean free(int port) {
-    try (ServerSocket ignored = new ServerSocket(port)) {
+    try (ServerSocket socket = new ServerSocket(port)) {
       return true;
     } catch (IOException e) {
       return false;

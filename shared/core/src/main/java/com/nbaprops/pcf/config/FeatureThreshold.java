@@ -21,8 +21,8 @@ public record FeatureThreshold(String column, double minPct, boolean critical) {
   /** Parses {@code column:pct[:critical],...}. */
   public static List<FeatureThreshold> parse(String text) {
     List<FeatureThreshold> thresholds = new ArrayList<>();
-    for (String item : text.split(",")) {
-      String[] parts = item.trim().split(":");
+    for (String item : text.split(",", -1)) {
+      String[] parts = item.trim().split(":", -1);
       if (parts.length < 2 || parts.length > 3 || (parts.length == 3 && !parts[2].equals("critical"))) {
         throw new IllegalArgumentException("'" + item.trim() + "' is not column:percent or column:percent:critical");
       }

@@ -7,6 +7,7 @@ import java.util.Locale;
  * The four functions of the suite and the topics that connect them: the one catalog that logs, failure rows, the
  * local bus, serve and the Terraform contract derive their names and wiring from.
  */
+@SuppressWarnings("ImmutableEnumChecker") // the topic lists are List.of, unmodifiable
 public enum FunctionName {
   COMPOSITE_FACTORS(
       List.of(Topic.COMPOSITE_FACTORS_REQUESTS),

@@ -21,6 +21,8 @@ public final class CompositeFactorCalculator {
   private CompositeFactorCalculator() {}
 
   /**
+   * The four factors of one player-game.
+   *
    * @param shotZone the player's shot-zone profile, or null when missing
    * @param opponentDefense the opponent's zone defense, or null when missing
    */

@@ -147,7 +147,7 @@ final class FakeBigQueryServer implements AutoCloseable {
     } else if (method.equals("PUT") && path.equals(upload)) {
       String uploadId = query.substring(query.indexOf("upload_id=") + "upload_id=".length());
       respond(exchange, 200, finish(uploads.get(uploadId)));
-    } else if (method.equals("GET") && (path.contains("/datasets/"))) {
+    } else if (method.equals("GET") && path.contains("/datasets/")) {
       respond(exchange, 404, error(404, "Not found: " + path));
     } else if (method.equals("POST") && path.endsWith("/datasets")) {
       respond(exchange, 200, JsonParser.parseString(body).getAsJsonObject());

@@ -7,6 +7,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import java.io.IOException;
 import java.net.HttpURLConnection;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
@@ -70,7 +71,7 @@ class PubSubEmulatorTest {
     if (configured != null) {
       return Optional.of(Path.of(configured)).filter(Files::isExecutable);
     }
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
       Path gcloud = Path.of(dir, "gcloud");
       if (Files.isExecutable(gcloud)) {
         try {
@@ -85,8 +86,9 @@ class PubSubEmulatorTest {
     return Optional.empty();
   }
 
+  @SuppressWarnings("try") // opening the socket is the probe
   private static boolean listening(int port) {
-    try (Socket ignored = new Socket("127.0.0.1", port)) {
+    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
       return true;
     } catch (IOException e) {
       return false;

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.pubsub.v1.PublishRequest;
 import com.google.pubsub.v1.PublishResponse;
-import com.google.pubsub.v1.PublisherGrpc;
 import io.grpc.ManagedChannel;
+import io.grpc.MethodDescriptor;
 import io.grpc.Server;
+import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.inprocess.InProcessChannelBuilder;
 import io.grpc.inprocess.InProcessServerBuilder;
+import io.grpc.protobuf.ProtoUtils;
+import io.grpc.stub.ServerCalls;
 import io.grpc.stub.StreamObserver;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +24,17 @@ import org.junit.jupiter.api.Test;
 
 /** The adapter with the real Publisher, against an in-process gRPC server that implements Pub/Sub's Publish. */
 class PubSubEventBusTest {
+  private static final String SERVICE = "google.pubsub.v1.Publisher";
+
+  /** Declared from the messages of the client library itself, so no separately versioned stubs are needed. */
+  private static final MethodDescriptor<PublishRequest, PublishResponse> PUBLISH =
+      MethodDescriptor.<PublishRequest, PublishResponse>newBuilder()
+          .setType(MethodDescriptor.MethodType.UNARY)
+          .setFullMethodName(MethodDescriptor.generateFullMethodName(SERVICE, "Publish"))
+          .setRequestMarshaller(ProtoUtils.marshaller(PublishRequest.getDefaultInstance()))
+          .setResponseMarshaller(ProtoUtils.marshaller(PublishResponse.getDefaultInstance()))
+          .build();
+
   private final List<PublishRequest> requests = new CopyOnWriteArrayList<>();
   private volatile Status failure;
   private Server server;
@@ -34,26 +48,28 @@ class PubSubEventBusTest {
         InProcessServerBuilder.forName(name)
             .directExecutor()
             .addService(
-                new PublisherGrpc.PublisherImplBase() {
-                  @Override
-                  public void publish(PublishRequest request, StreamObserver<PublishResponse> response) {
-                    if (failure != null) {
-                      response.onError(failure.asRuntimeException());
-                      return;
-                    }
-                    requests.add(request);
-                    PublishResponse.Builder ids = PublishResponse.newBuilder();
-                    for (int i = 0; i < request.getMessagesCount(); i++) {
-                      ids.addMessageIds("id-" + requests.size() + "-" + i);
-                    }
-                    response.onNext(ids.build());
-                    response.onCompleted();
-                  }
-                })
+                ServerServiceDefinition.builder(SERVICE)
+                    .addMethod(PUBLISH, ServerCalls.asyncUnaryCall(this::publish))
+                    .build())
             .build()
             .start();
     channel = InProcessChannelBuilder.forName(name).directExecutor().build();
     bus = PubSubEventBus.over("test-project", channel);
+  }
+
+  /** Pub/Sub's Publish as the server implements it: the ids it assigns, or the status it was told to fail with. */
+  private void publish(PublishRequest request, StreamObserver<PublishResponse> response) {
+    if (failure != null) {
+      response.onError(failure.asRuntimeException());
+      return;
+    }
+    requests.add(request);
+    PublishResponse.Builder ids = PublishResponse.newBuilder();
+    for (int i = 0; i < request.getMessagesCount(); i++) {
+      ids.addMessageIds("id-" + requests.size() + "-" + i);
+    }
+    response.onNext(ids.build());
+    response.onCompleted();
   }
 
   @AfterEach
