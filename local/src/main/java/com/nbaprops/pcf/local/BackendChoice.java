@@ -1,13 +1,17 @@
 package com.nbaprops.pcf.local;
 
 /**
- * Which adapters the CLI uses, as {@code WAREHOUSE}, {@code BUS} and {@code BLOBS} specs; null keeps the embedded
- * default (a DuckDB file, the in-process bus, a blob directory, all in the pipeline home).
+ * Which adapters the CLI uses, as {@code WAREHOUSE}, {@code BUS} and {@code BLOBS} specs; null
+ * keeps the embedded default (a DuckDB file, the in-process bus, a blob directory, all in the
+ * pipeline home).
  */
 public record BackendChoice(String warehouse, String bus, String blobs) {
   public static final BackendChoice EMBEDDED = new BackendChoice(null, null, null);
 
-  /** Whether messages are delivered to the functions in this process (the bus is the in-process one). */
+  /**
+   * Whether messages are delivered to the functions in this process (the bus is the in-process
+   * one).
+   */
   public boolean deliversLocally() {
     return bus == null || bus.equals("local");
   }

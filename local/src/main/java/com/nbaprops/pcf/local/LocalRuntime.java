@@ -21,8 +21,8 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * The embedded default: a DuckDB file and a blob directory under the pipeline home, and an in-process bus that
- * delivers each topic to the same function classes the cloud runs.
+ * The embedded default: a DuckDB file and a blob directory under the pipeline home, and an
+ * in-process bus that delivers each topic to the same function classes the cloud runs.
  */
 public final class LocalRuntime implements AutoCloseable {
   private final PipelineRuntime runtime;
@@ -43,17 +43,19 @@ public final class LocalRuntime implements AutoCloseable {
   /**
    * The embedded default with the four functions subscribed to its bus.
    *
-   * @param today fixes the clock (at noon in the league's time zone) so runs are repeatable; null for the real clock
+   * @param today fixes the clock (at noon in the league's time zone) so runs are repeatable; null
+   *     for the real clock
    */
-  public static LocalRuntime open(Path home, Map<String, String> env, LocalDate today, LogSink logSink) {
+  public static LocalRuntime open(
+      Path home, Map<String, String> env, LocalDate today, LogSink logSink) {
     return open(home, env, today, logSink, BackendChoice.EMBEDDED);
   }
 
   /**
    * The chosen adapters, with the four functions subscribed when the bus is the in-process one.
    *
-   * @param choice the adapters to use instead of the embedded ones; with a Pub/Sub bus, messages go to the deployed
-   *     functions and nothing runs in this process
+   * @param choice the adapters to use instead of the embedded ones; with a Pub/Sub bus, messages go
+   *     to the deployed functions and nothing runs in this process
    */
   public static LocalRuntime open(
       Path home, Map<String, String> env, LocalDate today, LogSink logSink, BackendChoice choice) {
@@ -63,15 +65,21 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * The embedded runtime with nothing subscribed and a bus that delivers on its own thread: a host (serve) points it
-   * at the functions' HTTP endpoints, and a function publishing inside its request must not wait for the next one.
+   * The embedded runtime with nothing subscribed and a bus that delivers on its own thread: a host
+   * (serve) points it at the functions' HTTP endpoints, and a function publishing inside its
+   * request must not wait for the next one.
    */
-  public static LocalRuntime openForHosting(Path home, Map<String, String> env, LocalDate today, LogSink logSink) {
+  public static LocalRuntime openForHosting(
+      Path home, Map<String, String> env, LocalDate today, LogSink logSink) {
     return build(home, env, today, logSink, BackendChoice.EMBEDDED, true);
   }
 
   private static LocalRuntime build(
-      Path home, Map<String, String> env, LocalDate today, LogSink logSink, BackendChoice choice,
+      Path home,
+      Map<String, String> env,
+      LocalDate today,
+      LogSink logSink,
+      BackendChoice choice,
       boolean asynchronous) {
     Map<String, String> settings = new HashMap<>(env);
     settings.remove(PipelineConfig.WAREHOUSE);
@@ -84,21 +92,28 @@ public final class LocalRuntime implements AutoCloseable {
     Clock clock =
         today == null
             ? Clock.systemUTC()
-            : Clock.fixed(today.atTime(LocalTime.NOON).atZone(config.leagueTimeZone()).toInstant(), ZoneOffset.UTC);
+            : Clock.fixed(
+                today.atTime(LocalTime.NOON).atZone(config.leagueTimeZone()).toInstant(),
+                ZoneOffset.UTC);
     PipelineRuntimeContext context = new PipelineRuntimeContext(config, env, clock, logSink);
     Warehouse warehouse = Backends.warehouse(context);
     StructuredLog busLog = StructuredLog.to(logSink);
     LocalEventBus bus =
         asynchronous
-            ? LocalEventBus.asynchronous(config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, busLog)
-            : new LocalEventBus(config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, busLog);
+            ? LocalEventBus.asynchronous(
+                config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, busLog)
+            : new LocalEventBus(
+                config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, busLog);
     EventBus publishTo = choice.deliversLocally() ? bus : Backends.bus(context);
     PipelineRuntime runtime =
         new PipelineRuntime(config, warehouse, publishTo, Backends.blobs(context), clock, logSink);
     return new LocalRuntime(runtime, bus, choice);
   }
 
-  /** The four functions wired to {@code bus} over a runtime built elsewhere (a test's, with its own adapters). */
+  /**
+   * The four functions wired to {@code bus} over a runtime built elsewhere (a test's, with its own
+   * adapters).
+   */
   public static LocalRuntime of(PipelineRuntime runtime, LocalEventBus bus) {
     LocalRuntime local = new LocalRuntime(runtime, bus, BackendChoice.EMBEDDED);
     local.subscribeFunctions();
@@ -117,14 +132,17 @@ public final class LocalRuntime implements AutoCloseable {
   }
 
   /**
-   * Subscribes, for each function of the suite, {@code receiver.apply(function)} to every topic that triggers it: the
-   * function itself, or (under serve) whatever carries the message to it.
+   * Subscribes, for each function of the suite, {@code receiver.apply(function)} to every topic
+   * that triggers it: the function itself, or (under serve) whatever carries the message to it.
    */
   public void route(Function<SuiteFunction, CloudEventsFunction> receiver) {
     for (SuiteFunction function : SuiteFunction.values()) {
       CloudEventsFunction target = receiver.apply(function);
       for (Topic topic : function.triggers()) {
-        bus.subscribe(runtime.config().topic(topic), function.functionName() + "-" + topic.baseName(), target);
+        bus.subscribe(
+            runtime.config().topic(topic),
+            function.functionName() + "-" + topic.baseName(),
+            target);
       }
     }
   }

@@ -12,20 +12,26 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * The deployable class of each function of the {@link FunctionName} catalog, how the local runtime constructs it, and
- * its port under {@code ./pipeline serve}.
+ * The deployable class of each function of the {@link FunctionName} catalog, how the local runtime
+ * constructs it, and its port under {@code ./pipeline serve}.
  */
 @SuppressWarnings("ImmutableEnumChecker") // the factories are constructor references, stateless
 public enum SuiteFunction {
   COMPOSITE_FACTORS(
-      FunctionName.COMPOSITE_FACTORS, 0, CompositeFactorsFunction.class, CompositeFactorsFunction::new),
+      FunctionName.COMPOSITE_FACTORS,
+      0,
+      CompositeFactorsFunction.class,
+      CompositeFactorsFunction::new),
   COVERAGE_VALIDATION(
       FunctionName.COVERAGE_VALIDATION,
       1,
       CoverageValidationFunction.class,
       CoverageValidationFunction::new),
   METADATA_TRACKING(
-      FunctionName.METADATA_TRACKING, 2, MetadataTrackingFunction.class, MetadataTrackingFunction::new),
+      FunctionName.METADATA_TRACKING,
+      2,
+      MetadataTrackingFunction.class,
+      MetadataTrackingFunction::new),
   UPCOMING_TABLES_CLEANUP(
       FunctionName.UPCOMING_TABLES_CLEANUP,
       3,

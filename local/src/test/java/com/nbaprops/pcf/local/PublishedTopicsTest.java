@@ -3,20 +3,20 @@ package com.nbaprops.pcf.local;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.google.cloud.functions.CloudEventsFunction;
+import com.nbaprops.pcf.adapter.local.EmbeddedRuntime;
 import com.nbaprops.pcf.adapter.local.PubSubCloudEvents;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.port.EventBus;
 import com.nbaprops.pcf.port.Row;
-import com.nbaprops.pcf.table.Tables;
-import java.time.LocalDate;
-import java.util.List;
-import com.nbaprops.pcf.adapter.local.EmbeddedRuntime;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
+import com.nbaprops.pcf.table.Tables;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,34 +24,52 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * What each function really publishes is what it declares (and Terraform grants): each function gets the messages
- * that make it publish everything it can, over a bus that records the topics.
+ * What each function really publishes is what it declares (and Terraform grants): each function
+ * gets the messages that make it publish everything it can, over a bus that records the topics.
  */
 class PublishedTopicsTest {
   private static final Instant NOON = Instant.parse("2023-03-10T17:00:00Z");
   @TempDir Path blobs;
 
   private Set<String> publishedBy(SuiteFunction served, String... messages) throws Exception {
-    PipelineRuntime embedded = EmbeddedRuntime.inMemory(Map.of(), blobs, Clock.fixed(NOON, ZoneOffset.UTC), (s, m, l) -> {});
+    PipelineRuntime embedded =
+        EmbeddedRuntime.inMemory(
+            Map.of(), blobs, Clock.fixed(NOON, ZoneOffset.UTC), (s, m, l) -> {});
     // One box score, so a range has a game date to fan out.
-    embedded.warehouse().append(
-        Tables.PLAYER_GAME_SUMMARY,
-        List.of(Row.builder()
-            .set("player_lookup", "nikolajokic").set("game_id", "20230221_DEN_CLE").set("game_date", LocalDate.of(2023, 2, 21))
-            .set("team_abbr", "DEN").set("opponent_team_abbr", "CLE").set("season_year", 2022L)
-            .set("home_game", false).set("win_flag", true).set("is_active", true)
-            .build()));
+    embedded
+        .warehouse()
+        .append(
+            Tables.PLAYER_GAME_SUMMARY,
+            List.of(
+                Row.builder()
+                    .set("player_lookup", "nikolajokic")
+                    .set("game_id", "20230221_DEN_CLE")
+                    .set("game_date", LocalDate.of(2023, 2, 21))
+                    .set("team_abbr", "DEN")
+                    .set("opponent_team_abbr", "CLE")
+                    .set("season_year", 2022L)
+                    .set("home_game", false)
+                    .set("win_flag", true)
+                    .set("is_active", true)
+                    .build()));
     Set<String> topics = new TreeSet<>();
-    EventBus recording = (topic, data, attributes) -> {
-      topics.add(topic);
-      return "1";
-    };
+    EventBus recording =
+        (topic, data, attributes) -> {
+          topics.add(topic);
+          return "1";
+        };
     PipelineRuntime runtime =
-        new PipelineRuntime(embedded.config(), embedded.warehouse(), recording, embedded.blobs(), embedded.clock(),
+        new PipelineRuntime(
+            embedded.config(),
+            embedded.warehouse(),
+            recording,
+            embedded.blobs(),
+            embedded.clock(),
             embedded.logSink());
     CloudEventsFunction function = served.create(runtime);
     for (String message : messages) {
-      function.accept(PubSubCloudEvents.messagePublished("p", "t", "s", "1", NOON, message, Map.of()));
+      function.accept(
+          PubSubCloudEvents.messagePublished("p", "t", "s", "1", NOON, message, Map.of()));
     }
     runtime.warehouse().close();
     return topics;
@@ -65,26 +83,32 @@ class PublishedTopicsTest {
 
   @Test
   void compositeFactorsPublishesResultsAndItsFanOut() throws Exception {
-    assertThat(publishedBy(SuiteFunction.COMPOSITE_FACTORS,
-            "{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}",
-            "{\"start_date\":\"2023-02-20\",\"end_date\":\"2023-02-23\",\"force\":true}"))
+    assertThat(
+            publishedBy(
+                SuiteFunction.COMPOSITE_FACTORS,
+                "{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}",
+                "{\"start_date\":\"2023-02-20\",\"end_date\":\"2023-02-23\",\"force\":true}"))
         .isEqualTo(declared(SuiteFunction.COMPOSITE_FACTORS));
   }
 
   @Test
   void coverageValidationPublishesVerdicts() throws Exception {
-    assertThat(publishedBy(SuiteFunction.COVERAGE_VALIDATION,
-            "{\"run_id\":\"r1\",\"analysis_date\":\"2023-02-23\",\"status\":\"COMPUTED\",\"upcoming_players\":0,"
-                + "\"expected_players\":0,\"players_written\":0,\"backfill_mode\":true,\"force\":false}"))
+    assertThat(
+            publishedBy(
+                SuiteFunction.COVERAGE_VALIDATION,
+                "{\"run_id\":\"r1\",\"analysis_date\":\"2023-02-23\",\"status\":\"COMPUTED\",\"upcoming_players\":0,"
+                    + "\"expected_players\":0,\"players_written\":0,\"backfill_mode\":true,\"force\":false}"))
         .isEqualTo(declared(SuiteFunction.COVERAGE_VALIDATION));
   }
 
   @Test
   void metadataTrackingPublishesNothing() throws Exception {
-    assertThat(publishedBy(SuiteFunction.METADATA_TRACKING,
-            "{\"run_id\":\"r1\",\"analysis_date\":\"2023-02-23\",\"verdict\":\"FAIL\",\"expected_players\":187,"
-                + "\"actual_players\":1}",
-            "{\"days\":7,\"flag_incomplete\":true}"))
+    assertThat(
+            publishedBy(
+                SuiteFunction.METADATA_TRACKING,
+                "{\"run_id\":\"r1\",\"analysis_date\":\"2023-02-23\",\"verdict\":\"FAIL\",\"expected_players\":187,"
+                    + "\"actual_players\":1}",
+                "{\"days\":7,\"flag_incomplete\":true}"))
         .isEmpty();
     assertThat(declared(SuiteFunction.METADATA_TRACKING)).isEmpty();
   }

@@ -2,14 +2,14 @@ package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
+import com.nbaprops.pcf.functions.compositefactors.PreflightReport;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.message.InvalidMessageException;
 import com.nbaprops.pcf.message.PubSubEnvelope;
 import com.nbaprops.pcf.message.RangeRequest;
 import com.nbaprops.pcf.message.RequestParser;
-import com.nbaprops.pcf.message.Attributes;
-import com.nbaprops.pcf.functions.compositefactors.PreflightReport;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -29,11 +29,15 @@ import picocli.CommandLine.Parameters;
 final class BackfillCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
-  @Parameters(index = "0", paramLabel = "START") LocalDate start;
+  @Parameters(index = "0", paramLabel = "START")
+  LocalDate start;
 
-  @Parameters(index = "1", paramLabel = "END") LocalDate end;
+  @Parameters(index = "1", paramLabel = "END")
+  LocalDate end;
 
-  @Option(names = "--force", description = "Go ahead despite pre-flight issues; skip the coverage gate.")
+  @Option(
+      names = "--force",
+      description = "Go ahead despite pre-flight issues; skip the coverage gate.")
   boolean force;
 
   PrintStream out = System.out;
@@ -47,11 +51,15 @@ final class BackfillCommand implements Callable<Integer> {
     }
   }
 
-  static int run(LocalRuntime local, DateRange range, boolean force, PrintStream out, PrintStream progress) {
+  static int run(
+      LocalRuntime local, DateRange range, boolean force, PrintStream out, PrintStream progress) {
     String runId = local.runtime().leagueClock().newRunId();
     RangeRequest request = new RangeRequest(range, force, runId);
     try {
-      new RequestParser(local.runtime().leagueClock().today(), local.runtime().config().maxRangeDays(), () -> runId)
+      new RequestParser(
+              local.runtime().leagueClock().today(),
+              local.runtime().config().maxRangeDays(),
+              () -> runId)
           .parse(request.toJson());
     } catch (InvalidMessageException e) {
       out.println("backfill rejected: " + e.getMessage());
@@ -71,11 +79,17 @@ final class BackfillCommand implements Callable<Integer> {
         event -> {
           FactorsComputed outcome = FactorsComputed.fromJson(PubSubEnvelope.decode(event).data());
           if (outcome.runId().equals(runId)) {
-            progress.print(ProgressBar.render(done.incrementAndGet(), total, outcome.analysisDate().toString()));
+            progress.print(
+                ProgressBar.render(
+                    done.incrementAndGet(), total, outcome.analysisDate().toString()));
           }
         });
     String id =
-        local.runtime().publisher().publish(Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, null));
+        local
+            .runtime()
+            .publisher()
+            .publish(
+                Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, null));
     if (!local.deliversLocally()) {
       return Handover.report(local, Topic.COMPOSITE_FACTORS_REQUESTS, id, out);
     }

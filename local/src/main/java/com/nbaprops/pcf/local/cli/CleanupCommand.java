@@ -3,11 +3,11 @@ package com.nbaprops.pcf.local.cli;
 import com.google.gson.JsonObject;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.CleanupRequest;
 import com.nbaprops.pcf.message.UpcomingTablesCleaned;
 import com.nbaprops.pcf.message.UpcomingTablesCleaned.StaleDate;
 import com.nbaprops.pcf.message.UpcomingTablesCleaned.TableCleanup;
-import com.nbaprops.pcf.message.Attributes;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,10 +29,15 @@ import picocli.CommandLine.Option;
 final class CleanupCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
-  @Option(names = "--dry-run", description = "Report what would be backed up and deleted; change nothing.")
+  @Option(
+      names = "--dry-run",
+      description = "Report what would be backed up and deleted; change nothing.")
   boolean dryRun;
 
-  @Option(names = "--ttl-days", paramLabel = "N", description = "Override the TTL (CLEANUP_TTL_DAYS, default 7).")
+  @Option(
+      names = "--ttl-days",
+      paramLabel = "N",
+      description = "Override the TTL (CLEANUP_TTL_DAYS, default 7).")
   Integer ttlDays;
 
   PrintStream out = System.out;
@@ -41,7 +46,9 @@ final class CleanupCommand implements Callable<Integer> {
   public Integer call() {
     if (ttlDays != null && (ttlDays < 1 || ttlDays > CleanupRequest.MAX_TTL_DAYS)) {
       throw new IllegalArgumentException(
-          "--ttl-days must be between 1 and " + CleanupRequest.MAX_TTL_DAYS + " (0 would delete today's context)");
+          "--ttl-days must be between 1 and "
+              + CleanupRequest.MAX_TTL_DAYS
+              + " (0 would delete today's context)");
     }
     try (LocalRuntime local = global.open()) {
       return run(local, dryRun, ttlDays, out);
@@ -59,12 +66,21 @@ final class CleanupCommand implements Callable<Integer> {
     }
     trigger.addProperty("run_id", runId);
     String id =
-        local.runtime().publisher().publish(Topic.UPCOMING_TABLES_CLEANUP_TRIGGER, trigger.toString(), Attributes.of(runId, null));
+        local
+            .runtime()
+            .publisher()
+            .publish(
+                Topic.UPCOMING_TABLES_CLEANUP_TRIGGER,
+                trigger.toString(),
+                Attributes.of(runId, null));
     if (!local.deliversLocally()) {
       return Handover.report(local, Topic.UPCOMING_TABLES_CLEANUP_TRIGGER, id, out);
     }
     List<UpcomingTablesCleaned> attempts =
-        local.bus().published(local.runtime().config().topic(Topic.UPCOMING_TABLES_CLEANED)).stream()
+        local
+            .bus()
+            .published(local.runtime().config().topic(Topic.UPCOMING_TABLES_CLEANED))
+            .stream()
             .map(message -> UpcomingTablesCleaned.fromJson(message.data()))
             .filter(summary -> summary.runId().equals(runId))
             .toList();
@@ -79,8 +95,15 @@ final class CleanupCommand implements Callable<Integer> {
 
   private static void print(UpcomingTablesCleaned summary, int attempts, PrintStream out) {
     out.println(
-        "run " + summary.runId() + (summary.dryRun() ? " (dry run: nothing changed)" : "") + ": rows with game_date"
-            + " before " + summary.cutoffDate() + " (TTL " + summary.ttlDays() + " days)");
+        "run "
+            + summary.runId()
+            + (summary.dryRun() ? " (dry run: nothing changed)" : "")
+            + ": rows with game_date"
+            + " before "
+            + summary.cutoffDate()
+            + " (TTL "
+            + summary.ttlDays()
+            + " days)");
     List<TableCleanup> tables = summary.tables();
     Map<LocalDate, long[]> byDate = new TreeMap<>();
     for (int t = 0; t < tables.size(); t++) {
@@ -91,13 +114,14 @@ final class CleanupCommand implements Callable<Integer> {
     StringBuilder header = new StringBuilder(String.format("%-10s", "game_date"));
     tables.forEach(t -> header.append(String.format("  %30s", t.table())));
     out.println(header);
-    byDate.forEach((date, counts) -> {
-      StringBuilder line = new StringBuilder(date.toString());
-      for (long count : counts) {
-        line.append(String.format("  %30d", count));
-      }
-      out.println(line);
-    });
+    byDate.forEach(
+        (date, counts) -> {
+          StringBuilder line = new StringBuilder(date.toString());
+          for (long count : counts) {
+            line.append(String.format("  %30d", count));
+          }
+          out.println(line);
+        });
     for (TableCleanup table : tables) {
       out.printf(
           "%s: %d stale rows over %d dates; %s%n",

@@ -1,11 +1,11 @@
 package com.nbaprops.pcf.local.cli;
 
-import com.nbaprops.pcf.query.CoverageCounts;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.seed.Seeder;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.query.CoverageCounts;
 import com.nbaprops.pcf.table.Tables;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -28,7 +28,8 @@ import picocli.CommandLine.Mixin;
       "and check that 2023-02-23 and 2023-02-24 end with every player (187 and 175)."
     })
 final class DemoCommand implements Callable<Integer> {
-  static final DateRange FEBRUARY = new DateRange(LocalDate.of(2023, 2, 1), LocalDate.of(2023, 2, 28));
+  static final DateRange FEBRUARY =
+      new DateRange(LocalDate.of(2023, 2, 1), LocalDate.of(2023, 2, 28));
 
   @Mixin GlobalOptions global;
 
@@ -54,18 +55,26 @@ final class DemoCommand implements Callable<Integer> {
       out.println("== 3. pre-flight over February 2023");
       out.println(PreflightCommand.check(local, FEBRUARY, false).describe());
 
-      out.println("== 4. backfill February 2023 with force: the fallback rebuilds the poisoned dates");
+      out.println(
+          "== 4. backfill February 2023 with force: the fallback rebuilds the poisoned dates");
       int code = BackfillCommand.run(local, FEBRUARY, true, out, progress);
 
       out.println("== 5. what the table holds for the incident dates");
       boolean complete = true;
       for (LocalDate date : Seeder.INCIDENT_STALE_PLAYERS.keySet().stream().sorted().toList()) {
         Row row =
-            local.runtime().warehouse().query(
+            local
+                .runtime()
+                .warehouse()
+                .query(
                     Sql.of(
                             "SELECT COUNT(*) AS written, COUNT(DISTINCT player_lookup) AS players, MIN(data_source)"
-                                + " AS source FROM " + local.runtime().config().catalog()
-                                .qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS)
+                                + " AS source FROM "
+                                + local
+                                    .runtime()
+                                    .config()
+                                    .catalog()
+                                    .qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS)
                                 + " WHERE game_date = @game_date")
                         .date("game_date", date))
                 .get(0);
@@ -76,15 +85,26 @@ final class DemoCommand implements Callable<Integer> {
         complete &= ok;
         out.printf(
             "  %s  %d rows, %d of %d players, source %s  %s%n",
-            date, row.int64("written"), row.int64("players"), expected, row.string("source"),
+            date,
+            row.int64("written"),
+            row.int64("players"),
+            expected,
+            row.string("source"),
             ok ? "OK" : "INCOMPLETE");
       }
-      out.println("== 6. the forced run bypassed the coverage gate, so sweep February (./pipeline track) and show it");
-      local.runtime().publisher().publish(
-          com.nbaprops.pcf.config.Topic.METADATA_TRACKING_TRIGGER,
-          "{\"start_date\":\"" + FEBRUARY.start() + "\",\"end_date\":\"" + FEBRUARY.end()
-              + "\",\"flag_incomplete\":true}",
-          java.util.Map.of());
+      out.println(
+          "== 6. the forced run bypassed the coverage gate, so sweep February (./pipeline track) and show it");
+      local
+          .runtime()
+          .publisher()
+          .publish(
+              com.nbaprops.pcf.config.Topic.METADATA_TRACKING_TRIGGER,
+              "{\"start_date\":\""
+                  + FEBRUARY.start()
+                  + "\",\"end_date\":\""
+                  + FEBRUARY.end()
+                  + "\",\"flag_incomplete\":true}",
+              java.util.Map.of());
       StatusCommand.print(StatusCommand.rows(local, FEBRUARY.start(), FEBRUARY.end()), false, out);
       out.printf("demo finished in %.1f s%n", (System.nanoTime() - started) / 1e9);
       return complete && code == ExitCodes.OK ? ExitCodes.OK : ExitCodes.PROBLEM;

@@ -39,7 +39,8 @@ final class GlobalOptions {
       names = "--bus",
       scope = ScopeType.INHERIT,
       paramLabel = "SPEC",
-      description = "local (default: run the functions here) or pubsub:PROJECT (hand messages to the deployed ones).")
+      description =
+          "local (default: run the functions here) or pubsub:PROJECT (hand messages to the deployed ones).")
   String bus;
 
   @Option(
@@ -58,21 +59,24 @@ final class GlobalOptions {
   }
 
   /**
-   * For commands that work on the embedded state only: seed and demo replace whole input tables with sample data,
-   * which must never reach a real warehouse; serve shares one embedded warehouse between its functions.
+   * For commands that work on the embedded state only: seed and demo replace whole input tables
+   * with sample data, which must never reach a real warehouse; serve shares one embedded warehouse
+   * between its functions.
    */
   void requireEmbedded(String command) {
     if ((warehouse != null && !warehouse.startsWith("duckdb:"))
         || (bus != null && !bus.equals("local"))
         || (blobs != null && !blobs.startsWith("local:"))) {
       throw new IllegalArgumentException(
-          command + " works on the embedded warehouse only; it takes no --warehouse, --bus or --blobs other than the"
+          command
+              + " works on the embedded warehouse only; it takes no --warehouse, --bus or --blobs other than the"
               + " embedded ones");
     }
   }
 
   LocalRuntime open() {
-    return LocalRuntime.open(home(), env, today, logSink(), new BackendChoice(warehouse, bus, blobs));
+    return LocalRuntime.open(
+        home(), env, today, logSink(), new BackendChoice(warehouse, bus, blobs));
   }
 
   LogSink logSink() {

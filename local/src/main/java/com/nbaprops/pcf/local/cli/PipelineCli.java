@@ -7,7 +7,10 @@ import java.time.LocalDate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ./pipeline}: the operator CLI on the embedded default (DuckDB, in-process bus, local blobs). */
+/**
+ * {@code ./pipeline}: the operator CLI on the embedded default (DuckDB, in-process bus, local
+ * blobs).
+ */
 @Command(
     name = "pipeline",
     mixinStandardHelpOptions = true,

@@ -1,9 +1,9 @@
 package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.domain.DateRange;
-import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.functions.compositefactors.PreflightCheck;
 import com.nbaprops.pcf.functions.compositefactors.PreflightReport;
+import com.nbaprops.pcf.local.LocalRuntime;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -14,13 +14,16 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "preflight",
     mixinStandardHelpOptions = true,
-    description = "Find the game dates of a range whose upcoming context is partial (exit 1 when there are any).")
+    description =
+        "Find the game dates of a range whose upcoming context is partial (exit 1 when there are any).")
 final class PreflightCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
-  @Parameters(index = "0", paramLabel = "START") LocalDate start;
+  @Parameters(index = "0", paramLabel = "START")
+  LocalDate start;
 
-  @Parameters(index = "1", paramLabel = "END") LocalDate end;
+  @Parameters(index = "1", paramLabel = "END")
+  LocalDate end;
 
   PrintStream out = System.out;
 
@@ -36,7 +39,8 @@ final class PreflightCommand implements Callable<Integer> {
 
   static PreflightReport check(LocalRuntime local, DateRange range, boolean force) {
     var config = local.runtime().config();
-    return new PreflightCheck(local.runtime().warehouse(), config.catalog(), config.thresholds().fallbackPct())
+    return new PreflightCheck(
+            local.runtime().warehouse(), config.catalog(), config.thresholds().fallbackPct())
         .check(range, force);
   }
 }

@@ -8,6 +8,14 @@ final class ProgressBar {
 
   static String render(int done, int total, String label) {
     int filled = total == 0 ? WIDTH : Math.min(WIDTH, done * WIDTH / total);
-    return "\r[" + "#".repeat(filled) + "-".repeat(WIDTH - filled) + "] " + done + "/" + total + " " + label;
+    return "\r["
+        + "#".repeat(filled)
+        + "-".repeat(WIDTH - filled)
+        + "] "
+        + done
+        + "/"
+        + total
+        + " "
+        + label;
   }
 }

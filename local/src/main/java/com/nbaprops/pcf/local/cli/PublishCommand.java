@@ -21,7 +21,10 @@ import picocli.CommandLine.Parameters;
 final class PublishCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
-  @Parameters(index = "0", paramLabel = "TOPIC", description = "Topic name without the environment prefix.")
+  @Parameters(
+      index = "0",
+      paramLabel = "TOPIC",
+      description = "Topic name without the environment prefix.")
   String topic;
 
   @Parameters(index = "1", paramLabel = "JSON", description = "The message data.")
@@ -38,7 +41,9 @@ final class PublishCommand implements Callable<Integer> {
             .orElse(null);
     if (known == null) {
       out.println(
-          "unknown topic '" + topic + "'; topics: "
+          "unknown topic '"
+              + topic
+              + "'; topics: "
               + Arrays.stream(Topic.values()).map(Topic::baseName).toList());
       return ExitCodes.USAGE;
     }
@@ -49,9 +54,18 @@ final class PublishCommand implements Callable<Integer> {
         return Handover.report(local, known, id, out);
       }
       int after = local.bus().published().size();
-      out.println("published message " + id + " to " + local.runtime().config().topic(known) + "; "
-          + (after - before - 1) + " downstream messages followed");
-      local.bus().published().subList(before + 1, after)
+      out.println(
+          "published message "
+              + id
+              + " to "
+              + local.runtime().config().topic(known)
+              + "; "
+              + (after - before - 1)
+              + " downstream messages followed");
+      local
+          .bus()
+          .published()
+          .subList(before + 1, after)
           .forEach(m -> out.println("  " + m.topic() + " " + m.data()));
       return local.bus().deadLetters().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEM;
     }

@@ -2,8 +2,8 @@ package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
-import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.message.Attributes;
+import com.nbaprops.pcf.message.DateRequest;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
@@ -28,7 +28,9 @@ final class ReprocessCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Skip the coverage gate for this date.")
   boolean force;
 
-  @Option(names = "--no-backfill-mode", description = "Process as production does: never fall back.")
+  @Option(
+      names = "--no-backfill-mode",
+      description = "Process as production does: never fall back.")
   boolean noBackfillMode;
 
   PrintStream out = System.out;
@@ -40,14 +42,20 @@ final class ReprocessCommand implements Callable<Integer> {
       String runId = local.runtime().leagueClock().newRunId();
       DateRequest request = new DateRequest(date, backfill, force, runId);
       String id =
-          local.runtime().publisher().publish(Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, date));
+          local
+              .runtime()
+              .publisher()
+              .publish(
+                  Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, date));
       if (!local.deliversLocally()) {
         return Handover.report(local, Topic.COMPOSITE_FACTORS_REQUESTS, id, out);
       }
       RunResults results = RunResults.of(local, runId);
       out.println("run " + runId + (backfill ? " (backfill mode)" : " (production mode)"));
       results.print(out);
-      return results.dates().isEmpty() || results.anyWithoutInput() ? ExitCodes.PROBLEM : ExitCodes.OK;
+      return results.dates().isEmpty() || results.anyWithoutInput()
+          ? ExitCodes.PROBLEM
+          : ExitCodes.OK;
     }
   }
 }

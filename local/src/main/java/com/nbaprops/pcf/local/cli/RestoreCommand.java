@@ -1,7 +1,7 @@
 package com.nbaprops.pcf.local.cli;
 
-import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.functions.upcomingtablescleanup.BackupRestoreService;
+import com.nbaprops.pcf.local.LocalRuntime;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -21,33 +21,46 @@ import picocli.CommandLine.Parameters;
 final class RestoreCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
-  @Parameters(index = "0", paramLabel = "TABLE", description = "upcoming_player_game_context or upcoming_team_game_context.")
+  @Parameters(
+      index = "0",
+      paramLabel = "TABLE",
+      description = "upcoming_player_game_context or upcoming_team_game_context.")
   String table;
 
   @Parameters(index = "1", paramLabel = "GAME_DATE", description = "The game date (YYYY-MM-DD).")
   LocalDate gameDate;
 
-  @Option(names = "--run", paramLabel = "RUN_ID", description = "Restore this run's backup (default: every backup of the date).")
+  @Option(
+      names = "--run",
+      paramLabel = "RUN_ID",
+      description = "Restore this run's backup (default: every backup of the date).")
   String runId;
 
   PrintStream out = System.out;
 
   @Override
   public Integer call() {
-    BackupRestoreService.table(table); // a misspelled table is bad usage, refused before anything is opened
+    BackupRestoreService.table(
+        table); // a misspelled table is bad usage, refused before anything is opened
     try (LocalRuntime local = global.open()) {
       return run(local, table, gameDate, runId, out);
     }
   }
 
-  static int run(LocalRuntime local, String table, LocalDate gameDate, String runId, PrintStream out) {
+  static int run(
+      LocalRuntime local, String table, LocalDate gameDate, String runId, PrintStream out) {
     var result =
         new BackupRestoreService(
-                local.runtime().warehouse(), local.runtime().blobs(), local.runtime().config().catalog())
+                local.runtime().warehouse(),
+                local.runtime().blobs(),
+                local.runtime().config().catalog())
             .restore(BackupRestoreService.table(table), gameDate, Optional.ofNullable(runId));
     out.printf(
         "%s %s: %d rows restored, %d already present, from %s%n",
-        result.table(), result.gameDate(), result.restored(), result.alreadyPresent(),
+        result.table(),
+        result.gameDate(),
+        result.restored(),
+        result.alreadyPresent(),
         String.join(", ", result.objects()));
     return ExitCodes.OK;
   }

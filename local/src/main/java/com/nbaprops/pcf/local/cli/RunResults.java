@@ -1,7 +1,7 @@
 package com.nbaprops.pcf.local.cli;
 
-import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.message.FactorsComputed;
 import java.io.PrintStream;
@@ -22,7 +22,8 @@ record RunResults(List<FactorsComputed> dates) {
   }
 
   void print(PrintStream out) {
-    out.printf("%-10s  %-17s  %-9s  %13s  %8s%n", "date", "status", "source", "upcoming/exp", "written");
+    out.printf(
+        "%-10s  %-17s  %-9s  %13s  %8s%n", "date", "status", "source", "upcoming/exp", "written");
     for (FactorsComputed d : dates) {
       out.printf(
           "%-10s  %-17s  %-9s  %13s  %8d%n",
@@ -32,7 +33,8 @@ record RunResults(List<FactorsComputed> dates) {
           d.upcomingPlayers() + "/" + d.expectedPlayers(),
           d.playersWritten());
     }
-    long computed = dates.stream().filter(d -> d.status() == FactorsComputed.Status.COMPUTED).count();
+    long computed =
+        dates.stream().filter(d -> d.status() == FactorsComputed.Status.COMPUTED).count();
     long synthetic = dates.stream().filter(d -> d.dataSource() == DataSource.SYNTHETIC).count();
     out.printf(
         "%d dates: %d computed (%d from the synthetic fallback), %d skipped, %d without input; %d player rows%n",

@@ -1,8 +1,8 @@
 package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.local.LocalRuntime;
-import com.nbaprops.pcf.local.serve.FunctionHost;
 import com.nbaprops.pcf.local.SuiteFunction;
+import com.nbaprops.pcf.local.serve.FunctionHost;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -23,32 +23,45 @@ import picocli.CommandLine.Option;
 final class ServeCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
-  @Option(names = "--port-base", paramLabel = "PORT", description = "composite-factors' port; the others follow.")
+  @Option(
+      names = "--port-base",
+      paramLabel = "PORT",
+      description = "composite-factors' port; the others follow.")
   int portBase = SuiteFunction.DEFAULT_PORT_BASE;
 
   PrintStream out = System.out;
 
   @Override
-  @SuppressWarnings("try") // the host serves until the process is stopped; closing it is the point of the try
+  @SuppressWarnings(
+      "try") // the host serves until the process is stopped; closing it is the point of the try
   public Integer call() throws Exception {
     global.requireEmbedded("serve");
     String jar = System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY);
     if (jar == null) {
       throw new IllegalArgumentException(
-          "set -D" + FunctionHost.INVOKER_JAR_PROPERTY + " to the java-function-invoker jar (./pipeline does)");
+          "set -D"
+              + FunctionHost.INVOKER_JAR_PROPERTY
+              + " to the java-function-invoker jar (./pipeline does)");
     }
-    try (LocalRuntime local = LocalRuntime.openForHosting(global.home(), global.env, global.today, global.logSink());
+    try (LocalRuntime local =
+            LocalRuntime.openForHosting(global.home(), global.env, global.today, global.logSink());
         FunctionHost host = FunctionHost.start(local, Path.of(jar), portBase)) {
       for (SuiteFunction function : SuiteFunction.values()) {
-        out.printf("%-24s http://127.0.0.1:%d/  %s%n", function.functionName(), function.port(portBase),
-            function.entryPoint());
+        out.printf(
+            "%-24s http://127.0.0.1:%d/  %s%n",
+            function.functionName(), function.port(portBase), function.entryPoint());
       }
       out.println("Try:");
-      out.println("  curl -sS -X POST http://127.0.0.1:" + portBase + "/ -H 'ce-id: 1' -H 'ce-specversion: 1.0' \\");
+      out.println(
+          "  curl -sS -X POST http://127.0.0.1:"
+              + portBase
+              + "/ -H 'ce-id: 1' -H 'ce-specversion: 1.0' \\");
       out.println("    -H 'ce-type: google.cloud.pubsub.topic.v1.messagePublished' \\");
-      out.println("    -H 'ce-source: //pubsub.googleapis.com/projects/local-project/topics/composite-factors-requests' \\");
+      out.println(
+          "    -H 'ce-source: //pubsub.googleapis.com/projects/local-project/topics/composite-factors-requests' \\");
       out.println("    -H 'Content-Type: application/json' \\");
-      out.println("    -d '{\"message\":{\"data\":\"'$(echo -n '{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}' | base64 -w0)'\",\"messageId\":\"1\"}}'");
+      out.println(
+          "    -d '{\"message\":{\"data\":\"'$(echo -n '{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}' | base64 -w0)'\",\"messageId\":\"1\"}}'");
       out.flush();
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));

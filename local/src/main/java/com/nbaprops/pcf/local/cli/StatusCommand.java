@@ -18,14 +18,17 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description = "Coverage per date from the metadata table (all tracked dates, or START END). Exit 1 if any date"
-        + " is INCOMPLETE.")
+    description =
+        "Coverage per date from the metadata table (all tracked dates, or START END). Exit 1 if any date"
+            + " is INCOMPLETE.")
 final class StatusCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "START") LocalDate start;
+  @Parameters(index = "0", arity = "0..1", paramLabel = "START")
+  LocalDate start;
 
-  @Parameters(index = "1", arity = "0..1", paramLabel = "END") LocalDate end;
+  @Parameters(index = "1", arity = "0..1", paramLabel = "END")
+  LocalDate end;
 
   @Option(names = "--json", description = "One JSON array, for machines.")
   boolean json;
@@ -40,18 +43,28 @@ final class StatusCommand implements Callable<Integer> {
     try (LocalRuntime local = global.open()) {
       List<Row> rows = rows(local, from, to);
       print(rows, json, out);
-      return rows.stream().anyMatch(r -> "INCOMPLETE".equals(r.string("status"))) ? ExitCodes.PROBLEM : ExitCodes.OK;
+      return rows.stream().anyMatch(r -> "INCOMPLETE".equals(r.string("status")))
+          ? ExitCodes.PROBLEM
+          : ExitCodes.OK;
     }
   }
 
   static List<Row> rows(LocalRuntime local, LocalDate from, LocalDate to) {
-    return local.runtime().warehouse().query(
-        Sql.of(
-                "SELECT analysis_date, expected_players, actual_players, coverage_pct, status, data_source, verdict"
-                    + " FROM " + local.runtime().config().catalog().qualifiedName(Tables.BACKFILL_PROCESSING_METADATA)
-                    + " WHERE analysis_date BETWEEN @start_date AND @end_date ORDER BY analysis_date")
-            .date("start_date", from)
-            .date("end_date", to));
+    return local
+        .runtime()
+        .warehouse()
+        .query(
+            Sql.of(
+                    "SELECT analysis_date, expected_players, actual_players, coverage_pct, status, data_source, verdict"
+                        + " FROM "
+                        + local
+                            .runtime()
+                            .config()
+                            .catalog()
+                            .qualifiedName(Tables.BACKFILL_PROCESSING_METADATA)
+                        + " WHERE analysis_date BETWEEN @start_date AND @end_date ORDER BY analysis_date")
+                .date("start_date", from)
+                .date("end_date", to));
   }
 
   static void print(List<Row> rows, boolean json, PrintStream out) {
@@ -71,14 +84,19 @@ final class StatusCommand implements Callable<Integer> {
       out.println(array);
       return;
     }
-    out.printf("%-10s  %8s  %6s  %8s  %-10s  %-9s  %s%n", "date", "expected", "actual", "coverage", "status",
-        "source", "verdict");
+    out.printf(
+        "%-10s  %8s  %6s  %8s  %-10s  %-9s  %s%n",
+        "date", "expected", "actual", "coverage", "status", "source", "verdict");
     for (Row row : rows) {
       out.printf(
           "%-10s  %8d  %6d  %7.2f%%  %-10s  %-9s  %s%n",
-          row.date("analysis_date"), row.int64("expected_players"), row.int64("actual_players"),
-          row.float64("coverage_pct"), row.string("status"),
-          row.string("data_source") == null ? "-" : row.string("data_source"), row.string("verdict"));
+          row.date("analysis_date"),
+          row.int64("expected_players"),
+          row.int64("actual_players"),
+          row.float64("coverage_pct"),
+          row.string("status"),
+          row.string("data_source") == null ? "-" : row.string("data_source"),
+          row.string("verdict"));
     }
   }
 }

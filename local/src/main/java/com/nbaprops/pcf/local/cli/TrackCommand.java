@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "track",
     mixinStandardHelpOptions = true,
-    description = "Re-check metadata for the last N days (up to yesterday) or START END: publishes the sweep the"
-        + " daily scheduler sends to metadata-tracking-trigger. Exit 1 if any date is INCOMPLETE.")
+    description =
+        "Re-check metadata for the last N days (up to yesterday) or START END: publishes the sweep the"
+            + " daily scheduler sends to metadata-tracking-trigger. Exit 1 if any date is INCOMPLETE.")
 final class TrackCommand implements Callable<Integer> {
   @Mixin GlobalOptions global;
 
@@ -49,15 +50,22 @@ final class TrackCommand implements Callable<Integer> {
     }
     sweep.addProperty("flag_incomplete", flagIncomplete);
     try (LocalRuntime local = global.open()) {
-      String id = local.runtime().publisher().publish(Topic.METADATA_TRACKING_TRIGGER, sweep.toString(), Map.of());
+      String id =
+          local
+              .runtime()
+              .publisher()
+              .publish(Topic.METADATA_TRACKING_TRIGGER, sweep.toString(), Map.of());
       if (!local.deliversLocally()) {
         return Handover.report(local, Topic.METADATA_TRACKING_TRIGGER, id, out);
       }
-      LocalDate to = span.days != null ? local.runtime().leagueClock().today().minusDays(1) : span.range[1];
+      LocalDate to =
+          span.days != null ? local.runtime().leagueClock().today().minusDays(1) : span.range[1];
       LocalDate from = span.days != null ? to.minusDays(span.days - 1L) : span.range[0];
       var rows = StatusCommand.rows(local, from, to);
       StatusCommand.print(rows, false, out);
-      return rows.stream().anyMatch(r -> "INCOMPLETE".equals(r.string("status"))) ? ExitCodes.PROBLEM : ExitCodes.OK;
+      return rows.stream().anyMatch(r -> "INCOMPLETE".equals(r.string("status")))
+          ? ExitCodes.PROBLEM
+          : ExitCodes.OK;
     }
   }
 }

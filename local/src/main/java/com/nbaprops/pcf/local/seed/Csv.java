@@ -16,7 +16,8 @@ final class Csv {
   private Csv() {}
 
   static List<Map<String, String>> read(InputStream input, String source) {
-    try (BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
+    try (BufferedReader reader =
+        new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
       String headerLine = reader.readLine();
       if (headerLine == null) {
         throw new IllegalArgumentException(source + " is empty");
@@ -33,7 +34,13 @@ final class Csv {
         List<String> cells = split(line);
         if (cells.size() != header.size()) {
           throw new IllegalArgumentException(
-              source + ":" + lineNumber + " has " + cells.size() + " cells, the header has " + header.size());
+              source
+                  + ":"
+                  + lineNumber
+                  + " has "
+                  + cells.size()
+                  + " cells, the header has "
+                  + header.size());
         }
         Map<String, String> row = new LinkedHashMap<>();
         for (int i = 0; i < header.size(); i++) {

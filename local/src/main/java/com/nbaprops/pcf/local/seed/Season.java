@@ -10,7 +10,8 @@ record Season(String name, int seasonYear, List<PlayerGame> playerGames, List<Te
 
   static Season load(String name) {
     if (!SEASON_2022_23.equals(name)) {
-      throw new IllegalArgumentException("no sample data for season " + name + "; available: " + SEASON_2022_23);
+      throw new IllegalArgumentException(
+          "no sample data for season " + name + "; available: " + SEASON_2022_23);
     }
     List<PlayerGame> players =
         read("player_game_logs.csv").stream()

@@ -16,30 +16,38 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Derives the warehouse's input tables from a season's box scores. The "upcoming" tables are rebuilt as they would
- * have looked the morning of each game: only games before that day count. What the box scores cannot tell (usage,
- * age, shot zones) stays null.
+ * Derives the warehouse's input tables from a season's box scores. The "upcoming" tables are
+ * rebuilt as they would have looked the morning of each game: only games before that day count.
+ * What the box scores cannot tell (usage, age, shot zones) stays null.
  */
 final class SeasonTables {
   private static final ZoneId LEAGUE_ZONE = ZoneId.of("America/New_York");
+
   /** Team defense needs a few games before its numbers mean anything. */
   private static final int MIN_DEFENSE_GAMES = 5;
+
   private static final int DEFENSE_WINDOW = 15;
   private static final int PACE_WINDOW = 10;
 
   private final Season season;
   private final Map<String, List<PlayerGame>> gamesByPlayer;
   private final Map<String, List<TeamGame>> gamesByTeam;
-  /** League totals of every team game strictly before a date: [pace sum, games, 3PM allowed, 3PA allowed]. */
+
+  /**
+   * League totals of every team game strictly before a date: [pace sum, games, 3PM allowed, 3PA
+   * allowed].
+   */
   private final NavigableMap<LocalDate, double[]> leagueBefore = new TreeMap<>();
 
   SeasonTables(Season season) {
     this.season = season;
-    this.gamesByPlayer = season.playerGames().stream().collect(Collectors.groupingBy(PlayerGame::lookup));
+    this.gamesByPlayer =
+        season.playerGames().stream().collect(Collectors.groupingBy(PlayerGame::lookup));
     this.gamesByTeam = season.teamGames().stream().collect(Collectors.groupingBy(TeamGame::team));
     double[] running = new double[4];
     Map<LocalDate, List<TeamGame>> byDate =
-        season.teamGames().stream().collect(Collectors.groupingBy(TeamGame::date, TreeMap::new, Collectors.toList()));
+        season.teamGames().stream()
+            .collect(Collectors.groupingBy(TeamGame::date, TreeMap::new, Collectors.toList()));
     for (Map.Entry<LocalDate, List<TeamGame>> day : byDate.entrySet()) {
       leagueBefore.put(day.getKey(), running.clone());
       for (TeamGame game : day.getValue()) {
@@ -121,9 +129,11 @@ final class SeasonTables {
   List<Row> upcomingPlayerGameContext() {
     List<Row> rows = new ArrayList<>();
     for (PlayerGame game : season.playerGames()) {
-      List<PlayerGame> before = before(gamesByPlayer.get(game.lookup()), game.date(), PlayerGame::date);
+      List<PlayerGame> before =
+          before(gamesByPlayer.get(game.lookup()), game.date(), PlayerGame::date);
       PlayerGame last = before.isEmpty() ? null : before.get(before.size() - 1);
-      Integer daysRest = last == null ? null : (int) ChronoUnit.DAYS.between(last.date(), game.date()) - 1;
+      Integer daysRest =
+          last == null ? null : (int) ChronoUnit.DAYS.between(last.date(), game.date()) - 1;
       List<PlayerGame> week = within(before, game.date(), 7, PlayerGame::date);
       List<PlayerGame> fortnight = within(before, game.date(), 14, PlayerGame::date);
       double weekMinutes = week.stream().mapToDouble(PlayerGame::minutes).sum();
@@ -147,16 +157,22 @@ final class SeasonTables {
               .set("back_to_back", daysRest == null ? null : daysRest == 0)
               .set("games_in_last_7_days", (long) week.size())
               .set("minutes_in_last_7_days", Math.round(weekMinutes))
-              .set("avg_minutes_per_game_last_7", week.isEmpty() ? null : Coverage.round(weekMinutes / week.size(), 1))
+              .set(
+                  "avg_minutes_per_game_last_7",
+                  week.isEmpty() ? null : Coverage.round(weekMinutes / week.size(), 1))
               .set("games_in_last_14_days", (long) fortnight.size())
-              .set("minutes_in_last_14_days", Math.round(fortnight.stream().mapToDouble(PlayerGame::minutes).sum()))
+              .set(
+                  "minutes_in_last_14_days",
+                  Math.round(fortnight.stream().mapToDouble(PlayerGame::minutes).sum()))
               .set("back_to_backs_last_14_days", (long) consecutiveDayPairs(fortnight))
               .set("player_age", null)
               .set("projected_usage_rate", null)
               .set("avg_usage_rate_last_7_games", null)
               .set("star_teammates_out", null)
               .set("pace_differential", paceDifferential)
-              .set("opponent_pace_last_10", opponentPace == null ? null : Coverage.round(opponentPace, 1))
+              .set(
+                  "opponent_pace_last_10",
+                  opponentPace == null ? null : Coverage.round(opponentPace, 1))
               .set("processed_at", morningOf(game.date()))
               .build());
     }
@@ -181,8 +197,12 @@ final class SeasonTables {
               .set("is_back_to_back", daysSince != null && daysSince == 1)
               .set("days_since_last_game", daysSince)
               .set("game_number_in_season", (long) before.size() + 1)
-              .set("games_in_last_7_days", (long) within(before, game.date(), 7, TeamGame::date).size())
-              .set("games_in_last_14_days", (long) within(before, game.date(), 14, TeamGame::date).size())
+              .set(
+                  "games_in_last_7_days",
+                  (long) within(before, game.date(), 7, TeamGame::date).size())
+              .set(
+                  "games_in_last_14_days",
+                  (long) within(before, game.date(), 14, TeamGame::date).size())
               .set("pace_last_10", pace == null ? null : Coverage.round(pace, 1))
               .set("processed_at", morningOf(game.date()))
               .build());
@@ -191,8 +211,8 @@ final class SeasonTables {
   }
 
   /**
-   * Three-point defense only: the game logs give opponents' three-point makes and attempts, but not where their
-   * two-point shots came from, so the paint and mid-range columns stay null.
+   * Three-point defense only: the game logs give opponents' three-point makes and attempts, but not
+   * where their two-point shots came from, so the paint and mid-range columns stay null.
    */
   List<Row> teamDefenseZoneAnalysis() {
     List<Row> rows = new ArrayList<>();
@@ -201,7 +221,8 @@ final class SeasonTables {
       if (before.size() < MIN_DEFENSE_GAMES) {
         continue;
       }
-      List<TeamGame> recent = before.subList(Math.max(0, before.size() - DEFENSE_WINDOW), before.size());
+      List<TeamGame> recent =
+          before.subList(Math.max(0, before.size() - DEFENSE_WINDOW), before.size());
       double allowed =
           recent.stream().mapToLong(TeamGame::opponentThreeMakes).sum()
               / (double) recent.stream().mapToLong(TeamGame::opponentThreeAttempts).sum();
@@ -213,7 +234,8 @@ final class SeasonTables {
               .set("analysis_date", game.date())
               .set("paint_defense_vs_league_avg", null)
               .set("mid_range_defense_vs_league_avg", null)
-              .set("three_pt_defense_vs_league_avg", Coverage.round((allowed - leagueRate) * 100, 2))
+              .set(
+                  "three_pt_defense_vs_league_avg", Coverage.round((allowed - leagueRate) * 100, 2))
               .set("weakest_zone", null)
               .set("games_in_sample", (long) recent.size())
               .build());
@@ -230,7 +252,9 @@ final class SeasonTables {
     return recent.stream().mapToDouble(TeamGame::possessions).average().orElseThrow();
   }
 
-  /** Average pace of every league game before {@code date} (a game date), or null on opening night. */
+  /**
+   * Average pace of every league game before {@code date} (a game date), or null on opening night.
+   */
   private Double leaguePaceBefore(LocalDate date) {
     double[] totals = leagueBefore.get(date);
     return totals == null || totals[1] == 0 ? null : totals[0] / totals[1];
@@ -246,7 +270,8 @@ final class SeasonTables {
     return earlier;
   }
 
-  private static <T> List<T> within(List<T> earlier, LocalDate date, int days, Function<T, LocalDate> dateOf) {
+  private static <T> List<T> within(
+      List<T> earlier, LocalDate date, int days, Function<T, LocalDate> dateOf) {
     LocalDate start = date.minusDays(days);
     return earlier.stream().filter(g -> !dateOf.apply(g).isBefore(start)).toList();
   }

@@ -13,7 +13,10 @@ import java.util.Map;
 
 /** Loads a season's sample data into a warehouse, replacing what the input tables held. */
 public final class Seeder {
-  /** The real incident: the upcoming context held 1 of 187 and 68 of 175 players, left over from an earlier run. */
+  /**
+   * The real incident: the upcoming context held 1 of 187 and 68 of 175 players, left over from an
+   * earlier run.
+   */
   public static final Map<LocalDate, Integer> INCIDENT_STALE_PLAYERS =
       Map.of(LocalDate.of(2023, 2, 23), 1, LocalDate.of(2023, 2, 24), 68);
 
@@ -46,8 +49,9 @@ public final class Seeder {
   }
 
   /**
-   * Leaves only the first {@code n} players (by player_lookup) of each incident date in the upcoming context, as the
-   * stale partial rows of the incident did. Returns the players kept per date.
+   * Leaves only the first {@code n} players (by player_lookup) of each incident date in the
+   * upcoming context, as the stale partial rows of the incident did. Returns the players kept per
+   * date.
    */
   public Map<LocalDate, Integer> plantIncident() {
     Map<LocalDate, Integer> kept = new LinkedHashMap<>();
@@ -58,11 +62,13 @@ public final class Seeder {
               List<Row> rows =
                   warehouse.query(
                       Sql.of(
-                              "SELECT * FROM " + catalog.qualifiedName(Tables.UPCOMING_PLAYER_GAME_CONTEXT)
+                              "SELECT * FROM "
+                                  + catalog.qualifiedName(Tables.UPCOMING_PLAYER_GAME_CONTEXT)
                                   + " WHERE game_date = @game_date ORDER BY player_lookup")
                           .date("game_date", entry.getKey()));
               List<Row> stale = rows.subList(0, Math.min(entry.getValue(), rows.size()));
-              warehouse.replacePartition(Tables.UPCOMING_PLAYER_GAME_CONTEXT, entry.getKey(), stale);
+              warehouse.replacePartition(
+                  Tables.UPCOMING_PLAYER_GAME_CONTEXT, entry.getKey(), stale);
               kept.put(entry.getKey(), stale.size());
             });
     return kept;

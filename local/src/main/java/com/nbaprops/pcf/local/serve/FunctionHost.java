@@ -15,16 +15,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Runs the four functions under the real Functions Framework invoker ({@code java-function-invoker}), one HTTP
- * server per function, all in this process so they share one embedded warehouse; the local bus pushes each
- * downstream message to the subscribed function's endpoint over HTTP.
+ * Runs the four functions under the real Functions Framework invoker ({@code
+ * java-function-invoker}), one HTTP server per function, all in this process so they share one
+ * embedded warehouse; the local bus pushes each downstream message to the subscribed function's
+ * endpoint over HTTP.
  *
- * <p>The invoker jar is loaded in its own class loader whose parent is this one, so it binds the same function API
- * classes the functions implement. The invoker always listens on every interface; the host moves each server to
- * loopback before it accepts anything from elsewhere, since these endpoints have no authentication.
+ * <p>The invoker jar is loaded in its own class loader whose parent is this one, so it binds the
+ * same function API classes the functions implement. The invoker always listens on every interface;
+ * the host moves each server to loopback before it accepts anything from elsewhere, since these
+ * endpoints have no authentication.
  */
 public final class FunctionHost implements AutoCloseable {
-  /** Where the build puts the invoker jar; {@code ./pipeline} and the tests pass it in this system property. */
+  /**
+   * Where the build puts the invoker jar; {@code ./pipeline} and the tests pass it in this system
+   * property.
+   */
   public static final String INVOKER_JAR_PROPERTY = "pcf.invoker.jar";
 
   private final List<Object> invokers;
@@ -36,26 +41,34 @@ public final class FunctionHost implements AutoCloseable {
   }
 
   /**
-   * Starts the functions on {@code portBase} and the next three ports, with {@code local}'s runtime handed to every
-   * function, and points its bus's subscriptions at their endpoints.
+   * Starts the functions on {@code portBase} and the next three ports, with {@code local}'s runtime
+   * handed to every function, and points its bus's subscriptions at their endpoints.
    */
-  public static FunctionHost start(LocalRuntime local, Path invokerJar, int portBase) throws Exception {
+  public static FunctionHost start(LocalRuntime local, Path invokerJar, int portBase)
+      throws Exception {
     if (!Files.isRegularFile(invokerJar)) {
       throw new IllegalStateException(
-          "the Functions Framework invoker is not at " + invokerJar + "; build with `mvn -pl local -am package`");
+          "the Functions Framework invoker is not at "
+              + invokerJar
+              + "; build with `mvn -pl local -am package`");
     }
-    local.route(function -> new HttpPush(URI.create("http://127.0.0.1:" + function.port(portBase) + "/")));
+    local.route(
+        function -> new HttpPush(URI.create("http://127.0.0.1:" + function.port(portBase) + "/")));
     ServeRuntimeHost.host(local.runtime());
     ClassLoader functions = FunctionHost.class.getClassLoader();
-    URLClassLoader invokerLoader = new URLClassLoader(new URL[] {invokerJar.toUri().toURL()}, functions);
-    Class<?> invokerClass = invokerLoader.loadClass("com.google.cloud.functions.invoker.runner.Invoker");
+    URLClassLoader invokerLoader =
+        new URLClassLoader(new URL[] {invokerJar.toUri().toURL()}, functions);
+    Class<?> invokerClass =
+        invokerLoader.loadClass("com.google.cloud.functions.invoker.runner.Invoker");
     Constructor<?> constructor =
         invokerClass.getConstructor(Integer.class, String.class, String.class, ClassLoader.class);
     List<Object> invokers = new ArrayList<>();
     FunctionHost host = new FunctionHost(invokers, invokerLoader);
     try {
       for (SuiteFunction function : SuiteFunction.values()) {
-        Object invoker = constructor.newInstance(function.port(portBase), function.entryPoint(), "cloudevent", functions);
+        Object invoker =
+            constructor.newInstance(
+                function.port(portBase), function.entryPoint(), "cloudevent", functions);
         invokerClass.getMethod("startTestServer").invoke(invoker);
         invokers.add(invoker);
         bindToLoopback(invokerClass, invoker);
@@ -72,7 +85,8 @@ public final class FunctionHost implements AutoCloseable {
     Field serverField = invokerClass.getDeclaredField("server");
     serverField.setAccessible(true);
     Object server = serverField.get(invoker);
-    for (Object connector : (Object[]) server.getClass().getMethod("getConnectors").invoke(server)) {
+    for (Object connector :
+        (Object[]) server.getClass().getMethod("getConnectors").invoke(server)) {
       Method stop = connector.getClass().getMethod("stop");
       Method setHost = connector.getClass().getMethod("setHost", String.class);
       Method start = connector.getClass().getMethod("start");

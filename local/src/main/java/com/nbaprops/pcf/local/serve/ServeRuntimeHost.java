@@ -6,9 +6,10 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Hands the functions the invoker constructs under {@code ./pipeline serve} the host's embedded runtime: the invoker
- * calls their no-argument constructors, so this is the one way in. Found through {@link java.util.ServiceLoader}
- * (META-INF/services of this module); empty whenever no {@link FunctionHost} is running.
+ * Hands the functions the invoker constructs under {@code ./pipeline serve} the host's embedded
+ * runtime: the invoker calls their no-argument constructors, so this is the one way in. Found
+ * through {@link java.util.ServiceLoader} (META-INF/services of this module); empty whenever no
+ * {@link FunctionHost} is running.
  */
 public final class ServeRuntimeHost implements RuntimeHost {
   private static final AtomicReference<PipelineRuntime> HOSTED = new AtomicReference<>();

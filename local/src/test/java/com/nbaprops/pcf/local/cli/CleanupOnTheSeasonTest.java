@@ -38,7 +38,9 @@ class CleanupOnTheSeasonTest {
   static void seed() {
     local = LocalRuntime.open(home, Map.of(), LocalDate.of(2023, 3, 10), (s, m, l) -> {});
     SeedCommand.run(local, "2022-23", false, new PrintStream(new ByteArrayOutputStream()));
-    staleBefore = count(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "<") + count(Tables.UPCOMING_TEAM_GAME_CONTEXT, "<");
+    staleBefore =
+        count(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "<")
+            + count(Tables.UPCOMING_TEAM_GAME_CONTEXT, "<");
     keptBefore = rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date >= @d", CUTOFF);
     feb23Before = rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date = @d", FEB_23);
   }
@@ -49,21 +51,40 @@ class CleanupOnTheSeasonTest {
   }
 
   private static long count(TableDefinition table, String comparison) {
-    return local.runtime().warehouse().query(
-            Sql.of("SELECT COUNT(*) AS n FROM nba_analytics." + table.name() + " WHERE game_date " + comparison + " @d")
+    return local
+        .runtime()
+        .warehouse()
+        .query(
+            Sql.of(
+                    "SELECT COUNT(*) AS n FROM nba_analytics."
+                        + table.name()
+                        + " WHERE game_date "
+                        + comparison
+                        + " @d")
                 .date("d", CUTOFF))
         .get(0)
         .int64("n");
   }
 
   private static List<Row> rows(TableDefinition table, String condition, LocalDate date) {
-    return local.runtime().warehouse().query(
-        Sql.of("SELECT * FROM nba_analytics." + table.name() + " WHERE " + condition + " ORDER BY ALL").date("d", date));
+    return local
+        .runtime()
+        .warehouse()
+        .query(
+            Sql.of(
+                    "SELECT * FROM nba_analytics."
+                        + table.name()
+                        + " WHERE "
+                        + condition
+                        + " ORDER BY ALL")
+                .date("d", date));
   }
 
   private static String cleanup(boolean dryRun) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertThat(CleanupCommand.run(local, dryRun, null, new PrintStream(out, true, StandardCharsets.UTF_8)))
+    assertThat(
+            CleanupCommand.run(
+                local, dryRun, null, new PrintStream(out, true, StandardCharsets.UTF_8)))
         .isEqualTo(ExitCodes.OK);
     return out.toString(StandardCharsets.UTF_8);
   }
@@ -75,7 +96,9 @@ class CleanupOnTheSeasonTest {
 
     assertThat(report).contains("dry run: nothing changed");
     assertThat(report).containsMatch("2023-02-23 +187 +18\\n");
-    assertThat(count(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "<") + count(Tables.UPCOMING_TEAM_GAME_CONTEXT, "<"))
+    assertThat(
+            count(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "<")
+                + count(Tables.UPCOMING_TEAM_GAME_CONTEXT, "<"))
         .isEqualTo(staleBefore);
     assertThat(local.runtime().blobs().list("upcoming-tables/")).isEmpty();
   }
@@ -89,15 +112,18 @@ class CleanupOnTheSeasonTest {
 
     assertThat(count(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "<")).isEqualTo(0);
     assertThat(count(Tables.UPCOMING_TEAM_GAME_CONTEXT, "<")).isEqualTo(0);
-    assertThat(rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date >= @d", CUTOFF)).isEqualTo(keptBefore);
+    assertThat(rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date >= @d", CUTOFF))
+        .isEqualTo(keptBefore);
   }
 
   @Test
   @Order(3)
   void theAuditRowAndTheBackupObjectsAgreeWithTheCounts() {
     Row audit =
-        local.runtime().warehouse().query(
-                Sql.of("SELECT * FROM nba_orchestration.cleanup_operations WHERE NOT dry_run"))
+        local
+            .runtime()
+            .warehouse()
+            .query(Sql.of("SELECT * FROM nba_orchestration.cleanup_operations WHERE NOT dry_run"))
             .get(0);
     long rowsInBackups = 0;
     List<String> objects = local.runtime().blobs().list("upcoming-tables/");
@@ -106,7 +132,8 @@ class CleanupOnTheSeasonTest {
           object.contains(Tables.UPCOMING_TEAM_GAME_CONTEXT.name())
               ? Tables.UPCOMING_TEAM_GAME_CONTEXT
               : Tables.UPCOMING_PLAYER_GAME_CONTEXT;
-      rowsInBackups += NdjsonRows.decode(table, local.runtime().blobs().read(object).orElseThrow()).size();
+      rowsInBackups +=
+          NdjsonRows.decode(table, local.runtime().blobs().read(object).orElseThrow()).size();
     }
 
     assertThat(audit.int64("total_records_deleted")).isEqualTo(staleBefore);
@@ -128,10 +155,21 @@ class CleanupOnTheSeasonTest {
   @Test
   @Order(5)
   void restoreBringsOneDateBackExactlyOnce() {
-    RestoreCommand.run(local, "upcoming_player_game_context", FEB_23, null, new PrintStream(new ByteArrayOutputStream()));
-    RestoreCommand.run(local, "upcoming_player_game_context", FEB_23, null, new PrintStream(new ByteArrayOutputStream()));
+    RestoreCommand.run(
+        local,
+        "upcoming_player_game_context",
+        FEB_23,
+        null,
+        new PrintStream(new ByteArrayOutputStream()));
+    RestoreCommand.run(
+        local,
+        "upcoming_player_game_context",
+        FEB_23,
+        null,
+        new PrintStream(new ByteArrayOutputStream()));
 
-    assertThat(rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date = @d", FEB_23)).isEqualTo(feb23Before);
+    assertThat(rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date = @d", FEB_23))
+        .isEqualTo(feb23Before);
     assertThat(count(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "<")).isEqualTo(feb23Before.size());
   }
 }

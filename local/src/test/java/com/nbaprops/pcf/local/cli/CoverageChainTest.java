@@ -4,10 +4,10 @@ import static com.google.common.truth.Truth.assertThat;
 
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
-import com.nbaprops.pcf.message.Attributes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -47,7 +47,10 @@ class CoverageChainTest {
   }
 
   private static Row metadata(LocalDate date) {
-    List<Row> rows = query("SELECT * FROM nba_orchestration.backfill_processing_metadata WHERE analysis_date = @d", date);
+    List<Row> rows =
+        query(
+            "SELECT * FROM nba_orchestration.backfill_processing_metadata WHERE analysis_date = @d",
+            date);
     assertThat(rows).hasSize(1);
     return rows.get(0);
   }
@@ -63,12 +66,15 @@ class CoverageChainTest {
   @Order(1)
   void everyFebruaryGameDateIsTracked() {
     List<Row> rows =
-        local.runtime().warehouse().query(
-            Sql.of(
-                    "SELECT status, COUNT(*) AS dates FROM nba_orchestration.backfill_processing_metadata"
-                        + " WHERE analysis_date BETWEEN @s AND @e GROUP BY status")
-                .date("s", LocalDate.of(2023, 2, 1))
-                .date("e", LocalDate.of(2023, 2, 28)));
+        local
+            .runtime()
+            .warehouse()
+            .query(
+                Sql.of(
+                        "SELECT status, COUNT(*) AS dates FROM nba_orchestration.backfill_processing_metadata"
+                            + " WHERE analysis_date BETWEEN @s AND @e GROUP BY status")
+                    .date("s", LocalDate.of(2023, 2, 1))
+                    .date("e", LocalDate.of(2023, 2, 28)));
     assertThat(rows).hasSize(1);
     assertThat(rows.get(0).int64("dates")).isEqualTo(22);
     // The forced backfill bypasses the gate (verdict SKIPPED) but the status is still measured.
@@ -81,39 +87,50 @@ class CoverageChainTest {
   @Test
   @Order(2)
   void deletingPlayersThenSweepingFlagsTheDateIncomplete() {
-    local.runtime().warehouse().execute(
-        Sql.of(
-                "DELETE FROM nba_precompute.player_composite_factors WHERE game_date = @d AND player_lookup IN"
-                    + " (SELECT player_lookup FROM nba_precompute.player_composite_factors WHERE game_date = @d"
-                    + " ORDER BY player_lookup LIMIT 93)")
-            .date("d", FEB_23));
-    local.runtime().publisher().publish(
-        Topic.METADATA_TRACKING_TRIGGER,
-        "{\"start_date\":\"2023-02-23\",\"end_date\":\"2023-02-23\",\"flag_incomplete\":true}",
-        Map.of());
+    local
+        .runtime()
+        .warehouse()
+        .execute(
+            Sql.of(
+                    "DELETE FROM nba_precompute.player_composite_factors WHERE game_date = @d AND player_lookup IN"
+                        + " (SELECT player_lookup FROM nba_precompute.player_composite_factors WHERE game_date = @d"
+                        + " ORDER BY player_lookup LIMIT 93)")
+                .date("d", FEB_23));
+    local
+        .runtime()
+        .publisher()
+        .publish(
+            Topic.METADATA_TRACKING_TRIGGER,
+            "{\"start_date\":\"2023-02-23\",\"end_date\":\"2023-02-23\",\"flag_incomplete\":true}",
+            Map.of());
 
     Row row = metadata(FEB_23);
     assertThat(row.int64("actual_players")).isEqualTo(94);
     assertThat(row.string("status")).isEqualTo("INCOMPLETE");
     assertThat(failures(FEB_23)).hasSize(1);
     assertThat(failures(FEB_23).get(0).string("failure_reason")).contains("93 missing");
-    assertThat(failures(FEB_23).get(0).string("failure_reason")).contains("./pipeline reprocess 2023-02-23");
+    assertThat(failures(FEB_23).get(0).string("failure_reason"))
+        .contains("./pipeline reprocess 2023-02-23");
   }
 
   @Test
   @Order(3)
   void reprocessingMakesTheDateCompleteAndResolvesTheFailure() {
     String runId = "rerun-1";
-    local.runtime().publisher().publish(
-        Topic.COMPOSITE_FACTORS_REQUESTS,
-        new DateRequest(FEB_23, true, false, runId).toJson(),
-        Attributes.of(runId, FEB_23));
+    local
+        .runtime()
+        .publisher()
+        .publish(
+            Topic.COMPOSITE_FACTORS_REQUESTS,
+            new DateRequest(FEB_23, true, false, runId).toJson(),
+            Attributes.of(runId, FEB_23));
 
     Row row = metadata(FEB_23);
     assertThat(row.string("status")).isEqualTo("COMPLETE");
     assertThat(row.string("verdict")).isEqualTo("PASS");
     assertThat(row.string("run_id")).isEqualTo(runId);
-    assertThat(row.string("feature_report")).contains("usage_rate 0.0% < 45.0% (warning, absent from the source data)");
+    assertThat(row.string("feature_report"))
+        .contains("usage_rate 0.0% < 45.0% (warning, absent from the source data)");
     assertThat(failures(FEB_23).get(0).string("resolution_status")).isEqualTo("RESOLVED");
   }
 }

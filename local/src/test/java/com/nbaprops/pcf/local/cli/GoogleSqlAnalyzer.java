@@ -20,9 +20,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * BigQuery's SQL front end (the ZetaSQL analyzer) over a catalog built from the shared table definitions: a statement
- * that names a missing column, compares a DATE with an INT64 parameter or uses a function GoogleSQL lacks is refused
- * here as BigQuery would refuse it.
+ * BigQuery's SQL front end (the ZetaSQL analyzer) over a catalog built from the shared table
+ * definitions: a statement that names a missing column, compares a DATE with an INT64 parameter or
+ * uses a function GoogleSQL lacks is refused here as BigQuery would refuse it.
  */
 final class GoogleSqlAnalyzer {
   private final SimpleCatalog catalog = new SimpleCatalog("bigquery");
@@ -39,7 +39,9 @@ final class GoogleSqlAnalyzer {
               new SimpleTable(
                   table.name(),
                   table.columns().stream()
-                      .map(column -> new SimpleColumn(table.name(), column.name(), type(column.type())))
+                      .map(
+                          column ->
+                              new SimpleColumn(table.name(), column.name(), type(column.type())))
                       .toList()));
         }
       }
@@ -59,11 +61,15 @@ final class GoogleSqlAnalyzer {
         });
   }
 
-  /** The analyzer's error for {@code sql} with its declared parameters, or empty when BigQuery would accept it. */
+  /**
+   * The analyzer's error for {@code sql} with its declared parameters, or empty when BigQuery would
+   * accept it.
+   */
   Optional<String> problem(Sql sql) {
     AnalyzerOptions options = new AnalyzerOptions();
     options.setLanguageOptions(language);
-    sql.parameters().forEach((name, parameter) -> options.addQueryParameter(name, type(parameter.type())));
+    sql.parameters()
+        .forEach((name, parameter) -> options.addQueryParameter(name, type(parameter.type())));
     try {
       Analyzer.analyzeStatement(sql.text(), options, catalog);
       return Optional.empty();

@@ -10,9 +10,9 @@ import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.logging.StructuredLog;
+import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Sql;
-import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
@@ -37,9 +37,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every statement the suite sends to the warehouse, recorded while the whole chain runs on DuckDB (the incident
- * replay, pre-flight, backfill, sweeps, cleanup, restore, rejected input, the status report), is analysed as GoogleSQL against the
- * shared table definitions with its declared parameter types: what passes here runs unchanged on BigQuery.
+ * Every statement the suite sends to the warehouse, recorded while the whole chain runs on DuckDB
+ * (the incident replay, pre-flight, backfill, sweeps, cleanup, restore, rejected input, the status
+ * report), is analysed as GoogleSQL against the shared table definitions with its declared
+ * parameter types: what passes here runs unchanged on BigQuery.
  */
 class GoogleSqlTest {
   private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
@@ -57,9 +58,20 @@ class GoogleSqlTest {
     duckDb.createTables(Tables.ALL);
     recorder = new RecordingWarehouse(duckDb);
     Clock clock = Clock.fixed(Instant.parse("2023-03-10T17:00:00Z"), ZoneOffset.UTC);
-    LocalEventBus bus = new LocalEventBus(config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, StructuredLog.to((s, m, l) -> {}));
+    LocalEventBus bus =
+        new LocalEventBus(
+            config.projectId(),
+            LocalEventBus.MAX_DELIVERY_ATTEMPTS,
+            clock,
+            StructuredLog.to((s, m, l) -> {}));
     PipelineRuntime runtime =
-        new PipelineRuntime(config, recorder, bus, new LocalDirectoryBlobStore(home.resolve("gcs")), clock, (s, m, l) -> {});
+        new PipelineRuntime(
+            config,
+            recorder,
+            bus,
+            new LocalDirectoryBlobStore(home.resolve("gcs")),
+            clock,
+            (s, m, l) -> {});
     local = LocalRuntime.of(runtime, bus);
     SeedCommand.run(local, "2022-23", true, QUIET);
 
@@ -67,11 +79,19 @@ class GoogleSqlTest {
     BackfillCommand.run(local, DemoCommand.FEBRUARY, false, QUIET, QUIET);
     BackfillCommand.run(local, DemoCommand.FEBRUARY, true, QUIET, QUIET);
     String runId = "production-run";
-    runtime.publisher().publish(
-        Topic.COMPOSITE_FACTORS_REQUESTS, new DateRequest(LocalDate.of(2023, 1, 5), false, false, runId).toJson(),
-        Attributes.of(runId, null));
-    runtime.publisher().publish(Topic.COMPOSITE_FACTORS_REQUESTS, "{\"isBackfill\":true}", Map.of());
-    runtime.publisher().publish(Topic.METADATA_TRACKING_TRIGGER, "{\"days\":30,\"flag_incomplete\":true}", Map.of());
+    runtime
+        .publisher()
+        .publish(
+            Topic.COMPOSITE_FACTORS_REQUESTS,
+            new DateRequest(LocalDate.of(2023, 1, 5), false, false, runId).toJson(),
+            Attributes.of(runId, null));
+    runtime
+        .publisher()
+        .publish(Topic.COMPOSITE_FACTORS_REQUESTS, "{\"isBackfill\":true}", Map.of());
+    runtime
+        .publisher()
+        .publish(
+            Topic.METADATA_TRACKING_TRIGGER, "{\"days\":30,\"flag_incomplete\":true}", Map.of());
     CleanupCommand.run(local, true, null, QUIET);
     CleanupCommand.run(local, false, null, QUIET);
     RestoreCommand.run(local, Tables.UPCOMING_PLAYER_GAME_CONTEXT.name(), FEB_23, null, QUIET);
@@ -95,7 +115,8 @@ class GoogleSqlTest {
       }
     }
     for (TableDefinition table : Tables.ALL) {
-      BigQueryStatements.all(config.catalog(), table).forEach(sql -> distinct.putIfAbsent(sql.text(), sql));
+      BigQueryStatements.all(config.catalog(), table)
+          .forEach(sql -> distinct.putIfAbsent(sql.text(), sql));
     }
     return List.copyOf(distinct.values());
   }
@@ -110,13 +131,18 @@ class GoogleSqlTest {
     assertThat(problems).isEmpty();
   }
 
-  /** The check is only as good as the recording: the scenario must reach every kind of statement the code writes. */
+  /**
+   * The check is only as good as the recording: the scenario must reach every kind of statement the
+   * code writes.
+   */
   @Test
   void theRecordingReachesReadsDeletesMergesAndUpdates() {
     Set<String> kinds = new TreeSet<>();
     recorder.calls().stream()
         .filter(call -> call.sql() != null)
-        .forEach(call -> kinds.add(call.sql().text().strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT)));
+        .forEach(
+            call ->
+                kinds.add(call.sql().text().strip().split("\\s+", 2)[0].toUpperCase(Locale.ROOT)));
 
     assertThat(kinds).containsAtLeast("SELECT", "WITH", "DELETE", "MERGE", "UPDATE");
   }
@@ -124,18 +150,22 @@ class GoogleSqlTest {
   @Test
   void aMisspelledColumnIsRefused() {
     Sql typo =
-        Sql.of("SELECT COUNT(DISTINCT player_lookpu) AS n FROM nba_analytics.player_game_summary WHERE game_date = @d")
+        Sql.of(
+                "SELECT COUNT(DISTINCT player_lookpu) AS n FROM nba_analytics.player_game_summary WHERE game_date = @d")
             .date("d", FEB_23);
 
-    assertThat(analyzer.problem(typo)).hasValue("Unrecognized name: player_lookpu; Did you mean player_lookup? [at 1:23]");
+    assertThat(analyzer.problem(typo))
+        .hasValue("Unrecognized name: player_lookpu; Did you mean player_lookup? [at 1:23]");
   }
 
   @Test
   void aParameterOfTheWrongTypeIsRefused() {
     Sql wrongType =
-        Sql.of("SELECT COUNT(*) AS n FROM nba_analytics.player_game_summary WHERE game_date = @d").int64("d", 20230223L);
+        Sql.of("SELECT COUNT(*) AS n FROM nba_analytics.player_game_summary WHERE game_date = @d")
+            .int64("d", 20230223L);
 
-    assertThat(analyzer.problem(wrongType).orElse("")).contains("No matching signature for operator =");
+    assertThat(analyzer.problem(wrongType).orElse(""))
+        .contains("No matching signature for operator =");
   }
 
   @Test
@@ -145,22 +175,32 @@ class GoogleSqlTest {
     assertThat(analyzer.problem(duckDbOnly).orElse("")).contains("Function not found: list_value");
   }
 
-  /** A day's reprocess, end to end: how many BigQuery jobs (queries, DML, loads) the chain starts for one date. */
+  /**
+   * A day's reprocess, end to end: how many BigQuery jobs (queries, DML, loads) the chain starts
+   * for one date.
+   */
   @Test
   void oneProcessedDateCostsAFixedNumberOfJobs() {
     int before = recorder.calls().size();
     recorder.record(true);
-    local.runtime().publisher().publish(
-        Topic.COMPOSITE_FACTORS_REQUESTS, new DateRequest(FEB_23, true, false, "jobs-per-date").toJson(),
-        Attributes.of("jobs-per-date", FEB_23));
+    local
+        .runtime()
+        .publisher()
+        .publish(
+            Topic.COMPOSITE_FACTORS_REQUESTS,
+            new DateRequest(FEB_23, true, false, "jobs-per-date").toJson(),
+            Attributes.of("jobs-per-date", FEB_23));
     recorder.record(false);
 
     Map<String, Integer> jobs = new TreeMap<>();
     List<RecordingWarehouse.Call> calls = recorder.calls();
     calls.subList(before, calls.size()).forEach(call -> jobs.merge(call.kind(), 1, Integer::sum));
-    // composite-factors reads expected players, the upcoming context, the synthetic context, shot zones and team
-    // defense, then loads the PCF partition; coverage-validation reads expected and written players and the feature
-    // completeness; metadata-tracking loads its partition and resolves the date's failures (one UPDATE).
+    // composite-factors reads expected players, the upcoming context, the synthetic context, shot
+    // zones and team
+    // defense, then loads the PCF partition; coverage-validation reads expected and written players
+    // and the feature
+    // completeness; metadata-tracking loads its partition and resolves the date's failures (one
+    // UPDATE).
     assertThat(jobs).containsExactly("query", 8, "dml", 1, "load", 2);
   }
 }

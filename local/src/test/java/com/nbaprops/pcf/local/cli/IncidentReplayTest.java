@@ -2,9 +2,9 @@ package com.nbaprops.pcf.local.cli;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import com.nbaprops.pcf.functions.compositefactors.PreflightReport;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.port.Sql;
-import com.nbaprops.pcf.functions.compositefactors.PreflightReport;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -33,7 +33,10 @@ class IncidentReplayTest {
   }
 
   private long players(LocalDate date) {
-    return local.runtime().warehouse().query(
+    return local
+        .runtime()
+        .warehouse()
+        .query(
             Sql.of(
                     "SELECT COUNT(DISTINCT player_lookup) AS n FROM nba_precompute.player_composite_factors"
                         + " WHERE game_date = @d")
@@ -55,7 +58,8 @@ class IncidentReplayTest {
 
   @Test
   void backfillWithoutForceStopsAndWritesNothing() {
-    var range = new com.nbaprops.pcf.domain.DateRange(LocalDate.of(2023, 2, 22), LocalDate.of(2023, 2, 25));
+    var range =
+        new com.nbaprops.pcf.domain.DateRange(LocalDate.of(2023, 2, 22), LocalDate.of(2023, 2, 25));
     int code = BackfillCommand.run(local, range, false, QUIET, QUIET);
     assertThat(code).isEqualTo(ExitCodes.PROBLEM);
     assertThat(players(LocalDate.of(2023, 2, 25))).isEqualTo(0);

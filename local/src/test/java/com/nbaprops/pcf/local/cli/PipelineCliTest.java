@@ -53,7 +53,8 @@ class PipelineCliTest {
 
   @Test
   void seedingARealWarehouseIsRefused() {
-    assertThat(run("seed", "--warehouse", "bigquery:nba-props-platform")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("seed", "--warehouse", "bigquery:nba-props-platform"))
+        .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("embedded warehouse only");
   }
 }

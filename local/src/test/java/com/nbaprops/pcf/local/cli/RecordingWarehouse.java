@@ -8,7 +8,10 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Passes every call to a real warehouse and, once started, records what was asked: the SQL, and each bulk write. */
+/**
+ * Passes every call to a real warehouse and, once started, records what was asked: the SQL, and
+ * each bulk write.
+ */
 final class RecordingWarehouse implements Warehouse {
   /** One call: a statement (query or DML), or a bulk write (sql null) into {@code table}. */
   record Call(String kind, Sql sql, String table) {}

@@ -17,8 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Terraform configuration as HashiCorp's HCL parser reads it (npm {@code @cdktf/hcl2json}, through
- * {@code tools/hcl/parse.js}): interpolations stay as {@code "${...}"} strings, blocks become arrays.
+ * The Terraform configuration as HashiCorp's HCL parser reads it (npm {@code @cdktf/hcl2json},
+ * through {@code tools/hcl/parse.js}): interpolations stay as {@code "${...}"} strings, blocks
+ * become arrays.
  */
 final class Terraform {
   private final Map<String, JsonObject> files;
@@ -36,7 +37,8 @@ final class Terraform {
   /**
    * Parses every {@code .tf} file of {@code dir}.
    *
-   * @throws IllegalStateException with the parser's message (file:line,column) when a file does not parse
+   * @throws IllegalStateException with the parser's message (file:line,column) when a file does not
+   *     parse
    */
   static Terraform parse(Path dir) throws IOException, InterruptedException {
     Path parser = repositoryRoot().resolve("tools/hcl/parse.js");
@@ -49,7 +51,8 @@ final class Terraform {
     if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
       throw new IllegalStateException("the HCL parser rejected " + dir + ": " + err.strip());
     }
-    JsonObject all = JsonParser.parseString(new String(out, StandardCharsets.UTF_8)).getAsJsonObject();
+    JsonObject all =
+        JsonParser.parseString(new String(out, StandardCharsets.UTF_8)).getAsJsonObject();
     Map<String, JsonObject> files = new LinkedHashMap<>();
     all.entrySet().forEach(entry -> files.put(entry.getKey(), entry.getValue().getAsJsonObject()));
     return new Terraform(files);
@@ -69,7 +72,10 @@ final class Terraform {
     throw new AssertionError("no local." + name + " in the Terraform files");
   }
 
-  /** A placeholder for what only exists at apply time (a resource attribute) or has no default (a variable). */
+  /**
+   * A placeholder for what only exists at apply time (a resource attribute) or has no default (a
+   * variable).
+   */
   static final String UNKNOWN = "example-value";
 
   private static final Pattern INTERPOLATION = Pattern.compile("\\$\\{([^}]*)}");
@@ -77,13 +83,17 @@ final class Terraform {
       Pattern.compile("(?:tostring\\()?var\\.([a-z0-9_]+)((?:\\.[a-z0-9_]+)*)\\)?");
 
   /**
-   * {@code value} with its interpolations replaced, as a plan with the variables' defaults would see it: {@code var.x}
-   * and {@code var.x.y} (also inside {@code tostring()}) by their default, anything else by {@link #UNKNOWN}.
+   * {@code value} with its interpolations replaced, as a plan with the variables' defaults would
+   * see it: {@code var.x} and {@code var.x.y} (also inside {@code tostring()}) by their default,
+   * anything else by {@link #UNKNOWN}.
    */
   JsonElement resolve(JsonElement value) {
     if (value.isJsonObject()) {
       JsonObject resolved = new JsonObject();
-      value.getAsJsonObject().entrySet().forEach(entry -> resolved.add(entry.getKey(), resolve(entry.getValue())));
+      value
+          .getAsJsonObject()
+          .entrySet()
+          .forEach(entry -> resolved.add(entry.getKey(), resolve(entry.getValue())));
       return resolved;
     }
     if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
@@ -124,7 +134,8 @@ final class Terraform {
   private JsonElement variableDefault(String name) {
     for (JsonObject file : files.values()) {
       if (file.has("variable") && file.getAsJsonObject("variable").has(name)) {
-        JsonObject variable = file.getAsJsonObject("variable").getAsJsonArray(name).get(0).getAsJsonObject();
+        JsonObject variable =
+            file.getAsJsonObject("variable").getAsJsonArray(name).get(0).getAsJsonObject();
         return variable.get("default");
       }
     }
@@ -136,8 +147,14 @@ final class Terraform {
     Map<String, JsonObject> found = new LinkedHashMap<>();
     for (JsonObject file : files.values()) {
       if (file.has("resource") && file.getAsJsonObject("resource").has(type)) {
-        file.getAsJsonObject("resource").getAsJsonObject(type).entrySet()
-            .forEach(entry -> found.put(entry.getKey(), entry.getValue().getAsJsonArray().get(0).getAsJsonObject()));
+        file.getAsJsonObject("resource")
+            .getAsJsonObject(type)
+            .entrySet()
+            .forEach(
+                entry ->
+                    found.put(
+                        entry.getKey(),
+                        entry.getValue().getAsJsonArray().get(0).getAsJsonObject()));
       }
     }
     return found;
@@ -160,7 +177,9 @@ final class Terraform {
           for (var resource : type.getValue().getAsJsonObject().entrySet()) {
             all.add(
                 new Resource(
-                    type.getKey(), resource.getKey(), resource.getValue().getAsJsonArray().get(0).getAsJsonObject()));
+                    type.getKey(),
+                    resource.getKey(),
+                    resource.getValue().getAsJsonArray().get(0).getAsJsonObject()));
           }
         }
       }

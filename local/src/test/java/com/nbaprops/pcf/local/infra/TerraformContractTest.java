@@ -32,14 +32,15 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * terraform/ and the code must agree: entry points, topics published and subscribed, environment variables, the
- * tables written (with their schemas and layout); and no function may hold a basic role or be publicly invokable.
- * Regenerate terraform/schemas after a table change with {@code mvn -pl local test -Dtest=TerraformContractTest
- * -Dpcf.schemas.write=true}.
+ * terraform/ and the code must agree: entry points, topics published and subscribed, environment
+ * variables, the tables written (with their schemas and layout); and no function may hold a basic
+ * role or be publicly invokable. Regenerate terraform/schemas after a table change with {@code mvn
+ * -pl local test -Dtest=TerraformContractTest -Dpcf.schemas.write=true}.
  */
 class TerraformContractTest {
   private static final Path TERRAFORM = Terraform.repositoryRoot().resolve("terraform");
-  private static final Set<String> BASIC_ROLES = Set.of("roles/owner", "roles/editor", "roles/viewer");
+  private static final Set<String> BASIC_ROLES =
+      Set.of("roles/owner", "roles/editor", "roles/viewer");
   private static final Set<String> PUBLIC_MEMBERS = Set.of("allUsers", "allAuthenticatedUsers");
   private static Terraform terraform;
 
@@ -64,7 +65,8 @@ class TerraformContractTest {
 
   @Test
   void everyTopicOfTheCodeIsDeclaredAndNoOther() {
-    assertThat(strings(terraform.local("topics"))).isEqualTo(baseNames(Arrays.asList(Topic.values())));
+    assertThat(strings(terraform.local("topics")))
+        .isEqualTo(baseNames(Arrays.asList(Topic.values())));
   }
 
   @Test
@@ -72,14 +74,27 @@ class TerraformContractTest {
     Map<String, String> code = new TreeMap<>();
     Map<String, String> infra = new TreeMap<>();
     for (SuiteFunction function : SuiteFunction.values()) {
-      code.put(function.functionName(),
-          function.entryPoint() + " on " + baseNames(function.triggers()) + " to " + baseNames(function.publishes()));
+      code.put(
+          function.functionName(),
+          function.entryPoint()
+              + " on "
+              + baseNames(function.triggers())
+              + " to "
+              + baseNames(function.publishes()));
     }
-    functions().entrySet().forEach(entry -> {
-      JsonObject f = entry.getValue().getAsJsonObject();
-      infra.put(entry.getKey(),
-          f.get("entry_point").getAsString() + " on " + strings(f.get("triggers")) + " to " + strings(f.get("publishes")));
-    });
+    functions()
+        .entrySet()
+        .forEach(
+            entry -> {
+              JsonObject f = entry.getValue().getAsJsonObject();
+              infra.put(
+                  entry.getKey(),
+                  f.get("entry_point").getAsString()
+                      + " on "
+                      + strings(f.get("triggers"))
+                      + " to "
+                      + strings(f.get("publishes")));
+            });
 
     assertThat(infra).isEqualTo(code);
   }
@@ -93,14 +108,16 @@ class TerraformContractTest {
     assertThat(function.get("for_each").getAsString()).isEqualTo("${local.functions}");
     assertThat(build.get("entry_point").getAsString()).isEqualTo("${each.value.entry_point}");
     assertThat(build.get("runtime").getAsString()).isAnyOf("java17", "java21");
-    assertThat(service.get("environment_variables").getAsString()).isEqualTo("${local.function_environment}");
+    assertThat(service.get("environment_variables").getAsString())
+        .isEqualTo("${local.function_environment}");
     assertThat(service.get("min_instance_count").getAsInt()).isEqualTo(0);
     assertThat(service.get("max_instance_count").getAsString()).contains("max_instance_count");
   }
 
   @Test
   void everyVariableTheCodeReadsIsSetAndNoOther() {
-    Set<String> set = new TreeSet<>(terraform.local("function_environment").getAsJsonObject().keySet());
+    Set<String> set =
+        new TreeSet<>(terraform.local("function_environment").getAsJsonObject().keySet());
 
     assertThat(set).isEqualTo(new TreeSet<>(PipelineConfig.VARIABLES));
   }
@@ -111,14 +128,31 @@ class TerraformContractTest {
     Map<String, String> code = new TreeMap<>();
     Map<String, String> infra = new TreeMap<>();
     for (TableDefinition table : Tables.OWNED) {
-      code.put(table.name(), table.dataset().name().toLowerCase(Locale.ROOT) + " " + table.partitionColumn() + " "
-          + table.requirePartitionFilter() + " " + table.clustering());
+      code.put(
+          table.name(),
+          table.dataset().name().toLowerCase(Locale.ROOT)
+              + " "
+              + table.partitionColumn()
+              + " "
+              + table.requirePartitionFilter()
+              + " "
+              + table.clustering());
     }
-    tables.entrySet().forEach(entry -> {
-      JsonObject t = entry.getValue().getAsJsonObject();
-      infra.put(entry.getKey(), t.get("dataset").getAsString() + " " + t.get("partition_field").getAsString() + " "
-          + t.get("require_partition_filter").getAsBoolean() + " " + new ArrayList<>(listOf(t.get("clustering"))));
-    });
+    tables
+        .entrySet()
+        .forEach(
+            entry -> {
+              JsonObject t = entry.getValue().getAsJsonObject();
+              infra.put(
+                  entry.getKey(),
+                  t.get("dataset").getAsString()
+                      + " "
+                      + t.get("partition_field").getAsString()
+                      + " "
+                      + t.get("require_partition_filter").getAsBoolean()
+                      + " "
+                      + new ArrayList<>(listOf(t.get("clustering"))));
+            });
 
     assertThat(infra).isEqualTo(code);
   }
@@ -139,7 +173,8 @@ class TerraformContractTest {
         Files.createDirectories(file.getParent());
         Files.writeString(file, expected, StandardCharsets.UTF_8);
       }
-      assertWithMessage(file + " differs from Tables." + table.name() + "; regenerate it (see this class)")
+      assertWithMessage(
+              file + " differs from Tables." + table.name() + "; regenerate it (see this class)")
           .that(Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "(missing)")
           .isEqualTo(expected);
     }
@@ -148,7 +183,10 @@ class TerraformContractTest {
   @Test
   void theUpcomingTablesTheCleanupEditsAreTheCodes() {
     assertThat(strings(terraform.local("upcoming_tables")))
-        .isEqualTo(Tables.UPCOMING.stream().map(TableDefinition::name).collect(Collectors.toCollection(TreeSet::new)));
+        .isEqualTo(
+            Tables.UPCOMING.stream()
+                .map(TableDefinition::name)
+                .collect(Collectors.toCollection(TreeSet::new)));
   }
 
   @Test
@@ -156,7 +194,8 @@ class TerraformContractTest {
     List<String> grants = new ArrayList<>();
     for (Terraform.Resource resource : terraform.allResources()) {
       JsonObject body = resource.body();
-      if (resource.type().contains("_iam_") && body.has("role")
+      if (resource.type().contains("_iam_")
+          && body.has("role")
           && BASIC_ROLES.contains(body.get("role").getAsString())) {
         grants.add(resource + " grants " + body.get("role").getAsString());
       }
@@ -170,14 +209,19 @@ class TerraformContractTest {
     Pattern publicMember = Pattern.compile("\\b(" + String.join("|", PUBLIC_MEMBERS) + ")\\b");
     for (Terraform.Resource resource : terraform.allResources()) {
       for (String key : List.of("member", "members")) {
-        if (resource.body().has(key) && publicMember.matcher(resource.body().get(key).toString()).find()) {
+        if (resource.body().has(key)
+            && publicMember.matcher(resource.body().get(key).toString()).find()) {
           problems.add(resource + " grants to " + resource.body().get(key));
         }
       }
     }
     JsonObject service =
-        terraform.resources("google_cloudfunctions2_function").get("function")
-            .getAsJsonArray("service_config").get(0).getAsJsonObject();
+        terraform
+            .resources("google_cloudfunctions2_function")
+            .get("function")
+            .getAsJsonArray("service_config")
+            .get(0)
+            .getAsJsonObject();
     if (!"ALLOW_INTERNAL_ONLY".equals(service.get("ingress_settings").getAsString())) {
       problems.add("ingress_settings is " + service.get("ingress_settings"));
     }
@@ -187,7 +231,10 @@ class TerraformContractTest {
   @Test
   void theFunctionsEnvironmentIsAValidConfigurationOfTheCloudBackends() {
     Map<String, String> env = new TreeMap<>();
-    terraform.resolve(terraform.local("function_environment")).getAsJsonObject().entrySet()
+    terraform
+        .resolve(terraform.local("function_environment"))
+        .getAsJsonObject()
+        .entrySet()
         .forEach(entry -> env.put(entry.getKey(), entry.getValue().getAsString()));
 
     PipelineConfig config = PipelineConfig.fromEnvironment(env, ".");
@@ -214,40 +261,63 @@ class TerraformContractTest {
       } else if (topic.equals(Topic.METADATA_TRACKING_TRIGGER.baseName())) {
         SweepRequest.parse(message, today, 400, () -> "r");
       } else {
-        throw new AssertionError(job.getKey() + " publishes to " + topic + ", which no scheduled work starts from");
+        throw new AssertionError(
+            job.getKey() + " publishes to " + topic + ", which no scheduled work starts from");
       }
       accepted.add(topic);
     }
 
     assertThat(accepted)
         .containsExactly(
-            Topic.UPCOMING_TABLES_CLEANUP_TRIGGER.baseName(), Topic.COMPOSITE_FACTORS_REQUESTS.baseName(),
+            Topic.UPCOMING_TABLES_CLEANUP_TRIGGER.baseName(),
+            Topic.COMPOSITE_FACTORS_REQUESTS.baseName(),
             Topic.METADATA_TRACKING_TRIGGER.baseName());
   }
 
   @Test
   void eachConsumingFunctionHasADeadLetterTopicAndSubscription() {
-    assertThat(terraform.resources("google_pubsub_topic").get("dead_letter").get("for_each").getAsString())
+    assertThat(
+            terraform
+                .resources("google_pubsub_topic")
+                .get("dead_letter")
+                .get("for_each")
+                .getAsString())
         .isEqualTo("${local.functions}");
-    assertThat(terraform.resources("google_pubsub_subscription").get("dead_letter").get("for_each").getAsString())
+    assertThat(
+            terraform
+                .resources("google_pubsub_subscription")
+                .get("dead_letter")
+                .get("for_each")
+                .getAsString())
         .isEqualTo("${local.functions}");
   }
 
   /**
-   * Deployed without an event trigger, a function would run as an HTTP function, and the Functions Framework refuses
-   * a CloudEventsFunction there; its first topic is its event trigger, any further one an Eventarc trigger.
+   * Deployed without an event trigger, a function would run as an HTTP function, and the Functions
+   * Framework refuses a CloudEventsFunction there; its first topic is its event trigger, any
+   * further one an Eventarc trigger.
    */
   @Test
   void eachFunctionRunsAsAnEventFunctionOnItsFirstTopicAndIsTriggeredByTheRest() {
     JsonObject trigger =
-        terraform.resources("google_cloudfunctions2_function").get("function")
-            .getAsJsonArray("event_trigger").get(0).getAsJsonObject();
+        terraform
+            .resources("google_cloudfunctions2_function")
+            .get("function")
+            .getAsJsonArray("event_trigger")
+            .get(0)
+            .getAsJsonObject();
 
-    assertThat(trigger.get("event_type").getAsString()).isEqualTo("google.cloud.pubsub.topic.v1.messagePublished");
+    assertThat(trigger.get("event_type").getAsString())
+        .isEqualTo("google.cloud.pubsub.topic.v1.messagePublished");
     assertThat(trigger.get("pubsub_topic").getAsString())
         .isEqualTo("${google_pubsub_topic.chain[each.value.triggers[0]].id}");
     assertThat(trigger.get("retry_policy").getAsString()).isEqualTo("RETRY_POLICY_RETRY");
-    assertThat(terraform.resources("google_eventarc_trigger").get("extra").get("for_each").getAsString())
+    assertThat(
+            terraform
+                .resources("google_eventarc_trigger")
+                .get("extra")
+                .get("for_each")
+                .getAsString())
         .isEqualTo("${local.extra_triggers}");
   }
 }

@@ -28,21 +28,28 @@ class SeasonTablesTest {
   @Test
   void theIncidentDatesHaveTheirRealPlayerCounts() {
     List<Row> games = tables.playerGameSummary();
-    assertThat(games.stream().filter(r -> r.date("game_date").equals(FEB_23)).count()).isEqualTo(187);
-    assertThat(games.stream().filter(r -> r.date("game_date").equals(FEB_23.plusDays(1))).count()).isEqualTo(175);
+    assertThat(games.stream().filter(r -> r.date("game_date").equals(FEB_23)).count())
+        .isEqualTo(187);
+    assertThat(games.stream().filter(r -> r.date("game_date").equals(FEB_23.plusDays(1))).count())
+        .isEqualTo(175);
   }
 
   @Test
   void gameIdsNameAwayThenHome() {
     Row opener = tables.playerGameSummary().get(0);
     assertThat(opener.date("game_date")).isEqualTo(LocalDate.of(2022, 10, 18));
-    assertThat(tables.playerGameSummary().stream().map(r -> r.string("game_id")).distinct().toList())
+    assertThat(
+            tables.playerGameSummary().stream().map(r -> r.string("game_id")).distinct().toList())
         .contains("20221018_PHI_BOS");
   }
 
   @Test
   void accentedNamesBecomePlainLookups() {
-    assertThat(tables.playerGameSummary().stream().map(r -> r.string("player_lookup")).distinct().toList())
+    assertThat(
+            tables.playerGameSummary().stream()
+                .map(r -> r.string("player_lookup"))
+                .distinct()
+                .toList())
         .contains("nikolajokic");
   }
 
@@ -73,8 +80,13 @@ class SeasonTablesTest {
 
   @Test
   void teamDefenseNeedsFiveGamesOfHistory() {
-    assertThat(tables.teamDefenseZoneAnalysis().stream().allMatch(r -> r.int64("games_in_sample") >= 5)).isTrue();
-    assertThat(tables.teamDefenseZoneAnalysis().stream().allMatch(r -> r.float64("paint_defense_vs_league_avg") == null))
+    assertThat(
+            tables.teamDefenseZoneAnalysis().stream()
+                .allMatch(r -> r.int64("games_in_sample") >= 5))
+        .isTrue();
+    assertThat(
+            tables.teamDefenseZoneAnalysis().stream()
+                .allMatch(r -> r.float64("paint_defense_vs_league_avg") == null))
         .isTrue();
   }
 }

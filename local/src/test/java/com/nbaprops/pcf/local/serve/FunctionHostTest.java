@@ -23,7 +23,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The four functions under the real invoker, driven by a binary-mode CloudEvent POST as Eventarc sends it. */
+/**
+ * The four functions under the real invoker, driven by a binary-mode CloudEvent POST as Eventarc
+ * sends it.
+ */
 class FunctionHostTest {
   @TempDir static Path home;
   private static LocalRuntime local;
@@ -36,7 +39,8 @@ class FunctionHostTest {
     SeedCommandAccess.seed(local);
     portBase = freePortBase();
     host =
-        FunctionHost.start(local, Path.of(System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY)), portBase);
+        FunctionHost.start(
+            local, Path.of(System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY)), portBase);
   }
 
   @AfterAll
@@ -77,9 +81,12 @@ class FunctionHostTest {
             .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
             .header("ce-source", "//pubsub.googleapis.com/projects/local-project/topics/" + topic)
             .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(
-                "{\"message\":{\"data\":\"" + data + "\",\"messageId\":\"curl-1\"},"
-                    + "\"subscription\":\"projects/local-project/subscriptions/eventarc\"}"))
+            .POST(
+                HttpRequest.BodyPublishers.ofString(
+                    "{\"message\":{\"data\":\""
+                        + data
+                        + "\",\"messageId\":\"curl-1\"},"
+                        + "\"subscription\":\"projects/local-project/subscriptions/eventarc\"}"))
             .build();
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
@@ -91,29 +98,42 @@ class FunctionHostTest {
   @Test
   void aPostedRequestRunsTheChainThroughToTheMetadataRow() throws Exception {
     HttpResponse<String> response =
-        post(portBase, "composite-factors-requests", "{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}");
+        post(
+            portBase,
+            "composite-factors-requests",
+            "{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(local.bus().awaitIdle(java.time.Duration.ofSeconds(60))).isTrue();
     assertThat(local.bus().deadLetters()).isEmpty();
-    assertThat(query("SELECT COUNT(*) AS n FROM nba_precompute.player_composite_factors WHERE game_date = @d")
-            .get(0).int64("n"))
+    assertThat(
+            query(
+                    "SELECT COUNT(*) AS n FROM nba_precompute.player_composite_factors WHERE game_date = @d")
+                .get(0)
+                .int64("n"))
         .isEqualTo(187);
     Row metadata =
-        query("SELECT * FROM nba_orchestration.backfill_processing_metadata WHERE analysis_date = @d").get(0);
+        query(
+                "SELECT * FROM nba_orchestration.backfill_processing_metadata WHERE analysis_date = @d")
+            .get(0);
     assertThat(metadata.string("status")).isEqualTo("COMPLETE");
     assertThat(metadata.int64("actual_players")).isEqualTo(187);
   }
 
   @Test
   void aMalformedMessageIsAcknowledgedAndRecorded() throws Exception {
-    HttpResponse<String> response = post(portBase, "composite-factors-requests", "{\"isBackfill\":true}");
+    HttpResponse<String> response =
+        post(portBase, "composite-factors-requests", "{\"isBackfill\":true}");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(
-            local.runtime().warehouse().query(
-                Sql.of("SELECT failure_reason FROM nba_orchestration.precompute_failures"
-                    + " WHERE failure_category = 'INVALID_MESSAGE'")))
+            local
+                .runtime()
+                .warehouse()
+                .query(
+                    Sql.of(
+                        "SELECT failure_reason FROM nba_orchestration.precompute_failures"
+                            + " WHERE failure_category = 'INVALID_MESSAGE'")))
         .isNotEmpty();
   }
 
@@ -122,9 +142,11 @@ class FunctionHostTest {
     var outside =
         java.net.NetworkInterface.networkInterfaces()
             .flatMap(java.net.NetworkInterface::inetAddresses)
-            .filter(address -> !address.isLoopbackAddress() && address instanceof java.net.Inet4Address)
+            .filter(
+                address -> !address.isLoopbackAddress() && address instanceof java.net.Inet4Address)
             .findFirst();
-    org.junit.jupiter.api.Assumptions.assumeTrue(outside.isPresent(), "no non-loopback address to try");
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        outside.isPresent(), "no non-loopback address to try");
 
     boolean reachable;
     try (var socket = new java.net.Socket()) {

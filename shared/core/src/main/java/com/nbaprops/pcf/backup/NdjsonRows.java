@@ -19,9 +19,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Rows as newline-delimited JSON, one object per row with every column of the table: the format BigQuery loads
- * ({@code bq load --source_format=NEWLINE_DELIMITED_JSON}), so a backup can go back through either engine. Dates are
- * {@code YYYY-MM-DD}, timestamps ISO-8601 instants in UTC.
+ * Rows as newline-delimited JSON, one object per row with every column of the table: the format
+ * BigQuery loads ({@code bq load --source_format=NEWLINE_DELIMITED_JSON}), so a backup can go back
+ * through either engine. Dates are {@code YYYY-MM-DD}, timestamps ISO-8601 instants in UTC.
  */
 public final class NdjsonRows {
   public static final String CONTENT_TYPE = "application/x-ndjson";
@@ -43,7 +43,8 @@ public final class NdjsonRows {
   /**
    * Reads rows back, typed by the table's columns.
    *
-   * @throws IllegalArgumentException naming the line, when a line is not an object of the table's columns
+   * @throws IllegalArgumentException naming the line, when a line is not an object of the table's
+   *     columns
    */
   public static List<Row> decode(TableDefinition table, byte[] content) {
     List<Row> rows = new ArrayList<>();
@@ -54,7 +55,10 @@ public final class NdjsonRows {
       }
       try {
         rows.add(decodeLine(table, lines[i]));
-      } catch (JsonParseException | IllegalStateException | IllegalArgumentException | DateTimeParseException e) {
+      } catch (JsonParseException
+          | IllegalStateException
+          | IllegalArgumentException
+          | DateTimeParseException e) {
         throw new IllegalArgumentException(
             "line " + (i + 1) + " is not a row of " + table.name() + ": " + e.getMessage(), e);
       }
@@ -69,7 +73,8 @@ public final class NdjsonRows {
     for (Column column : table.columns()) {
       unknown.remove(column.name());
       JsonElement value = object.get(column.name());
-      Object decoded = value == null || value.isJsonNull() ? null : fromJson(column, value.getAsJsonPrimitive());
+      Object decoded =
+          value == null || value.isJsonNull() ? null : fromJson(column, value.getAsJsonPrimitive());
       if (decoded == null && column.required()) {
         throw new IllegalArgumentException("required column " + column.name() + " is missing");
       }
@@ -101,7 +106,8 @@ public final class NdjsonRows {
       case FLOAT64 -> value.getAsDouble();
       case BOOL -> {
         if (!value.isBoolean()) {
-          throw new IllegalArgumentException(column.name() + " must be true or false, got " + value);
+          throw new IllegalArgumentException(
+              column.name() + " must be true or false, got " + value);
         }
         yield value.getAsBoolean();
       }

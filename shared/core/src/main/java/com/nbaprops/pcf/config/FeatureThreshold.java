@@ -5,16 +5,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The share of non-null values a player_game_summary column must reach on a date. A critical feature under its
- * threshold fails the date; a non-critical one is reported as a warning.
+ * The share of non-null values a player_game_summary column must reach on a date. A critical
+ * feature under its threshold fails the date; a non-critical one is reported as a warning.
  */
 public record FeatureThreshold(String column, double minPct, boolean critical) {
-  public static final String DEFAULTS = "minutes_played:99:critical,points:99.5:critical,usage_rate:45";
+  public static final String DEFAULTS =
+      "minutes_played:99:critical,points:99.5:critical,usage_rate:45";
 
   public FeatureThreshold {
     Identifiers.check(column);
     if (!(minPct >= 0 && minPct <= 100)) {
-      throw new IllegalArgumentException(column + ": threshold must be a percentage, got " + minPct);
+      throw new IllegalArgumentException(
+          column + ": threshold must be a percentage, got " + minPct);
     }
   }
 
@@ -23,10 +25,14 @@ public record FeatureThreshold(String column, double minPct, boolean critical) {
     List<FeatureThreshold> thresholds = new ArrayList<>();
     for (String item : text.split(",", -1)) {
       String[] parts = item.trim().split(":", -1);
-      if (parts.length < 2 || parts.length > 3 || (parts.length == 3 && !parts[2].equals("critical"))) {
-        throw new IllegalArgumentException("'" + item.trim() + "' is not column:percent or column:percent:critical");
+      if (parts.length < 2
+          || parts.length > 3
+          || (parts.length == 3 && !parts[2].equals("critical"))) {
+        throw new IllegalArgumentException(
+            "'" + item.trim() + "' is not column:percent or column:percent:critical");
       }
-      thresholds.add(new FeatureThreshold(parts[0], Double.parseDouble(parts[1]), parts.length == 3));
+      thresholds.add(
+          new FeatureThreshold(parts[0], Double.parseDouble(parts[1]), parts.length == 3));
     }
     return List.copyOf(thresholds);
   }

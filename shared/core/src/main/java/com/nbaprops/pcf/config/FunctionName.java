@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The four functions of the suite and the topics that connect them: the one catalog that logs, failure rows, the
- * local bus, serve and the Terraform contract derive their names and wiring from.
+ * The four functions of the suite and the topics that connect them: the one catalog that logs,
+ * failure rows, the local bus, serve and the Terraform contract derive their names and wiring from.
  */
 @SuppressWarnings("ImmutableEnumChecker") // the topic lists are List.of, unmodifiable
 public enum FunctionName {
@@ -36,7 +36,10 @@ public enum FunctionName {
     return name().toLowerCase(Locale.ROOT).replace('_', '-');
   }
 
-  /** The topics whose messages this function receives; the first is its own event trigger in the cloud. */
+  /**
+   * The topics whose messages this function receives; the first is its own event trigger in the
+   * cloud.
+   */
   public List<Topic> triggers() {
     return triggers;
   }

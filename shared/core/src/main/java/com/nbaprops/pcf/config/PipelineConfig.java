@@ -12,8 +12,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * Everything a function or the CLI is configured with, read from environment variables (the names below) and
- * validated at start-up, so a bad deployment fails on its first request with every problem listed.
+ * Everything a function or the CLI is configured with, read from environment variables (the names
+ * below) and validated at start-up, so a bad deployment fails on its first request with every
+ * problem listed.
  */
 public record PipelineConfig(
     String projectId,
@@ -50,9 +51,23 @@ public record PipelineConfig(
   /** Every variable the suite reads; Terraform sets these on each function. */
   public static final List<String> VARIABLES =
       List.of(
-          PROJECT_ID, ANALYTICS_DATASET, PRECOMPUTE_DATASET, ORCHESTRATION_DATASET, TOPIC_PREFIX,
-          FALLBACK_THRESHOLD_PCT, COVERAGE_FAIL_PCT, COVERAGE_WARN_PCT, BOOTSTRAP_DAYS, MAX_RANGE_DAYS,
-          LEAGUE_TIME_ZONE, WAREHOUSE, BUS, BLOBS, FEATURE_THRESHOLDS, CLEANUP_TTL_DAYS, LARGE_DELETION_ROWS);
+          PROJECT_ID,
+          ANALYTICS_DATASET,
+          PRECOMPUTE_DATASET,
+          ORCHESTRATION_DATASET,
+          TOPIC_PREFIX,
+          FALLBACK_THRESHOLD_PCT,
+          COVERAGE_FAIL_PCT,
+          COVERAGE_WARN_PCT,
+          BOOTSTRAP_DAYS,
+          MAX_RANGE_DAYS,
+          LEAGUE_TIME_ZONE,
+          WAREHOUSE,
+          BUS,
+          BLOBS,
+          FEATURE_THRESHOLDS,
+          CLEANUP_TTL_DAYS,
+          LARGE_DELETION_ROWS);
 
   private static final Pattern TOPIC_PREFIX_PATTERN = Pattern.compile("[a-z][a-z0-9-]{0,30}-|");
   private static final Pattern BACKEND_SPEC = Pattern.compile("[a-z]+(:.+)?");
@@ -64,8 +79,8 @@ public record PipelineConfig(
   }
 
   /**
-   * Reads the configuration. Unset variables take the defaults of a laptop run: project {@code local-project},
-   * the embedded warehouse in {@code defaultHome}.
+   * Reads the configuration. Unset variables take the defaults of a laptop run: project {@code
+   * local-project}, the embedded warehouse in {@code defaultHome}.
    */
   public static PipelineConfig fromEnvironment(Map<String, String> env, String defaultHome) {
     Reader reader = new Reader(env);
@@ -74,9 +89,13 @@ public record PipelineConfig(
       reader.problems.add(PROJECT_ID + " '" + project + "' is not a valid Google Cloud project id");
     }
     Map<Dataset, String> datasets = new EnumMap<>(Dataset.class);
-    datasets.put(Dataset.ANALYTICS, reader.text(ANALYTICS_DATASET, Dataset.ANALYTICS.defaultName()));
-    datasets.put(Dataset.PRECOMPUTE, reader.text(PRECOMPUTE_DATASET, Dataset.PRECOMPUTE.defaultName()));
-    datasets.put(Dataset.ORCHESTRATION, reader.text(ORCHESTRATION_DATASET, Dataset.ORCHESTRATION.defaultName()));
+    datasets.put(
+        Dataset.ANALYTICS, reader.text(ANALYTICS_DATASET, Dataset.ANALYTICS.defaultName()));
+    datasets.put(
+        Dataset.PRECOMPUTE, reader.text(PRECOMPUTE_DATASET, Dataset.PRECOMPUTE.defaultName()));
+    datasets.put(
+        Dataset.ORCHESTRATION,
+        reader.text(ORCHESTRATION_DATASET, Dataset.ORCHESTRATION.defaultName()));
     Catalog catalog = null;
     try {
       catalog = new Catalog(datasets);
@@ -86,14 +105,25 @@ public record PipelineConfig(
     String prefix = reader.text(TOPIC_PREFIX, "");
     if (!TOPIC_PREFIX_PATTERN.matcher(prefix).matches()) {
       reader.problems.add(
-          TOPIC_PREFIX + " '" + prefix + "' must be empty or lower-case letters, digits and '-', ending in '-'");
+          TOPIC_PREFIX
+              + " '"
+              + prefix
+              + "' must be empty or lower-case letters, digits and '-', ending in '-'");
     }
     Thresholds defaults = Thresholds.DEFAULTS;
     double fallback = reader.percent(FALLBACK_THRESHOLD_PCT, defaults.fallbackPct());
     double fail = reader.percent(COVERAGE_FAIL_PCT, defaults.coverageFailPct());
     double warn = reader.percent(COVERAGE_WARN_PCT, defaults.coverageWarnPct());
     if (warn < fail) {
-      reader.problems.add(COVERAGE_WARN_PCT + " (" + warn + ") must not be below " + COVERAGE_FAIL_PCT + " (" + fail + ")");
+      reader.problems.add(
+          COVERAGE_WARN_PCT
+              + " ("
+              + warn
+              + ") must not be below "
+              + COVERAGE_FAIL_PCT
+              + " ("
+              + fail
+              + ")");
     }
     int bootstrap = reader.integer(BOOTSTRAP_DAYS, defaults.bootstrapDays(), 0, 60);
     int maxRange = reader.integer(MAX_RANGE_DAYS, 400, 1, 3660);
@@ -109,11 +139,22 @@ public record PipelineConfig(
     int ttlDays = reader.integer(CLEANUP_TTL_DAYS, 7, 1, 3650);
     int largeDeletion = reader.integer(LARGE_DELETION_ROWS, 10_000, 1, Integer.MAX_VALUE);
     if (!reader.problems.isEmpty()) {
-      throw new ConfigException("invalid configuration:\n  - " + String.join("\n  - ", reader.problems));
+      throw new ConfigException(
+          "invalid configuration:\n  - " + String.join("\n  - ", reader.problems));
     }
     return new PipelineConfig(
-        project, catalog, prefix, new Thresholds(fallback, fail, warn, bootstrap), maxRange, zone, warehouse, bus,
-        blobs, features, ttlDays, largeDeletion);
+        project,
+        catalog,
+        prefix,
+        new Thresholds(fallback, fail, warn, bootstrap),
+        maxRange,
+        zone,
+        warehouse,
+        bus,
+        blobs,
+        features,
+        ttlDays,
+        largeDeletion);
   }
 
   /** Reads values and collects problems instead of stopping at the first. */
@@ -156,10 +197,17 @@ public record PipelineConfig(
       return value;
     }
 
-    /** The form only: which kinds exist depends on the adapters the deployment carries (see Backends). */
+    /**
+     * The form only: which kinds exist depends on the adapters the deployment carries (see
+     * Backends).
+     */
     void spec(String name, String value) {
       if (!BACKEND_SPEC.matcher(value).matches()) {
-        problems.add(name + " '" + value + "' must be KIND or KIND:LOCATION, e.g. duckdb:.local/warehouse.duckdb");
+        problems.add(
+            name
+                + " '"
+                + value
+                + "' must be KIND or KIND:LOCATION, e.g. duckdb:.local/warehouse.duckdb");
       }
     }
   }

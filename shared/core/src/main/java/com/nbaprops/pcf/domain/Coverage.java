@@ -12,7 +12,10 @@ public final class Coverage {
     return expected == 0 ? 0.0 : actual * 100.0 / expected;
   }
 
-  /** True when {@code actual} is strictly below {@code thresholdPct} percent of {@code expected}, exactly. */
+  /**
+   * True when {@code actual} is strictly below {@code thresholdPct} percent of {@code expected},
+   * exactly.
+   */
   public static boolean below(long actual, long expected, double thresholdPct) {
     return BigDecimal.valueOf(actual)
             .multiply(BigDecimal.valueOf(100))

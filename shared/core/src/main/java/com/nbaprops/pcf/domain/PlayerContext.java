@@ -5,8 +5,8 @@ import static java.util.Objects.requireNonNull;
 import java.time.LocalDate;
 
 /**
- * What is known about one player before one game: the input of the composite factors. Every measure may be missing
- * (null); the rules apply their documented defaults.
+ * What is known about one player before one game: the input of the composite factors. Every measure
+ * may be missing (null); the rules apply their documented defaults.
  */
 public record PlayerContext(
     String playerLookup,
@@ -138,9 +138,24 @@ public record PlayerContext(
 
     public PlayerContext build() {
       return new PlayerContext(
-          playerLookup, universalPlayerId, gameId, gameDate, teamAbbr, opponentTeamAbbr, daysRest, backToBack,
-          gamesInLast7Days, minutesInLast7Days, avgMinutesPerGameLast7, backToBacksLast14Days, playerAge,
-          projectedUsageRate, avgUsageRateLast7Games, starTeammatesOut, paceDifferential, opponentPaceLast10);
+          playerLookup,
+          universalPlayerId,
+          gameId,
+          gameDate,
+          teamAbbr,
+          opponentTeamAbbr,
+          daysRest,
+          backToBack,
+          gamesInLast7Days,
+          minutesInLast7Days,
+          avgMinutesPerGameLast7,
+          backToBacksLast14Days,
+          playerAge,
+          projectedUsageRate,
+          avgUsageRateLast7Games,
+          starTeammatesOut,
+          paceDifferential,
+          opponentPaceLast10);
     }
   }
 }

@@ -3,7 +3,8 @@ package com.nbaprops.pcf.domain;
 import static java.util.Objects.requireNonNull;
 
 /** Which player source a date uses, with the counts behind the choice. */
-public record SourceDecision(DataSource source, int upcgPlayers, int expectedPlayers, String reason) {
+public record SourceDecision(
+    DataSource source, int upcgPlayers, int expectedPlayers, String reason) {
   public SourceDecision {
     requireNonNull(source, "source");
     requireNonNull(reason, "reason");

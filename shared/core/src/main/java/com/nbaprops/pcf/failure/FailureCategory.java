@@ -21,7 +21,9 @@ public enum FailureCategory {
   public static final Set<FailureCategory> DATE_DATA =
       EnumSet.of(PARTIAL_UPCOMING_CONTEXT, INCOMPLETE_COVERAGE, VALIDATION_ERROR, NO_INPUT);
 
-  /** {@code categories} as a SQL list of string literals; safe to inline, the names are this enum's. */
+  /**
+   * {@code categories} as a SQL list of string literals; safe to inline, the names are this enum's.
+   */
   public static String sqlList(Set<FailureCategory> categories) {
     return categories.stream().map(c -> "'" + c.name() + "'").collect(Collectors.joining(", "));
   }

@@ -11,8 +11,8 @@ import java.time.LocalDate;
 import java.util.UUID;
 
 /**
- * Writes to the failures table with DML (never streaming, so rows can later be resolved). The failure id is derived
- * from what identifies the failure, so a redelivered message records it once.
+ * Writes to the failures table with DML (never streaming, so rows can later be resolved). The
+ * failure id is derived from what identifies the failure, so a redelivered message records it once.
  */
 public final class FailureRecorder {
   private static final int MAX_REASON_LENGTH = 1000;
@@ -28,7 +28,8 @@ public final class FailureRecorder {
   }
 
   /**
-   * Records a failure unless one with the same processor, date, entity, category and {@code dedupKey} exists.
+   * Records a failure unless one with the same processor, date, entity, category and {@code
+   * dedupKey} exists.
    *
    * @param dedupKey what makes this occurrence distinct (a message id, a run id)
    */
@@ -43,10 +44,19 @@ public final class FailureRecorder {
       String dedupKey) {
     String id =
         UUID.nameUUIDFromBytes(
-                String.join("|", processor.id(), analysisDate.toString(), entityId, category.name(), dedupKey)
+                String.join(
+                        "|",
+                        processor.id(),
+                        analysisDate.toString(),
+                        entityId,
+                        category.name(),
+                        dedupKey)
                     .getBytes(StandardCharsets.UTF_8))
             .toString();
-    String text = reason.length() <= MAX_REASON_LENGTH ? reason : reason.substring(0, MAX_REASON_LENGTH - 3) + "...";
+    String text =
+        reason.length() <= MAX_REASON_LENGTH
+            ? reason
+            : reason.substring(0, MAX_REASON_LENGTH - 3) + "...";
     warehouse.execute(
         Sql.of(
                 """

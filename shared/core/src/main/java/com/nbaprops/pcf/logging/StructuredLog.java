@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A logger that carries labels (function, run_id, analysis_date) into every entry. In the cloud each entry is one JSON
- * line that Cloud Logging parses ({@code severity}, {@code message}, {@code logging.googleapis.com/labels}); in a
- * terminal it is one readable line.
+ * A logger that carries labels (function, run_id, analysis_date) into every entry. In the cloud
+ * each entry is one JSON line that Cloud Logging parses ({@code severity}, {@code message}, {@code
+ * logging.googleapis.com/labels}); in a terminal it is one readable line.
  */
 public final class StructuredLog {
   private final LogSink sink;
@@ -25,7 +25,10 @@ public final class StructuredLog {
     return new StructuredLog(sink, new LinkedHashMap<>());
   }
 
-  /** JSON lines when running on Cloud Run / Cloud Functions ({@code K_SERVICE} is set), text otherwise. */
+  /**
+   * JSON lines when running on Cloud Run / Cloud Functions ({@code K_SERVICE} is set), text
+   * otherwise.
+   */
   public static LogSink defaultSink(Map<String, String> env) {
     String format = env.getOrDefault("LOG_FORMAT", env.containsKey("K_SERVICE") ? "json" : "text");
     return "json".equals(format) ? jsonLines(System.out) : text(System.err, Clock.systemUTC());
@@ -48,10 +51,16 @@ public final class StructuredLog {
   public static LogSink text(PrintStream out, Clock clock) {
     return (severity, message, labels) -> {
       String time = clock.instant().toString().substring(11, 19);
-      StringBuilder line = new StringBuilder().append(time).append(' ').append(String.format("%-7s", severity));
+      StringBuilder line =
+          new StringBuilder().append(time).append(' ').append(String.format("%-7s", severity));
       if (!labels.isEmpty()) {
         line.append(" [");
-        labels.forEach((k, v) -> line.append(line.charAt(line.length() - 1) == '[' ? "" : " ").append(k).append('=').append(v));
+        labels.forEach(
+            (k, v) ->
+                line.append(line.charAt(line.length() - 1) == '[' ? "" : " ")
+                    .append(k)
+                    .append('=')
+                    .append(v));
         line.append(']');
       }
       line.append(' ').append(message);

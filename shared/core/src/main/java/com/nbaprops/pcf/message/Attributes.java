@@ -3,7 +3,10 @@ package com.nbaprops.pcf.message;
 import java.time.LocalDate;
 import java.util.Map;
 
-/** Message attributes every publish carries, so a run can be followed (and filtered) without decoding bodies. */
+/**
+ * Message attributes every publish carries, so a run can be followed (and filtered) without
+ * decoding bodies.
+ */
 public final class Attributes {
   public static final String RUN_ID = "run_id";
   public static final String ANALYSIS_DATE = "analysis_date";

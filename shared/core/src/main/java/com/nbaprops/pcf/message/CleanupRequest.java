@@ -5,8 +5,8 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * A run of the upcoming-tables cleanup, from {@code upcoming-tables-cleanup-trigger}: the scheduler sends
- * {@code {"trigger":"scheduled"}}; an operator may add {@code ttl_days} and {@code dry_run}.
+ * A run of the upcoming-tables cleanup, from {@code upcoming-tables-cleanup-trigger}: the scheduler
+ * sends {@code {"trigger":"scheduled"}}; an operator may add {@code ttl_days} and {@code dry_run}.
  *
  * @param ttlDays overrides the configured TTL when present
  */
@@ -23,7 +23,10 @@ public record CleanupRequest(String trigger, OptionalInt ttlDays, boolean dryRun
       int days = fields.optionalInt("ttl_days").orElseThrow();
       if (days < 1 || days > MAX_TTL_DAYS) {
         throw new InvalidMessageException(
-            "ttl_days must be between 1 and " + MAX_TTL_DAYS + ", got " + days
+            "ttl_days must be between 1 and "
+                + MAX_TTL_DAYS
+                + ", got "
+                + days
                 + " (a TTL of 0 would delete the rows of today's games)");
       }
       ttl = OptionalInt.of(days);

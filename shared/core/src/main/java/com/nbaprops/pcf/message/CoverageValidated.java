@@ -11,7 +11,8 @@ import java.util.Set;
 /**
  * Published on {@code coverage-validated}: the verdict of one date.
  *
- * @param featureReport features under their threshold, e.g. "usage_rate 0.0% < 45.0% (warning)"; null if none
+ * @param featureReport features under their threshold, e.g. "usage_rate 0.0% < 45.0% (warning)";
+ *     null if none
  * @param reason why the verdict is what it is, in words
  */
 public record CoverageValidated(
@@ -26,7 +27,13 @@ public record CoverageValidated(
 
   private static final Set<String> FIELDS =
       Set.of(
-          "run_id", "analysis_date", "verdict", "expected_players", "actual_players", "data_source", "feature_report",
+          "run_id",
+          "analysis_date",
+          "verdict",
+          "expected_players",
+          "actual_players",
+          "data_source",
+          "feature_report",
           "reason");
 
   public CoverageValidated {
@@ -51,7 +58,9 @@ public record CoverageValidated(
   public static CoverageValidated fromJson(String text) {
     JsonFields fields = JsonFields.parse(text).allowOnly(FIELDS);
     return new CoverageValidated(
-        fields.optionalRunId().orElseThrow(() -> new InvalidMessageException("missing required field 'run_id'")),
+        fields
+            .optionalRunId()
+            .orElseThrow(() -> new InvalidMessageException("missing required field 'run_id'")),
         fields.requireDate("analysis_date"),
         fields.requireEnum("verdict", Verdict.class),
         fields.optionalInt("expected_players").orElse(0),

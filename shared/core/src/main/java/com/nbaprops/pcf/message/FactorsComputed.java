@@ -36,8 +36,15 @@ public record FactorsComputed(
 
   private static final Set<String> FIELDS =
       Set.of(
-          "run_id", "analysis_date", "status", "data_source", "upcoming_players", "expected_players",
-          "players_written", "backfill_mode", "force");
+          "run_id",
+          "analysis_date",
+          "status",
+          "data_source",
+          "upcoming_players",
+          "expected_players",
+          "players_written",
+          "backfill_mode",
+          "force");
 
   public FactorsComputed {
     requireNonNull(runId, "runId");
@@ -62,7 +69,9 @@ public record FactorsComputed(
   public static FactorsComputed fromJson(String text) {
     JsonFields fields = JsonFields.parse(text).allowOnly(FIELDS);
     return new FactorsComputed(
-        fields.optionalRunId().orElseThrow(() -> new InvalidMessageException("missing required field 'run_id'")),
+        fields
+            .optionalRunId()
+            .orElseThrow(() -> new InvalidMessageException("missing required field 'run_id'")),
         fields.requireDate("analysis_date"),
         fields.requireEnum("status", Status.class),
         fields.optionalEnum("data_source", DataSource.class).orElse(null),

@@ -10,9 +10,10 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The first thing every function does with an event: unwrap the Pub/Sub message and parse it. A message that can
- * never be processed is logged and recorded as a failure, then acknowledged (the function returns normally), so
- * Pub/Sub does not redeliver it forever. Any other fault propagates, and Pub/Sub retries.
+ * The first thing every function does with an event: unwrap the Pub/Sub message and parse it. A
+ * message that can never be processed is logged and recorded as a failure, then acknowledged (the
+ * function returns normally), so Pub/Sub does not redeliver it forever. Any other fault propagates,
+ * and Pub/Sub retries.
  */
 public final class FunctionInbox {
   private final FunctionName function;
@@ -20,7 +21,8 @@ public final class FunctionInbox {
   private final LeagueClock clock;
   private final FailureRecorder failures;
 
-  public FunctionInbox(FunctionName function, StructuredLog log, LeagueClock clock, FailureRecorder failures) {
+  public FunctionInbox(
+      FunctionName function, StructuredLog log, LeagueClock clock, FailureRecorder failures) {
     this.function = function;
     this.log = log;
     this.clock = clock;
@@ -57,7 +59,11 @@ public final class FunctionInbox {
         clock.today(),
         "MESSAGE:" + messageId,
         FailureCategory.INVALID_MESSAGE,
-        "Message " + messageId + " was rejected: " + e.getMessage() + ". Fix the message and publish it again.",
+        "Message "
+            + messageId
+            + " was rejected: "
+            + e.getMessage()
+            + ". Fix the message and publish it again.",
         false,
         messageId);
   }

@@ -19,10 +19,14 @@ import java.util.regex.Pattern;
 /** Strict reading of a JSON message object: every field checked for presence, type and format. */
 public final class JsonFields {
   private static final DateTimeFormatter ISO_DATE =
-      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
+      DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
+          .withResolverStyle(ResolverStyle.STRICT);
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
-  /** Spellings people and older tools use for backfill_mode; named in the error so the fix is obvious. */
+  /**
+   * Spellings people and older tools use for backfill_mode; named in the error so the fix is
+   * obvious.
+   */
   private static final Map<String, String> KNOWN_MISSPELLINGS =
       Map.of(
           "isbackfill", "backfill_mode",
@@ -47,7 +51,8 @@ public final class JsonFields {
       throw new InvalidMessageException("message data is not JSON: " + abbreviate(json));
     }
     if (element == null || !element.isJsonObject()) {
-      throw new InvalidMessageException("message data must be a JSON object, got: " + abbreviate(json));
+      throw new InvalidMessageException(
+          "message data must be a JSON object, got: " + abbreviate(json));
     }
     return new JsonFields(element.getAsJsonObject());
   }
@@ -61,8 +66,13 @@ public final class JsonFields {
     }
     StringBuilder message = new StringBuilder();
     for (String key : unknown) {
-      message.append(message.length() == 0 ? "" : "; ").append("unknown field '").append(key).append('\'');
-      suggestion(key, allowed).ifPresent(s -> message.append(" (did you mean '").append(s).append("'?)"));
+      message
+          .append(message.length() == 0 ? "" : "; ")
+          .append("unknown field '")
+          .append(key)
+          .append('\'');
+      suggestion(key, allowed)
+          .ifPresent(s -> message.append(" (did you mean '").append(s).append("'?)"));
     }
     message.append("; allowed fields: ").append(new TreeSet<>(allowed));
     throw new InvalidMessageException(message.toString());
@@ -101,7 +111,8 @@ public final class JsonFields {
     try {
       return Enum.valueOf(type, value);
     } catch (IllegalArgumentException e) {
-      throw new InvalidMessageException("field '" + key + "' has unknown value '" + abbreviate(value) + "'");
+      throw new InvalidMessageException(
+          "field '" + key + "' has unknown value '" + abbreviate(value) + "'");
     }
   }
 
@@ -146,7 +157,9 @@ public final class JsonFields {
         id -> {
           if (!RUN_ID.matcher(id).matches()) {
             throw new InvalidMessageException(
-                "field 'run_id' must be 1-128 letters, digits, '.', '_', ':' or '-', got '" + abbreviate(id) + "'");
+                "field 'run_id' must be 1-128 letters, digits, '.', '_', ':' or '-', got '"
+                    + abbreviate(id)
+                    + "'");
           }
         });
     return runId;

@@ -11,10 +11,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * The Pub/Sub message inside a {@code google.cloud.pubsub.topic.v1.messagePublished} CloudEvent, as Eventarc and
- * Pub/Sub push deliver it: {@code {"message":{"data":base64, "attributes":{...}, "messageId":...}, "subscription":...}}.
+ * The Pub/Sub message inside a {@code google.cloud.pubsub.topic.v1.messagePublished} CloudEvent, as
+ * Eventarc and Pub/Sub push deliver it: {@code {"message":{"data":base64, "attributes":{...},
+ * "messageId":...}, "subscription":...}}.
  */
-public record PubSubEnvelope(String messageId, String data, Map<String, String> attributes, String subscription) {
+public record PubSubEnvelope(
+    String messageId, String data, Map<String, String> attributes, String subscription) {
   public static final String EVENT_TYPE = "google.cloud.pubsub.topic.v1.messagePublished";
   private static final JsonFormat.Parser PARSER = JsonFormat.parser().ignoringUnknownFields();
 
@@ -22,7 +24,10 @@ public record PubSubEnvelope(String messageId, String data, Map<String, String> 
     attributes = Map.copyOf(attributes);
   }
 
-  /** Decodes the event; an event that is not a Pub/Sub message is an {@link InvalidMessageException}. */
+  /**
+   * Decodes the event; an event that is not a Pub/Sub message is an {@link
+   * InvalidMessageException}.
+   */
   public static PubSubEnvelope decode(CloudEvent event) {
     if (event.getData() == null) {
       throw new InvalidMessageException("CloudEvent " + event.getId() + " has no data");
@@ -33,7 +38,8 @@ public record PubSubEnvelope(String messageId, String data, Map<String, String> 
       PARSER.merge(withoutSnakeCaseDuplicates(json), published);
     } catch (InvalidProtocolBufferException | RuntimeException e) {
       throw new InvalidMessageException(
-          "CloudEvent " + event.getId() + " does not carry a Pub/Sub message: " + e.getMessage(), e);
+          "CloudEvent " + event.getId() + " does not carry a Pub/Sub message: " + e.getMessage(),
+          e);
     }
     if (!published.hasMessage()) {
       throw new InvalidMessageException("CloudEvent " + event.getId() + " has no 'message' field");
@@ -47,13 +53,15 @@ public record PubSubEnvelope(String messageId, String data, Map<String, String> 
   }
 
   /**
-   * Eventarc and Pub/Sub push send {@code messageId}/{@code publishTime} and, for older clients, the same values as
-   * {@code message_id}/{@code publish_time}. The protobuf JSON parser treats the pair as one field set twice and
-   * refuses the whole message, so the snake_case copies are dropped first.
+   * Eventarc and Pub/Sub push send {@code messageId}/{@code publishTime} and, for older clients,
+   * the same values as {@code message_id}/{@code publish_time}. The protobuf JSON parser treats the
+   * pair as one field set twice and refuses the whole message, so the snake_case copies are dropped
+   * first.
    */
   private static String withoutSnakeCaseDuplicates(String json) {
     JsonElement root = JsonParser.parseString(json);
-    if (root.isJsonObject() && root.getAsJsonObject().get("message") instanceof JsonObject message) {
+    if (root.isJsonObject()
+        && root.getAsJsonObject().get("message") instanceof JsonObject message) {
       if (message.has("messageId")) {
         message.remove("message_id");
       }

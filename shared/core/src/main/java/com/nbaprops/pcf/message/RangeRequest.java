@@ -6,7 +6,8 @@ import com.google.gson.JsonObject;
 import com.nbaprops.pcf.domain.DateRange;
 
 /** Compute every game date of a range: pre-flight, then one {@link DateRequest} per game date. */
-public record RangeRequest(DateRange range, boolean force, String runId) implements AnalysisRequest {
+public record RangeRequest(DateRange range, boolean force, String runId)
+    implements AnalysisRequest {
   public RangeRequest {
     requireNonNull(range, "range");
     requireNonNull(runId, "runId");

@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Reads a {@code composite-factors-requests} message. {@code analysis_date} may be {@code AUTO} (yesterday) or
- * {@code TODAY}, both in the league's time zone; ranges must be ordered, not end in the future, and span at most
- * {@code maxRangeDays}.
+ * Reads a {@code composite-factors-requests} message. {@code analysis_date} may be {@code AUTO}
+ * (yesterday) or {@code TODAY}, both in the league's time zone; ranges must be ordered, not end in
+ * the future, and span at most {@code maxRangeDays}.
  */
 public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> newRunId) {
   private static final Set<String> FIELDS =
@@ -22,16 +22,20 @@ public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> 
     boolean single = fields.has("analysis_date");
     boolean range = fields.has("start_date") || fields.has("end_date");
     if (single && range) {
-      throw new InvalidMessageException("give either analysis_date or start_date/end_date, not both");
+      throw new InvalidMessageException(
+          "give either analysis_date or start_date/end_date, not both");
     }
     if (range) {
       if (fields.has("backfill_mode")) {
-        throw new InvalidMessageException("backfill_mode does not apply to a range: ranges always run as backfills");
+        throw new InvalidMessageException(
+            "backfill_mode does not apply to a range: ranges always run as backfills");
       }
-      return new RangeRequest(range(fields.requireDate("start_date"), fields.requireDate("end_date")), force, runId);
+      return new RangeRequest(
+          range(fields.requireDate("start_date"), fields.requireDate("end_date")), force, runId);
     }
     if (!single) {
-      throw new InvalidMessageException("missing required field 'analysis_date' (or 'start_date' and 'end_date')");
+      throw new InvalidMessageException(
+          "missing required field 'analysis_date' (or 'start_date' and 'end_date')");
     }
     return new DateRequest(
         analysisDate(fields.requireString("analysis_date")),
@@ -59,12 +63,17 @@ public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> 
       throw new InvalidMessageException("start_date " + start + " is after end_date " + end);
     }
     if (end.isAfter(today)) {
-      throw new InvalidMessageException("end_date " + end + " is in the future (today is " + today + ")");
+      throw new InvalidMessageException(
+          "end_date " + end + " is in the future (today is " + today + ")");
     }
     long days = ChronoUnit.DAYS.between(start, end) + 1;
     if (days > maxRangeDays) {
       throw new InvalidMessageException(
-          "the range spans " + days + " days; at most " + maxRangeDays + " are allowed in one request");
+          "the range spans "
+              + days
+              + " days; at most "
+              + maxRangeDays
+              + " are allowed in one request");
     }
     return new DateRange(start, end);
   }

@@ -5,13 +5,16 @@ import java.time.LocalDate;
 import java.util.Set;
 
 /**
- * A metadata sweep on {@code metadata-tracking-trigger}: {@code {"days":7}} (the days up to yesterday) or a
- * {@code start_date}/{@code end_date} range; {@code flag_incomplete} records failures for incomplete dates.
+ * A metadata sweep on {@code metadata-tracking-trigger}: {@code {"days":7}} (the days up to
+ * yesterday) or a {@code start_date}/{@code end_date} range; {@code flag_incomplete} records
+ * failures for incomplete dates.
  */
 public record SweepRequest(DateRange range, boolean flagIncomplete, String runId) {
-  private static final Set<String> FIELDS = Set.of("days", "start_date", "end_date", "flag_incomplete", "run_id");
+  private static final Set<String> FIELDS =
+      Set.of("days", "start_date", "end_date", "flag_incomplete", "run_id");
 
-  public static SweepRequest parse(String json, LocalDate today, int maxDays, java.util.function.Supplier<String> runIds) {
+  public static SweepRequest parse(
+      String json, LocalDate today, int maxDays, java.util.function.Supplier<String> runIds) {
     JsonFields fields = JsonFields.parse(json).allowOnly(FIELDS);
     boolean flag = fields.optionalBoolean("flag_incomplete", false);
     String runId = fields.optionalRunId().orElseGet(runIds);
@@ -21,7 +24,8 @@ public record SweepRequest(DateRange range, boolean flagIncomplete, String runId
       }
       int days = fields.optionalInt("days").orElseThrow();
       if (days < 1 || days > maxDays) {
-        throw new InvalidMessageException("days must be between 1 and " + maxDays + ", got " + days);
+        throw new InvalidMessageException(
+            "days must be between 1 and " + maxDays + ", got " + days);
       }
       LocalDate end = today.minusDays(1);
       return new SweepRequest(new DateRange(end.minusDays(days - 1L), end), flag, runId);
@@ -33,7 +37,8 @@ public record SweepRequest(DateRange range, boolean flagIncomplete, String runId
     }
     DateRange range = new DateRange(start, end);
     if (range.days() > maxDays) {
-      throw new InvalidMessageException("the range spans " + range.days() + " days; at most " + maxDays + " are allowed");
+      throw new InvalidMessageException(
+          "the range spans " + range.days() + " days; at most " + maxDays + " are allowed");
     }
     return new SweepRequest(range, flag, runId);
   }

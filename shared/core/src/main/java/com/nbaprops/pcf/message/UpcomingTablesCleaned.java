@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Published on {@code upcoming-tables-cleaned} after every cleanup run, and stored (as JSON) in its audit row: what
- * was stale, where it was backed up, what was deleted and what went wrong.
+ * Published on {@code upcoming-tables-cleaned} after every cleanup run, and stored (as JSON) in its
+ * audit row: what was stale, where it was backed up, what was deleted and what went wrong.
  */
 public record UpcomingTablesCleaned(
     String runId,
@@ -59,13 +59,17 @@ public record UpcomingTablesCleaned(
   public List<String> backupObjects() {
     List<String> objects = new ArrayList<>();
     for (TableCleanup table : tables) {
-      table.dates().stream().map(StaleDate::backupObject).filter(o -> o != null).forEach(objects::add);
+      table.dates().stream()
+          .map(StaleDate::backupObject)
+          .filter(o -> o != null)
+          .forEach(objects::add);
     }
     return objects;
   }
 
   /** One table's part of the run. */
-  public record TableCleanup(String table, List<StaleDate> dates, long backedUp, long deleted, List<String> errors) {
+  public record TableCleanup(
+      String table, List<StaleDate> dates, long backedUp, long deleted, List<String> errors) {
     public TableCleanup {
       dates = List.copyOf(dates);
       errors = List.copyOf(errors);
@@ -108,7 +112,10 @@ public record UpcomingTablesCleaned(
       List<String> errors = new ArrayList<>();
       json.getAsJsonArray("errors").forEach(e -> errors.add(e.getAsString()));
       return new TableCleanup(
-          json.get("table").getAsString(), dates, json.get("backed_up").getAsLong(), json.get("deleted").getAsLong(),
+          json.get("table").getAsString(),
+          dates,
+          json.get("backed_up").getAsLong(),
+          json.get("deleted").getAsLong(),
           errors);
     }
   }
@@ -147,7 +154,8 @@ public record UpcomingTablesCleaned(
     try {
       JsonObject json = JsonParser.parseString(text).getAsJsonObject();
       List<TableCleanup> tables = new ArrayList<>();
-      json.getAsJsonArray("tables").forEach(t -> tables.add(TableCleanup.fromJsonObject(t.getAsJsonObject())));
+      json.getAsJsonArray("tables")
+          .forEach(t -> tables.add(TableCleanup.fromJsonObject(t.getAsJsonObject())));
       return new UpcomingTablesCleaned(
           json.get("run_id").getAsString(),
           Instant.parse(json.get("cleanup_time").getAsString()),
@@ -157,7 +165,8 @@ public record UpcomingTablesCleaned(
           tables,
           json.get("duration_seconds").getAsDouble());
     } catch (RuntimeException e) {
-      throw new InvalidMessageException("not an upcoming-tables-cleaned summary: " + e.getMessage());
+      throw new InvalidMessageException(
+          "not an upcoming-tables-cleaned summary: " + e.getMessage());
     }
   }
 

@@ -6,8 +6,8 @@ import java.util.Map;
 public interface EventBus {
 
   /**
-   * Publishes {@code data} (JSON) with {@code attributes} to the topic named {@code topic} (already prefixed) and
-   * returns the message id once the bus has accepted it.
+   * Publishes {@code data} (JSON) with {@code attributes} to the topic named {@code topic} (already
+   * prefixed) and returns the message id once the bus has accepted it.
    */
   String publish(String topic, String data, Map<String, String> attributes);
 }

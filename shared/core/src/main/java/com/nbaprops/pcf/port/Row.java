@@ -9,8 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One row read from or written to the warehouse: column name to a plain Java value (String, Long, Double, Boolean,
- * LocalDate, Instant or null). Getters convert the numeric types engines return (BigInteger sums, BigDecimal).
+ * One row read from or written to the warehouse: column name to a plain Java value (String, Long,
+ * Double, Boolean, LocalDate, Instant or null). Getters convert the numeric types engines return
+ * (BigInteger sums, BigDecimal).
  */
 public final class Row {
   private final Map<String, Object> values;

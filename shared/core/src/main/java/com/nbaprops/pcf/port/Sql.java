@@ -11,8 +11,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A statement in the SQL subset both BigQuery and DuckDB run: named {@code @parameters} for every value, plain
- * {@code dataset.table} names, dates computed in Java. The text never holds a value.
+ * A statement in the SQL subset both BigQuery and DuckDB run: named {@code @parameters} for every
+ * value, plain {@code dataset.table} names, dates computed in Java. The text never holds a value.
  */
 public record Sql(String text, Map<String, Parameter> parameters) {
 

@@ -16,8 +16,9 @@ public interface Warehouse extends AutoCloseable {
   long execute(Sql sql);
 
   /**
-   * Replaces every row of {@code table} whose partition column equals {@code partition} with {@code rows}, in one
-   * atomic step: readers see the old rows or the new ones, never a mix, and a failure leaves the old rows.
+   * Replaces every row of {@code table} whose partition column equals {@code partition} with {@code
+   * rows}, in one atomic step: readers see the old rows or the new ones, never a mix, and a failure
+   * leaves the old rows.
    *
    * @throws IllegalArgumentException when a row belongs to another partition
    */

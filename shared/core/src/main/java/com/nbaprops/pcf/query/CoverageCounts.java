@@ -10,14 +10,18 @@ import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 
 /**
- * The player counts behind every coverage decision: who played (what a complete date must cover), who is in the
- * upcoming context, and who has composite factors. Every statement filters on the partition date.
+ * The player counts behind every coverage decision: who played (what a complete date must cover),
+ * who is in the upcoming context, and who has composite factors. Every statement filters on the
+ * partition date.
  */
 public final class CoverageCounts {
   private final Warehouse warehouse;
   private final Catalog catalog;
 
-  /** What player_composite_factors holds for a date; {@code dataSource} is null when it holds nothing. */
+  /**
+   * What player_composite_factors holds for a date; {@code dataSource} is null when it holds
+   * nothing.
+   */
   public record Written(int players, DataSource dataSource) {}
 
   public CoverageCounts(Warehouse warehouse, Catalog catalog) {
@@ -53,7 +57,8 @@ public final class CoverageCounts {
   private int count(TableDefinition table, LocalDate date) {
     Sql sql =
         Sql.of(
-                "SELECT COUNT(DISTINCT player_lookup) AS players FROM " + catalog.qualifiedName(table)
+                "SELECT COUNT(DISTINCT player_lookup) AS players FROM "
+                    + catalog.qualifiedName(table)
                     + " WHERE game_date = @game_date")
             .date("game_date", date);
     return warehouse.query(sql).get(0).int32("players");

@@ -32,8 +32,7 @@ public final class CompositeFactorCalculator {
     double shotZoneScore = ShotZoneMismatchRule.score(shotZone, opponentDefense);
     double paceScore = PaceRule.score(context);
     double usageScore = UsageSpikeRule.score(context);
-    double total =
-        Coverage.round(fatigue.adjustment() + shotZoneScore + paceScore + usageScore, 2);
+    double total = Coverage.round(fatigue.adjustment() + shotZoneScore + paceScore + usageScore, 2);
 
     List<String> missing = new ArrayList<>();
     if (context.daysRest() == null) {
@@ -94,7 +93,8 @@ public final class CompositeFactorCalculator {
     return JSON.toJson(json);
   }
 
-  private static String shotZoneContext(ShotZoneProfile player, TeamDefenseProfile opponent, double score) {
+  private static String shotZoneContext(
+      ShotZoneProfile player, TeamDefenseProfile opponent, double score) {
     Map<String, Object> json = new LinkedHashMap<>();
     if (player == null || opponent == null) {
       json.put("missing_data", true);

@@ -3,8 +3,9 @@ package com.nbaprops.pcf.rules;
 import java.util.List;
 
 /**
- * The four scores of one player for one game, with the total adjustment, how complete the inputs were, and the
- * context (as JSON) that explains each score. Scores are unrounded; storage rounds them.
+ * The four scores of one player for one game, with the total adjustment, how complete the inputs
+ * were, and the context (as JSON) that explains each score. Scores are unrounded; storage rounds
+ * them.
  */
 public record CompositeFactors(
     FatigueAssessment fatigue,

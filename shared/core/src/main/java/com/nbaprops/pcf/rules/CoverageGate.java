@@ -3,8 +3,9 @@ package com.nbaprops.pcf.rules;
 import com.nbaprops.pcf.domain.Coverage;
 
 /**
- * The coverage gate: players written against players who played. Nothing expected (an off day) passes; under the
- * fail line fails; between the fail and warn lines warns but passes. An error while checking is never a pass.
+ * The coverage gate: players written against players who played. Nothing expected (an off day)
+ * passes; under the fail line fails; between the fail and warn lines warns but passes. An error
+ * while checking is never a pass.
  */
 public record CoverageGate(double failPct, double warnPct) {
 

@@ -10,7 +10,10 @@ public enum CoverageStatus {
   /** A bootstrap day: deliberately not computed. */
   SKIPPED;
 
-  /** COMPLETE at 100% or more (or nothing expected), LOW from {@code lowPct} to under 100%, else INCOMPLETE. */
+  /**
+   * COMPLETE at 100% or more (or nothing expected), LOW from {@code lowPct} to under 100%, else
+   * INCOMPLETE.
+   */
   public static CoverageStatus of(long actual, long expected, double lowPct) {
     if (expected == 0 || !Coverage.below(actual, expected, 100.0)) {
       return COMPLETE;

@@ -1,6 +1,8 @@
 package com.nbaprops.pcf.rules;
 
-/** Missing inputs take the original platform's defaults; one helper keeps that explicit at each use. */
+/**
+ * Missing inputs take the original platform's defaults; one helper keeps that explicit at each use.
+ */
 final class Defaults {
   private Defaults() {}
 

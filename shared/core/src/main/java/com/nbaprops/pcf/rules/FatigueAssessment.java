@@ -2,10 +2,9 @@ package com.nbaprops.pcf.rules;
 
 import java.util.List;
 
-/**
- * A fatigue score from 0 (exhausted) to 100 (fresh) and the penalties and bonuses that made it.
- */
-public record FatigueAssessment(int score, List<String> penaltiesApplied, List<String> bonusesApplied) {
+/** A fatigue score from 0 (exhausted) to 100 (fresh) and the penalties and bonuses that made it. */
+public record FatigueAssessment(
+    int score, List<String> penaltiesApplied, List<String> bonusesApplied) {
   public FatigueAssessment {
     penaltiesApplied = List.copyOf(penaltiesApplied);
     bonusesApplied = List.copyOf(bonusesApplied);

@@ -6,7 +6,10 @@ import com.nbaprops.pcf.domain.PlayerContext;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Fatigue: start fresh at 100, subtract for recent load and age, add for long rest; clamp to 0..100. */
+/**
+ * Fatigue: start fresh at 100, subtract for recent load and age, add for long rest; clamp to
+ * 0..100.
+ */
 public final class FatigueRule {
   private FatigueRule() {}
 

@@ -6,8 +6,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 /**
- * Season boundaries and the bootstrap window: the first {@code bootstrapDays} days of a season (day 0 is opening
- * night) have too little history for the factors, so they are skipped and recorded as skipped.
+ * Season boundaries and the bootstrap window: the first {@code bootstrapDays} days of a season (day
+ * 0 is opening night) have too little history for the factors, so they are skipped and recorded as
+ * skipped.
  */
 public record SeasonCalendar(int bootstrapDays) {
   private static final Map<Integer, LocalDate> OPENING_NIGHTS =

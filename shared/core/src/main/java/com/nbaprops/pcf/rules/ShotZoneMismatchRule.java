@@ -8,8 +8,8 @@ import com.nbaprops.pcf.domain.TeamDefenseProfile;
 import java.util.Locale;
 
 /**
- * Shot-zone mismatch, -10..+10: how weak the opponent defends the player's primary zone, weighted by how much the
- * player uses that zone; large mismatches are amplified by 20%.
+ * Shot-zone mismatch, -10..+10: how weak the opponent defends the player's primary zone, weighted
+ * by how much the player uses that zone; large mismatches are amplified by 20%.
  */
 public final class ShotZoneMismatchRule {
   private ShotZoneMismatchRule() {}

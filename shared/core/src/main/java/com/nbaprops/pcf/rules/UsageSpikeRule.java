@@ -6,8 +6,9 @@ import static com.nbaprops.pcf.rules.Defaults.or;
 import com.nbaprops.pcf.domain.PlayerContext;
 
 /**
- * Usage spike, -3..+3: 0.3 points per point of projected usage over the recent average; a positive spike grows by
- * 15% with one star teammate out and 30% with two or more. Negative spikes are never boosted.
+ * Usage spike, -3..+3: 0.3 points per point of projected usage over the recent average; a positive
+ * spike grows by 15% with one star teammate out and 30% with two or more. Negative spikes are never
+ * boosted.
  */
 public final class UsageSpikeRule {
   private UsageSpikeRule() {}

@@ -3,8 +3,8 @@ package com.nbaprops.pcf.runtime;
 import com.nbaprops.pcf.config.ConfigException;
 
 /**
- * A backend as configured, {@code kind[:location]}: {@code duckdb:.local/warehouse.duckdb}, {@code bigquery},
- * {@code pubsub:my-project}, {@code gcs:my-bucket}.
+ * A backend as configured, {@code kind[:location]}: {@code duckdb:.local/warehouse.duckdb}, {@code
+ * bigquery}, {@code pubsub:my-project}, {@code gcs:my-bucket}.
  *
  * @param variable the environment variable it came from, named in every error
  */
@@ -16,7 +16,8 @@ public record BackendSpec(String variable, String kind, String location) {
       return new BackendSpec(variable, value, null);
     }
     if (colon == 0 || colon == value.length() - 1) {
-      throw new ConfigException(variable + "='" + value + "' needs a kind and a location around the ':'");
+      throw new ConfigException(
+          variable + "='" + value + "' needs a kind and a location around the ':'");
     }
     return new BackendSpec(variable, value.substring(0, colon), value.substring(colon + 1));
   }
@@ -24,7 +25,8 @@ public record BackendSpec(String variable, String kind, String location) {
   /** The location after the colon; required by kinds that name a file, a folder or a bucket. */
   public String requireLocation() {
     if (location == null) {
-      throw new ConfigException(variable + "='" + this + "' names no location: write " + kind + ":LOCATION");
+      throw new ConfigException(
+          variable + "='" + this + "' names no location: write " + kind + ":LOCATION");
     }
     return location;
   }

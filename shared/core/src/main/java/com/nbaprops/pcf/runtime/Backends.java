@@ -18,8 +18,9 @@ import java.util.TreeSet;
 
 /**
  * Opens the adapters a configuration names: {@code WAREHOUSE}, {@code BUS} and {@code BLOBS}, each
- * {@code kind[:location]}, through the {@link BackendFactory} implementations on the class path. On Cloud Functions
- * ({@code K_SERVICE} is set) the defaults are BigQuery, Pub/Sub and Cloud Storage; elsewhere the embedded ones.
+ * {@code kind[:location]}, through the {@link BackendFactory} implementations on the class path. On
+ * Cloud Functions ({@code K_SERVICE} is set) the defaults are BigQuery, Pub/Sub and Cloud Storage;
+ * elsewhere the embedded ones.
  */
 public final class Backends {
   /** Where the embedded state lives when {@code PIPELINE_HOME} is not set. */
@@ -30,11 +31,13 @@ public final class Backends {
   private Backends() {}
 
   /**
-   * The runtime of a function instance: a running {@link RuntimeHost}'s, or one opened from the environment once
-   * per process and shared, as the clients it holds are meant to be (one gRPC channel, one HTTP transport).
+   * The runtime of a function instance: a running {@link RuntimeHost}'s, or one opened from the
+   * environment once per process and shared, as the clients it holds are meant to be (one gRPC
+   * channel, one HTTP transport).
    */
   public static PipelineRuntime forFunction(FunctionName function, Map<String, String> env) {
-    for (RuntimeHost host : ServiceLoader.load(RuntimeHost.class, Backends.class.getClassLoader())) {
+    for (RuntimeHost host :
+        ServiceLoader.load(RuntimeHost.class, Backends.class.getClassLoader())) {
       var hosted = host.hostedRuntime();
       if (hosted.isPresent()) {
         return hosted.get();
@@ -53,20 +56,26 @@ public final class Backends {
   }
 
   /**
-   * Builds a new runtime for {@code function} from environment variables. Only the ports the function uses are
-   * opened (its jar carries only their adapters); using another is a programming error, said as such.
+   * Builds a new runtime for {@code function} from environment variables. Only the ports the
+   * function uses are opened (its jar carries only their adapters); using another is a programming
+   * error, said as such.
    */
   public static PipelineRuntime open(FunctionName function, Map<String, String> env) {
     PipelineConfig config =
         PipelineConfig.fromEnvironment(
             withCloudDefaults(function, env), env.getOrDefault("PIPELINE_HOME", DEFAULT_HOME));
     LogSink sink = StructuredLog.defaultSink(env);
-    PipelineRuntimeContext context = new PipelineRuntimeContext(config, env, Clock.systemUTC(), sink);
+    PipelineRuntimeContext context =
+        new PipelineRuntimeContext(config, env, Clock.systemUTC(), sink);
     return new PipelineRuntime(
         config,
         warehouse(context),
-        function.usesBus() ? bus(context) : Unopened.port(EventBus.class, function + " publishes nothing"),
-        function.usesBlobs() ? blobs(context) : Unopened.port(BlobStore.class, function + " keeps no blobs"),
+        function.usesBus()
+            ? bus(context)
+            : Unopened.port(EventBus.class, function + " publishes nothing"),
+        function.usesBlobs()
+            ? blobs(context)
+            : Unopened.port(BlobStore.class, function + " keeps no blobs"),
         context.clock(),
         sink);
   }
@@ -109,8 +118,13 @@ public final class Backends {
     BackendFactory<T> factory = factories(port).get(spec.kind());
     if (factory == null) {
       throw new ConfigException(
-          variable + "='" + value + "' names no " + port.getSimpleName().toLowerCase(java.util.Locale.ROOT)
-              + " this deployment can open; it has " + kinds(port));
+          variable
+              + "='"
+              + value
+              + "' names no "
+              + port.getSimpleName().toLowerCase(java.util.Locale.ROOT)
+              + " this deployment can open; it has "
+              + kinds(port));
     }
     return factory.open(spec, context);
   }

@@ -7,9 +7,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
-/** The clock in the league's time zone: "yesterday" for a game night means the night in New York. */
+/**
+ * The clock in the league's time zone: "yesterday" for a game night means the night in New York.
+ */
 public final class LeagueClock {
-  private static final DateTimeFormatter RUN_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+  private static final DateTimeFormatter RUN_STAMP =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
 
   private final Clock clock;
   private final ZoneId zone;
@@ -29,6 +32,9 @@ public final class LeagueClock {
 
   /** A new run id: sortable by start time, unique by its random tail. */
   public String newRunId() {
-    return "run-" + now().atZone(zone).format(RUN_STAMP) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return "run-"
+        + now().atZone(zone).format(RUN_STAMP)
+        + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
   }
 }

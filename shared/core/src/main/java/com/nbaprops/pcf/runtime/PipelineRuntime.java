@@ -11,11 +11,17 @@ import com.nbaprops.pcf.port.Warehouse;
 import java.time.Clock;
 
 /**
- * What a function instance is wired from: configuration, the three ports, a clock and where logs go. Only the
- * function classes (the composition roots) hold it; their services receive the pieces they use.
+ * What a function instance is wired from: configuration, the three ports, a clock and where logs
+ * go. Only the function classes (the composition roots) hold it; their services receive the pieces
+ * they use.
  */
 public record PipelineRuntime(
-    PipelineConfig config, Warehouse warehouse, EventBus bus, BlobStore blobs, Clock clock, LogSink logSink) {
+    PipelineConfig config,
+    Warehouse warehouse,
+    EventBus bus,
+    BlobStore blobs,
+    Clock clock,
+    LogSink logSink) {
 
   public LeagueClock leagueClock() {
     return new LeagueClock(clock, config.leagueTimeZone());

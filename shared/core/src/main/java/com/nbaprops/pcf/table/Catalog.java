@@ -3,14 +3,18 @@ package com.nbaprops.pcf.table;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** Resolves a table to its qualified name ({@code dataset.table}) using the configured dataset names. */
+/**
+ * Resolves a table to its qualified name ({@code dataset.table}) using the configured dataset
+ * names.
+ */
 public final class Catalog {
   private final Map<Dataset, String> datasetNames;
 
   public Catalog(Map<Dataset, String> datasetNames) {
     EnumMap<Dataset, String> names = new EnumMap<>(Dataset.class);
     for (Dataset dataset : Dataset.values()) {
-      names.put(dataset, Identifiers.check(datasetNames.getOrDefault(dataset, dataset.defaultName())));
+      names.put(
+          dataset, Identifiers.check(datasetNames.getOrDefault(dataset, dataset.defaultName())));
     }
     this.datasetNames = names;
   }
@@ -23,7 +27,10 @@ public final class Catalog {
     return datasetNames.get(dataset);
   }
 
-  /** {@code dataset.table}: valid unquoted in both GoogleSQL (default project) and DuckDB (schema.table). */
+  /**
+   * {@code dataset.table}: valid unquoted in both GoogleSQL (default project) and DuckDB
+   * (schema.table).
+   */
   public String qualifiedName(TableDefinition table) {
     return datasetName(table.dataset()) + "." + table.name();
   }

@@ -8,13 +8,15 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A table's shape, written once: DuckDB creates it from this, the BigQuery adapter and Terraform describe it from
- * this.
+ * A table's shape, written once: DuckDB creates it from this, the BigQuery adapter and Terraform
+ * describe it from this.
  *
- * @param partitionColumn the DATE column the table is partitioned by; per-date replacement works on it
- * @param requirePartitionFilter whether every query must filter on the partition column (BigQuery enforces it)
- * @param key the columns that identify a row (not enforced by either engine; a restore uses it to skip rows that
- *     are already there); empty when the table has none
+ * @param partitionColumn the DATE column the table is partitioned by; per-date replacement works on
+ *     it
+ * @param requirePartitionFilter whether every query must filter on the partition column (BigQuery
+ *     enforces it)
+ * @param key the columns that identify a row (not enforced by either engine; a restore uses it to
+ *     skip rows that are already there); empty when the table has none
  */
 public record TableDefinition(
     Dataset dataset,
@@ -42,7 +44,8 @@ public record TableDefinition(
       throw new IllegalArgumentException(name + ": no partition column " + partitionColumn);
     }
     if (partitionColumn != null && byName.get(partitionColumn).type() != ColumnType.DATE) {
-      throw new IllegalArgumentException(name + ": partition column " + partitionColumn + " is not a DATE");
+      throw new IllegalArgumentException(
+          name + ": partition column " + partitionColumn + " is not a DATE");
     }
     for (String column : clustering) {
       if (!byName.containsKey(column)) {
@@ -51,7 +54,8 @@ public record TableDefinition(
     }
     for (String column : key) {
       if (!byName.containsKey(column) || !byName.get(column).required()) {
-        throw new IllegalArgumentException(name + ": key column " + column + " is not a required column");
+        throw new IllegalArgumentException(
+            name + ": key column " + column + " is not a required column");
       }
     }
   }
@@ -116,7 +120,14 @@ public record TableDefinition(
 
     public TableDefinition build() {
       return new TableDefinition(
-          dataset, name, description, columns, partitionColumn, clustering, requirePartitionFilter, key);
+          dataset,
+          name,
+          description,
+          columns,
+          partitionColumn,
+          clustering,
+          requirePartitionFilter,
+          key);
     }
   }
 }

@@ -10,14 +10,17 @@ import static com.nbaprops.pcf.table.ColumnType.TIMESTAMP;
 import java.util.List;
 
 /**
- * Every table the suite reads or writes. The input tables carry the columns the suite uses, not every column of the
- * upstream platform's schema.
+ * Every table the suite reads or writes. The input tables carry the columns the suite uses, not
+ * every column of the upstream platform's schema.
  */
 public final class Tables {
   private Tables() {}
 
   public static final TableDefinition PLAYER_GAME_SUMMARY =
-      TableDefinition.builder(Dataset.ANALYTICS, "player_game_summary", "One row per player per game played (box score).")
+      TableDefinition.builder(
+              Dataset.ANALYTICS,
+              "player_game_summary",
+              "One row per player per game played (box score).")
           .required("player_lookup", STRING, "normalised player name, e.g. nikolajokic")
           .nullable("universal_player_id", STRING, "stable player id")
           .nullable("player_full_name", STRING, "display name")
@@ -46,7 +49,10 @@ public final class Tables {
           .build();
 
   public static final TableDefinition TEAM_OFFENSE_GAME_SUMMARY =
-      TableDefinition.builder(Dataset.ANALYTICS, "team_offense_game_summary", "One row per team per game (team box score).")
+      TableDefinition.builder(
+              Dataset.ANALYTICS,
+              "team_offense_game_summary",
+              "One row per team per game (team box score).")
           .required("game_id", STRING, "YYYYMMDD_AWAY_HOME")
           .nullable("nba_game_id", STRING, "NBA.com game id")
           .required("game_date", DATE, "game date")
@@ -77,7 +83,9 @@ public final class Tables {
 
   public static final TableDefinition UPCOMING_PLAYER_GAME_CONTEXT =
       TableDefinition.builder(
-              Dataset.ANALYTICS, "upcoming_player_game_context", "Pre-game context, one row per player per upcoming game.")
+              Dataset.ANALYTICS,
+              "upcoming_player_game_context",
+              "Pre-game context, one row per player per upcoming game.")
           .required("player_lookup", STRING, "normalised player name")
           .nullable("universal_player_id", STRING, "stable player id")
           .required("game_id", STRING, "YYYYMMDD_AWAY_HOME")
@@ -85,14 +93,16 @@ public final class Tables {
           .required("team_abbr", STRING, "player's team")
           .required("opponent_team_abbr", STRING, "opponent")
           .nullable("home_game", BOOL, "player's team at home")
-          .nullable("days_rest", INT64, "full days off since the player's last game (0 = back-to-back)")
+          .nullable(
+              "days_rest", INT64, "full days off since the player's last game (0 = back-to-back)")
           .nullable("back_to_back", BOOL, "played the day before")
           .nullable("games_in_last_7_days", INT64, "games in the 7 days before")
           .nullable("minutes_in_last_7_days", INT64, "minutes in the 7 days before")
           .nullable("avg_minutes_per_game_last_7", FLOAT64, "minutes per game in the 7 days before")
           .nullable("games_in_last_14_days", INT64, "games in the 14 days before")
           .nullable("minutes_in_last_14_days", INT64, "minutes in the 14 days before")
-          .nullable("back_to_backs_last_14_days", INT64, "consecutive-day pairs in the 14 days before")
+          .nullable(
+              "back_to_backs_last_14_days", INT64, "consecutive-day pairs in the 14 days before")
           .nullable("player_age", INT64, "age in years")
           .nullable("projected_usage_rate", FLOAT64, "projected usage rate")
           .nullable("avg_usage_rate_last_7_games", FLOAT64, "average usage rate, last 7 games")
@@ -107,7 +117,9 @@ public final class Tables {
 
   public static final TableDefinition UPCOMING_TEAM_GAME_CONTEXT =
       TableDefinition.builder(
-              Dataset.ANALYTICS, "upcoming_team_game_context", "Pre-game context, one row per team per upcoming game.")
+              Dataset.ANALYTICS,
+              "upcoming_team_game_context",
+              "Pre-game context, one row per team per upcoming game.")
           .required("team_abbr", STRING, "team")
           .required("game_id", STRING, "YYYYMMDD_AWAY_HOME")
           .required("game_date", DATE, "game date")
@@ -127,25 +139,43 @@ public final class Tables {
           .build();
 
   public static final TableDefinition PLAYER_SHOT_ZONE_ANALYSIS =
-      TableDefinition.builder(Dataset.PRECOMPUTE, "player_shot_zone_analysis", "Player shot-zone profile per analysis date.")
+      TableDefinition.builder(
+              Dataset.PRECOMPUTE,
+              "player_shot_zone_analysis",
+              "Player shot-zone profile per analysis date.")
           .required("player_lookup", STRING, "normalised player name")
           .required("analysis_date", DATE, "date the profile is for")
           .nullable("primary_scoring_zone", STRING, "paint, mid_range or perimeter")
           .nullable("paint_rate_last_10", FLOAT64, "share of shots in the paint, last 10 games (%)")
-          .nullable("mid_range_rate_last_10", FLOAT64, "share of mid-range shots, last 10 games (%)")
-          .nullable("three_pt_rate_last_10", FLOAT64, "share of three-point shots, last 10 games (%)")
+          .nullable(
+              "mid_range_rate_last_10", FLOAT64, "share of mid-range shots, last 10 games (%)")
+          .nullable(
+              "three_pt_rate_last_10", FLOAT64, "share of three-point shots, last 10 games (%)")
           .partitionBy("analysis_date", true)
           .clusterBy("player_lookup")
           .build();
 
   public static final TableDefinition TEAM_DEFENSE_ZONE_ANALYSIS =
-      TableDefinition.builder(Dataset.PRECOMPUTE, "team_defense_zone_analysis", "Team defense by zone per analysis date.")
+      TableDefinition.builder(
+              Dataset.PRECOMPUTE,
+              "team_defense_zone_analysis",
+              "Team defense by zone per analysis date.")
           .required("team_abbr", STRING, "team")
           .required("analysis_date", DATE, "date the profile is for")
-          .nullable("paint_defense_vs_league_avg", FLOAT64, "opponent paint FG% minus league (points; + = weak)")
-          .nullable("mid_range_defense_vs_league_avg", FLOAT64, "opponent mid-range FG% minus league (+ = weak)")
-          .nullable("three_pt_defense_vs_league_avg", FLOAT64, "opponent 3P% minus league (+ = weak)")
-          .nullable("weakest_zone", STRING, "zone with the largest positive value, when more than one is known")
+          .nullable(
+              "paint_defense_vs_league_avg",
+              FLOAT64,
+              "opponent paint FG% minus league (points; + = weak)")
+          .nullable(
+              "mid_range_defense_vs_league_avg",
+              FLOAT64,
+              "opponent mid-range FG% minus league (+ = weak)")
+          .nullable(
+              "three_pt_defense_vs_league_avg", FLOAT64, "opponent 3P% minus league (+ = weak)")
+          .nullable(
+              "weakest_zone",
+              STRING,
+              "zone with the largest positive value, when more than one is known")
           .nullable("games_in_sample", INT64, "games behind the numbers")
           .partitionBy("analysis_date", true)
           .clusterBy("team_abbr")
@@ -153,7 +183,9 @@ public final class Tables {
 
   public static final TableDefinition PLAYER_COMPOSITE_FACTORS =
       TableDefinition.builder(
-              Dataset.PRECOMPUTE, "player_composite_factors", "Four adjustment scores per player per game date.")
+              Dataset.PRECOMPUTE,
+              "player_composite_factors",
+              "Four adjustment scores per player per game date.")
           .required("player_lookup", STRING, "normalised player name")
           .nullable("universal_player_id", STRING, "stable player id")
           .required("game_date", DATE, "game date")
@@ -186,7 +218,9 @@ public final class Tables {
 
   public static final TableDefinition PRECOMPUTE_FAILURES =
       TableDefinition.builder(
-              Dataset.ORCHESTRATION, "precompute_failures", "Failures a person must see: bad input, incomplete dates.")
+              Dataset.ORCHESTRATION,
+              "precompute_failures",
+              "Failures a person must see: bad input, incomplete dates.")
           .required("failure_id", STRING, "unique id of the failure")
           .required("processor_name", STRING, "function that recorded it")
           .required("run_id", STRING, "run that saw it")
@@ -204,14 +238,17 @@ public final class Tables {
 
   public static final TableDefinition BACKFILL_PROCESSING_METADATA =
       TableDefinition.builder(
-              Dataset.ORCHESTRATION, "backfill_processing_metadata", "One current row per date: how complete it is.")
+              Dataset.ORCHESTRATION,
+              "backfill_processing_metadata",
+              "One current row per date: how complete it is.")
           .required("analysis_date", DATE, "date tracked")
           .required("expected_players", INT64, "distinct players in player_game_summary")
           .required("actual_players", INT64, "distinct players in player_composite_factors")
           .required("coverage_pct", FLOAT64, "actual / expected, 2 dp")
           .required("status", STRING, "COMPLETE, LOW, INCOMPLETE or SKIPPED")
           .nullable("data_source", STRING, "UPCG or SYNTHETIC")
-          .required("verdict", STRING, "coverage verdict: PASS, WARN, FAIL, SKIPPED, ERROR or TRACKED")
+          .required(
+              "verdict", STRING, "coverage verdict: PASS, WARN, FAIL, SKIPPED, ERROR or TRACKED")
           .nullable("feature_report", STRING, "feature thresholds below their line")
           .required("run_id", STRING, "run that tracked it")
           .required("tracked_at", TIMESTAMP, "when it was tracked")
@@ -220,7 +257,9 @@ public final class Tables {
 
   public static final TableDefinition CLEANUP_OPERATIONS =
       TableDefinition.builder(
-              Dataset.ORCHESTRATION, "cleanup_operations", "One audit row per cleanup run, written even when it fails.")
+              Dataset.ORCHESTRATION,
+              "cleanup_operations",
+              "One audit row per cleanup run, written even when it fails.")
           .required("cleanup_id", STRING, "unique id of this attempt")
           .required("cleanup_type", STRING, "upcoming_tables_ttl")
           .required("run_id", STRING, "run the attempt belongs to")
@@ -232,7 +271,10 @@ public final class Tables {
           .required("status", STRING, "SUCCEEDED or FAILED")
           .required("total_records_backed_up", INT64, "rows written to backups")
           .required("total_records_deleted", INT64, "rows deleted")
-          .required("tables_cleaned", STRING, "JSON: per table, the stale rows per game date, backups and counts")
+          .required(
+              "tables_cleaned",
+              STRING,
+              "JSON: per table, the stale rows per game date, backups and counts")
           .nullable("backup_objects", STRING, "JSON array of the backup object addresses")
           .nullable("errors", STRING, "JSON array of errors, null when there were none")
           .required("duration_seconds", FLOAT64, "wall time of the run")
@@ -241,11 +283,16 @@ public final class Tables {
           .build();
 
   /** The tables the TTL cleanup keeps short, each with a {@code game_date} partition and a key. */
-  public static final List<TableDefinition> UPCOMING = List.of(UPCOMING_PLAYER_GAME_CONTEXT, UPCOMING_TEAM_GAME_CONTEXT);
+  public static final List<TableDefinition> UPCOMING =
+      List.of(UPCOMING_PLAYER_GAME_CONTEXT, UPCOMING_TEAM_GAME_CONTEXT);
 
   /** The tables the suite writes and owns; Terraform declares exactly these. */
   public static final List<TableDefinition> OWNED =
-      List.of(PLAYER_COMPOSITE_FACTORS, PRECOMPUTE_FAILURES, BACKFILL_PROCESSING_METADATA, CLEANUP_OPERATIONS);
+      List.of(
+          PLAYER_COMPOSITE_FACTORS,
+          PRECOMPUTE_FAILURES,
+          BACKFILL_PROCESSING_METADATA,
+          CLEANUP_OPERATIONS);
 
   /** All tables, in dependency order. */
   public static final List<TableDefinition> ALL =

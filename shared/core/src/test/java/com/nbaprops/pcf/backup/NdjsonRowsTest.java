@@ -31,15 +31,19 @@ class NdjsonRowsTest {
 
   @Test
   void everyColumnTypeSurvivesTheRoundTrip() {
-    byte[] encoded = NdjsonRows.encode(Tables.UPCOMING_TEAM_GAME_CONTEXT, List.of(TEAM_ROW, TEAM_ROW));
+    byte[] encoded =
+        NdjsonRows.encode(Tables.UPCOMING_TEAM_GAME_CONTEXT, List.of(TEAM_ROW, TEAM_ROW));
 
-    assertThat(NdjsonRows.decode(Tables.UPCOMING_TEAM_GAME_CONTEXT, encoded)).containsExactly(TEAM_ROW, TEAM_ROW);
+    assertThat(NdjsonRows.decode(Tables.UPCOMING_TEAM_GAME_CONTEXT, encoded))
+        .containsExactly(TEAM_ROW, TEAM_ROW);
   }
 
   @Test
   void eachRowIsOneLine() {
     String text =
-        new String(NdjsonRows.encode(Tables.UPCOMING_TEAM_GAME_CONTEXT, List.of(TEAM_ROW)), StandardCharsets.UTF_8);
+        new String(
+            NdjsonRows.encode(Tables.UPCOMING_TEAM_GAME_CONTEXT, List.of(TEAM_ROW)),
+            StandardCharsets.UTF_8);
 
     assertThat(text.lines().count()).isEqualTo(1);
     assertThat(text).contains("\"game_date\":\"2023-02-23\"");
@@ -47,20 +51,27 @@ class NdjsonRowsTest {
 
   @Test
   void anUnknownColumnNamesTheLine() {
-    byte[] content = "{\"team_abbr\":\"BOS\"}\n{\"teamabbr\":\"BOS\"}\n".getBytes(StandardCharsets.UTF_8);
+    byte[] content =
+        "{\"team_abbr\":\"BOS\"}\n{\"teamabbr\":\"BOS\"}\n".getBytes(StandardCharsets.UTF_8);
 
     var e =
         assertThrows(
-            IllegalArgumentException.class, () -> NdjsonRows.decode(Tables.UPCOMING_TEAM_GAME_CONTEXT, content));
+            IllegalArgumentException.class,
+            () -> NdjsonRows.decode(Tables.UPCOMING_TEAM_GAME_CONTEXT, content));
 
     assertThat(e).hasMessageThat().contains("line 1");
   }
 
   @Test
   void aTruncatedLineIsRejected() {
-    String full = new String(NdjsonRows.encode(Tables.UPCOMING_TEAM_GAME_CONTEXT, List.of(TEAM_ROW)), StandardCharsets.UTF_8);
+    String full =
+        new String(
+            NdjsonRows.encode(Tables.UPCOMING_TEAM_GAME_CONTEXT, List.of(TEAM_ROW)),
+            StandardCharsets.UTF_8);
     byte[] truncated = full.substring(0, full.length() / 2).getBytes(StandardCharsets.UTF_8);
 
-    assertThrows(IllegalArgumentException.class, () -> NdjsonRows.decode(Tables.UPCOMING_TEAM_GAME_CONTEXT, truncated));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> NdjsonRows.decode(Tables.UPCOMING_TEAM_GAME_CONTEXT, truncated));
   }
 }

@@ -14,7 +14,9 @@ class PubSubEnvelopeTest {
   private static CloudEvent event(String data) {
     return CloudEventBuilder.v1()
         .withId("8536113935744442")
-        .withSource(URI.create("//pubsub.googleapis.com/projects/nba-props/topics/composite-factors-requests"))
+        .withSource(
+            URI.create(
+                "//pubsub.googleapis.com/projects/nba-props/topics/composite-factors-requests"))
         .withType(PubSubEnvelope.EVENT_TYPE)
         .withDataContentType("application/json")
         .withData(data.getBytes(StandardCharsets.UTF_8))
@@ -27,7 +29,9 @@ class PubSubEnvelopeTest {
     String payload = "{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}";
     String body =
         "{\"message\":{\"attributes\":{\"run_id\":\"run-7\"},"
-            + "\"data\":\"" + Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "\","
+            + "\"data\":\""
+            + Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
+            + "\","
             + "\"messageId\":\"8536113935744442\",\"message_id\":\"8536113935744442\","
             + "\"publishTime\":\"2023-02-24T09:00:00.123Z\",\"publish_time\":\"2023-02-24T09:00:00.123Z\"},"
             + "\"subscription\":\"projects/nba-props/subscriptions/eventarc-composite-factors\"}";
@@ -42,7 +46,8 @@ class PubSubEnvelopeTest {
 
   @Test
   void rejectsAnEventWithoutAMessage() {
-    assertThrows(InvalidMessageException.class, () -> PubSubEnvelope.decode(event("{\"hello\":1}")));
+    assertThrows(
+        InvalidMessageException.class, () -> PubSubEnvelope.decode(event("{\"hello\":1}")));
   }
 
   @Test

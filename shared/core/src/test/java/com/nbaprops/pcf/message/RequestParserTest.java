@@ -16,24 +16,32 @@ class RequestParserTest {
 
   @Test
   void readsADateRequest() {
-    AnalysisRequest request = parser.parse("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true,\"force\":false}");
-    assertThat(request).isEqualTo(new DateRequest(LocalDate.of(2023, 2, 23), true, false, "run-new"));
+    AnalysisRequest request =
+        parser.parse("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true,\"force\":false}");
+    assertThat(request)
+        .isEqualTo(new DateRequest(LocalDate.of(2023, 2, 23), true, false, "run-new"));
   }
 
   @Test
   void keepsTheSendersRunId() {
-    assertThat(parser.parse("{\"analysis_date\":\"2023-02-23\",\"run_id\":\"run-1\"}").runId()).isEqualTo("run-1");
+    assertThat(parser.parse("{\"analysis_date\":\"2023-02-23\",\"run_id\":\"run-1\"}").runId())
+        .isEqualTo("run-1");
   }
 
   @Test
   void autoMeansYesterdayAndTodayMeansToday() {
-    assertThat(((DateRequest) parser.parse("{\"analysis_date\":\"AUTO\"}")).analysisDate()).isEqualTo(TODAY.minusDays(1));
-    assertThat(((DateRequest) parser.parse("{\"analysis_date\":\"TODAY\"}")).analysisDate()).isEqualTo(TODAY);
+    assertThat(((DateRequest) parser.parse("{\"analysis_date\":\"AUTO\"}")).analysisDate())
+        .isEqualTo(TODAY.minusDays(1));
+    assertThat(((DateRequest) parser.parse("{\"analysis_date\":\"TODAY\"}")).analysisDate())
+        .isEqualTo(TODAY);
   }
 
   @Test
   void readsARange() {
-    RangeRequest range = (RangeRequest) parser.parse("{\"start_date\":\"2023-02-01\",\"end_date\":\"2023-02-28\",\"force\":true}");
+    RangeRequest range =
+        (RangeRequest)
+            parser.parse(
+                "{\"start_date\":\"2023-02-01\",\"end_date\":\"2023-02-28\",\"force\":true}");
     assertThat(range.range().days()).isEqualTo(28);
     assertThat(range.force()).isTrue();
   }
@@ -62,27 +70,32 @@ class RequestParserTest {
   void rejectsAMisspelledBackfillFlagAndNamesTheRealOne() {
     assertThat(rejection("{\"analysis_date\":\"2023-02-23\",\"isBackfill\":true}"))
         .contains("unknown field 'isBackfill' (did you mean 'backfill_mode'?)");
-    assertThat(rejection("{\"analysis_date\":\"2023-02-23\",\"backfillMode\":true}")).contains("'backfill_mode'");
+    assertThat(rejection("{\"analysis_date\":\"2023-02-23\",\"backfillMode\":true}"))
+        .contains("'backfill_mode'");
   }
 
   @Test
   void rejectsAFlagThatIsNotABoolean() {
-    assertThat(rejection("{\"analysis_date\":\"2023-02-23\",\"force\":\"yes\"}")).contains("'force' must be true or false");
+    assertThat(rejection("{\"analysis_date\":\"2023-02-23\",\"force\":\"yes\"}"))
+        .contains("'force' must be true or false");
   }
 
   @Test
   void rejectsAReversedRange() {
-    assertThat(rejection("{\"start_date\":\"2023-02-28\",\"end_date\":\"2023-02-01\"}")).contains("is after end_date");
+    assertThat(rejection("{\"start_date\":\"2023-02-28\",\"end_date\":\"2023-02-01\"}"))
+        .contains("is after end_date");
   }
 
   @Test
   void rejectsARangeEndingInTheFuture() {
-    assertThat(rejection("{\"start_date\":\"2023-03-01\",\"end_date\":\"2023-03-11\"}")).contains("in the future");
+    assertThat(rejection("{\"start_date\":\"2023-03-01\",\"end_date\":\"2023-03-11\"}"))
+        .contains("in the future");
   }
 
   @Test
   void rejectsARangeLongerThanTheLimit() {
-    assertThat(rejection("{\"start_date\":\"2022-01-01\",\"end_date\":\"2023-03-01\"}")).contains("at most 400");
+    assertThat(rejection("{\"start_date\":\"2022-01-01\",\"end_date\":\"2023-03-01\"}"))
+        .contains("at most 400");
   }
 
   @Test
@@ -92,13 +105,16 @@ class RequestParserTest {
 
   @Test
   void rejectsBothShapesAtOnce() {
-    assertThat(rejection("{\"analysis_date\":\"2023-02-23\",\"start_date\":\"2023-02-01\",\"end_date\":\"2023-02-02\"}"))
+    assertThat(
+            rejection(
+                "{\"analysis_date\":\"2023-02-23\",\"start_date\":\"2023-02-01\",\"end_date\":\"2023-02-02\"}"))
         .contains("not both");
   }
 
   @Test
   void rejectsAnUnsafeRunId() {
-    assertThat(rejection("{\"analysis_date\":\"2023-02-23\",\"run_id\":\"a b/c\"}")).contains("run_id");
+    assertThat(rejection("{\"analysis_date\":\"2023-02-23\",\"run_id\":\"a b/c\"}"))
+        .contains("run_id");
   }
 
   @Test

@@ -11,14 +11,21 @@ import org.junit.jupiter.api.Test;
 
 class CompositeFactorCalculatorTest {
   private static PlayerContext.Builder player() {
-    return PlayerContext.builder("lebronjames", "20230223_LAL_GSW", LocalDate.of(2023, 2, 23)).teams("LAL", "GSW");
+    return PlayerContext.builder("lebronjames", "20230223_LAL_GSW", LocalDate.of(2023, 2, 23))
+        .teams("LAL", "GSW");
   }
 
   @Test
   void totalSumsTheFourAdjustmentsToTwoPlaces() {
     PlayerContext context =
-        player().daysRest(1).backToBack(false).paceDifferential(3.5).projectedUsageRate(26.0)
-            .avgUsageRateLast7Games(25.0).playerAge(38).build();
+        player()
+            .daysRest(1)
+            .backToBack(false)
+            .paceDifferential(3.5)
+            .projectedUsageRate(26.0)
+            .avgUsageRateLast7Games(25.0)
+            .playerAge(38)
+            .build();
     CompositeFactors factors =
         CompositeFactorCalculator.compute(
             context,
@@ -38,17 +45,32 @@ class CompositeFactorCalculatorTest {
     assertThat(factors.completenessPct()).isEqualTo(0.0);
     assertThat(factors.missingFields())
         .containsExactly(
-            "days_rest", "projected_usage_rate", "pace_differential", "player_shot_zone", "team_defense_zone")
+            "days_rest",
+            "projected_usage_rate",
+            "pace_differential",
+            "player_shot_zone",
+            "team_defense_zone")
         .inOrder();
-    assertThat(JsonParser.parseString(factors.shotZoneContextJson()).getAsJsonObject().get("missing_data").getAsBoolean())
+    assertThat(
+            JsonParser.parseString(factors.shotZoneContextJson())
+                .getAsJsonObject()
+                .get("missing_data")
+                .getAsBoolean())
         .isTrue();
   }
 
   @Test
   void warningsFireOnExtremes() {
     PlayerContext exhausted =
-        player().backToBack(true).gamesInLast7Days(5).minutesInLast7Days(300.0).avgMinutesPerGameLast7(40.0)
-            .backToBacksLast14Days(3).playerAge(36).paceDifferential(-10.0).build();
+        player()
+            .backToBack(true)
+            .gamesInLast7Days(5)
+            .minutesInLast7Days(300.0)
+            .avgMinutesPerGameLast7(40.0)
+            .backToBacksLast14Days(3)
+            .playerAge(36)
+            .paceDifferential(-10.0)
+            .build();
     CompositeFactors factors =
         CompositeFactorCalculator.compute(
             exhausted,
@@ -64,9 +86,11 @@ class CompositeFactorCalculatorTest {
 
   @Test
   void fatigueContextNamesThePenalties() {
-    CompositeFactors factors = CompositeFactorCalculator.compute(player().backToBack(true).build(), null, null);
+    CompositeFactors factors =
+        CompositeFactorCalculator.compute(player().backToBack(true).build(), null, null);
     var context = JsonParser.parseString(factors.fatigueContextJson()).getAsJsonObject();
-    assertThat(context.get("penalties_applied").getAsJsonArray().get(0).getAsString()).isEqualTo("back_to_back: -15");
+    assertThat(context.get("penalties_applied").getAsJsonArray().get(0).getAsString())
+        .isEqualTo("back_to_back: -15");
     assertThat(context.get("final_score").getAsInt()).isEqualTo(85);
   }
 }

@@ -38,7 +38,9 @@ class FactorRulesTest {
   @Test
   void shotZoneUsesDefenseWhenPlayerLivesInTheZone() {
     assertThat(ShotZoneMismatchRule.score(paint(65), paintDefense(4.3))).isWithin(EPSILON).of(4.3);
-    assertThat(ShotZoneMismatchRule.score(paint(65), paintDefense(-3.8))).isWithin(EPSILON).of(-3.8);
+    assertThat(ShotZoneMismatchRule.score(paint(65), paintDefense(-3.8)))
+        .isWithin(EPSILON)
+        .of(-3.8);
   }
 
   @Test
@@ -79,10 +81,14 @@ class FactorRulesTest {
 
   @Test
   void usageSpikeIsPointThreePerPoint() {
-    assertThat(UsageSpikeRule.score(player().projectedUsageRate(26.0).avgUsageRateLast7Games(25.0).build()))
+    assertThat(
+            UsageSpikeRule.score(
+                player().projectedUsageRate(26.0).avgUsageRateLast7Games(25.0).build()))
         .isWithin(EPSILON)
         .of(0.3);
-    assertThat(UsageSpikeRule.score(player().projectedUsageRate(20.0).avgUsageRateLast7Games(25.0).build()))
+    assertThat(
+            UsageSpikeRule.score(
+                player().projectedUsageRate(20.0).avgUsageRateLast7Games(25.0).build()))
         .isWithin(EPSILON)
         .of(-1.5);
   }
@@ -103,16 +109,22 @@ class FactorRulesTest {
 
   @Test
   void usageWithZeroBaselineIsNeutral() {
-    assertThat(UsageSpikeRule.score(player().projectedUsageRate(30.0).avgUsageRateLast7Games(0.0).build()))
+    assertThat(
+            UsageSpikeRule.score(
+                player().projectedUsageRate(30.0).avgUsageRateLast7Games(0.0).build()))
         .isEqualTo(0.0);
   }
 
   @Test
   void fatigueAdjustmentMapsScoreToPoints() {
-    assertThat(new FatigueAssessment(100, java.util.List.of(), java.util.List.of()).adjustment()).isEqualTo(0.0);
-    assertThat(new FatigueAssessment(80, java.util.List.of(), java.util.List.of()).adjustment()).isEqualTo(-1.0);
-    assertThat(new FatigueAssessment(50, java.util.List.of(), java.util.List.of()).adjustment()).isEqualTo(-2.5);
-    assertThat(new FatigueAssessment(0, java.util.List.of(), java.util.List.of()).adjustment()).isEqualTo(-5.0);
+    assertThat(new FatigueAssessment(100, java.util.List.of(), java.util.List.of()).adjustment())
+        .isEqualTo(0.0);
+    assertThat(new FatigueAssessment(80, java.util.List.of(), java.util.List.of()).adjustment())
+        .isEqualTo(-1.0);
+    assertThat(new FatigueAssessment(50, java.util.List.of(), java.util.List.of()).adjustment())
+        .isEqualTo(-2.5);
+    assertThat(new FatigueAssessment(0, java.util.List.of(), java.util.List.of()).adjustment())
+        .isEqualTo(-5.0);
   }
 
   @Test
@@ -136,7 +148,8 @@ class FactorRulesTest {
     FatigueAssessment rested = FatigueRule.assess(player().daysRest(3).backToBack(false).build());
     assertThat(rested.score()).isEqualTo(100);
     assertThat(rested.bonusesApplied()).containsExactly("extra_rest: +5");
-    FatigueAssessment restedVeteran = FatigueRule.assess(player().daysRest(4).playerAge(31).build());
+    FatigueAssessment restedVeteran =
+        FatigueRule.assess(player().daysRest(4).playerAge(31).build());
     assertThat(restedVeteran.score()).isEqualTo(100);
   }
 }

@@ -30,7 +30,8 @@ class BackendsTest {
             ConfigException.class,
             () ->
                 Backends.withCloudDefaults(
-                    FunctionName.UPCOMING_TABLES_CLEANUP, Map.of("K_SERVICE", "upcoming-tables-cleanup")));
+                    FunctionName.UPCOMING_TABLES_CLEANUP,
+                    Map.of("K_SERVICE", "upcoming-tables-cleanup")));
 
     assertThat(e).hasMessageThat().contains("BLOBS must name the backup bucket");
   }
@@ -48,7 +49,10 @@ class BackendsTest {
     var e =
         assertThrows(
             ConfigException.class,
-            () -> Backends.open(FunctionName.COMPOSITE_FACTORS, Map.of("WAREHOUSE", "postgres:db", "BUS", "test")));
+            () ->
+                Backends.open(
+                    FunctionName.COMPOSITE_FACTORS,
+                    Map.of("WAREHOUSE", "postgres:db", "BUS", "test")));
 
     assertThat(e).hasMessageThat().contains("WAREHOUSE='postgres:db'");
     assertThat(e).hasMessageThat().contains("[test]");
@@ -57,9 +61,11 @@ class BackendsTest {
   @Test
   void aFunctionOpensOnlyThePortsItUses() {
     PipelineRuntime runtime =
-        Backends.open(FunctionName.METADATA_TRACKING, Map.of("WAREHOUSE", "test", "BUS", "nonexistent"));
+        Backends.open(
+            FunctionName.METADATA_TRACKING, Map.of("WAREHOUSE", "test", "BUS", "nonexistent"));
 
-    var e = assertThrows(IllegalStateException.class, () -> runtime.bus().publish("t", "{}", Map.of()));
+    var e =
+        assertThrows(IllegalStateException.class, () -> runtime.bus().publish("t", "{}", Map.of()));
     assertThat(e).hasMessageThat().contains("metadata-tracking publishes nothing");
     assertThrows(IllegalStateException.class, () -> runtime.blobs().list(""));
   }

@@ -5,7 +5,10 @@ import com.nbaprops.pcf.port.EventBus;
 import com.nbaprops.pcf.port.Warehouse;
 import java.lang.reflect.Proxy;
 
-/** Factories of kind {@code test}, registered for core's tests only: ports that say what opened them. */
+/**
+ * Factories of kind {@code test}, registered for core's tests only: ports that say what opened
+ * them.
+ */
 final class TestBackendFactories {
   private TestBackendFactories() {}
 

@@ -18,7 +18,8 @@ import com.nbaprops.pcf.runtime.TopicPublisher;
 import io.cloudevents.CloudEvent;
 
 /**
- * composite-factors, on {@code composite-factors-requests}: computes one date, or checks and fans out a range.
+ * composite-factors, on {@code composite-factors-requests}: computes one date, or checks and fans
+ * out a range.
  */
 public final class CompositeFactorsFunction implements CloudEventsFunction {
   private final FunctionInbox inbox;
@@ -53,7 +54,8 @@ public final class CompositeFactorsFunction implements CloudEventsFunction {
             log);
     this.ranges =
         new RangeFanOut(
-            new PreflightCheck(runtime.warehouse(), config.catalog(), config.thresholds().fallbackPct()),
+            new PreflightCheck(
+                runtime.warehouse(), config.catalog(), config.thresholds().fallbackPct()),
             failures,
             publisher,
             log);

@@ -30,9 +30,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Computes one date: bootstrap check, choice of player source, the factors for every player, then one atomic
- * replacement of the date's rows and a {@code composite-factors-computed} message. Running a date twice leaves one
- * copy of its rows.
+ * Computes one date: bootstrap check, choice of player source, the factors for every player, then
+ * one atomic replacement of the date's rows and a {@code composite-factors-computed} message.
+ * Running a date twice leaves one copy of its rows.
  */
 final class CompositeFactorsService {
   private final Warehouse warehouse;
@@ -67,7 +67,8 @@ final class CompositeFactorsService {
 
   FactorsComputed process(DateRequest request) {
     LocalDate date = request.analysisDate();
-    FactorsComputed outcome = compute(request, log.with("run_id", request.runId()).with("analysis_date", date));
+    FactorsComputed outcome =
+        compute(request, log.with("run_id", request.runId()).with("analysis_date", date));
     publisher.publish(
         Topic.COMPOSITE_FACTORS_COMPUTED, outcome.toJson(), Attributes.of(request.runId(), date));
     return outcome;
@@ -77,8 +78,14 @@ final class CompositeFactorsService {
     LocalDate date = request.analysisDate();
     if (calendar.isBootstrap(date)) {
       log.info(
-          "skipped: " + date + " is day " + SeasonCalendar.dayOfSeason(date) + " of the "
-              + SeasonCalendar.seasonYear(date) + " season, inside the " + calendar.bootstrapDays()
+          "skipped: "
+              + date
+              + " is day "
+              + SeasonCalendar.dayOfSeason(date)
+              + " of the "
+              + SeasonCalendar.seasonYear(date)
+              + " season, inside the "
+              + calendar.bootstrapDays()
               + "-day bootstrap window");
       return outcome(request, FactorsComputed.Status.SKIPPED_BOOTSTRAP, null, 0, 0, 0);
     }
@@ -92,14 +99,25 @@ final class CompositeFactorsService {
 
     if (players.isEmpty() && expected > 0) {
       String reason =
-          "no player context for " + date + " (" + decision.reason() + "): existing rows were kept. Reprocess with"
-              + " backfill mode to rebuild it from player_game_summary: ./pipeline reprocess " + date;
+          "no player context for "
+              + date
+              + " ("
+              + decision.reason()
+              + "): existing rows were kept. Reprocess with"
+              + " backfill mode to rebuild it from player_game_summary: ./pipeline reprocess "
+              + date;
       log.error(reason);
       failures.record(
-          FunctionName.COMPOSITE_FACTORS, request.runId(), date, "DATE_LEVEL", FailureCategory.NO_INPUT, reason,
+          FunctionName.COMPOSITE_FACTORS,
+          request.runId(),
+          date,
+          "DATE_LEVEL",
+          FailureCategory.NO_INPUT,
+          reason,
           true,
           request.runId());
-      return outcome(request, FactorsComputed.Status.NO_INPUT, null, decision.upcgPlayers(), expected, 0);
+      return outcome(
+          request, FactorsComputed.Status.NO_INPUT, null, decision.upcgPlayers(), expected, 0);
     }
 
     Map<String, ShotZoneProfile> shotZones = sources.shotZones(date);
@@ -112,7 +130,9 @@ final class CompositeFactorsService {
                     PcfRows.row(
                         player,
                         CompositeFactorCalculator.compute(
-                            player, shotZones.get(player.playerLookup()), defenses.get(player.opponentTeamAbbr())),
+                            player,
+                            shotZones.get(player.playerLookup()),
+                            defenses.get(player.opponentTeamAbbr())),
                         date,
                         decision.source(),
                         request.runId(),
@@ -121,7 +141,11 @@ final class CompositeFactorsService {
     warehouse.replacePartition(Tables.PLAYER_COMPOSITE_FACTORS, date, rows);
     log.info("wrote " + rows.size() + " players for " + date + " from " + decision.source());
     return outcome(
-        request, FactorsComputed.Status.COMPUTED, decision.source(), decision.upcgPlayers(), expected,
+        request,
+        FactorsComputed.Status.COMPUTED,
+        decision.source(),
+        decision.upcgPlayers(),
+        expected,
         rows.size());
   }
 
@@ -140,7 +164,8 @@ final class CompositeFactorsService {
             : decision.upcgPlayers() == 0
                 ? "falling back to the synthetic context"
                 : "INCOMPLETE upcoming context (stale rows?): falling back to the synthetic context";
-    log.log(severity, "data source check: " + counts + "; " + verdict + " (" + decision.reason() + ")");
+    log.log(
+        severity, "data source check: " + counts + "; " + verdict + " (" + decision.reason() + ")");
   }
 
   private static FactorsComputed outcome(
@@ -151,7 +176,14 @@ final class CompositeFactorsService {
       int expected,
       int written) {
     return new FactorsComputed(
-        request.runId(), request.analysisDate(), status, source, upcoming, expected, written, request.backfillMode(),
+        request.runId(),
+        request.analysisDate(),
+        status,
+        source,
+        upcoming,
+        expected,
+        written,
+        request.backfillMode(),
         request.force());
   }
 }

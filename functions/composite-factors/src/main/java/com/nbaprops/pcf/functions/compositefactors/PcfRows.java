@@ -8,7 +8,9 @@ import com.nbaprops.pcf.rules.CompositeFactors;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One player_composite_factors row from a player's context and factors. Scores are stored to 1 dp. */
+/**
+ * One player_composite_factors row from a player's context and factors. Scores are stored to 1 dp.
+ */
 final class PcfRows {
   private PcfRows() {}
 
@@ -40,9 +42,13 @@ final class PcfRows {
         .set("usage_context_json", factors.usageContextJson())
         .set("calculation_version", CompositeFactors.CALCULATION_VERSION)
         .set("data_completeness_pct", factors.completenessPct())
-        .set("missing_data_fields", factors.missingFields().isEmpty() ? null : String.join(",", factors.missingFields()))
+        .set(
+            "missing_data_fields",
+            factors.missingFields().isEmpty() ? null : String.join(",", factors.missingFields()))
         .set("has_warnings", !factors.warnings().isEmpty())
-        .set("warning_details", factors.warnings().isEmpty() ? null : String.join("; ", factors.warnings()))
+        .set(
+            "warning_details",
+            factors.warnings().isEmpty() ? null : String.join("; ", factors.warnings()))
         .set("data_source", source.name())
         .set("run_id", runId)
         .set("processed_at", processedAt)

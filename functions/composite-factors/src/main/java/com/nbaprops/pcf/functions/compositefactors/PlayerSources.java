@@ -13,9 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The reads behind the composite factors of a date. Every statement filters on the partition date. */
+/**
+ * The reads behind the composite factors of a date. Every statement filters on the partition date.
+ */
 final class PlayerSources {
-  /** The synthetic context looks back this far: the longest window it needs is 7 days, with slack for rest. */
+  /**
+   * The synthetic context looks back this far: the longest window it needs is 7 days, with slack
+   * for rest.
+   */
   static final int HISTORY_DAYS = 14;
 
   private final Warehouse warehouse;
@@ -32,7 +37,10 @@ final class PlayerSources {
     this.teamDefense = catalog.qualifiedName(Tables.TEAM_DEFENSE_ZONE_ANALYSIS);
   }
 
-  /** The upcoming context of the date, one context per player (the first row wins if a player is duplicated). */
+  /**
+   * The upcoming context of the date, one context per player (the first row wins if a player is
+   * duplicated).
+   */
   List<PlayerContext> upcomingContext(LocalDate date) {
     Sql sql =
         Sql.of(
@@ -50,7 +58,8 @@ final class PlayerSources {
     Map<String, PlayerContext> byPlayer = new LinkedHashMap<>();
     for (Row row : warehouse.query(sql)) {
       PlayerContext context =
-          PlayerContext.builder(row.string("player_lookup"), row.string("game_id"), row.date("game_date"))
+          PlayerContext.builder(
+                  row.string("player_lookup"), row.string("game_id"), row.date("game_date"))
               .universalPlayerId(row.string("universal_player_id"))
               .teams(row.string("team_abbr"), row.string("opponent_team_abbr"))
               .daysRest(row.int32("days_rest"))
@@ -72,9 +81,10 @@ final class PlayerSources {
   }
 
   /**
-   * A context built from the box scores when the upcoming context cannot be trusted: one row per player who played
-   * on the date, with rest and load from the 14 days before. Rest is simplified (0 after a game the day before, else
-   * 1), and usage, pace and age stay missing: completeness says so.
+   * A context built from the box scores when the upcoming context cannot be trusted: one row per
+   * player who played on the date, with rest and load from the 14 days before. Rest is simplified
+   * (0 after a game the day before, else 1), and usage, pace and age stay missing: completeness
+   * says so.
    */
   List<PlayerContext> syntheticContext(LocalDate date) {
     Sql sql =
@@ -113,9 +123,13 @@ final class PlayerSources {
     for (Row row : warehouse.query(sql)) {
       boolean backToBack = row.int64("games_previous_day") > 0;
       int games = row.int32("games_in_last_7_days");
-      double minutes = row.float64("minutes_in_last_7_days") == null ? 0.0 : row.float64("minutes_in_last_7_days");
+      double minutes =
+          row.float64("minutes_in_last_7_days") == null
+              ? 0.0
+              : row.float64("minutes_in_last_7_days");
       PlayerContext context =
-          PlayerContext.builder(row.string("player_lookup"), row.string("game_id"), row.date("game_date"))
+          PlayerContext.builder(
+                  row.string("player_lookup"), row.string("game_id"), row.date("game_date"))
               .universalPlayerId(row.string("universal_player_id"))
               .teams(row.string("team_abbr"), row.string("opponent_team_abbr"))
               .daysRest(backToBack ? 0 : 1)

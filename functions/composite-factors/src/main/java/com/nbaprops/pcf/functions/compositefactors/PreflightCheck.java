@@ -15,8 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Before a range fans out, finds the dates whose upcoming context is partial. Two grouped queries cover the whole
- * range, whatever its length. A query error propagates: a check that cannot run does not pass.
+ * Before a range fans out, finds the dates whose upcoming context is partial. Two grouped queries
+ * cover the whole range, whatever its length. A query error propagates: a check that cannot run
+ * does not pass.
  */
 public final class PreflightCheck {
   private final Warehouse warehouse;
@@ -49,7 +50,8 @@ public final class PreflightCheck {
   private Map<LocalDate, Integer> playersPerDate(String table, DateRange range) {
     Sql sql =
         Sql.of(
-                "SELECT game_date, COUNT(DISTINCT player_lookup) AS players FROM " + table
+                "SELECT game_date, COUNT(DISTINCT player_lookup) AS players FROM "
+                    + table
                     + " WHERE game_date BETWEEN @start_date AND @end_date GROUP BY game_date")
             .date("start_date", range.start())
             .date("end_date", range.end());

@@ -5,9 +5,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * What the pre-flight check found over a range. A date is an issue when its upcoming context is partial: some
- * players, but fewer than the fallback threshold of the players who played. (An empty context is not an issue: the
- * fallback covers it.)
+ * What the pre-flight check found over a range. A date is an issue when its upcoming context is
+ * partial: some players, but fewer than the fallback threshold of the players who played. (An empty
+ * context is not an issue: the fallback covers it.)
  */
 public record PreflightReport(List<LocalDate> gameDates, List<Issue> issues, boolean forced) {
 
@@ -42,12 +42,16 @@ public record PreflightReport(List<LocalDate> gameDates, List<Issue> issues, boo
             .append(issues.size())
             .append(" of ")
             .append(gameDates.size())
-            .append(" game dates have a partial upcoming_player_game_context (stale rows would hide players):");
+            .append(
+                " game dates have a partial upcoming_player_game_context (stale rows would hide players):");
     for (Issue issue : issues) {
       text.append(
           String.format(
               "%n  %s  upcoming %d of %d players (%.1f%%), %d missing",
-              issue.date(), issue.upcomingPlayers(), issue.expectedPlayers(), issue.coveragePct(),
+              issue.date(),
+              issue.upcomingPlayers(),
+              issue.expectedPlayers(),
+              issue.coveragePct(),
               issue.missingPlayers()));
     }
     text.append(

@@ -14,9 +14,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Turns a range request into one backfill request per game date, after the pre-flight check. The children carry the
- * range's run id and force flag. A redelivered range publishes its children again; processing a date is idempotent,
- * so that costs time, not correctness.
+ * Turns a range request into one backfill request per game date, after the pre-flight check. The
+ * children carry the range's run id and force flag. A redelivered range publishes its children
+ * again; processing a date is idempotent, so that costs time, not correctness.
  */
 final class RangeFanOut {
   /** What happened to a range. */
@@ -32,7 +32,10 @@ final class RangeFanOut {
   private final StructuredLog log;
 
   RangeFanOut(
-      PreflightCheck preflight, FailureRecorder failures, TopicPublisher publisher, StructuredLog log) {
+      PreflightCheck preflight,
+      FailureRecorder failures,
+      TopicPublisher publisher,
+      StructuredLog log) {
     this.preflight = preflight;
     this.failures = failures;
     this.publisher = publisher;
@@ -54,7 +57,10 @@ final class RangeFanOut {
             String.format(
                 "Backfill %s stopped: upcoming_player_game_context has %d of %d players (%.1f%%) on %s. Run"
                     + " ./pipeline cleanup, or rerun the range with force so the fallback rebuilds the date.",
-                request.range(), issue.upcomingPlayers(), issue.expectedPlayers(), issue.coveragePct(),
+                request.range(),
+                issue.upcomingPlayers(),
+                issue.expectedPlayers(),
+                issue.coveragePct(),
                 issue.date()),
             true,
             request.runId());
@@ -65,7 +71,8 @@ final class RangeFanOut {
     List<LocalDate> dates = report.gameDates();
     for (LocalDate date : dates) {
       DateRequest child = new DateRequest(date, true, request.force(), request.runId());
-      publisher.publish(Topic.COMPOSITE_FACTORS_REQUESTS, child.toJson(), Attributes.of(request.runId(), date));
+      publisher.publish(
+          Topic.COMPOSITE_FACTORS_REQUESTS, child.toJson(), Attributes.of(request.runId(), date));
     }
     log.info("fanned out " + dates.size() + " game dates of " + request.range());
     return new Result(report, dates);

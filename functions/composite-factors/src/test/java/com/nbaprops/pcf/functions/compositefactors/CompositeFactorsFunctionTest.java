@@ -3,8 +3,8 @@ package com.nbaprops.pcf.functions.compositefactors;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.port.WarehouseException;
@@ -38,7 +38,9 @@ class CompositeFactorsFunctionTest {
   void computesADateFromAPubSubEvent() {
     fixture.upcoming(DAY, "ann", "bob", "cal", "dee", "eve", "fay", "gus", "hal", "ivy", "jon");
 
-    function.accept(Fixture.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true,\"run_id\":\"r1\"}"));
+    function.accept(
+        Fixture.request(
+            "{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true,\"run_id\":\"r1\"}"));
 
     assertThat(fixture.factors(DAY)).hasSize(10);
     FactorsComputed outcome = lastOutcome();
@@ -57,7 +59,10 @@ class CompositeFactorsFunctionTest {
 
     assertThat(fixture.factors(DAY)).hasSize(10);
     assertThat(fixture.factors(DAY).get(0).string("data_source")).isEqualTo("SYNTHETIC");
-    assertThat(fixture.logged(Severity.ERROR, "upcoming_player_game_context 1 players, player_game_summary 10 players"))
+    assertThat(
+            fixture.logged(
+                Severity.ERROR,
+                "upcoming_player_game_context 1 players, player_game_summary 10 players"))
         .isTrue();
   }
 
@@ -110,7 +115,8 @@ class CompositeFactorsFunctionTest {
 
     assertThat(fixture.factors(DAY)).isEmpty();
     assertThat(fixture.failures()).hasSize(1);
-    assertThat(fixture.failures().get(0).string("failure_reason")).contains("did you mean 'backfill_mode'");
+    assertThat(fixture.failures().get(0).string("failure_reason"))
+        .contains("did you mean 'backfill_mode'");
     assertThat(fixture.failures().get(0).string("failure_category")).isEqualTo("INVALID_MESSAGE");
   }
 
@@ -128,16 +134,24 @@ class CompositeFactorsFunctionTest {
 
     assertThrows(
         WarehouseException.class,
-        () -> function.accept(Fixture.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}")));
+        () ->
+            function.accept(
+                Fixture.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}")));
   }
 
   @Test
   void aRangeFansOutOneRequestPerGameDate() {
     fixture.played(DAY.plusDays(2), "ann");
-    fixture.bus().subscribe(
-        fixture.runtime.config().topic(Topic.COMPOSITE_FACTORS_REQUESTS), "composite-factors", function);
+    fixture
+        .bus()
+        .subscribe(
+            fixture.runtime.config().topic(Topic.COMPOSITE_FACTORS_REQUESTS),
+            "composite-factors",
+            function);
 
-    function.accept(Fixture.request("{\"start_date\":\"2023-02-20\",\"end_date\":\"2023-02-28\",\"run_id\":\"bf\"}"));
+    function.accept(
+        Fixture.request(
+            "{\"start_date\":\"2023-02-20\",\"end_date\":\"2023-02-28\",\"run_id\":\"bf\"}"));
 
     var requests = fixture.published(Topic.COMPOSITE_FACTORS_REQUESTS);
     assertThat(requests.stream().map(m -> m.attributes().get("analysis_date")).toList())
@@ -154,7 +168,8 @@ class CompositeFactorsFunctionTest {
     function.accept(Fixture.request("{\"start_date\":\"2023-02-20\",\"end_date\":\"2023-02-28\"}"));
 
     assertThat(fixture.published(Topic.COMPOSITE_FACTORS_REQUESTS)).isEmpty();
-    assertThat(fixture.failures().get(0).string("failure_category")).isEqualTo("PARTIAL_UPCOMING_CONTEXT");
+    assertThat(fixture.failures().get(0).string("failure_category"))
+        .isEqualTo("PARTIAL_UPCOMING_CONTEXT");
     assertThat(fixture.logged(Severity.ERROR, "2023-02-23  upcoming 1 of 10 players")).isTrue();
   }
 }

@@ -1,12 +1,12 @@
 package com.nbaprops.pcf.functions.compositefactors;
 
+import com.nbaprops.pcf.adapter.local.EmbeddedRuntime;
 import com.nbaprops.pcf.adapter.local.LocalEventBus;
 import com.nbaprops.pcf.adapter.local.PubSubCloudEvents;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
-import com.nbaprops.pcf.adapter.local.EmbeddedRuntime;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
@@ -31,7 +31,10 @@ final class Fixture {
   Fixture(Path blobs) {
     runtime =
         EmbeddedRuntime.inMemory(
-            Map.of(), blobs, Clock.fixed(NOW, ZoneOffset.UTC), (severity, message, labels) -> logs.add(severity + " " + message));
+            Map.of(),
+            blobs,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            (severity, message, labels) -> logs.add(severity + " " + message));
   }
 
   LocalEventBus bus() {
@@ -40,29 +43,39 @@ final class Fixture {
 
   /** {@code players} played on {@code date} (team AAA at home against BBB). */
   Fixture played(LocalDate date, String... players) {
-    append(Tables.PLAYER_GAME_SUMMARY, date, players, row -> row
-        .set("season_year", 2022L)
-        .set("minutes_played", 30.0)
-        .set("home_game", true)
-        .set("win_flag", true)
-        .set("is_active", true));
+    append(
+        Tables.PLAYER_GAME_SUMMARY,
+        date,
+        players,
+        row ->
+            row.set("season_year", 2022L)
+                .set("minutes_played", 30.0)
+                .set("home_game", true)
+                .set("win_flag", true)
+                .set("is_active", true));
     return this;
   }
 
   /** The upcoming context of {@code date} holds {@code players}, rested one day. */
   Fixture upcoming(LocalDate date, String... players) {
-    append(Tables.UPCOMING_PLAYER_GAME_CONTEXT, date, players, row -> row
-        .set("days_rest", 1L)
-        .set("back_to_back", false));
+    append(
+        Tables.UPCOMING_PLAYER_GAME_CONTEXT,
+        date,
+        players,
+        row -> row.set("days_rest", 1L).set("back_to_back", false));
     return this;
   }
 
   private void append(
-      TableDefinition table, LocalDate date, String[] players, UnaryOperator<Row.Builder> measures) {
+      TableDefinition table,
+      LocalDate date,
+      String[] players,
+      UnaryOperator<Row.Builder> measures) {
     List<Row> rows = new ArrayList<>();
     for (String player : players) {
       rows.add(
-          measures.apply(
+          measures
+              .apply(
                   Row.builder()
                       .set("player_lookup", player)
                       .set("game_id", date.toString().replace("-", "") + "_BBB_AAA")
@@ -81,9 +94,12 @@ final class Fixture {
   }
 
   List<Row> factors(LocalDate date) {
-    return runtime.warehouse().query(
-        Sql.of("SELECT * FROM nba_precompute.player_composite_factors WHERE game_date = @d ORDER BY player_lookup")
-            .date("d", date));
+    return runtime
+        .warehouse()
+        .query(
+            Sql.of(
+                    "SELECT * FROM nba_precompute.player_composite_factors WHERE game_date = @d ORDER BY player_lookup")
+                .date("d", date));
   }
 
   List<Row> failures() {

@@ -22,7 +22,8 @@ public final class CoverageValidationFunction implements CloudEventsFunction {
   public CoverageValidationFunction(PipelineRuntime runtime) {
     StructuredLog log = runtime.log(FunctionName.COVERAGE_VALIDATION);
     this.inbox =
-        new FunctionInbox(FunctionName.COVERAGE_VALIDATION, log, runtime.leagueClock(), runtime.failures());
+        new FunctionInbox(
+            FunctionName.COVERAGE_VALIDATION, log, runtime.leagueClock(), runtime.failures());
     this.validation =
         new CoverageValidationService(
             runtime.warehouse(),

@@ -25,9 +25,9 @@ import java.util.List;
 import java.util.StringJoiner;
 
 /**
- * Checks a computed date: players written against players who played, and the share of non-null values of each
- * configured feature. Publishes the verdict on {@code coverage-validated}. A failure to check is an ERROR verdict,
- * which never counts as passing.
+ * Checks a computed date: players written against players who played, and the share of non-null
+ * values of each configured feature. Publishes the verdict on {@code coverage-validated}. A failure
+ * to check is an ERROR verdict, which never counts as passing.
  */
 final class CoverageValidationService {
   private final Warehouse warehouse;
@@ -73,19 +73,27 @@ final class CoverageValidationService {
     LocalDate date = computed.analysisDate();
     if (computed.status() == FactorsComputed.Status.SKIPPED_BOOTSTRAP) {
       log.info("validation skipped: bootstrap day, not computed on purpose");
-      return result(computed, Verdict.SKIPPED, 0, 0, null, null, "bootstrap day: skipped, not failed");
+      return result(
+          computed, Verdict.SKIPPED, 0, 0, null, null, "bootstrap day: skipped, not failed");
     }
     try {
       int expected = counts.expectedPlayers(date);
       CoverageCounts.Written written = counts.writtenPlayers(date);
-      DataSource source = written.dataSource() != null ? written.dataSource() : computed.dataSource();
+      DataSource source =
+          written.dataSource() != null ? written.dataSource() : computed.dataSource();
       if (computed.force()) {
         log.warning(
             String.format(
-                "coverage validation BYPASSED (force): %d of %d players written, not checked", written.players(),
-                expected));
+                "coverage validation BYPASSED (force): %d of %d players written, not checked",
+                written.players(), expected));
         return result(
-            computed, Verdict.SKIPPED, expected, written.players(), source, null, "force: validation bypassed");
+            computed,
+            Verdict.SKIPPED,
+            expected,
+            written.players(),
+            source,
+            null,
+            "force: validation bypassed");
       }
       Verdict verdict = gate.verdict(written.players(), expected);
       FeatureReport report = featureReport(date);
@@ -94,20 +102,38 @@ final class CoverageValidationService {
       }
       String reason =
           String.format(
-              "%d of %d players (%.1f%%)%s", written.players(), expected,
-              Coverage.percent(written.players(), expected), expected == 0 ? ", off day" : "");
+              "%d of %d players (%.1f%%)%s",
+              written.players(),
+              expected,
+              Coverage.percent(written.players(), expected),
+              expected == 0 ? ", off day" : "");
       log.log(
-          verdict == Verdict.PASS ? Severity.INFO : verdict == Verdict.WARN ? Severity.WARNING : Severity.ERROR,
-          "coverage " + verdict + ": " + reason + (report.text() == null ? "" : "; features: " + report.text()));
+          verdict == Verdict.PASS
+              ? Severity.INFO
+              : verdict == Verdict.WARN ? Severity.WARNING : Severity.ERROR,
+          "coverage "
+              + verdict
+              + ": "
+              + reason
+              + (report.text() == null ? "" : "; features: " + report.text()));
       return result(computed, verdict, expected, written.players(), source, report.text(), reason);
     } catch (RuntimeException e) {
       log.error("coverage ERROR (counts as not passing): " + e.getMessage());
       return result(
-          computed, Verdict.ERROR, 0, 0, computed.dataSource(), null, "validation could not run: " + e.getMessage());
+          computed,
+          Verdict.ERROR,
+          0,
+          0,
+          computed.dataSource(),
+          null,
+          "validation could not run: " + e.getMessage());
     }
   }
 
-  /** Features under their threshold, in words; a feature with no values at all is called out as absent. */
+  /**
+   * Features under their threshold, in words; a feature with no values at all is called out as
+   * absent.
+   */
   private record FeatureReport(String text, boolean criticalShortfall) {}
 
   private FeatureReport featureReport(LocalDate date) {
@@ -119,8 +145,10 @@ final class CoverageValidationService {
       select.add("COUNT(" + feature.column() + ") AS " + feature.column());
     }
     Row counts =
-        warehouse.query(
-                Sql.of(select + " FROM " + playerGames + " WHERE game_date = @game_date").date("game_date", date))
+        warehouse
+            .query(
+                Sql.of(select + " FROM " + playerGames + " WHERE game_date = @game_date")
+                    .date("game_date", date))
             .get(0);
     long rows = counts.int64("total_rows");
     if (rows == 0) {
@@ -135,8 +163,12 @@ final class CoverageValidationService {
         critical |= feature.critical();
         shortfalls.add(
             String.format(
-                "%s %.1f%% < %.1f%% (%s%s)", feature.column(), pct, feature.minPct(),
-                feature.critical() ? "critical" : "warning", present == 0 ? ", absent from the source data" : ""));
+                "%s %.1f%% < %.1f%% (%s%s)",
+                feature.column(),
+                pct,
+                feature.minPct(),
+                feature.critical() ? "critical" : "warning",
+                present == 0 ? ", absent from the source data" : ""));
       }
     }
     return new FeatureReport(shortfalls.isEmpty() ? null : String.join("; ", shortfalls), critical);
@@ -151,6 +183,13 @@ final class CoverageValidationService {
       String featureReport,
       String reason) {
     return new CoverageValidated(
-        computed.runId(), computed.analysisDate(), verdict, expected, actual, source, featureReport, reason);
+        computed.runId(),
+        computed.analysisDate(),
+        verdict,
+        expected,
+        actual,
+        source,
+        featureReport,
+        reason);
   }
 }

@@ -6,8 +6,8 @@ import com.nbaprops.pcf.adapter.local.EmbeddedRuntime;
 import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.message.FactorsComputed;
-import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
+import com.nbaprops.pcf.runtime.PipelineRuntime;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,7 +31,9 @@ class CoverageValidationServiceTest {
   void setUp() {
     runtime =
         EmbeddedRuntime.inMemory(
-            Map.of(), blobs, Clock.fixed(Instant.parse("2023-03-10T17:00:00Z"), ZoneOffset.UTC),
+            Map.of(),
+            blobs,
+            Clock.fixed(Instant.parse("2023-03-10T17:00:00Z"), ZoneOffset.UTC),
             (severity, message, labels) -> logs.add(severity + " " + message));
     service =
         new CoverageValidationService(
@@ -44,7 +46,8 @@ class CoverageValidationServiceTest {
   }
 
   private static FactorsComputed computed(boolean force) {
-    return new FactorsComputed("r1", DAY, FactorsComputed.Status.COMPUTED, DataSource.UPCG, 0, 0, 0, true, force);
+    return new FactorsComputed(
+        "r1", DAY, FactorsComputed.Status.COMPUTED, DataSource.UPCG, 0, 0, 0, true, force);
   }
 
   @Test
@@ -55,7 +58,9 @@ class CoverageValidationServiceTest {
   @Test
   void forceSkipsTheCheckAndSaysSo() {
     assertThat(service.validate(computed(true)).verdict()).isEqualTo(Verdict.SKIPPED);
-    assertThat(logs.stream().anyMatch(line -> line.startsWith("WARNING coverage validation BYPASSED"))).isTrue();
+    assertThat(
+            logs.stream().anyMatch(line -> line.startsWith("WARNING coverage validation BYPASSED")))
+        .isTrue();
   }
 
   @Test
@@ -72,7 +77,8 @@ class CoverageValidationServiceTest {
   @Test
   void aBootstrapDayIsSkipped() {
     var bootstrap =
-        new FactorsComputed("r1", DAY, FactorsComputed.Status.SKIPPED_BOOTSTRAP, null, 0, 0, 0, true, false);
+        new FactorsComputed(
+            "r1", DAY, FactorsComputed.Status.SKIPPED_BOOTSTRAP, null, 0, 0, 0, true, false);
     assertThat(service.validate(bootstrap).verdict()).isEqualTo(Verdict.SKIPPED);
   }
 }

@@ -13,9 +13,9 @@ import com.nbaprops.pcf.runtime.PipelineRuntime;
 import io.cloudevents.CloudEvent;
 
 /**
- * metadata-tracking: a verdict from {@code coverage-validated} becomes the date's metadata row; a sweep from
- * {@code metadata-tracking-trigger} re-checks a span of dates. The message's shape tells which: a verdict has a
- * {@code verdict} field.
+ * metadata-tracking: a verdict from {@code coverage-validated} becomes the date's metadata row; a
+ * sweep from {@code metadata-tracking-trigger} re-checks a span of dates. The message's shape tells
+ * which: a verdict has a {@code verdict} field.
  */
 public final class MetadataTrackingFunction implements CloudEventsFunction {
   private final FunctionInbox inbox;
@@ -34,7 +34,8 @@ public final class MetadataTrackingFunction implements CloudEventsFunction {
     this.maxRangeDays = runtime.config().maxRangeDays();
     this.inbox = new FunctionInbox(FunctionName.METADATA_TRACKING, log, clock, runtime.failures());
     this.tracking =
-        new MetadataTrackingService(runtime.warehouse(), runtime.config(), runtime.failures(), clock, log);
+        new MetadataTrackingService(
+            runtime.warehouse(), runtime.config(), runtime.failures(), clock, log);
   }
 
   @Override

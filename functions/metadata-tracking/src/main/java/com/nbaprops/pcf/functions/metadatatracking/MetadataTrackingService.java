@@ -24,9 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Keeps one current metadata row per date (re-tracking replaces it), flags incomplete dates in the failures table
- * with what to do, resolves those flags once the date is complete, and raises a structured alert
- * ({@code alert=coverage}) for LOW and INCOMPLETE dates.
+ * Keeps one current metadata row per date (re-tracking replaces it), flags incomplete dates in the
+ * failures table with what to do, resolves those flags once the date is complete, and raises a
+ * structured alert ({@code alert=coverage}) for LOW and INCOMPLETE dates.
  */
 final class MetadataTrackingService {
   private final Warehouse warehouse;
@@ -59,7 +59,10 @@ final class MetadataTrackingService {
     return track(validated, true);
   }
 
-  /** Re-checks every date of the range that had games, straight from the tables. Returns the statuses. */
+  /**
+   * Re-checks every date of the range that had games, straight from the tables. Returns the
+   * statuses.
+   */
   List<CoverageStatus> sweep(SweepRequest request) {
     List<CoverageStatus> statuses = new ArrayList<>();
     for (LocalDate date : request.range().dates()) {
@@ -72,7 +75,13 @@ final class MetadataTrackingService {
       statuses.add(
           track(
               new CoverageValidated(
-                  request.runId(), date, verdict, expected, written.players(), written.dataSource(), null,
+                  request.runId(),
+                  date,
+                  verdict,
+                  expected,
+                  written.players(),
+                  written.dataSource(),
+                  null,
                   "metadata sweep"),
               request.flagIncomplete()));
     }
@@ -101,8 +110,9 @@ final class MetadataTrackingService {
                 .set("tracked_at", clock.now())
                 .build()));
     String summary =
-        String.format("%s %s: %d of %d players (%.2f%%), verdict %s", date, status, v.actualPlayers(),
-            v.expectedPlayers(), pct, v.verdict());
+        String.format(
+            "%s %s: %d of %d players (%.2f%%), verdict %s",
+            date, status, v.actualPlayers(), v.expectedPlayers(), pct, v.verdict());
     switch (status) {
       case COMPLETE, SKIPPED -> {
         log.info(summary);
@@ -128,37 +138,56 @@ final class MetadataTrackingService {
     if (v.verdict() == Verdict.SKIPPED && v.expectedPlayers() == 0 && v.actualPlayers() == 0) {
       return CoverageStatus.SKIPPED;
     }
-    return CoverageStatus.of(
-        v.actualPlayers(), v.expectedPlayers(), thresholds.coverageFailPct());
+    return CoverageStatus.of(v.actualPlayers(), v.expectedPlayers(), thresholds.coverageFailPct());
   }
 
   private void flag(CoverageValidated v, double pct) {
     LocalDate date = v.analysisDate();
     boolean error = v.verdict() == Verdict.ERROR;
     String reprocess =
-        "./pipeline reprocess " + date + " (cloud: gcloud pubsub topics publish "
+        "./pipeline reprocess "
+            + date
+            + " (cloud: gcloud pubsub topics publish "
             + reprocessTopic
-            + " --message '{\"analysis_date\":\"" + date + "\",\"backfill_mode\":true}')";
+            + " --message '{\"analysis_date\":\""
+            + date
+            + "\",\"backfill_mode\":true}')";
     String reason =
         error
-            ? date + ": coverage could not be validated (" + v.reason() + "). Check the warehouse, then reprocess: "
+            ? date
+                + ": coverage could not be validated ("
+                + v.reason()
+                + "). Check the warehouse, then reprocess: "
                 + reprocess
             : String.format(
                 "%s: only %d of %d players have composite factors (%.2f%%), %d missing. Reprocess: %s",
-                date, v.actualPlayers(), v.expectedPlayers(), pct, v.expectedPlayers() - v.actualPlayers(),
+                date,
+                v.actualPlayers(),
+                v.expectedPlayers(),
+                pct,
+                v.expectedPlayers() - v.actualPlayers(),
                 reprocess);
     failures.record(
-        FunctionName.METADATA_TRACKING, v.runId(), date, "DATE_LEVEL",
+        FunctionName.METADATA_TRACKING,
+        v.runId(),
+        date,
+        "DATE_LEVEL",
         error ? FailureCategory.VALIDATION_ERROR : FailureCategory.INCOMPLETE_COVERAGE,
-        reason, true, v.runId());
+        reason,
+        true,
+        v.runId());
   }
 
   private void resolve(LocalDate date) {
     warehouse.execute(
         Sql.of(
-                "UPDATE " + failuresTable + " SET resolution_status = 'RESOLVED', resolved_at = @resolved_at"
+                "UPDATE "
+                    + failuresTable
+                    + " SET resolution_status = 'RESOLVED', resolved_at = @resolved_at"
                     + " WHERE analysis_date = @analysis_date AND resolution_status = 'UNRESOLVED'"
-                    + " AND failure_category IN (" + FailureCategory.sqlList(FailureCategory.DATE_DATA) + ")")
+                    + " AND failure_category IN ("
+                    + FailureCategory.sqlList(FailureCategory.DATE_DATA)
+                    + ")")
             .timestamp("resolved_at", clock.now())
             .date("analysis_date", date));
   }

@@ -4,9 +4,10 @@ import com.nbaprops.pcf.table.TableDefinition;
 import java.time.LocalDate;
 
 /**
- * Where a cleanup puts the rows it deletes: {@code upcoming-tables/<table>/game_date=YYYY-MM-DD/<run_id>.jsonl}. One
- * object per table, game date and run, so a retry or a later run never overwrites an earlier backup, and the
- * {@code game_date=} folder lets BigQuery read the objects as a hive-partitioned external table.
+ * Where a cleanup puts the rows it deletes: {@code
+ * upcoming-tables/<table>/game_date=YYYY-MM-DD/<run_id>.jsonl}. One object per table, game date and
+ * run, so a retry or a later run never overwrites an earlier backup, and the {@code game_date=}
+ * folder lets BigQuery read the objects as a hive-partitioned external table.
  */
 final class BackupObjects {
   static final String ROOT = "upcoming-tables/";

@@ -19,8 +19,8 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * Puts the rows a cleanup backed up back into their table. A row whose key is already in the table is skipped, so a
- * restore run twice (or after the rows were rebuilt) adds nothing the second time.
+ * Puts the rows a cleanup backed up back into their table. A row whose key is already in the table
+ * is skipped, so a restore run twice (or after the rows were rebuilt) adds nothing the second time.
  */
 public final class BackupRestoreService {
   private final Warehouse warehouse;
@@ -40,7 +40,8 @@ public final class BackupRestoreService {
    * @param restored rows inserted
    * @param alreadyPresent backed-up rows skipped because their key was in the table
    */
-  public record Result(String table, LocalDate gameDate, List<String> objects, int restored, int alreadyPresent) {}
+  public record Result(
+      String table, LocalDate gameDate, List<String> objects, int restored, int alreadyPresent) {}
 
   /** The upcoming table called {@code name}. */
   public static TableDefinition table(String name) {
@@ -50,27 +51,39 @@ public final class BackupRestoreService {
         .orElseThrow(
             () ->
                 new IllegalArgumentException(
-                    "'" + name + "' is not a table the cleanup backs up; use one of "
+                    "'"
+                        + name
+                        + "' is not a table the cleanup backs up; use one of "
                         + Tables.UPCOMING.stream().map(TableDefinition::name).toList()));
   }
 
   /**
-   * Restores one game date from the backup of run {@code runId}, or from every backup of that date (a later run's
-   * copy of a row wins) when no run is given.
+   * Restores one game date from the backup of run {@code runId}, or from every backup of that date
+   * (a later run's copy of a row wins) when no run is given.
    *
    * @throws NoSuchElementException when there is no such backup, naming the runs there are
    */
   public Result restore(TableDefinition table, LocalDate gameDate, Optional<String> runId) {
     List<String> available = blobs.list(BackupObjects.prefix(table, gameDate));
     List<String> chosen =
-        runId.map(run -> available.stream().filter(name -> BackupObjects.runId(name).equals(run)).toList())
+        runId
+            .map(
+                run ->
+                    available.stream()
+                        .filter(name -> BackupObjects.runId(name).equals(run))
+                        .toList())
             .orElse(available);
     if (chosen.isEmpty()) {
       throw new NoSuchElementException(
-          "no backup of " + table.name() + " for " + gameDate + runId.map(r -> " from run " + r).orElse("")
+          "no backup of "
+              + table.name()
+              + " for "
+              + gameDate
+              + runId.map(r -> " from run " + r).orElse("")
               + (available.isEmpty()
                   ? "; nothing was backed up for that date"
-                  : "; runs with a backup: " + available.stream().map(BackupObjects::runId).toList()));
+                  : "; runs with a backup: "
+                      + available.stream().map(BackupObjects::runId).toList()));
     }
 
     Map<List<Object>, Row> backedUp = new LinkedHashMap<>();
@@ -80,31 +93,46 @@ public final class BackupRestoreService {
       for (Row row : NdjsonRows.decode(table, content)) {
         if (!gameDate.equals(row.date(table.partitionColumn()))) {
           throw new IllegalArgumentException(
-              blobs.describe(object) + " holds a row for " + row.date(table.partitionColumn()) + ", not "
+              blobs.describe(object)
+                  + " holds a row for "
+                  + row.date(table.partitionColumn())
+                  + ", not "
                   + gameDate);
         }
         backedUp.put(key(table, row), row);
       }
     }
     Set<List<Object>> present =
-        existingRows(table, gameDate).stream().map(row -> key(table, row)).collect(Collectors.toSet());
+        existingRows(table, gameDate).stream()
+            .map(row -> key(table, row))
+            .collect(Collectors.toSet());
     List<Row> missing = new ArrayList<>();
-    backedUp.forEach((key, row) -> {
-      if (!present.contains(key)) {
-        missing.add(row);
-      }
-    });
+    backedUp.forEach(
+        (key, row) -> {
+          if (!present.contains(key)) {
+            missing.add(row);
+          }
+        });
     warehouse.append(table, missing);
     return new Result(
-        table.name(), gameDate, chosen.stream().map(blobs::describe).toList(), missing.size(),
+        table.name(),
+        gameDate,
+        chosen.stream().map(blobs::describe).toList(),
+        missing.size(),
         backedUp.size() - missing.size());
   }
 
   private List<Row> existingRows(TableDefinition table, LocalDate gameDate) {
     String column = table.partitionColumn();
     return warehouse.query(
-        Sql.of("SELECT " + String.join(", ", table.key()) + " FROM " + catalog.qualifiedName(table)
-                + " WHERE " + column + " = @game_date")
+        Sql.of(
+                "SELECT "
+                    + String.join(", ", table.key())
+                    + " FROM "
+                    + catalog.qualifiedName(table)
+                    + " WHERE "
+                    + column
+                    + " = @game_date")
             .date("game_date", gameDate));
   }
 

@@ -17,9 +17,9 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The TTL for one table: back up the stale rows (those with a partition date before the cutoff) one object per date,
- * read each object back, and only when every backup checks out delete them; then verify. Rows on or after the cutoff
- * are never selected, so never deleted.
+ * The TTL for one table: back up the stale rows (those with a partition date before the cutoff) one
+ * object per date, read each object back, and only when every backup checks out delete them; then
+ * verify. Rows on or after the cutoff are never selected, so never deleted.
  */
 final class StaleRowsCleaner {
   private final Warehouse warehouse;
@@ -47,9 +47,18 @@ final class StaleRowsCleaner {
         backUp(table, object, stale.get(date));
       } catch (RuntimeException e) {
         return new TableCleanup(
-            table.name(), dates, backedUp(dates), 0,
-            List.of("backup of game_date " + date + " to " + blobs.describe(object) + " failed (" + e.getMessage()
-                + "); nothing was deleted from this table"));
+            table.name(),
+            dates,
+            backedUp(dates),
+            0,
+            List.of(
+                "backup of game_date "
+                    + date
+                    + " to "
+                    + blobs.describe(object)
+                    + " failed ("
+                    + e.getMessage()
+                    + "); nothing was deleted from this table"));
       }
       dates.set(i, new StaleDate(date, dates.get(i).rows(), blobs.describe(object)));
     }
@@ -60,14 +69,26 @@ final class StaleRowsCleaner {
     long backedUp = backedUp(dates);
     long deleted =
         warehouse.execute(
-            Sql.of("DELETE FROM " + catalog.qualifiedName(table) + " WHERE " + table.partitionColumn() + " < @cutoff")
+            Sql.of(
+                    "DELETE FROM "
+                        + catalog.qualifiedName(table)
+                        + " WHERE "
+                        + table.partitionColumn()
+                        + " < @cutoff")
                 .date("cutoff", cutoff));
     return new TableCleanup(
-        table.name(), dates, backedUp, deleted, verify(table, cutoff, keptBefore, backedUp, deleted));
+        table.name(),
+        dates,
+        backedUp,
+        deleted,
+        verify(table, cutoff, keptBefore, backedUp, deleted));
   }
 
   private static long backedUp(List<StaleDate> dates) {
-    return dates.stream().filter(date -> date.backupObject() != null).mapToLong(StaleDate::rows).sum();
+    return dates.stream()
+        .filter(date -> date.backupObject() != null)
+        .mapToLong(StaleDate::rows)
+        .sum();
   }
 
   /** What a dry run reports: the stale rows per date, counted, not read. */
@@ -75,8 +96,17 @@ final class StaleRowsCleaner {
     String column = table.partitionColumn();
     return warehouse
         .query(
-            Sql.of("SELECT " + column + " AS stale_date, COUNT(*) AS row_count FROM " + catalog.qualifiedName(table)
-                    + " WHERE " + column + " < @cutoff GROUP BY " + column + " ORDER BY " + column)
+            Sql.of(
+                    "SELECT "
+                        + column
+                        + " AS stale_date, COUNT(*) AS row_count FROM "
+                        + catalog.qualifiedName(table)
+                        + " WHERE "
+                        + column
+                        + " < @cutoff GROUP BY "
+                        + column
+                        + " ORDER BY "
+                        + column)
                 .date("cutoff", cutoff))
         .stream()
         .map(row -> new StaleDate(row.date("stale_date"), row.int64("row_count"), null))
@@ -84,9 +114,9 @@ final class StaleRowsCleaner {
   }
 
   /**
-   * Writes one backup object and reads it back: the row count must match, or nothing gets deleted. A redelivered run
-   * finds its own backup already there; identical content is not written again (the bucket's retention policy
-   * refuses overwrites).
+   * Writes one backup object and reads it back: the row count must match, or nothing gets deleted.
+   * A redelivered run finds its own backup already there; identical content is not written again
+   * (the bucket's retention policy refuses overwrites).
    */
   private void backUp(TableDefinition table, String object, List<Row> rows) {
     byte[] content = NdjsonRows.encode(table, rows);
@@ -94,25 +124,32 @@ final class StaleRowsCleaner {
       blobs.write(object, content, NdjsonRows.CONTENT_TYPE);
     }
     byte[] stored =
-        blobs.read(object).orElseThrow(() -> new IllegalStateException("the object is missing after the write"));
+        blobs
+            .read(object)
+            .orElseThrow(() -> new IllegalStateException("the object is missing after the write"));
     int readBack = NdjsonRows.decode(table, stored).size();
     if (readBack != rows.size()) {
       throw new IllegalStateException("read back " + readBack + " rows, wrote " + rows.size());
     }
   }
 
-  private List<String> verify(TableDefinition table, LocalDate cutoff, long keptBefore, long backedUp, long deleted) {
+  private List<String> verify(
+      TableDefinition table, LocalDate cutoff, long keptBefore, long backedUp, long deleted) {
     List<String> problems = new ArrayList<>();
     if (deleted != backedUp) {
       problems.add(
-          "deleted " + deleted + " rows but backed up " + backedUp
+          "deleted "
+              + deleted
+              + " rows but backed up "
+              + backedUp
               + " (rows older than the cutoff were written during the run; check the table and the backups)");
     }
     long remaining = countStale(table, cutoff);
     if (remaining != 0) {
       problems.add(remaining + " rows before " + cutoff + " remain after the delete");
     }
-    // More kept rows than before is fine (today's context may be written meanwhile); fewer would mean a kept row
+    // More kept rows than before is fine (today's context may be written meanwhile); fewer would
+    // mean a kept row
     // was deleted, which must never happen.
     long keptAfter = countKept(table, cutoff);
     if (keptAfter < keptBefore) {
@@ -125,7 +162,13 @@ final class StaleRowsCleaner {
     String column = table.partitionColumn();
     List<Row> rows =
         warehouse.query(
-            Sql.of("SELECT * FROM " + catalog.qualifiedName(table) + " WHERE " + column + " < @cutoff ORDER BY " + column)
+            Sql.of(
+                    "SELECT * FROM "
+                        + catalog.qualifiedName(table)
+                        + " WHERE "
+                        + column
+                        + " < @cutoff ORDER BY "
+                        + column)
                 .date("cutoff", cutoff));
     Map<LocalDate, List<Row>> byDate = new TreeMap<>();
     for (Row row : rows) {
@@ -145,7 +188,11 @@ final class StaleRowsCleaner {
   private long count(TableDefinition table, String condition, LocalDate cutoff) {
     return warehouse
         .query(
-            Sql.of("SELECT COUNT(*) AS row_count FROM " + catalog.qualifiedName(table) + " WHERE " + condition)
+            Sql.of(
+                    "SELECT COUNT(*) AS row_count FROM "
+                        + catalog.qualifiedName(table)
+                        + " WHERE "
+                        + condition)
                 .date("cutoff", cutoff))
         .get(0)
         .int64("row_count");

@@ -11,8 +11,9 @@ import com.nbaprops.pcf.runtime.PipelineRuntime;
 import io.cloudevents.CloudEvent;
 
 /**
- * upcoming-tables-cleanup: on {@code upcoming-tables-cleanup-trigger} (the scheduler's {@code {"trigger":"scheduled"}}
- * at 04:00 in New York), backs up and deletes the upcoming-context rows older than the TTL.
+ * upcoming-tables-cleanup: on {@code upcoming-tables-cleanup-trigger} (the scheduler's {@code
+ * {"trigger":"scheduled"}} at 04:00 in New York), backs up and deletes the upcoming-context rows
+ * older than the TTL.
  */
 public final class UpcomingTablesCleanupFunction implements CloudEventsFunction {
   private final FunctionInbox inbox;
@@ -27,10 +28,16 @@ public final class UpcomingTablesCleanupFunction implements CloudEventsFunction 
   public UpcomingTablesCleanupFunction(PipelineRuntime runtime) {
     StructuredLog log = runtime.log(FunctionName.UPCOMING_TABLES_CLEANUP);
     this.clock = runtime.leagueClock();
-    this.inbox = new FunctionInbox(FunctionName.UPCOMING_TABLES_CLEANUP, log, clock, runtime.failures());
+    this.inbox =
+        new FunctionInbox(FunctionName.UPCOMING_TABLES_CLEANUP, log, clock, runtime.failures());
     this.cleanup =
         new UpcomingTablesCleanupService(
-            runtime.warehouse(), runtime.blobs(), runtime.config(), runtime.publisher(), clock, log);
+            runtime.warehouse(),
+            runtime.blobs(),
+            runtime.config(),
+            runtime.publisher(),
+            clock,
+            log);
   }
 
   @Override

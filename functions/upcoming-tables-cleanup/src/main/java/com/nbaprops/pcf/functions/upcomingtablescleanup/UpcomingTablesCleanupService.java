@@ -23,10 +23,11 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The daily TTL of the upcoming context tables. Each table is cleaned on its own (one table's failure does not stop
- * the other); the run is audited in {@code cleanup_operations} whatever happened, summarised on
- * {@code upcoming-tables-cleaned}, and a run with errors then throws, so Pub/Sub redelivers it: the tables that were
- * cleaned have nothing stale left, and the rest are tried again.
+ * The daily TTL of the upcoming context tables. Each table is cleaned on its own (one table's
+ * failure does not stop the other); the run is audited in {@code cleanup_operations} whatever
+ * happened, summarised on {@code upcoming-tables-cleaned}, and a run with errors then throws, so
+ * Pub/Sub redelivers it: the tables that were cleaned have nothing stale left, and the rest are
+ * tried again.
  */
 public final class UpcomingTablesCleanupService {
   static final String CLEANUP_TYPE = "upcoming_tables_ttl";
@@ -56,7 +57,8 @@ public final class UpcomingTablesCleanupService {
   }
 
   /**
-   * @throws CleanupFailedException after auditing and publishing, when a table could not be cleaned and verified
+   * @throws CleanupFailedException after auditing and publishing, when a table could not be cleaned
+   *     and verified
    */
   UpcomingTablesCleaned run(CleanupRequest request) {
     Instant started = clock.now();
@@ -65,8 +67,14 @@ public final class UpcomingTablesCleanupService {
     LocalDate cutoff = today.minusDays(ttlDays);
     StructuredLog log = this.log.with("run_id", request.runId());
     log.info(
-        (request.dryRun() ? "dry run: " : "") + "cleaning rows with game_date before " + cutoff + " (TTL " + ttlDays
-            + " days, trigger " + request.trigger() + ")");
+        (request.dryRun() ? "dry run: " : "")
+            + "cleaning rows with game_date before "
+            + cutoff
+            + " (TTL "
+            + ttlDays
+            + " days, trigger "
+            + request.trigger()
+            + ")");
 
     List<TableCleanup> tables = new ArrayList<>();
     for (TableDefinition table : Tables.UPCOMING) {
@@ -74,27 +82,34 @@ public final class UpcomingTablesCleanupService {
     }
     double seconds = Duration.between(started, clock.now()).toMillis() / 1000.0;
     UpcomingTablesCleaned summary =
-        new UpcomingTablesCleaned(request.runId(), started, ttlDays, cutoff, request.dryRun(), tables, seconds);
+        new UpcomingTablesCleaned(
+            request.runId(), started, ttlDays, cutoff, request.dryRun(), tables, seconds);
 
     audit(summary, today, log);
     report(summary, log);
-    publisher.publish(Topic.UPCOMING_TABLES_CLEANED, summary.toJson(), Attributes.of(request.runId(), null));
+    publisher.publish(
+        Topic.UPCOMING_TABLES_CLEANED, summary.toJson(), Attributes.of(request.runId(), null));
     if (!summary.errors().isEmpty()) {
       throw new CleanupFailedException(summary);
     }
     return summary;
   }
 
-  private TableCleanup cleanTable(TableDefinition table, LocalDate cutoff, CleanupRequest request, StructuredLog log) {
+  private TableCleanup cleanTable(
+      TableDefinition table, LocalDate cutoff, CleanupRequest request, StructuredLog log) {
     try {
       return cleaner.clean(table, cutoff, request.runId(), request.dryRun());
     } catch (RuntimeException e) {
       log.error(table.name() + ": cleanup failed: " + e.getMessage());
-      return new TableCleanup(table.name(), List.of(), 0, 0, List.of(String.valueOf(e.getMessage())));
+      return new TableCleanup(
+          table.name(), List.of(), 0, 0, List.of(String.valueOf(e.getMessage())));
     }
   }
 
-  /** The audit row is written even for a failed run; if it cannot be written, the summary is at least in the log. */
+  /**
+   * The audit row is written even for a failed run; if it cannot be written, the summary is at
+   * least in the log.
+   */
   private void audit(UpcomingTablesCleaned summary, LocalDate today, StructuredLog log) {
     JsonArray objects = new JsonArray();
     summary.backupObjects().forEach(objects::add);
@@ -128,18 +143,32 @@ public final class UpcomingTablesCleanupService {
 
   private void report(UpcomingTablesCleaned summary, StructuredLog log) {
     for (TableCleanup table : summary.tables()) {
-      String verb = summary.dryRun() ? "would back up and delete " : "backed up " + table.backedUp() + ", deleted ";
+      String verb =
+          summary.dryRun()
+              ? "would back up and delete "
+              : "backed up " + table.backedUp() + ", deleted ";
       log.info(
-          table.table() + ": " + verb + (summary.dryRun() ? table.staleRows() : table.deleted()) + " of "
-              + table.staleRows() + " stale rows over " + table.dates().size() + " game dates");
+          table.table()
+              + ": "
+              + verb
+              + (summary.dryRun() ? table.staleRows() : table.deleted())
+              + " of "
+              + table.staleRows()
+              + " stale rows over "
+              + table.dates().size()
+              + " game dates");
     }
     summary.errors().forEach(log::error);
     int threshold = largeDeletionRows;
     if (!summary.dryRun() && summary.totalDeleted() > threshold) {
       log.with("alert", "large_deletion")
           .warning(
-              "unusually large deletion: " + summary.totalDeleted() + " upcoming-context rows deleted (more than "
-                  + threshold + "); the backups are in " + summary.backupObjects().size()
+              "unusually large deletion: "
+                  + summary.totalDeleted()
+                  + " upcoming-context rows deleted (more than "
+                  + threshold
+                  + "); the backups are in "
+                  + summary.backupObjects().size()
                   + " objects. Check that the upcoming-context processor is running every day.");
     }
   }
@@ -149,7 +178,11 @@ public final class UpcomingTablesCleanupService {
     private final transient UpcomingTablesCleaned summary;
 
     CleanupFailedException(UpcomingTablesCleaned summary) {
-      super("upcoming-tables cleanup " + summary.runId() + " failed: " + String.join("; ", summary.errors()));
+      super(
+          "upcoming-tables cleanup "
+              + summary.runId()
+              + " failed: "
+              + String.join("; ", summary.errors()));
       this.summary = summary;
     }
 

@@ -3,15 +3,15 @@ package com.nbaprops.pcf.functions.upcomingtablescleanup;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.nbaprops.pcf.adapter.local.EmbeddedRuntime;
 import com.nbaprops.pcf.adapter.local.LocalDirectoryBlobStore;
+import com.nbaprops.pcf.config.FunctionName;
+import com.nbaprops.pcf.functions.upcomingtablescleanup.UpcomingTablesCleanupService.CleanupFailedException;
 import com.nbaprops.pcf.message.CleanupRequest;
 import com.nbaprops.pcf.message.UpcomingTablesCleaned;
 import com.nbaprops.pcf.port.BlobStore;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
-import com.nbaprops.pcf.functions.upcomingtablescleanup.UpcomingTablesCleanupService.CleanupFailedException;
-import com.nbaprops.pcf.adapter.local.EmbeddedRuntime;
-import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
@@ -34,7 +34,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** Today is 2023-03-10 in New York, so with the default TTL of 7 days the cutoff is 2023-03-03. */
 class UpcomingTablesCleanupServiceTest {
   private static final LocalDate CUTOFF = LocalDate.of(2023, 3, 3);
-  private static final Clock CLOCK = Clock.fixed(Instant.parse("2023-03-10T09:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2023-03-10T09:00:00Z"), ZoneOffset.UTC);
   private static final LocalDate STALE_1 = CUTOFF.minusDays(2);
   private static final LocalDate STALE_2 = CUTOFF.minusDays(1);
 
@@ -47,14 +48,24 @@ class UpcomingTablesCleanupServiceTest {
     start(Map.of(), new LocalDirectoryBlobStore(blobDir));
   }
 
-  /** A fresh warehouse with 3 + 2 stale players (and a team row per date) and 4 + 1 players to keep. */
+  /**
+   * A fresh warehouse with 3 + 2 stale players (and a team row per date) and 4 + 1 players to keep.
+   */
   private void start(Map<String, String> env, BlobStore blobs) {
     PipelineRuntime embedded =
         EmbeddedRuntime.inMemory(
-            env, blobDir, CLOCK, (severity, message, labels) -> logs.add(severity + " " + labels + " " + message));
+            env,
+            blobDir,
+            CLOCK,
+            (severity, message, labels) -> logs.add(severity + " " + labels + " " + message));
     runtime =
         new PipelineRuntime(
-            embedded.config(), embedded.warehouse(), embedded.bus(), blobs, embedded.clock(), embedded.logSink());
+            embedded.config(),
+            embedded.warehouse(),
+            embedded.bus(),
+            blobs,
+            embedded.clock(),
+            embedded.logSink());
     seed(STALE_1, 3);
     seed(STALE_2, 2);
     seed(CUTOFF, 4);
@@ -72,7 +83,8 @@ class UpcomingTablesCleanupServiceTest {
   }
 
   private BackupRestoreService restore() {
-    return new BackupRestoreService(runtime.warehouse(), runtime.blobs(), runtime.config().catalog());
+    return new BackupRestoreService(
+        runtime.warehouse(), runtime.blobs(), runtime.config().catalog());
   }
 
   private void seed(LocalDate date, int players) {
@@ -90,32 +102,42 @@ class UpcomingTablesCleanupServiceTest {
               .build());
     }
     runtime.warehouse().append(Tables.UPCOMING_PLAYER_GAME_CONTEXT, players1);
-    runtime.warehouse().append(
-        Tables.UPCOMING_TEAM_GAME_CONTEXT,
-        List.of(
-            Row.builder()
-                .set("team_abbr", "BOS")
-                .set("game_id", date.toString().replace("-", "") + "_BOS_MEM")
-                .set("game_date", date)
-                .set("season_year", 2022L)
-                .set("opponent_team_abbr", "MEM")
-                .set("home_game", false)
-                .set("is_back_to_back", false)
-                .set("games_in_last_7_days", 3L)
-                .set("games_in_last_14_days", 6L)
-                .set("processed_at", Instant.parse("2023-02-01T10:00:00Z"))
-                .build()));
+    runtime
+        .warehouse()
+        .append(
+            Tables.UPCOMING_TEAM_GAME_CONTEXT,
+            List.of(
+                Row.builder()
+                    .set("team_abbr", "BOS")
+                    .set("game_id", date.toString().replace("-", "") + "_BOS_MEM")
+                    .set("game_date", date)
+                    .set("season_year", 2022L)
+                    .set("opponent_team_abbr", "MEM")
+                    .set("home_game", false)
+                    .set("is_back_to_back", false)
+                    .set("games_in_last_7_days", 3L)
+                    .set("games_in_last_14_days", 6L)
+                    .set("processed_at", Instant.parse("2023-02-01T10:00:00Z"))
+                    .build()));
   }
 
   private List<Row> rows(TableDefinition table, String condition) {
-    return runtime.warehouse().query(
-        Sql.of("SELECT * FROM " + runtime.config().catalog().qualifiedName(table) + " WHERE " + condition
-                + " ORDER BY ALL")
-            .date("cutoff", CUTOFF));
+    return runtime
+        .warehouse()
+        .query(
+            Sql.of(
+                    "SELECT * FROM "
+                        + runtime.config().catalog().qualifiedName(table)
+                        + " WHERE "
+                        + condition
+                        + " ORDER BY ALL")
+                .date("cutoff", CUTOFF));
   }
 
   private List<Row> audit() {
-    return runtime.warehouse().query(Sql.of("SELECT * FROM nba_orchestration.cleanup_operations ORDER BY cleanup_time"));
+    return runtime
+        .warehouse()
+        .query(Sql.of("SELECT * FROM nba_orchestration.cleanup_operations ORDER BY cleanup_time"));
   }
 
   private UpcomingTablesCleaned run(boolean dryRun) {
@@ -194,7 +216,8 @@ class UpcomingTablesCleanupServiceTest {
     assertThat(runtime.blobs().list("")).isEmpty();
     assertThat(summary.tables().get(0).dates())
         .containsExactly(
-            new UpcomingTablesCleaned.StaleDate(STALE_1, 3, null), new UpcomingTablesCleaned.StaleDate(STALE_2, 2, null));
+            new UpcomingTablesCleaned.StaleDate(STALE_1, 3, null),
+            new UpcomingTablesCleaned.StaleDate(STALE_2, 2, null));
     assertThat(audit().get(0).bool("dry_run")).isTrue();
   }
 
@@ -240,7 +263,8 @@ class UpcomingTablesCleanupServiceTest {
   void aRedeliveredRunReusesItsBackupsUnderARetentionPolicy() {
     start(Map.of(), retained(new LocalDirectoryBlobStore(blobDir)));
     run(false);
-    // As if the first delivery had crashed after its backups: the rows are back, and run-1 comes again.
+    // As if the first delivery had crashed after its backups: the rows are back, and run-1 comes
+    // again.
     restore().restore(Tables.UPCOMING_PLAYER_GAME_CONTEXT, STALE_1, Optional.empty());
     restore().restore(Tables.UPCOMING_PLAYER_GAME_CONTEXT, STALE_2, Optional.empty());
     restore().restore(Tables.UPCOMING_TEAM_GAME_CONTEXT, STALE_1, Optional.empty());
@@ -258,7 +282,10 @@ class UpcomingTablesCleanupServiceTest {
 
     run(false);
 
-    assertThat(logs.stream().filter(line -> line.startsWith("WARNING") && line.contains("alert=large_deletion")))
+    assertThat(
+            logs.stream()
+                .filter(
+                    line -> line.startsWith("WARNING") && line.contains("alert=large_deletion")))
         .hasSize(1);
   }
 
@@ -292,7 +319,9 @@ class UpcomingTablesCleanupServiceTest {
     var e =
         assertThrows(
             java.util.NoSuchElementException.class,
-            () -> restore().restore(Tables.UPCOMING_TEAM_GAME_CONTEXT, STALE_1, Optional.of("run-9")));
+            () ->
+                restore()
+                    .restore(Tables.UPCOMING_TEAM_GAME_CONTEXT, STALE_1, Optional.of("run-9")));
 
     assertThat(e).hasMessageThat().contains("runs with a backup: [run-1]");
   }

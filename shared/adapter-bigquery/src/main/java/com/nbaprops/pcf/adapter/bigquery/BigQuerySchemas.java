@@ -32,8 +32,9 @@ public final class BigQuerySchemas {
   }
 
   /**
-   * The schema as BigQuery's JSON schema file, the form Terraform's {@code google_bigquery_table.schema} takes. Types
-   * use the names the BigQuery API returns (INTEGER, FLOAT, BOOLEAN), so a plan shows no difference after apply.
+   * The schema as BigQuery's JSON schema file, the form Terraform's {@code
+   * google_bigquery_table.schema} takes. Types use the names the BigQuery API returns (INTEGER,
+   * FLOAT, BOOLEAN), so a plan shows no difference after apply.
    */
   public static String json(TableDefinition table) {
     JsonArray fields = new JsonArray();
@@ -45,7 +46,8 @@ public final class BigQuerySchemas {
       json.addProperty("description", field.getDescription());
       fields.add(json);
     }
-    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(fields) + "\n";
+    return new GsonBuilder().setPrettyPrinting().disableHtmlEscaping().create().toJson(fields)
+        + "\n";
   }
 
   static Schema schema(TableDefinition table) {
@@ -59,19 +61,26 @@ public final class BigQuerySchemas {
         .build();
   }
 
-  /** A day-partitioned, clustered table, requiring a partition filter where the definition says so. */
+  /**
+   * A day-partitioned, clustered table, requiring a partition filter where the definition says so.
+   */
   static TableInfo tableInfo(TableId id, TableDefinition table) {
-    StandardTableDefinition.Builder definition = StandardTableDefinition.newBuilder().setSchema(schema(table));
+    StandardTableDefinition.Builder definition =
+        StandardTableDefinition.newBuilder().setSchema(schema(table));
     if (table.partitionColumn() != null) {
       definition.setTimePartitioning(
-          TimePartitioning.newBuilder(TimePartitioning.Type.DAY).setField(table.partitionColumn()).build());
+          TimePartitioning.newBuilder(TimePartitioning.Type.DAY)
+              .setField(table.partitionColumn())
+              .build());
     }
     if (!table.clustering().isEmpty()) {
-      definition.setClustering(Clustering.newBuilder().setFields(List.copyOf(table.clustering())).build());
+      definition.setClustering(
+          Clustering.newBuilder().setFields(List.copyOf(table.clustering())).build());
     }
     return TableInfo.newBuilder(id, definition.build())
         .setDescription(table.description())
-        .setRequirePartitionFilter(table.partitionColumn() != null && table.requirePartitionFilter())
+        .setRequirePartitionFilter(
+            table.partitionColumn() != null && table.requirePartitionFilter())
         .build();
   }
 }

@@ -6,13 +6,21 @@ import com.nbaprops.pcf.table.TableDefinition;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The statements the BigQuery adapter writes itself (the rest come from the services), public so tests analyse them. */
+/**
+ * The statements the BigQuery adapter writes itself (the rest come from the services), public so
+ * tests analyse them.
+ */
 public final class BigQueryStatements {
   private BigQueryStatements() {}
 
   /** Empties one partition: what replacing a date with no rows amounts to. */
   public static Sql deletePartition(Catalog catalog, TableDefinition table, LocalDate partition) {
-    return Sql.of("DELETE FROM " + catalog.qualifiedName(table) + " WHERE " + table.partition().name() + " = @partition")
+    return Sql.of(
+            "DELETE FROM "
+                + catalog.qualifiedName(table)
+                + " WHERE "
+                + table.partition().name()
+                + " = @partition")
         .date("partition", partition);
   }
 

@@ -8,7 +8,10 @@ import com.nbaprops.pcf.port.Sql;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** Values between {@link com.nbaprops.pcf.port.Row}'s plain Java types and BigQuery's parameters and cells. */
+/**
+ * Values between {@link com.nbaprops.pcf.port.Row}'s plain Java types and BigQuery's parameters and
+ * cells.
+ */
 final class BigQueryValues {
   private BigQueryValues() {}
 
@@ -20,7 +23,8 @@ final class BigQueryValues {
       case FLOAT64 -> QueryParameterValue.float64((Double) value);
       case BOOL -> QueryParameterValue.bool((Boolean) value);
       case DATE -> QueryParameterValue.date(value == null ? null : value.toString());
-      case TIMESTAMP -> QueryParameterValue.timestamp(value == null ? null : micros((Instant) value));
+      case TIMESTAMP ->
+          QueryParameterValue.timestamp(value == null ? null : micros((Instant) value));
     };
   }
 

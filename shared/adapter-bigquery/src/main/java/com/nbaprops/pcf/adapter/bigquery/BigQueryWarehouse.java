@@ -37,10 +37,11 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The warehouse on BigQuery. Reads and DML are GoogleSQL query jobs with typed named parameters. Bulk writes are
- * load jobs of newline-delimited JSON, never streaming inserts (rows in the streaming buffer cannot be deleted or
- * merged for up to 90 minutes): a per-date replacement is one load with WRITE_TRUNCATE into the partition decorator
- * {@code table$YYYYMMDD}, which BigQuery applies atomically, so readers see the old partition or the new one.
+ * The warehouse on BigQuery. Reads and DML are GoogleSQL query jobs with typed named parameters.
+ * Bulk writes are load jobs of newline-delimited JSON, never streaming inserts (rows in the
+ * streaming buffer cannot be deleted or merged for up to 90 minutes): a per-date replacement is one
+ * load with WRITE_TRUNCATE into the partition decorator {@code table$YYYYMMDD}, which BigQuery
+ * applies atomically, so readers see the old partition or the new one.
  */
 public final class BigQueryWarehouse implements Warehouse {
   private static final DateTimeFormatter PARTITION = DateTimeFormatter.BASIC_ISO_DATE;
@@ -110,7 +111,13 @@ public final class BigQueryWarehouse implements Warehouse {
     for (Row row : rows) {
       if (!partition.equals(row.date(column))) {
         throw new IllegalArgumentException(
-            table.name() + ": a row for " + column + "=" + row.date(column) + " cannot replace partition " + partition);
+            table.name()
+                + ": a row for "
+                + column
+                + "="
+                + row.date(column)
+                + " cannot replace partition "
+                + partition);
       }
     }
     if (rows.isEmpty()) {
@@ -118,7 +125,9 @@ public final class BigQueryWarehouse implements Warehouse {
       execute(BigQueryStatements.deletePartition(catalog, table, partition));
       return;
     }
-    TableId decorated = TableId.of(catalog.datasetName(table.dataset()), table.name() + "$" + partition.format(PARTITION));
+    TableId decorated =
+        TableId.of(
+            catalog.datasetName(table.dataset()), table.name() + "$" + partition.format(PARTITION));
     load(table, decorated, rows, JobInfo.WriteDisposition.WRITE_TRUNCATE);
   }
 
@@ -144,7 +153,11 @@ public final class BigQueryWarehouse implements Warehouse {
   }
 
   /** One load job: either every row lands or none does. */
-  private void load(TableDefinition table, TableId destination, List<Row> rows, JobInfo.WriteDisposition disposition) {
+  private void load(
+      TableDefinition table,
+      TableId destination,
+      List<Row> rows,
+      JobInfo.WriteDisposition disposition) {
     WriteChannelConfiguration configuration =
         WriteChannelConfiguration.newBuilder(destination, FormatOptions.json())
             .setSchema(BigQuerySchemas.schema(table))
@@ -155,7 +168,8 @@ public final class BigQueryWarehouse implements Warehouse {
     try (writer) {
       writer.write(ByteBuffer.wrap(NdjsonRows.encode(table, rows)));
     } catch (IOException | BigQueryException e) {
-      throw new WarehouseException("load into " + destination.getTable() + " failed: " + e.getMessage(), e);
+      throw new WarehouseException(
+          "load into " + destination.getTable() + " failed: " + e.getMessage(), e);
     }
     waitFor(writer.getJob(), "load of " + rows.size() + " rows into " + destination.getTable());
   }
@@ -172,12 +186,19 @@ public final class BigQueryWarehouse implements Warehouse {
     try {
       Job done = job.waitFor();
       if (done == null) {
-        throw new WarehouseException("job " + job.getJobId() + " disappeared: " + description, null);
+        throw new WarehouseException(
+            "job " + job.getJobId() + " disappeared: " + description, null);
       }
       BigQueryError error = done.getStatus().getError();
       if (error != null) {
         throw new WarehouseException(
-            "job " + done.getJobId().getJob() + " failed: " + error.getMessage() + "\n" + description, null);
+            "job "
+                + done.getJobId().getJob()
+                + " failed: "
+                + error.getMessage()
+                + "\n"
+                + description,
+            null);
       }
       return done;
     } catch (InterruptedException e) {
@@ -190,7 +211,8 @@ public final class BigQueryWarehouse implements Warehouse {
 
   private static QueryJobConfiguration queryConfiguration(Sql sql) {
     Map<String, QueryParameterValue> parameters = new LinkedHashMap<>();
-    sql.parameters().forEach((name, parameter) -> parameters.put(name, BigQueryValues.parameter(parameter)));
+    sql.parameters()
+        .forEach((name, parameter) -> parameters.put(name, BigQueryValues.parameter(parameter)));
     return QueryJobConfiguration.newBuilder(sql.text())
         .setUseLegacySql(false)
         .setNamedParameters(parameters)

@@ -7,7 +7,10 @@ import com.nbaprops.pcf.runtime.BackendFactory;
 import com.nbaprops.pcf.runtime.BackendSpec;
 import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
 
-/** {@code bigquery[:PROJECT]}: BigQuery in that project, or in {@code PROJECT_ID}, with the default credentials. */
+/**
+ * {@code bigquery[:PROJECT]}: BigQuery in that project, or in {@code PROJECT_ID}, with the default
+ * credentials.
+ */
 public final class BigQueryWarehouseFactory implements BackendFactory<Warehouse> {
   @Override
   public Class<Warehouse> port() {
@@ -22,7 +25,9 @@ public final class BigQueryWarehouseFactory implements BackendFactory<Warehouse>
   @Override
   public Warehouse open(BackendSpec spec, PipelineRuntimeContext context) {
     BigQueryOptions options =
-        BigQueryOptions.newBuilder().setProjectId(spec.projectOr(context.config().projectId())).build();
+        BigQueryOptions.newBuilder()
+            .setProjectId(spec.projectOr(context.config().projectId()))
+            .build();
     if (options.getCredentials() == null) {
       throw ConfigException.noCredentials(spec.toString());
     }

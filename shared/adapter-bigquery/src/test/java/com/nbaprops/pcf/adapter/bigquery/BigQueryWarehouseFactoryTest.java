@@ -26,7 +26,10 @@ class BigQueryWarehouseFactoryTest {
         "this machine has Google Cloud credentials");
     var context =
         new PipelineRuntimeContext(
-            PipelineConfig.fromEnvironment(Map.of(), "unused"), Map.of(), Clock.systemUTC(), (s, m, l) -> {});
+            PipelineConfig.fromEnvironment(Map.of(), "unused"),
+            Map.of(),
+            Clock.systemUTC(),
+            (s, m, l) -> {});
 
     var e =
         assertThrows(

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The adapter with the real google-cloud-bigquery client, against a loopback server that records the REST calls. */
+/**
+ * The adapter with the real google-cloud-bigquery client, against a loopback server that records
+ * the REST calls.
+ */
 class BigQueryWarehouseTest {
   private static final LocalDate DAY = LocalDate.of(2023, 2, 23);
   private FakeBigQueryServer server;
@@ -26,7 +29,9 @@ class BigQueryWarehouseTest {
   @BeforeEach
   void start() throws Exception {
     server = new FakeBigQueryServer();
-    warehouse = new BigQueryWarehouse(server.client(), PipelineConfig.fromEnvironment(Map.of(), ".").catalog());
+    warehouse =
+        new BigQueryWarehouse(
+            server.client(), PipelineConfig.fromEnvironment(Map.of(), ".").catalog());
   }
 
   @AfterEach
@@ -59,16 +64,21 @@ class BigQueryWarehouseTest {
             .bool("b", true));
 
     JsonObject request = server.jobsStarted().get(0).json();
-    assertThat(request.get("query").getAsString()).isEqualTo("SELECT 1 FROM t WHERE d = @d AND n = @n AND s = @s AND b = @b");
+    assertThat(request.get("query").getAsString())
+        .isEqualTo("SELECT 1 FROM t WHERE d = @d AND n = @n AND s = @s AND b = @b");
     assertThat(request.get("useLegacySql").getAsBoolean()).isFalse();
     var types = new java.util.HashMap<String, String>();
     var values = new java.util.HashMap<String, String>();
-    request.getAsJsonArray("queryParameters").forEach(p -> {
-      var parameter = p.getAsJsonObject();
-      String name = parameter.get("name").getAsString();
-      types.put(name, parameter.getAsJsonObject("parameterType").get("type").getAsString());
-      values.put(name, parameter.getAsJsonObject("parameterValue").get("value").getAsString());
-    });
+    request
+        .getAsJsonArray("queryParameters")
+        .forEach(
+            p -> {
+              var parameter = p.getAsJsonObject();
+              String name = parameter.get("name").getAsString();
+              types.put(name, parameter.getAsJsonObject("parameterType").get("type").getAsString());
+              values.put(
+                  name, parameter.getAsJsonObject("parameterValue").get("value").getAsString());
+            });
     assertThat(types).containsExactly("d", "DATE", "n", "INT64", "s", "STRING", "b", "BOOL");
     assertThat(values).containsExactly("d", "2023-02-23", "n", "3", "s", "x", "b", "true");
   }
@@ -77,8 +87,11 @@ class BigQueryWarehouseTest {
   void queryRowsComeBackAsPlainJavaTypes() {
     server.answerQueries(
         List.of(
-            new String[] {"player_lookup", "STRING"}, new String[] {"players", "INTEGER"},
-            new String[] {"pct", "FLOAT"}, new String[] {"game_date", "DATE"}, new String[] {"ok", "BOOLEAN"},
+            new String[] {"player_lookup", "STRING"},
+            new String[] {"players", "INTEGER"},
+            new String[] {"pct", "FLOAT"},
+            new String[] {"game_date", "DATE"},
+            new String[] {"ok", "BOOLEAN"},
             new String[] {"at_time", "TIMESTAMP"}),
         List.of(List.of("nikolajokic", "187", "99.5", "2023-02-23", "true", "1677171600.5")));
 
@@ -86,8 +99,18 @@ class BigQueryWarehouseTest {
 
     assertThat(row.values())
         .containsExactly(
-            "player_lookup", "nikolajokic", "players", 187L, "pct", 99.5, "game_date", DAY, "ok", true,
-            "at_time", Instant.parse("2023-02-23T17:00:00.500Z"))
+            "player_lookup",
+            "nikolajokic",
+            "players",
+            187L,
+            "pct",
+            99.5,
+            "game_date",
+            DAY,
+            "ok",
+            true,
+            "at_time",
+            Instant.parse("2023-02-23T17:00:00.500Z"))
         .inOrder();
   }
 
@@ -96,10 +119,17 @@ class BigQueryWarehouseTest {
     server.answerDml(42);
 
     long deleted =
-        warehouse.execute(Sql.of("DELETE FROM nba_analytics.t WHERE game_date < @cutoff").date("cutoff", DAY));
+        warehouse.execute(
+            Sql.of("DELETE FROM nba_analytics.t WHERE game_date < @cutoff").date("cutoff", DAY));
 
     assertThat(deleted).isEqualTo(42);
-    JsonObject query = server.jobsStarted().get(0).json().getAsJsonObject("configuration").getAsJsonObject("query");
+    JsonObject query =
+        server
+            .jobsStarted()
+            .get(0)
+            .json()
+            .getAsJsonObject("configuration")
+            .getAsJsonObject("query");
     assertThat(query.get("useLegacySql").getAsBoolean()).isFalse();
   }
 
@@ -112,11 +142,13 @@ class BigQueryWarehouseTest {
     JsonObject load = jobs.get(0).json().getAsJsonObject("configuration").getAsJsonObject("load");
     JsonObject destination = load.getAsJsonObject("destinationTable");
     assertThat(destination.get("datasetId").getAsString()).isEqualTo("nba_orchestration");
-    assertThat(destination.get("tableId").getAsString()).isEqualTo("backfill_processing_metadata$20230223");
+    assertThat(destination.get("tableId").getAsString())
+        .isEqualTo("backfill_processing_metadata$20230223");
     assertThat(load.get("writeDisposition").getAsString()).isEqualTo("WRITE_TRUNCATE");
     assertThat(load.get("createDisposition").getAsString()).isEqualTo("CREATE_NEVER");
     assertThat(load.get("sourceFormat").getAsString()).isEqualTo("NEWLINE_DELIMITED_JSON");
-    Call data = server.calls().stream().filter(c -> c.method().equals("PUT")).findFirst().orElseThrow();
+    Call data =
+        server.calls().stream().filter(c -> c.method().equals("PUT")).findFirst().orElseThrow();
     assertThat(data.body().lines().count()).isEqualTo(1);
     assertThat(data.body()).contains("\"tracked_at\":\"2023-03-10T17:00:00.123456Z\"");
     assertThat(server.calls().stream().anyMatch(c -> c.path().endsWith("/insertAll"))).isFalse();
@@ -126,7 +158,9 @@ class BigQueryWarehouseTest {
   void aRowOfAnotherDateIsRefusedBeforeAnyCall() {
     assertThrows(
         IllegalArgumentException.class,
-        () -> warehouse.replacePartition(Tables.BACKFILL_PROCESSING_METADATA, DAY, List.of(metadata(DAY.plusDays(1)))));
+        () ->
+            warehouse.replacePartition(
+                Tables.BACKFILL_PROCESSING_METADATA, DAY, List.of(metadata(DAY.plusDays(1)))));
 
     assertThat(server.calls()).isEmpty();
   }
@@ -136,17 +170,25 @@ class BigQueryWarehouseTest {
     warehouse.replacePartition(Tables.BACKFILL_PROCESSING_METADATA, DAY, List.of());
 
     JsonObject query =
-        server.jobsStarted().get(0).json().getAsJsonObject("configuration").getAsJsonObject("query");
+        server
+            .jobsStarted()
+            .get(0)
+            .json()
+            .getAsJsonObject("configuration")
+            .getAsJsonObject("query");
     assertThat(query.get("query").getAsString())
-        .isEqualTo("DELETE FROM nba_orchestration.backfill_processing_metadata WHERE analysis_date = @partition");
+        .isEqualTo(
+            "DELETE FROM nba_orchestration.backfill_processing_metadata WHERE analysis_date = @partition");
     assertThat(server.jobsStarted()).hasSize(1);
   }
 
   @Test
   void appendingIsALoadThatAppends() {
-    warehouse.append(Tables.BACKFILL_PROCESSING_METADATA, List.of(metadata(DAY), metadata(DAY.plusDays(1))));
+    warehouse.append(
+        Tables.BACKFILL_PROCESSING_METADATA, List.of(metadata(DAY), metadata(DAY.plusDays(1))));
 
-    JsonObject load = server.jobsStarted().get(0).json().getAsJsonObject("configuration").getAsJsonObject("load");
+    JsonObject load =
+        server.jobsStarted().get(0).json().getAsJsonObject("configuration").getAsJsonObject("load");
     assertThat(load.get("writeDisposition").getAsString()).isEqualTo("WRITE_APPEND");
     assertThat(load.getAsJsonObject("destinationTable").get("tableId").getAsString())
         .isEqualTo("backfill_processing_metadata");
@@ -164,14 +206,18 @@ class BigQueryWarehouseTest {
             .json();
     assertThat(table.getAsJsonObject("tableReference").get("tableId").getAsString())
         .isEqualTo("player_composite_factors");
-    assertThat(table.getAsJsonObject("timePartitioning").get("field").getAsString()).isEqualTo("game_date");
-    assertThat(table.getAsJsonObject("timePartitioning").get("type").getAsString()).isEqualTo("DAY");
+    assertThat(table.getAsJsonObject("timePartitioning").get("field").getAsString())
+        .isEqualTo("game_date");
+    assertThat(table.getAsJsonObject("timePartitioning").get("type").getAsString())
+        .isEqualTo("DAY");
     assertThat(table.get("requirePartitionFilter").getAsBoolean()).isTrue();
     assertThat(table.getAsJsonObject("clustering").getAsJsonArray("fields").toString())
         .isEqualTo("[\"player_lookup\",\"game_date\"]");
-    assertThat(table.getAsJsonObject("schema").getAsJsonArray("fields")).hasSize(
-        Tables.PLAYER_COMPOSITE_FACTORS.columns().size());
-    assertThat(server.calls().stream().anyMatch(c -> c.method().equals("POST") && c.path().endsWith("/datasets")))
+    assertThat(table.getAsJsonObject("schema").getAsJsonArray("fields"))
+        .hasSize(Tables.PLAYER_COMPOSITE_FACTORS.columns().size());
+    assertThat(
+            server.calls().stream()
+                .anyMatch(c -> c.method().equals("POST") && c.path().endsWith("/datasets")))
         .isTrue();
   }
 }

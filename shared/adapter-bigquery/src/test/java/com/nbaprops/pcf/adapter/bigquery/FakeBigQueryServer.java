@@ -23,9 +23,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.zip.GZIPInputStream;
 
 /**
- * A loopback HTTP server that speaks enough of BigQuery's REST API (v2) for the real client: it records every call
- * and answers as the API reference documents (jobs.query, jobs.insert, jobs.get, jobs.getQueryResults, resumable
- * uploads, datasets and tables). Queries answer with the canned result a test sets; nothing is executed.
+ * A loopback HTTP server that speaks enough of BigQuery's REST API (v2) for the real client: it
+ * records every call and answers as the API reference documents (jobs.query, jobs.insert, jobs.get,
+ * jobs.getQueryResults, resumable uploads, datasets and tables). Queries answer with the canned
+ * result a test sets; nothing is executed.
  */
 final class FakeBigQueryServer implements AutoCloseable {
   static final String PROJECT = "test-project";
@@ -68,7 +69,10 @@ final class FakeBigQueryServer implements AutoCloseable {
   /** Calls that started a job: a query, a DML statement or a load. */
   synchronized List<Call> jobsStarted() {
     return calls.stream()
-        .filter(c -> c.method().equals("POST") && (c.path().endsWith("/queries") || c.path().endsWith("/jobs")))
+        .filter(
+            c ->
+                c.method().equals("POST")
+                    && (c.path().endsWith("/queries") || c.path().endsWith("/jobs")))
         .toList();
   }
 
@@ -140,9 +144,15 @@ final class FakeBigQueryServer implements AutoCloseable {
     } else if (method.equals("POST") && path.equals(upload)) {
       String uploadId = "upload-" + ids.incrementAndGet();
       uploads.put(uploadId, JsonParser.parseString(body).getAsJsonObject());
-      exchange.getResponseHeaders()
-          .add("Location", "http://127.0.0.1:" + server.getAddress().getPort() + upload
-              + "?uploadType=resumable&upload_id=" + uploadId);
+      exchange
+          .getResponseHeaders()
+          .add(
+              "Location",
+              "http://127.0.0.1:"
+                  + server.getAddress().getPort()
+                  + upload
+                  + "?uploadType=resumable&upload_id="
+                  + uploadId);
       respond(exchange, 200, new JsonObject());
     } else if (method.equals("PUT") && path.equals(upload)) {
       String uploadId = query.substring(query.indexOf("upload_id=") + "upload_id=".length());
@@ -202,7 +212,8 @@ final class FakeBigQueryServer implements AutoCloseable {
 
   private static byte[] read(HttpExchange exchange) throws IOException {
     byte[] raw = exchange.getRequestBody().readAllBytes();
-    boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+    boolean gzip =
+        "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
     if (!gzip) {
       return raw;
     }
@@ -211,7 +222,8 @@ final class FakeBigQueryServer implements AutoCloseable {
     }
   }
 
-  private static void respond(HttpExchange exchange, int status, JsonObject body) throws IOException {
+  private static void respond(HttpExchange exchange, int status, JsonObject body)
+      throws IOException {
     byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json; charset=UTF-8");
     exchange.sendResponseHeaders(status, bytes.length);

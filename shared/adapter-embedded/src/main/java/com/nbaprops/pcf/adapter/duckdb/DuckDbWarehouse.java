@@ -34,8 +34,9 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * The embedded warehouse: one DuckDB database (a file, or memory for tests) with a schema per BigQuery dataset. Bulk
- * writes go through DuckDB's Appender inside a transaction, so a per-date replacement is atomic.
+ * The embedded warehouse: one DuckDB database (a file, or memory for tests) with a schema per
+ * BigQuery dataset. Bulk writes go through DuckDB's Appender inside a transaction, so a per-date
+ * replacement is atomic.
  */
 public final class DuckDbWarehouse implements Warehouse {
   private final DuckDBConnection connection;
@@ -79,7 +80,11 @@ public final class DuckDbWarehouse implements Warehouse {
       String schema = catalog.datasetName(table.dataset());
       StringJoiner columns = new StringJoiner(",\n  ", "(\n  ", "\n)");
       for (Column column : table.columns()) {
-        columns.add(column.name() + " " + column.type().duckDbType() + (column.required() ? " NOT NULL" : ""));
+        columns.add(
+            column.name()
+                + " "
+                + column.type().duckDbType()
+                + (column.required() ? " NOT NULL" : ""));
       }
       run("CREATE SCHEMA IF NOT EXISTS " + schema);
       run("CREATE TABLE IF NOT EXISTS " + catalog.qualifiedName(table) + " " + columns);
@@ -117,20 +122,30 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   @Override
-  public synchronized void replacePartition(TableDefinition table, LocalDate partition, List<Row> rows) {
+  public synchronized void replacePartition(
+      TableDefinition table, LocalDate partition, List<Row> rows) {
     String partitionColumn = table.partition().name();
     for (Row row : rows) {
       if (!partition.equals(row.date(partitionColumn))) {
         throw new IllegalArgumentException(
-            table.name() + ": a row for " + partitionColumn + "=" + row.date(partitionColumn)
-                + " cannot replace partition " + partition);
+            table.name()
+                + ": a row for "
+                + partitionColumn
+                + "="
+                + row.date(partitionColumn)
+                + " cannot replace partition "
+                + partition);
       }
     }
     inTransaction(
         () -> {
           try (PreparedStatement delete =
               connection.prepareStatement(
-                  "DELETE FROM " + catalog.qualifiedName(table) + " WHERE " + partitionColumn + " = ?")) {
+                  "DELETE FROM "
+                      + catalog.qualifiedName(table)
+                      + " WHERE "
+                      + partitionColumn
+                      + " = ?")) {
             delete.setObject(1, partition);
             delete.executeUpdate();
           }
@@ -196,7 +211,11 @@ public final class DuckDbWarehouse implements Warehouse {
           Object value = row.has(column.name()) ? row.get(column.name()) : null;
           if (value == null && column.required()) {
             throw new IllegalArgumentException(
-                table.name() + "." + column.name() + " is required but the row has no value: " + row);
+                table.name()
+                    + "."
+                    + column.name()
+                    + " is required but the row has no value: "
+                    + row);
           }
           appendValue(appender, column, value);
         }
@@ -205,7 +224,8 @@ public final class DuckDbWarehouse implements Warehouse {
     }
   }
 
-  private static void appendValue(DuckDBAppender appender, Column column, Object value) throws SQLException {
+  private static void appendValue(DuckDBAppender appender, Column column, Object value)
+      throws SQLException {
     if (value == null) {
       appender.appendNull();
       return;
@@ -221,7 +241,12 @@ public final class DuckDbWarehouse implements Warehouse {
       }
     } catch (ClassCastException e) {
       throw new IllegalArgumentException(
-          column.name() + " is " + column.type() + " but the value is a " + value.getClass().getSimpleName(), e);
+          column.name()
+              + " is "
+              + column.type()
+              + " but the value is a "
+              + value.getClass().getSimpleName(),
+          e);
     }
   }
 

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The one place where the shared SQL subset meets DuckDB's dialect: DuckDB's JDBC driver binds {@code ?} by position,
- * not GoogleSQL's {@code @name}. Each {@code @name} becomes {@code CAST(? AS type)} so DuckDB types the value as
- * BigQuery would. Quoted strings, quoted identifiers and comments are left alone.
+ * The one place where the shared SQL subset meets DuckDB's dialect: DuckDB's JDBC driver binds
+ * {@code ?} by position, not GoogleSQL's {@code @name}. Each {@code @name} becomes {@code CAST(? AS
+ * type)} so DuckDB types the value as BigQuery would. Quoted strings, quoted identifiers and
+ * comments are left alone.
  */
 record PositionalSql(String text, List<Sql.Parameter> parameters) {
 
@@ -35,7 +36,8 @@ record PositionalSql(String text, List<Sql.Parameter> parameters) {
         String name = source.substring(i + 1, end);
         Sql.Parameter parameter = sql.parameters().get(name);
         if (parameter == null) {
-          throw new IllegalArgumentException("the statement uses @" + name + " but no value was given: " + source);
+          throw new IllegalArgumentException(
+              "the statement uses @" + name + " but no value was given: " + source);
         }
         out.append("CAST(? AS ").append(parameter.type().duckDbType()).append(')');
         bound.add(parameter);

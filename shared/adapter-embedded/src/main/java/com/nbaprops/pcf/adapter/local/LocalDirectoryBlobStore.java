@@ -11,7 +11,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** A bucket as a local directory: object names are relative paths; writes are atomic (temp file, then rename). */
+/**
+ * A bucket as a local directory: object names are relative paths; writes are atomic (temp file,
+ * then rename).
+ */
 public final class LocalDirectoryBlobStore implements BlobStore {
   private final Path root;
 
@@ -27,7 +30,8 @@ public final class LocalDirectoryBlobStore implements BlobStore {
       Path temp = Files.createTempFile(target.getParent(), ".upload-", ".tmp");
       try {
         Files.write(temp, content);
-        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Files.move(
+            temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       } finally {
         Files.deleteIfExists(temp);
       }

@@ -14,15 +14,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * An in-process Pub/Sub: each published message goes to every subscription of its topic as the CloudEvent Eventarc
- * would deliver. Delivery is at-least-once like Pub/Sub's: a function that throws gets the message again (after the
- * messages already queued, as a backoff would order it) until {@code maxDeliveryAttempts}, then the message is
- * dead-lettered. By default deliveries run on the publishing thread, one at a time, so a run is deterministic; an
- * {@link #asynchronous} bus delivers on its own thread instead, as Pub/Sub does, for functions that publish from
- * inside a request of their own (the HTTP-hosted functions of {@code ./pipeline serve}).
+ * An in-process Pub/Sub: each published message goes to every subscription of its topic as the
+ * CloudEvent Eventarc would deliver. Delivery is at-least-once like Pub/Sub's: a function that
+ * throws gets the message again (after the messages already queued, as a backoff would order it)
+ * until {@code maxDeliveryAttempts}, then the message is dead-lettered. By default deliveries run
+ * on the publishing thread, one at a time, so a run is deterministic; an {@link #asynchronous} bus
+ * delivers on its own thread instead, as Pub/Sub does, for functions that publish from inside a
+ * request of their own (the HTTP-hosted functions of {@code ./pipeline serve}).
  */
 public final class LocalEventBus implements EventBus, AutoCloseable {
-  /** Deliveries of a message before it is dead-lettered: the Terraform default (max_delivery_attempts). */
+  /**
+   * Deliveries of a message before it is dead-lettered: the Terraform default
+   * (max_delivery_attempts).
+   */
   public static final int MAX_DELIVERY_ATTEMPTS = 5;
 
   /** A message as the bus stored it. */
@@ -51,10 +55,17 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
     this(projectId, maxDeliveryAttempts, clock, log, null);
   }
 
-  /** A bus that returns from {@link #publish} at once and delivers on one background thread, in order. */
-  public static LocalEventBus asynchronous(String projectId, int maxDeliveryAttempts, Clock clock, StructuredLog log) {
+  /**
+   * A bus that returns from {@link #publish} at once and delivers on one background thread, in
+   * order.
+   */
+  public static LocalEventBus asynchronous(
+      String projectId, int maxDeliveryAttempts, Clock clock, StructuredLog log) {
     return new LocalEventBus(
-        projectId, maxDeliveryAttempts, clock, log,
+        projectId,
+        maxDeliveryAttempts,
+        clock,
+        log,
         Executors.newSingleThreadExecutor(
             runnable -> {
               Thread thread = new Thread(runnable, "local-bus-delivery");
@@ -64,7 +75,11 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
   }
 
   private LocalEventBus(
-      String projectId, int maxDeliveryAttempts, Clock clock, StructuredLog log, ExecutorService deliveryThread) {
+      String projectId,
+      int maxDeliveryAttempts,
+      Clock clock,
+      StructuredLog log,
+      ExecutorService deliveryThread) {
     if (maxDeliveryAttempts < 1) {
       throw new IllegalArgumentException("maxDeliveryAttempts must be at least 1");
     }
@@ -75,9 +90,14 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
     this.deliveryThread = deliveryThread;
   }
 
-  /** Delivers every later message of {@code topic} to {@code function}, as subscription {@code name}. */
+  /**
+   * Delivers every later message of {@code topic} to {@code function}, as subscription {@code
+   * name}.
+   */
   public synchronized void subscribe(String topic, String name, CloudEventsFunction function) {
-    subscriptions.computeIfAbsent(topic, t -> new ArrayList<>()).add(new Subscription(name, topic, function));
+    subscriptions
+        .computeIfAbsent(topic, t -> new ArrayList<>())
+        .add(new Subscription(name, topic, function));
   }
 
   @Override
@@ -97,7 +117,8 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
   }
 
   /**
-   * Waits until every message published so far has been delivered or dead-lettered (for an asynchronous bus).
+   * Waits until every message published so far has been delivered or dead-lettered (for an
+   * asynchronous bus).
    *
    * @return false if that did not happen within {@code timeout}
    */
@@ -113,7 +134,10 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
     return true;
   }
 
-  /** Takes one delivery at a time, calling the function without holding the bus, so it may publish meanwhile. */
+  /**
+   * Takes one delivery at a time, calling the function without holding the bus, so it may publish
+   * meanwhile.
+   */
   private void deliverInBackground() {
     while (true) {
       Delivery next;
@@ -129,7 +153,10 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
     }
   }
 
-  /** Stops the delivery thread of an asynchronous bus; what is still pending is dropped, as on a process exit. */
+  /**
+   * Stops the delivery thread of an asynchronous bus; what is still pending is dropped, as on a
+   * process exit.
+   */
   @Override
   public void close() {
     if (deliveryThread != null) {
@@ -165,10 +192,17 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
     Message message = delivery.message();
     Subscription subscription = delivery.subscription();
     try {
-      subscription.function().accept(
-          PubSubCloudEvents.messagePublished(
-              projectId, message.topic(), subscription.name(), message.id(), clock.instant(), message.data(),
-              message.attributes()));
+      subscription
+          .function()
+          .accept(
+              PubSubCloudEvents.messagePublished(
+                  projectId,
+                  message.topic(),
+                  subscription.name(),
+                  message.id(),
+                  clock.instant(),
+                  message.data(),
+                  message.attributes()));
     } catch (Exception e) {
       failed(delivery, e);
     }
@@ -180,13 +214,29 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
     String error = e.getClass().getSimpleName() + ": " + e.getMessage();
     if (delivery.attempt() < maxDeliveryAttempts) {
       log.warning(
-          "delivery " + delivery.attempt() + "/" + maxDeliveryAttempts + " of message " + message.id() + " to "
-              + subscription.name() + " failed, will retry: " + error);
+          "delivery "
+              + delivery.attempt()
+              + "/"
+              + maxDeliveryAttempts
+              + " of message "
+              + message.id()
+              + " to "
+              + subscription.name()
+              + " failed, will retry: "
+              + error);
       pending.addLast(new Delivery(subscription, message, delivery.attempt() + 1));
     } else {
       log.error(
-          "message " + message.id() + " on " + message.topic() + " dead-lettered from " + subscription.name()
-              + " after " + delivery.attempt() + " attempts: " + error);
+          "message "
+              + message.id()
+              + " on "
+              + message.topic()
+              + " dead-lettered from "
+              + subscription.name()
+              + " after "
+              + delivery.attempt()
+              + " attempts: "
+              + error);
       deadLetters.add(new DeadLetter(subscription.name(), message, delivery.attempt(), error));
     }
   }

@@ -12,8 +12,9 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * Builds the CloudEvent that Eventarc delivers for a Pub/Sub message (both spellings of the id and publish time
- * included, as observed from Eventarc), so local deliveries exercise the same decoding as the cloud.
+ * Builds the CloudEvent that Eventarc delivers for a Pub/Sub message (both spellings of the id and
+ * publish time included, as observed from Eventarc), so local deliveries exercise the same decoding
+ * as the cloud.
  */
 public final class PubSubCloudEvents {
   private PubSubCloudEvents() {}
@@ -27,7 +28,8 @@ public final class PubSubCloudEvents {
       String data,
       Map<String, String> attributes) {
     JsonObject message = new JsonObject();
-    message.addProperty("data", Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8)));
+    message.addProperty(
+        "data", Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8)));
     JsonObject attributeObject = new JsonObject();
     attributes.forEach(attributeObject::addProperty);
     message.add("attributes", attributeObject);
@@ -40,7 +42,8 @@ public final class PubSubCloudEvents {
     body.addProperty("subscription", "projects/" + projectId + "/subscriptions/" + subscription);
     return CloudEventBuilder.v1()
         .withId(messageId)
-        .withSource(URI.create("//pubsub.googleapis.com/projects/" + projectId + "/topics/" + topic))
+        .withSource(
+            URI.create("//pubsub.googleapis.com/projects/" + projectId + "/topics/" + topic))
         .withType(PubSubEnvelope.EVENT_TYPE)
         .withDataContentType("application/json")
         .withTime(publishTime.atOffset(ZoneOffset.UTC))

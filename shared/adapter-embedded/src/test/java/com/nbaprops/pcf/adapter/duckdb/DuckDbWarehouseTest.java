@@ -51,7 +51,8 @@ class DuckDbWarehouseTest {
   private List<String> players(LocalDate date) {
     return warehouse
         .query(
-            Sql.of("SELECT player FROM nba_precompute.scores WHERE game_date = @d ORDER BY player").date("d", date))
+            Sql.of("SELECT player FROM nba_precompute.scores WHERE game_date = @d ORDER BY player")
+                .date("d", date))
         .stream()
         .map(r -> r.string("player"))
         .toList();
@@ -63,11 +64,29 @@ class DuckDbWarehouseTest {
     warehouse.append(
         SCORES,
         List.of(
-            Row.builder().set("player", "a").set("game_date", FEB_23).set("points", 31L).set("rate", 0.5)
-                .set("active", true).set("seen_at", at).build()));
+            Row.builder()
+                .set("player", "a")
+                .set("game_date", FEB_23)
+                .set("points", 31L)
+                .set("rate", 0.5)
+                .set("active", true)
+                .set("seen_at", at)
+                .build()));
     Row row = warehouse.query(Sql.of("SELECT * FROM nba_precompute.scores")).get(0);
     assertThat(row.values())
-        .containsExactly("player", "a", "game_date", FEB_23, "points", 31L, "rate", 0.5, "active", true, "seen_at", at);
+        .containsExactly(
+            "player",
+            "a",
+            "game_date",
+            FEB_23,
+            "points",
+            31L,
+            "rate",
+            0.5,
+            "active",
+            true,
+            "seen_at",
+            at);
   }
 
   @Test
@@ -75,7 +94,8 @@ class DuckDbWarehouseTest {
     warehouse.append(SCORES, List.of(score("a", FEB_23, 10L), score("b", FEB_23, 20L)));
     List<Row> rows =
         warehouse.query(
-            Sql.of("SELECT COUNT(*) AS n, SUM(points) AS total FROM nba_precompute.scores WHERE points > @min")
+            Sql.of(
+                    "SELECT COUNT(*) AS n, SUM(points) AS total FROM nba_precompute.scores WHERE points > @min")
                 .int64("min", 5L));
     assertThat(rows.get(0).int64("n")).isEqualTo(2);
     assertThat(rows.get(0).int64("total")).isEqualTo(30);
@@ -83,7 +103,8 @@ class DuckDbWarehouseTest {
 
   @Test
   void replacingAPartitionTouchesNoOtherDate() {
-    warehouse.append(SCORES, List.of(score("a", FEB_23, 1L), score("b", FEB_23, 1L), score("c", FEB_24, 1L)));
+    warehouse.append(
+        SCORES, List.of(score("a", FEB_23, 1L), score("b", FEB_23, 1L), score("c", FEB_24, 1L)));
     warehouse.replacePartition(SCORES, FEB_23, List.of(score("z", FEB_23, 2L)));
     assertThat(players(FEB_23)).containsExactly("z");
     assertThat(players(FEB_24)).containsExactly("c");
@@ -103,7 +124,8 @@ class DuckDbWarehouseTest {
     Row broken = Row.builder().set("player", null).set("game_date", FEB_23).build();
     assertThrows(
         RuntimeException.class,
-        () -> warehouse.replacePartition(SCORES, FEB_23, List.of(score("new", FEB_23, 1L), broken)));
+        () ->
+            warehouse.replacePartition(SCORES, FEB_23, List.of(score("new", FEB_23, 1L), broken)));
     assertThat(players(FEB_23)).containsExactly("a", "b").inOrder();
   }
 
@@ -119,13 +141,17 @@ class DuckDbWarehouseTest {
   void dmlReportsChangedRows() {
     warehouse.append(SCORES, List.of(score("a", FEB_23, 1L), score("b", FEB_24, 1L)));
     long deleted =
-        warehouse.execute(Sql.of("DELETE FROM nba_precompute.scores WHERE game_date < @cutoff").date("cutoff", FEB_24));
+        warehouse.execute(
+            Sql.of("DELETE FROM nba_precompute.scores WHERE game_date < @cutoff")
+                .date("cutoff", FEB_24));
     assertThat(deleted).isEqualTo(1);
   }
 
   @Test
   void aBadStatementIsAWarehouseException() {
-    assertThrows(WarehouseException.class, () -> warehouse.query(Sql.of("SELECT nope FROM nba_precompute.scores")));
+    assertThrows(
+        WarehouseException.class,
+        () -> warehouse.query(Sql.of("SELECT nope FROM nba_precompute.scores")));
     assertThat(players(FEB_23)).isEmpty();
   }
 
@@ -137,7 +163,11 @@ class DuckDbWarehouseTest {
       first.append(SCORES, List.of(score("a", FEB_23, 1L)));
     }
     try (DuckDbWarehouse second = DuckDbWarehouse.open(file, Catalog.defaults())) {
-      assertThat(second.query(Sql.of("SELECT player FROM nba_precompute.scores")).get(0).string("player"))
+      assertThat(
+              second
+                  .query(Sql.of("SELECT player FROM nba_precompute.scores"))
+                  .get(0)
+                  .string("player"))
           .isEqualTo("a");
     }
   }

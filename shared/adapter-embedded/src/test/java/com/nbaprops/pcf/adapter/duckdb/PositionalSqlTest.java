@@ -16,18 +16,21 @@ class PositionalSqlTest {
             .int64("n", 3L);
     PositionalSql positional = PositionalSql.from(sql);
     assertThat(positional.text())
-        .isEqualTo("SELECT * FROM t WHERE d = CAST(? AS DATE) AND n > CAST(? AS BIGINT) AND e = CAST(? AS DATE)");
+        .isEqualTo(
+            "SELECT * FROM t WHERE d = CAST(? AS DATE) AND n > CAST(? AS BIGINT) AND e = CAST(? AS DATE)");
     assertThat(positional.parameters()).hasSize(3);
   }
 
   @Test
   void leavesAtSignsInsideStringsAndComments() {
     Sql sql = Sql.of("SELECT 'a@b.c' AS mail -- @nope\n, @x AS x").string("x", "v");
-    assertThat(PositionalSql.from(sql).text()).isEqualTo("SELECT 'a@b.c' AS mail -- @nope\n, CAST(? AS VARCHAR) AS x");
+    assertThat(PositionalSql.from(sql).text())
+        .isEqualTo("SELECT 'a@b.c' AS mail -- @nope\n, CAST(? AS VARCHAR) AS x");
   }
 
   @Test
   void rejectsAParameterWithoutAValue() {
-    assertThrows(IllegalArgumentException.class, () -> PositionalSql.from(Sql.of("SELECT @missing")));
+    assertThrows(
+        IllegalArgumentException.class, () -> PositionalSql.from(Sql.of("SELECT @missing")));
   }
 }

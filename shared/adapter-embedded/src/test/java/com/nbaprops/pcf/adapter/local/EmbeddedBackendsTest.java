@@ -17,7 +17,8 @@ class EmbeddedBackendsTest {
   @Test
   void offCloudFunctionsTheDefaultsAreEmbedded() {
     PipelineRuntime runtime =
-        Backends.open(FunctionName.UPCOMING_TABLES_CLEANUP, Map.of("PIPELINE_HOME", home.toString()));
+        Backends.open(
+            FunctionName.UPCOMING_TABLES_CLEANUP, Map.of("PIPELINE_HOME", home.toString()));
 
     assertThat(runtime.warehouse()).isInstanceOf(DuckDbWarehouse.class);
     assertThat(runtime.bus()).isInstanceOf(LocalEventBus.class);

@@ -22,10 +22,13 @@ class LocalEventBusTest {
   void aFailingFunctionGetsTheMessageAgainThenItIsDeadLettered() {
     LocalEventBus bus = new LocalEventBus("p", 3, Clock.systemUTC(), QUIET);
     AtomicInteger attempts = new AtomicInteger();
-    bus.subscribe("t", "always-fails", event -> {
-      attempts.incrementAndGet();
-      throw new IllegalStateException("warehouse unavailable");
-    });
+    bus.subscribe(
+        "t",
+        "always-fails",
+        event -> {
+          attempts.incrementAndGet();
+          throw new IllegalStateException("warehouse unavailable");
+        });
 
     bus.publish("t", "{}", Map.of());
 
@@ -38,11 +41,14 @@ class LocalEventBusTest {
   void aFunctionThatRecoversIsNotDeadLettered() {
     LocalEventBus bus = new LocalEventBus("p", 3, Clock.systemUTC(), QUIET);
     AtomicInteger attempts = new AtomicInteger();
-    bus.subscribe("t", "fails-once", event -> {
-      if (attempts.incrementAndGet() == 1) {
-        throw new IllegalStateException("transient");
-      }
-    });
+    bus.subscribe(
+        "t",
+        "fails-once",
+        event -> {
+          if (attempts.incrementAndGet() == 1) {
+            throw new IllegalStateException("transient");
+          }
+        });
 
     bus.publish("t", "{}", Map.of());
 
@@ -51,18 +57,21 @@ class LocalEventBusTest {
   }
 
   /**
-   * A function that publishes from another thread while its own delivery is running (an HTTP-hosted function does)
-   * must not wait on the bus: the asynchronous bus delivers without holding it.
+   * A function that publishes from another thread while its own delivery is running (an HTTP-hosted
+   * function does) must not wait on the bus: the asynchronous bus delivers without holding it.
    */
   @Test
   void anAsynchronousBusLetsADeliveredFunctionPublishFromAnotherThread() throws Exception {
     LocalEventBus bus = LocalEventBus.asynchronous("p", 3, Clock.systemUTC(), QUIET);
     ExecutorService server = Executors.newSingleThreadExecutor();
     List<String> seen = new CopyOnWriteArrayList<>();
-    bus.subscribe("first", "relay", event -> {
-      Future<?> request = server.submit(() -> bus.publish("second", "{\"n\":2}", Map.of()));
-      request.get(5, java.util.concurrent.TimeUnit.SECONDS);
-    });
+    bus.subscribe(
+        "first",
+        "relay",
+        event -> {
+          Future<?> request = server.submit(() -> bus.publish("second", "{\"n\":2}", Map.of()));
+          request.get(5, java.util.concurrent.TimeUnit.SECONDS);
+        });
     bus.subscribe("second", "sink", event -> seen.add(PubSubEnvelope.decode(event).data()));
 
     bus.publish("first", "{\"n\":1}", Map.of());

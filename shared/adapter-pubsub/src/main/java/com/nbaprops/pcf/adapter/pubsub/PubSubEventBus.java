@@ -21,17 +21,22 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The bus on Cloud Pub/Sub: one {@link Publisher} per topic, kept for the life of the function instance (creating one
- * per message would cost a channel each time). {@link #publish} waits for the server's message id, so a message the
- * function reports as sent really was; a failure surfaces as an exception, and Pub/Sub redelivers the message that
- * triggered the function.
+ * The bus on Cloud Pub/Sub: one {@link Publisher} per topic, kept for the life of the function
+ * instance (creating one per message would cost a channel each time). {@link #publish} waits for
+ * the server's message id, so a message the function reports as sent really was; a failure surfaces
+ * as an exception, and Pub/Sub redelivers the message that triggered the function.
  */
 public final class PubSubEventBus implements EventBus, AutoCloseable {
   private static final long PUBLISH_TIMEOUT_SECONDS = 60;
 
   private final String projectId;
-  /** A given channel (emulator, in-process server) without credentials; null for Pub/Sub with the defaults. */
+
+  /**
+   * A given channel (emulator, in-process server) without credentials; null for Pub/Sub with the
+   * defaults.
+   */
   private final TransportChannelProvider channels;
+
   private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
 
   private PubSubEventBus(String projectId, TransportChannelProvider channels) {
@@ -39,7 +44,10 @@ public final class PubSubEventBus implements EventBus, AutoCloseable {
     this.channels = channels;
   }
 
-  /** Pub/Sub in {@code projectId} with the default credentials, or the emulator {@code emulatorHost} names. */
+  /**
+   * Pub/Sub in {@code projectId} with the default credentials, or the emulator {@code emulatorHost}
+   * names.
+   */
   public static PubSubEventBus connect(String projectId, String emulatorHost) {
     if (emulatorHost == null || emulatorHost.isBlank()) {
       return new PubSubEventBus(projectId, null);
@@ -48,15 +56,21 @@ public final class PubSubEventBus implements EventBus, AutoCloseable {
     return over(projectId, channel);
   }
 
-  /** Over a given gRPC channel, without credentials: the emulator, or an in-process server in tests. */
+  /**
+   * Over a given gRPC channel, without credentials: the emulator, or an in-process server in tests.
+   */
   public static PubSubEventBus over(String projectId, ManagedChannel channel) {
-    return new PubSubEventBus(projectId, FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)));
+    return new PubSubEventBus(
+        projectId, FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)));
   }
 
   @Override
   public String publish(String topic, String data, Map<String, String> attributes) {
     PubsubMessage message =
-        PubsubMessage.newBuilder().setData(ByteString.copyFromUtf8(data)).putAllAttributes(attributes).build();
+        PubsubMessage.newBuilder()
+            .setData(ByteString.copyFromUtf8(data))
+            .putAllAttributes(attributes)
+            .build();
     ApiFuture<String> id = publisher(topic).publish(message);
     try {
       return id.get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -77,11 +91,14 @@ public final class PubSubEventBus implements EventBus, AutoCloseable {
           try {
             Publisher.Builder builder = Publisher.newBuilder(TopicName.of(projectId, name));
             if (channels != null) {
-              builder.setChannelProvider(channels).setCredentialsProvider(NoCredentialsProvider.create());
+              builder
+                  .setChannelProvider(channels)
+                  .setCredentialsProvider(NoCredentialsProvider.create());
             }
             return builder.build();
           } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a publisher for " + name + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                "cannot create a publisher for " + name + ": " + e.getMessage(), e);
           }
         });
   }

@@ -24,8 +24,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The adapter against the real Pub/Sub emulator from the Google Cloud SDK, when the machine has it
- * ({@code gcloud components install pubsub-emulator}, or the Debian package google-cloud-cli-pubsub-emulator);
- * skipped with a message otherwise.
+ * ({@code gcloud components install pubsub-emulator}, or the Debian package
+ * google-cloud-cli-pubsub-emulator); skipped with a message otherwise.
  */
 class PubSubEmulatorTest {
   private static final String PROJECT = "emulator-project";
@@ -52,7 +52,8 @@ class PubSubEmulatorTest {
     while (!listening(port)) {
       assumeTrue(emulator.isAlive(), "the Pub/Sub emulator exited at start-up: skipped");
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("the Pub/Sub emulator did not listen on " + host + " within 60 s");
+        throw new IllegalStateException(
+            "the Pub/Sub emulator did not listen on " + host + " within 60 s");
       }
       Thread.sleep(100);
     }
@@ -96,13 +97,15 @@ class PubSubEmulatorTest {
   }
 
   private static JsonObject rest(String method, String path, String body) throws IOException {
-    HttpURLConnection connection = (HttpURLConnection) URI.create("http://" + host + path).toURL().openConnection();
+    HttpURLConnection connection =
+        (HttpURLConnection) URI.create("http://" + host + path).toURL().openConnection();
     connection.setRequestMethod(method);
     connection.setDoOutput(true);
     connection.setRequestProperty("Content-Type", "application/json");
     connection.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     assertThat(connection.getResponseCode()).isEqualTo(200);
-    return JsonParser.parseString(new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+    return JsonParser.parseString(
+            new String(connection.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
         .getAsJsonObject();
   }
 
@@ -110,16 +113,30 @@ class PubSubEmulatorTest {
   void aPublishedMessageArrivesWithItsAttributes() throws Exception {
     String topic = "projects/" + PROJECT + "/topics/coverage-validated";
     rest("PUT", "/v1/" + topic, "{}");
-    rest("PUT", "/v1/projects/" + PROJECT + "/subscriptions/metadata-tracking", "{\"topic\":\"" + topic + "\"}");
+    rest(
+        "PUT",
+        "/v1/projects/" + PROJECT + "/subscriptions/metadata-tracking",
+        "{\"topic\":\"" + topic + "\"}");
 
     try (PubSubEventBus bus = PubSubEventBus.connect(PROJECT, host)) {
       bus.publish("coverage-validated", "{\"verdict\":\"PASS\"}", Map.of("run_id", "r1"));
     }
     JsonObject pulled =
-        rest("POST", "/v1/projects/" + PROJECT + "/subscriptions/metadata-tracking:pull", "{\"maxMessages\":10}");
+        rest(
+            "POST",
+            "/v1/projects/" + PROJECT + "/subscriptions/metadata-tracking:pull",
+            "{\"maxMessages\":10}");
 
-    JsonObject message = pulled.getAsJsonArray("receivedMessages").get(0).getAsJsonObject().getAsJsonObject("message");
-    assertThat(new String(Base64.getDecoder().decode(message.get("data").getAsString()), StandardCharsets.UTF_8))
+    JsonObject message =
+        pulled
+            .getAsJsonArray("receivedMessages")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonObject("message");
+    assertThat(
+            new String(
+                Base64.getDecoder().decode(message.get("data").getAsString()),
+                StandardCharsets.UTF_8))
         .isEqualTo("{\"verdict\":\"PASS\"}");
     assertThat(message.getAsJsonObject("attributes").get("run_id").getAsString()).isEqualTo("r1");
   }

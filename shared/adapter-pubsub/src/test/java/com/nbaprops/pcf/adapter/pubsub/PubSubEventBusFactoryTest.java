@@ -17,7 +17,9 @@ class PubSubEventBusFactoryTest {
         new PipelineRuntimeContext(
             PipelineConfig.fromEnvironment(env, "unused"), env, Clock.systemUTC(), (s, m, l) -> {});
 
-    try (var bus = (PubSubEventBus) new PubSubEventBusFactory().open(BackendSpec.parse("BUS", "pubsub"), context)) {
+    try (var bus =
+        (PubSubEventBus)
+            new PubSubEventBusFactory().open(BackendSpec.parse("BUS", "pubsub"), context)) {
       assertThat(bus).isNotNull();
     }
   }

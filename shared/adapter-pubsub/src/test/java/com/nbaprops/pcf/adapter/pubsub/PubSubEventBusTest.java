@@ -22,11 +22,17 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The adapter with the real Publisher, against an in-process gRPC server that implements Pub/Sub's Publish. */
+/**
+ * The adapter with the real Publisher, against an in-process gRPC server that implements Pub/Sub's
+ * Publish.
+ */
 class PubSubEventBusTest {
   private static final String SERVICE = "google.pubsub.v1.Publisher";
 
-  /** Declared from the messages of the client library itself, so no separately versioned stubs are needed. */
+  /**
+   * Declared from the messages of the client library itself, so no separately versioned stubs are
+   * needed.
+   */
   private static final MethodDescriptor<PublishRequest, PublishResponse> PUBLISH =
       MethodDescriptor.<PublishRequest, PublishResponse>newBuilder()
           .setType(MethodDescriptor.MethodType.UNARY)
@@ -57,7 +63,10 @@ class PubSubEventBusTest {
     bus = PubSubEventBus.over("test-project", channel);
   }
 
-  /** Pub/Sub's Publish as the server implements it: the ids it assigns, or the status it was told to fail with. */
+  /**
+   * Pub/Sub's Publish as the server implements it: the ids it assigns, or the status it was told to
+   * fail with.
+   */
   private void publish(PublishRequest request, StreamObserver<PublishResponse> response) {
     if (failure != null) {
       response.onError(failure.asRuntimeException());
@@ -83,13 +92,16 @@ class PubSubEventBusTest {
   void publishesTheDataAndAttributesToTheProjectsTopic() {
     String id =
         bus.publish(
-            "composite-factors-computed", "{\"analysis_date\":\"2023-02-23\"}",
+            "composite-factors-computed",
+            "{\"analysis_date\":\"2023-02-23\"}",
             Map.of("run_id", "r1", "analysis_date", "2023-02-23"));
 
     assertThat(id).isEqualTo("id-1-0");
     PublishRequest request = requests.get(0);
-    assertThat(request.getTopic()).isEqualTo("projects/test-project/topics/composite-factors-computed");
-    assertThat(request.getMessages(0).getData().toStringUtf8()).isEqualTo("{\"analysis_date\":\"2023-02-23\"}");
+    assertThat(request.getTopic())
+        .isEqualTo("projects/test-project/topics/composite-factors-computed");
+    assertThat(request.getMessages(0).getData().toStringUtf8())
+        .isEqualTo("{\"analysis_date\":\"2023-02-23\"}");
     assertThat(request.getMessages(0).getAttributesMap())
         .containsExactly("run_id", "r1", "analysis_date", "2023-02-23");
   }
@@ -98,7 +110,10 @@ class PubSubEventBusTest {
   void aRejectedPublishSurfacesAsAnError() {
     failure = Status.NOT_FOUND.withDescription("Resource not found (resource=no-such-topic)");
 
-    var e = assertThrows(PubSubEventBus.PublishException.class, () -> bus.publish("no-such-topic", "{}", Map.of()));
+    var e =
+        assertThrows(
+            PubSubEventBus.PublishException.class,
+            () -> bus.publish("no-such-topic", "{}", Map.of()));
 
     assertThat(e).hasMessageThat().contains("publish to no-such-topic failed");
     assertThat(e).hasMessageThat().contains("NOT_FOUND");
@@ -111,7 +126,9 @@ class PubSubEventBusTest {
     bus.publish("a", "3", Map.of());
 
     assertThat(requests.stream().map(PublishRequest::getTopic).toList())
-        .containsExactly("projects/test-project/topics/a", "projects/test-project/topics/b",
+        .containsExactly(
+            "projects/test-project/topics/a",
+            "projects/test-project/topics/b",
             "projects/test-project/topics/a");
   }
 }

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The blob store on a Cloud Storage bucket. An object written in one request appears whole or not at all, which is
- * what the port promises.
+ * The blob store on a Cloud Storage bucket. An object written in one request appears whole or not
+ * at all, which is what the port promises.
  */
 public final class GcsBlobStore implements BlobStore {
   private final Storage storage;
@@ -26,7 +26,9 @@ public final class GcsBlobStore implements BlobStore {
   @Override
   public void write(String name, byte[] content, String contentType) {
     try {
-      storage.create(BlobInfo.newBuilder(BlobId.of(bucket, name)).setContentType(contentType).build(), content);
+      storage.create(
+          BlobInfo.newBuilder(BlobId.of(bucket, name)).setContentType(contentType).build(),
+          content);
     } catch (StorageException e) {
       throw new IllegalStateException("cannot write " + describe(name) + ": " + e.getMessage(), e);
     }

@@ -22,7 +22,8 @@ public final class GcsBlobStoreFactory implements BackendFactory<BlobStore> {
   @Override
   public BlobStore open(BackendSpec spec, PipelineRuntimeContext context) {
     String bucket = spec.requireLocation();
-    StorageOptions options = StorageOptions.newBuilder().setProjectId(context.config().projectId()).build();
+    StorageOptions options =
+        StorageOptions.newBuilder().setProjectId(context.config().projectId()).build();
     if (options.getCredentials() == null) {
       throw ConfigException.noCredentials(spec.toString());
     }

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client as deployed: the JSON API over HTTP, with the gRPC transport cut from the dependencies (as in the
- * function jar), against a loopback server.
+ * The client as deployed: the JSON API over HTTP, with the gRPC transport cut from the dependencies
+ * (as in the function jar), against a loopback server.
  */
 class GcsBlobStoreOverHttpTest {
   private final List<String> requests = new ArrayList<>();
@@ -68,6 +68,8 @@ class GcsBlobStoreOverHttpTest {
 
   @Test
   void theGrpcTransportIsNotOnTheClassPath() {
-    assertThrows(ClassNotFoundException.class, () -> Class.forName("com.google.api.gax.grpc.GrpcTransportChannel"));
+    assertThrows(
+        ClassNotFoundException.class,
+        () -> Class.forName("com.google.api.gax.grpc.GrpcTransportChannel"));
   }
 }

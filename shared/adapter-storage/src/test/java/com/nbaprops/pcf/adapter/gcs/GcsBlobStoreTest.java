@@ -19,11 +19,13 @@ class GcsBlobStoreTest {
 
   @Test
   void writesAnObjectWithItsContentType() {
-    blobs.write("upcoming-tables/t/game_date=2023-02-23/r1.jsonl", bytes("{}\n"), "application/x-ndjson");
+    blobs.write(
+        "upcoming-tables/t/game_date=2023-02-23/r1.jsonl", bytes("{}\n"), "application/x-ndjson");
 
     var blob = storage.get(BlobId.of("backups", "upcoming-tables/t/game_date=2023-02-23/r1.jsonl"));
     assertThat(blob.getContentType()).isEqualTo("application/x-ndjson");
-    assertThat(blobs.read("upcoming-tables/t/game_date=2023-02-23/r1.jsonl")).hasValue(bytes("{}\n"));
+    assertThat(blobs.read("upcoming-tables/t/game_date=2023-02-23/r1.jsonl"))
+        .hasValue(bytes("{}\n"));
   }
 
   @Test
