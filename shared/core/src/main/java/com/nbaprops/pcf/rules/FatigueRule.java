@@ -10,7 +10,7 @@ import java.util.List;
  * Fatigue: start fresh at 100, subtract for recent load and age, add for long rest; clamp to
  * 0..100.
  */
-public final class FatigueRule {
+final class FatigueRule {
   private FatigueRule() {}
 
   public static FatigueAssessment assess(PlayerContext context) {

@@ -6,7 +6,7 @@ import static com.nbaprops.pcf.rules.Defaults.or;
 import com.nbaprops.pcf.domain.PlayerContext;
 
 /** Pace, -3..+3: half the expected pace differential; a faster game means more possessions. */
-public final class PaceRule {
+final class PaceRule {
   private PaceRule() {}
 
   public static double score(PlayerContext context) {

@@ -11,7 +11,7 @@ import java.util.Locale;
  * Shot-zone mismatch, -10..+10: how weak the opponent defends the player's primary zone, weighted
  * by how much the player uses that zone; large mismatches are amplified by 20%.
  */
-public final class ShotZoneMismatchRule {
+final class ShotZoneMismatchRule {
   private ShotZoneMismatchRule() {}
 
   /** The zones the profiles describe. */

@@ -10,7 +10,7 @@ import com.nbaprops.pcf.domain.PlayerContext;
  * spike grows by 15% with one star teammate out and 30% with two or more. Negative spikes are never
  * boosted.
  */
-public final class UsageSpikeRule {
+final class UsageSpikeRule {
   private UsageSpikeRule() {}
 
   public static double score(PlayerContext context) {

@@ -29,7 +29,7 @@ import java.util.UUID;
  * Pub/Sub redelivers it: the tables that were cleaned have nothing stale left, and the rest are
  * tried again.
  */
-public final class UpcomingTablesCleanupService {
+final class UpcomingTablesCleanupService {
   static final String CLEANUP_TYPE = "upcoming_tables_ttl";
 
   private final Warehouse warehouse;
