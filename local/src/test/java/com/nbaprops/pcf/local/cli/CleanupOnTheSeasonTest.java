@@ -14,30 +14,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The TTL on the seeded season with {@code --today 2023-03-10}: the cutoff is 2023-03-03. */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CleanupOnTheSeasonTest {
   private static final LocalDate CUTOFF = LocalDate.of(2023, 3, 3);
   private static final LocalDate FEB_23 = LocalDate.of(2023, 2, 23);
-  @TempDir static Path home;
-  private static LocalRuntime local;
-  private static long staleBefore;
-  private static List<Row> keptBefore;
-  private static List<Row> feb23Before;
+  @TempDir Path home;
+  private LocalRuntime local;
+  private long staleBefore;
+  private List<Row> keptBefore;
+  private List<Row> feb23Before;
 
-  @BeforeAll
-  static void seed() {
-    local = LocalRuntime.open(home, Map.of(), LocalDate.of(2023, 3, 10), (s, m, l) -> {});
-    SeedCommand.run(local, "2022-23", false, new PrintStream(new ByteArrayOutputStream()));
+  @BeforeEach
+  void openTheSeason() {
+    local = SeasonFixture.SEASON.open(home);
     staleBefore =
         count(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "<")
             + count(Tables.UPCOMING_TEAM_GAME_CONTEXT, "<");
@@ -45,12 +39,12 @@ class CleanupOnTheSeasonTest {
     feb23Before = rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date = @d", FEB_23);
   }
 
-  @AfterAll
-  static void close() {
+  @AfterEach
+  void close() {
     local.close();
   }
 
-  private static long count(TableDefinition table, String comparison) {
+  private long count(TableDefinition table, String comparison) {
     return local
         .runtime()
         .warehouse()
@@ -66,7 +60,7 @@ class CleanupOnTheSeasonTest {
         .int64("n");
   }
 
-  private static List<Row> rows(TableDefinition table, String condition, LocalDate date) {
+  private List<Row> rows(TableDefinition table, String condition, LocalDate date) {
     return local
         .runtime()
         .warehouse()
@@ -80,7 +74,7 @@ class CleanupOnTheSeasonTest {
                 .date("d", date));
   }
 
-  private static String cleanup(boolean dryRun) {
+  private String cleanup(boolean dryRun) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertThat(
             CleanupCommand.run(
@@ -90,7 +84,6 @@ class CleanupOnTheSeasonTest {
   }
 
   @Test
-  @Order(1)
   void aDryRunReportsEachDateAndChangesNothing() {
     String report = cleanup(true);
 
@@ -104,7 +97,6 @@ class CleanupOnTheSeasonTest {
   }
 
   @Test
-  @Order(2)
   void deletesEveryRowBeforeTheCutoffAndKeepsEveryRowFromIt() {
     assertThat(staleBefore).isGreaterThan(20_000L);
 
@@ -117,8 +109,9 @@ class CleanupOnTheSeasonTest {
   }
 
   @Test
-  @Order(3)
   void theAuditRowAndTheBackupObjectsAgreeWithTheCounts() {
+    cleanup(false);
+
     Row audit =
         local
             .runtime()
@@ -144,8 +137,9 @@ class CleanupOnTheSeasonTest {
   }
 
   @Test
-  @Order(4)
   void aSecondRunFindsNothingToDelete() {
+    cleanup(false);
+
     String report = cleanup(false);
 
     assertThat(report).contains("upcoming_player_game_context: 0 stale rows over 0 dates");
@@ -153,8 +147,9 @@ class CleanupOnTheSeasonTest {
   }
 
   @Test
-  @Order(5)
   void restoreBringsOneDateBackExactlyOnce() {
+    cleanup(false);
+
     RestoreCommand.run(
         local,
         "upcoming_player_game_context",

@@ -8,45 +8,36 @@ import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Request to metadata row through the local bus, on the real season with the incident planted. */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class CoverageChainTest {
   private static final LocalDate FEB_23 = LocalDate.of(2023, 2, 23);
-  private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
-  @TempDir static Path home;
-  private static LocalRuntime local;
+  @TempDir Path home;
+  private LocalRuntime local;
 
-  @BeforeAll
-  static void backfillFebruary() {
-    local = LocalRuntime.open(home, Map.of(), LocalDate.of(2023, 3, 10), (s, m, l) -> {});
-    SeedCommand.run(local, "2022-23", true, QUIET);
-    BackfillCommand.run(local, DemoCommand.FEBRUARY, true, QUIET, QUIET);
+  @BeforeEach
+  void openFebruaryBackfilled() {
+    local = SeasonFixture.FEBRUARY_BACKFILLED.open(home);
   }
 
-  @AfterAll
-  static void close() {
+  @AfterEach
+  void close() {
     local.close();
   }
 
-  private static List<Row> query(String sql, LocalDate date) {
+  private List<Row> query(String sql, LocalDate date) {
     return local.runtime().warehouse().query(Sql.of(sql).date("d", date));
   }
 
-  private static Row metadata(LocalDate date) {
+  private Row metadata(LocalDate date) {
     List<Row> rows =
         query(
             "SELECT * FROM nba_orchestration.backfill_processing_metadata WHERE analysis_date = @d",
@@ -55,7 +46,7 @@ class CoverageChainTest {
     return rows.get(0);
   }
 
-  private static List<Row> failures(LocalDate date) {
+  private List<Row> failures(LocalDate date) {
     return query(
         "SELECT * FROM nba_orchestration.precompute_failures WHERE analysis_date = @d"
             + " AND failure_category = 'INCOMPLETE_COVERAGE'",
@@ -63,7 +54,6 @@ class CoverageChainTest {
   }
 
   @Test
-  @Order(1)
   void everyFebruaryGameDateIsTracked() {
     List<Row> rows =
         local
@@ -85,8 +75,20 @@ class CoverageChainTest {
   }
 
   @Test
-  @Order(2)
   void deletingPlayersThenSweepingFlagsTheDateIncomplete() {
+    deleteAndSweep();
+
+    Row row = metadata(FEB_23);
+    assertThat(row.int64("actual_players")).isEqualTo(94);
+    assertThat(row.string("status")).isEqualTo("INCOMPLETE");
+    assertThat(failures(FEB_23)).hasSize(1);
+    assertThat(failures(FEB_23).get(0).string("failure_reason")).contains("93 missing");
+    assertThat(failures(FEB_23).get(0).string("failure_reason"))
+        .contains("./pipeline reprocess 2023-02-23");
+  }
+
+  /** Deletes 93 of 2023-02-23's 187 players, then runs the metadata sweep over the date. */
+  private void deleteAndSweep() {
     local
         .runtime()
         .warehouse()
@@ -103,19 +105,11 @@ class CoverageChainTest {
             Topic.METADATA_TRACKING_TRIGGER,
             "{\"start_date\":\"2023-02-23\",\"end_date\":\"2023-02-23\",\"flag_incomplete\":true}",
             Map.of());
-
-    Row row = metadata(FEB_23);
-    assertThat(row.int64("actual_players")).isEqualTo(94);
-    assertThat(row.string("status")).isEqualTo("INCOMPLETE");
-    assertThat(failures(FEB_23)).hasSize(1);
-    assertThat(failures(FEB_23).get(0).string("failure_reason")).contains("93 missing");
-    assertThat(failures(FEB_23).get(0).string("failure_reason"))
-        .contains("./pipeline reprocess 2023-02-23");
   }
 
   @Test
-  @Order(3)
   void reprocessingMakesTheDateCompleteAndResolvesTheFailure() {
+    deleteAndSweep();
     String runId = "rerun-1";
     local
         .runtime()

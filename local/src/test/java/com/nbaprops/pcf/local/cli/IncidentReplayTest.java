@@ -9,26 +9,24 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The incident replayed on the real season through the local bus, as the demo does. */
 class IncidentReplayTest {
-  @TempDir static Path home;
-  private static LocalRuntime local;
   private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+  @TempDir Path home;
+  private LocalRuntime local;
 
-  @BeforeAll
-  static void seed() {
-    local = LocalRuntime.open(home, Map.of(), LocalDate.of(2023, 3, 10), (s, m, l) -> {});
-    SeedCommand.run(local, "2022-23", true, QUIET);
+  @BeforeEach
+  void open() {
+    local = SeasonFixture.INCIDENT.open(home);
   }
 
-  @AfterAll
-  static void close() {
+  @AfterEach
+  void close() {
     local.close();
   }
 

@@ -3,7 +3,7 @@ package com.nbaprops.pcf.local.serve;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.nbaprops.pcf.local.LocalRuntime;
-import com.nbaprops.pcf.local.cli.SeedCommandAccess;
+import com.nbaprops.pcf.local.cli.SeasonFixture;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import java.io.IOException;
@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,8 +34,7 @@ class FunctionHostTest {
 
   @BeforeAll
   static void serve() throws Exception {
-    local = LocalRuntime.openForHosting(home, Map.of(), LocalDate.of(2023, 3, 10), (s, m, l) -> {});
-    SeedCommandAccess.seed(local);
+    local = SeasonFixture.SEASON.openForHosting(home);
     portBase = freePortBase();
     host =
         FunctionHost.start(

@@ -1,0 +1,89 @@
+package com.nbaprops.pcf.local.cli;
+
+import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.logging.LogSink;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * The one runtime fixture of the CLI's tests: the real 2022-23 season in the embedded warehouse, as
+ * of 2023-03-10. Each stage is built once per test JVM into a template file; every test opens a
+ * copy of its own, so no test sees another's writes and none depends on running after another.
+ */
+public enum SeasonFixture {
+  /** The season as seeded, no incident. */
+  SEASON,
+  /** The season with the incident's stale upcoming rows planted (1 of 187, 68 of 175). */
+  INCIDENT,
+  /** The incident, then February backfilled with force through the local bus. */
+  FEBRUARY_BACKFILLED;
+
+  public static final LocalDate TODAY = LocalDate.of(2023, 3, 10);
+  private static final String WAREHOUSE = "warehouse.duckdb";
+  private static final Map<SeasonFixture, Path> TEMPLATES = new EnumMap<>(SeasonFixture.class);
+
+  /** A runtime over a fresh copy of this stage's warehouse in {@code home}, logging nowhere. */
+  public LocalRuntime open(Path home) {
+    return open(home, (severity, message, labels) -> {});
+  }
+
+  public LocalRuntime open(Path home, LogSink logs) {
+    copyTo(home);
+    return LocalRuntime.open(home, Map.of(), TODAY, logs);
+  }
+
+  /** The same over a bus that delivers on its own thread, for {@code serve}'s host. */
+  public LocalRuntime openForHosting(Path home) {
+    copyTo(home);
+    return LocalRuntime.openForHosting(home, Map.of(), TODAY, (severity, message, labels) -> {});
+  }
+
+  private void copyTo(Path home) {
+    try {
+      Files.createDirectories(home);
+      Files.copy(template(), home.resolve(WAREHOUSE), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private Path template() throws IOException {
+    synchronized (TEMPLATES) {
+      Path template = TEMPLATES.get(this);
+      if (template == null) {
+        Path home =
+            Files.createTempDirectory("season-" + name().toLowerCase(java.util.Locale.ROOT));
+        home.toFile().deleteOnExit();
+        build(home).close(); // closing checkpoints the warehouse into its one file
+        template = home.resolve(WAREHOUSE);
+        template.toFile().deleteOnExit();
+        TEMPLATES.put(this, template);
+      }
+      return template;
+    }
+  }
+
+  private LocalRuntime build(Path home) {
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    return switch (this) {
+      case SEASON, INCIDENT -> {
+        LocalRuntime local = LocalRuntime.open(home, Map.of(), TODAY, (s, m, l) -> {});
+        SeedCommand.run(local, "2022-23", this == INCIDENT, quiet);
+        yield local;
+      }
+      case FEBRUARY_BACKFILLED -> {
+        LocalRuntime local = INCIDENT.open(home);
+        BackfillCommand.run(local, DemoCommand.FEBRUARY, true, quiet, quiet);
+        yield local;
+      }
+    };
+  }
+}
