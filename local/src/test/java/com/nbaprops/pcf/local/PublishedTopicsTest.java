@@ -3,21 +3,17 @@ package com.nbaprops.pcf.local;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.google.cloud.functions.CloudEventsFunction;
-import com.nbaprops.pcf.adapter.local.EmbeddedRuntime;
-import com.nbaprops.pcf.adapter.local.PubSubCloudEvents;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.port.EventBus;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.table.Tables;
+import com.nbaprops.pcf.testing.GoldenEvents;
+import com.nbaprops.pcf.testing.RuntimeFixture;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -28,13 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * gets the messages that make it publish everything it can, over a bus that records the topics.
  */
 class PublishedTopicsTest {
-  private static final Instant NOON = Instant.parse("2023-03-10T17:00:00Z");
   @TempDir Path blobs;
 
   private Set<String> publishedBy(SuiteFunction served, String... messages) throws Exception {
-    PipelineRuntime embedded =
-        EmbeddedRuntime.inMemory(
-            Map.of(), blobs, Clock.fixed(NOON, ZoneOffset.UTC), (s, m, l) -> {});
+    PipelineRuntime embedded = new RuntimeFixture(blobs).runtime();
     // One box score, so a range has a game date to fan out.
     embedded
         .warehouse()
@@ -68,8 +61,7 @@ class PublishedTopicsTest {
             embedded.logSink());
     CloudEventsFunction function = served.create(runtime);
     for (String message : messages) {
-      function.accept(
-          PubSubCloudEvents.messagePublished("p", "t", "s", "1", NOON, message, Map.of()));
+      function.accept(GoldenEvents.request(message));
     }
     runtime.warehouse().close();
     return topics;

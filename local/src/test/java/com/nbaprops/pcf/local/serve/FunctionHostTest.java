@@ -6,16 +6,14 @@ import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.cli.SeasonFixture;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.testing.GoldenEvents;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -70,23 +68,13 @@ class FunctionHostTest {
     }
   }
 
-  private static HttpResponse<String> post(int port, String topic, String json) throws Exception {
-    String data = Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8));
-    HttpRequest request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/"))
-            .header("ce-id", "curl-1")
-            .header("ce-specversion", "1.0")
-            .header("ce-type", "google.cloud.pubsub.topic.v1.messagePublished")
-            .header("ce-source", "//pubsub.googleapis.com/projects/local-project/topics/" + topic)
-            .header("Content-Type", "application/json")
-            .POST(
-                HttpRequest.BodyPublishers.ofString(
-                    "{\"message\":{\"data\":\""
-                        + data
-                        + "\",\"messageId\":\"curl-1\"},"
-                        + "\"subscription\":\"projects/local-project/subscriptions/eventarc\"}"))
-            .build();
-    return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+  /** A request to composite-factors, pushed over HTTP in binary mode as Eventarc does. */
+  private static HttpResponse<String> post(int port, String message) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpPush.request(
+                URI.create("http://127.0.0.1:" + port + "/"), GoldenEvents.request(message)),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static List<Row> query(String sql) {
@@ -96,10 +84,7 @@ class FunctionHostTest {
   @Test
   void aPostedRequestRunsTheChainThroughToTheMetadataRow() throws Exception {
     HttpResponse<String> response =
-        post(
-            portBase,
-            "composite-factors-requests",
-            "{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}");
+        post(portBase, "{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(local.bus().awaitIdle(java.time.Duration.ofSeconds(60))).isTrue();
@@ -120,8 +105,7 @@ class FunctionHostTest {
 
   @Test
   void aMalformedMessageIsAcknowledgedAndRecorded() throws Exception {
-    HttpResponse<String> response =
-        post(portBase, "composite-factors-requests", "{\"isBackfill\":true}");
+    HttpResponse<String> response = post(portBase, "{\"isBackfill\":true}");
 
     assertThat(response.statusCode()).isEqualTo(200);
     assertThat(

@@ -8,6 +8,8 @@ import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.port.WarehouseException;
+import com.nbaprops.pcf.testing.GoldenEvents;
+import com.nbaprops.pcf.testing.RuntimeFixture;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,15 +20,15 @@ class CompositeFactorsFunctionTest {
   private static final LocalDate DAY = LocalDate.of(2023, 2, 23);
 
   @TempDir Path blobs;
-  private Fixture fixture;
+  private RuntimeFixture fixture;
   private CompositeFactorsFunction function;
 
   @BeforeEach
   void setUp() {
-    fixture = new Fixture(blobs);
+    fixture = new RuntimeFixture(blobs);
     fixture.played(DAY.minusDays(1), "ann", "bob");
     fixture.played(DAY, "ann", "bob", "cal", "dee", "eve", "fay", "gus", "hal", "ivy", "jon");
-    function = new CompositeFactorsFunction(fixture.runtime);
+    function = new CompositeFactorsFunction(fixture.runtime());
   }
 
   private FactorsComputed lastOutcome() {
@@ -39,7 +41,7 @@ class CompositeFactorsFunctionTest {
     fixture.upcoming(DAY, "ann", "bob", "cal", "dee", "eve", "fay", "gus", "hal", "ivy", "jon");
 
     function.accept(
-        Fixture.request(
+        GoldenEvents.request(
             "{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true,\"run_id\":\"r1\"}"));
 
     assertThat(fixture.factors(DAY)).hasSize(10);
@@ -55,7 +57,8 @@ class CompositeFactorsFunctionTest {
   void partialUpcomingContextFallsBackToTheBoxScores() {
     fixture.upcoming(DAY, "ann");
 
-    function.accept(Fixture.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}"));
+    function.accept(
+        GoldenEvents.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}"));
 
     assertThat(fixture.factors(DAY)).hasSize(10);
     assertThat(fixture.factors(DAY).get(0).string("data_source")).isEqualTo("SYNTHETIC");
@@ -68,7 +71,8 @@ class CompositeFactorsFunctionTest {
 
   @Test
   void syntheticContextSeesYesterdaysGameAsABackToBack() {
-    function.accept(Fixture.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}"));
+    function.accept(
+        GoldenEvents.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}"));
 
     var ann = fixture.factors(DAY).get(0);
     assertThat(ann.string("player_lookup")).isEqualTo("ann");
@@ -79,8 +83,8 @@ class CompositeFactorsFunctionTest {
   @Test
   void reprocessingADateLeavesOneCopy() {
     String request = "{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}";
-    function.accept(Fixture.request(request));
-    function.accept(Fixture.request(request));
+    function.accept(GoldenEvents.request(request));
+    function.accept(GoldenEvents.request(request));
 
     assertThat(fixture.factors(DAY)).hasSize(10);
   }
@@ -89,20 +93,24 @@ class CompositeFactorsFunctionTest {
   void bootstrapDayThirteenIsSkippedAndDayFourteenComputed() {
     fixture.played(LocalDate.of(2022, 10, 31), "ann").played(LocalDate.of(2022, 11, 1), "ann");
 
-    function.accept(Fixture.request("{\"analysis_date\":\"2022-10-31\",\"backfill_mode\":true}"));
+    function.accept(
+        GoldenEvents.request("{\"analysis_date\":\"2022-10-31\",\"backfill_mode\":true}"));
     assertThat(lastOutcome().status()).isEqualTo(FactorsComputed.Status.SKIPPED_BOOTSTRAP);
     assertThat(fixture.factors(LocalDate.of(2022, 10, 31))).isEmpty();
 
-    function.accept(Fixture.request("{\"analysis_date\":\"2022-11-01\",\"backfill_mode\":true}"));
+    function.accept(
+        GoldenEvents.request("{\"analysis_date\":\"2022-11-01\",\"backfill_mode\":true}"));
     assertThat(lastOutcome().status()).isEqualTo(FactorsComputed.Status.COMPUTED);
     assertThat(fixture.factors(LocalDate.of(2022, 11, 1))).hasSize(1);
   }
 
   @Test
   void productionModeWithoutContextKeepsTheDatesRows() {
-    function.accept(Fixture.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}"));
+    function.accept(
+        GoldenEvents.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}"));
 
-    function.accept(Fixture.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":false}"));
+    function.accept(
+        GoldenEvents.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":false}"));
 
     assertThat(lastOutcome().status()).isEqualTo(FactorsComputed.Status.NO_INPUT);
     assertThat(fixture.factors(DAY)).hasSize(10);
@@ -111,7 +119,7 @@ class CompositeFactorsFunctionTest {
 
   @Test
   void aMisspelledFlagIsAcknowledgedAndRecorded() {
-    function.accept(Fixture.request("{\"analysis_date\":\"2023-02-23\",\"isBackfill\":true}"));
+    function.accept(GoldenEvents.request("{\"analysis_date\":\"2023-02-23\",\"isBackfill\":true}"));
 
     assertThat(fixture.factors(DAY)).isEmpty();
     assertThat(fixture.failures()).hasSize(1);
@@ -122,21 +130,21 @@ class CompositeFactorsFunctionTest {
 
   @Test
   void aRedeliveredBadMessageIsRecordedOnce() {
-    function.accept(Fixture.request("not json"));
-    function.accept(Fixture.request("not json"));
+    function.accept(GoldenEvents.request("not json"));
+    function.accept(GoldenEvents.request("not json"));
 
     assertThat(fixture.failures()).hasSize(1);
   }
 
   @Test
   void aWarehouseOutageThrowsSoPubSubRetries() {
-    fixture.runtime.warehouse().close();
+    fixture.runtime().warehouse().close();
 
     assertThrows(
         WarehouseException.class,
         () ->
             function.accept(
-                Fixture.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}")));
+                GoldenEvents.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}")));
   }
 
   @Test
@@ -145,12 +153,12 @@ class CompositeFactorsFunctionTest {
     fixture
         .bus()
         .subscribe(
-            fixture.runtime.config().topic(Topic.COMPOSITE_FACTORS_REQUESTS),
+            fixture.runtime().config().topic(Topic.COMPOSITE_FACTORS_REQUESTS),
             "composite-factors",
             function);
 
     function.accept(
-        Fixture.request(
+        GoldenEvents.request(
             "{\"start_date\":\"2023-02-20\",\"end_date\":\"2023-02-28\",\"run_id\":\"bf\"}"));
 
     var requests = fixture.published(Topic.COMPOSITE_FACTORS_REQUESTS);
@@ -165,7 +173,8 @@ class CompositeFactorsFunctionTest {
   void aRangeWithAPartialDateStopsBeforeFanningOut() {
     fixture.upcoming(DAY, "ann");
 
-    function.accept(Fixture.request("{\"start_date\":\"2023-02-20\",\"end_date\":\"2023-02-28\"}"));
+    function.accept(
+        GoldenEvents.request("{\"start_date\":\"2023-02-20\",\"end_date\":\"2023-02-28\"}"));
 
     assertThat(fixture.published(Topic.COMPOSITE_FACTORS_REQUESTS)).isEmpty();
     assertThat(fixture.failures().get(0).string("failure_category"))

@@ -2,20 +2,15 @@ package com.nbaprops.pcf.functions.coveragevalidation;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import com.nbaprops.pcf.adapter.local.EmbeddedRuntime;
 import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.domain.DataSource;
+import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
+import com.nbaprops.pcf.testing.RuntimeFixture;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,18 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
 class CoverageValidationServiceTest {
   private static final LocalDate DAY = LocalDate.of(2023, 2, 23);
   @TempDir Path blobs;
-  private final List<String> logs = new ArrayList<>();
+  private RuntimeFixture fixture;
   private PipelineRuntime runtime;
   private CoverageValidationService service;
 
   @BeforeEach
   void setUp() {
-    runtime =
-        EmbeddedRuntime.inMemory(
-            Map.of(),
-            blobs,
-            Clock.fixed(Instant.parse("2023-03-10T17:00:00Z"), ZoneOffset.UTC),
-            (severity, message, labels) -> logs.add(severity + " " + message));
+    fixture = new RuntimeFixture(blobs);
+    runtime = fixture.runtime();
     service =
         new CoverageValidationService(
             runtime.warehouse(),
@@ -58,9 +49,7 @@ class CoverageValidationServiceTest {
   @Test
   void forceSkipsTheCheckAndSaysSo() {
     assertThat(service.validate(computed(true)).verdict()).isEqualTo(Verdict.SKIPPED);
-    assertThat(
-            logs.stream().anyMatch(line -> line.startsWith("WARNING coverage validation BYPASSED")))
-        .isTrue();
+    assertThat(fixture.logged(Severity.WARNING, "coverage validation BYPASSED")).isTrue();
   }
 
   @Test

@@ -3,7 +3,6 @@ package com.nbaprops.pcf.functions.upcomingtablescleanup;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.nbaprops.pcf.adapter.local.EmbeddedRuntime;
 import com.nbaprops.pcf.adapter.local.LocalDirectoryBlobStore;
 import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.functions.upcomingtablescleanup.UpcomingTablesCleanupService.CleanupFailedException;
@@ -15,12 +14,11 @@ import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
+import com.nbaprops.pcf.testing.RuntimeFixture;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +32,11 @@ import org.junit.jupiter.api.io.TempDir;
 /** Today is 2023-03-10 in New York, so with the default TTL of 7 days the cutoff is 2023-03-03. */
 class UpcomingTablesCleanupServiceTest {
   private static final LocalDate CUTOFF = LocalDate.of(2023, 3, 3);
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2023-03-10T09:00:00Z"), ZoneOffset.UTC);
   private static final LocalDate STALE_1 = CUTOFF.minusDays(2);
   private static final LocalDate STALE_2 = CUTOFF.minusDays(1);
 
   @TempDir Path blobDir;
-  private final List<String> logs = new ArrayList<>();
+  private RuntimeFixture fixture;
   private PipelineRuntime runtime;
 
   @BeforeEach
@@ -52,12 +48,8 @@ class UpcomingTablesCleanupServiceTest {
    * A fresh warehouse with 3 + 2 stale players (and a team row per date) and 4 + 1 players to keep.
    */
   private void start(Map<String, String> env, BlobStore blobs) {
-    PipelineRuntime embedded =
-        EmbeddedRuntime.inMemory(
-            env,
-            blobDir,
-            CLOCK,
-            (severity, message, labels) -> logs.add(severity + " " + labels + " " + message));
+    fixture = new RuntimeFixture(blobDir, env);
+    PipelineRuntime embedded = fixture.runtime();
     runtime =
         new PipelineRuntime(
             embedded.config(),
@@ -283,7 +275,7 @@ class UpcomingTablesCleanupServiceTest {
     run(false);
 
     assertThat(
-            logs.stream()
+            fixture.logs().stream()
                 .filter(
                     line -> line.startsWith("WARNING") && line.contains("alert=large_deletion")))
         .hasSize(1);
@@ -295,7 +287,8 @@ class UpcomingTablesCleanupServiceTest {
 
     run(false);
 
-    assertThat(logs.stream().filter(line -> line.contains("alert=large_deletion"))).isEmpty();
+    assertThat(fixture.logs().stream().filter(line -> line.contains("alert=large_deletion")))
+        .isEmpty();
   }
 
   @Test

@@ -1,8 +1,7 @@
-package com.nbaprops.pcf.functions.compositefactors;
+package com.nbaprops.pcf.testing;
 
 import com.nbaprops.pcf.adapter.local.EmbeddedRuntime;
 import com.nbaprops.pcf.adapter.local.LocalEventBus;
-import com.nbaprops.pcf.adapter.local.PubSubCloudEvents;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.port.Row;
@@ -10,7 +9,6 @@ import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
-import io.cloudevents.CloudEvent;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,28 +19,47 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
-/** A small league in an embedded runtime: who played when, and what the upcoming context held. */
-final class Fixture {
-  static final Instant NOW = Instant.parse("2023-03-10T17:00:00Z");
+/**
+ * The one runtime fixture of the functions' tests: every table in an in-memory warehouse, the local
+ * bus, blobs in a directory, the clock fixed at {@link #NOW} (noon in New York on 2023-03-10),
+ * every log line kept; and a small league to fill it with (who played when, what the upcoming
+ * context held).
+ */
+public final class RuntimeFixture {
+  public static final Instant NOW = Instant.parse("2023-03-10T17:00:00Z");
 
-  final List<String> logs = new ArrayList<>();
-  final PipelineRuntime runtime;
+  private final List<String> logs = new ArrayList<>();
+  private final PipelineRuntime runtime;
 
-  Fixture(Path blobs) {
-    runtime =
-        EmbeddedRuntime.inMemory(
-            Map.of(),
-            blobs,
-            Clock.fixed(NOW, ZoneOffset.UTC),
-            (severity, message, labels) -> logs.add(severity + " " + message));
+  public RuntimeFixture(Path blobs) {
+    this(blobs, Map.of());
   }
 
-  LocalEventBus bus() {
+  /** With configuration variables set, e.g. {@code FEATURE_THRESHOLDS}. */
+  public RuntimeFixture(Path blobs, Map<String, String> env) {
+    runtime =
+        EmbeddedRuntime.inMemory(
+            env,
+            blobs,
+            Clock.fixed(NOW, ZoneOffset.UTC),
+            (severity, message, labels) -> logs.add(severity + " " + labels + " " + message));
+  }
+
+  public PipelineRuntime runtime() {
+    return runtime;
+  }
+
+  /** Each log line as {@code SEVERITY {labels} message}. */
+  public List<String> logs() {
+    return logs;
+  }
+
+  public LocalEventBus bus() {
     return (LocalEventBus) runtime.bus();
   }
 
   /** {@code players} played on {@code date} (team AAA at home against BBB). */
-  Fixture played(LocalDate date, String... players) {
+  public RuntimeFixture played(LocalDate date, String... players) {
     append(
         Tables.PLAYER_GAME_SUMMARY,
         date,
@@ -57,7 +74,7 @@ final class Fixture {
   }
 
   /** The upcoming context of {@code date} holds {@code players}, rested one day. */
-  Fixture upcoming(LocalDate date, String... players) {
+  public RuntimeFixture upcoming(LocalDate date, String... players) {
     append(
         Tables.UPCOMING_PLAYER_GAME_CONTEXT,
         date,
@@ -87,13 +104,7 @@ final class Fixture {
     runtime.warehouse().append(table, rows);
   }
 
-  /** A CloudEvent as Eventarc delivers a message published to composite-factors-requests. */
-  static CloudEvent request(String json) {
-    return PubSubCloudEvents.messagePublished(
-        "local-project", "composite-factors-requests", "eventarc-sub", "1001", NOW, json, Map.of());
-  }
-
-  List<Row> factors(LocalDate date) {
+  public List<Row> factors(LocalDate date) {
     return runtime
         .warehouse()
         .query(
@@ -102,15 +113,15 @@ final class Fixture {
                 .date("d", date));
   }
 
-  List<Row> failures() {
+  public List<Row> failures() {
     return runtime.warehouse().query(Sql.of("SELECT * FROM nba_orchestration.precompute_failures"));
   }
 
-  List<LocalEventBus.Message> published(Topic topic) {
+  public List<LocalEventBus.Message> published(Topic topic) {
     return bus().published(runtime.config().topic(topic));
   }
 
-  boolean logged(Severity severity, String text) {
+  public boolean logged(Severity severity, String text) {
     return logs.stream().anyMatch(line -> line.startsWith(severity.name()) && line.contains(text));
   }
 }
