@@ -5,9 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
 class PubSubEnvelopeTest {
@@ -23,22 +24,21 @@ class PubSubEnvelopeTest {
         .build();
   }
 
+  /** A golden file under {@code events/}: the data of an event exactly as Eventarc sends it. */
+  private static String golden(String name) throws IOException {
+    try (InputStream in = PubSubEnvelopeTest.class.getResourceAsStream("/events/" + name)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
   /** The body Eventarc sends: base64 data, attributes, and the message id in both spellings. */
   @Test
-  void decodesTheMessageEventarcDelivers() {
-    String payload = "{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}";
-    String body =
-        "{\"message\":{\"attributes\":{\"run_id\":\"run-7\"},"
-            + "\"data\":\""
-            + Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8))
-            + "\","
-            + "\"messageId\":\"8536113935744442\",\"message_id\":\"8536113935744442\","
-            + "\"publishTime\":\"2023-02-24T09:00:00.123Z\",\"publish_time\":\"2023-02-24T09:00:00.123Z\"},"
-            + "\"subscription\":\"projects/nba-props/subscriptions/eventarc-composite-factors\"}";
+  void decodesTheMessageEventarcDelivers() throws IOException {
+    PubSubEnvelope envelope =
+        PubSubEnvelope.decode(event(golden("eventarc-message-published-data.json")));
 
-    PubSubEnvelope envelope = PubSubEnvelope.decode(event(body));
-
-    assertThat(envelope.data()).isEqualTo(payload);
+    assertThat(envelope.data())
+        .isEqualTo("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}");
     assertThat(envelope.attributes()).containsExactly("run_id", "run-7");
     assertThat(envelope.messageId()).isEqualTo("8536113935744442");
     assertThat(envelope.subscription()).endsWith("eventarc-composite-factors");

@@ -2,17 +2,18 @@ package com.nbaprops.pcf.message;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.LocalDate;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class RequestParserTest {
   private static final LocalDate TODAY = LocalDate.of(2023, 3, 10);
   private final RequestParser parser = new RequestParser(TODAY, 400, () -> "run-new");
-
-  private String rejection(String json) {
-    return assertThrows(InvalidMessageException.class, () -> parser.parse(json)).getMessage();
-  }
 
   @Test
   void readsADateRequest() {
@@ -46,79 +47,37 @@ class RequestParserTest {
     assertThat(range.force()).isTrue();
   }
 
-  @Test
-  void rejectsText() {
-    assertThat(rejection("reprocess 2023-02-23 please")).contains("not JSON");
+  /** Each message that can never be processed, and what the rejection must say. */
+  static Stream<Arguments> rejectedMessages() {
+    return Stream.of(
+        arguments("reprocess 2023-02-23 please", "not JSON"),
+        arguments("[1,2]", "JSON object"),
+        arguments("{\"force\":true}", "missing required field 'analysis_date'"),
+        arguments("{\"analysis_date\":\"2023-02-30\"}", "not a valid date"),
+        arguments(
+            "{\"analysis_date\":\"2023-02-23\",\"isBackfill\":true}",
+            "unknown field 'isBackfill' (did you mean 'backfill_mode'?)"),
+        arguments("{\"analysis_date\":\"2023-02-23\",\"backfillMode\":true}", "'backfill_mode'"),
+        arguments(
+            "{\"analysis_date\":\"2023-02-23\",\"force\":\"yes\"}",
+            "'force' must be true or false"),
+        arguments(
+            "{\"start_date\":\"2023-02-28\",\"end_date\":\"2023-02-01\"}", "is after end_date"),
+        arguments("{\"start_date\":\"2023-03-01\",\"end_date\":\"2023-03-11\"}", "in the future"),
+        arguments("{\"start_date\":\"2022-01-01\",\"end_date\":\"2023-03-01\"}", "at most 400"),
+        arguments("{\"start_date\":\"2023-02-01\"}", "'end_date'"),
+        arguments(
+            "{\"analysis_date\":\"2023-02-23\",\"start_date\":\"2023-02-01\",\"end_date\":\"2023-02-02\"}",
+            "not both"),
+        arguments("{\"analysis_date\":\"2023-02-23\",\"run_id\":\"a b/c\"}", "run_id"),
+        arguments("{\"analysis_date\":\"2032-02-23\"}", "ahead of today"));
   }
 
-  @Test
-  void rejectsAJsonArray() {
-    assertThat(rejection("[1,2]")).contains("JSON object");
-  }
-
-  @Test
-  void rejectsAMissingDate() {
-    assertThat(rejection("{\"force\":true}")).contains("missing required field 'analysis_date'");
-  }
-
-  @Test
-  void rejectsAnImpossibleDate() {
-    assertThat(rejection("{\"analysis_date\":\"2023-02-30\"}")).contains("not a valid date");
-  }
-
-  @Test
-  void rejectsAMisspelledBackfillFlagAndNamesTheRealOne() {
-    assertThat(rejection("{\"analysis_date\":\"2023-02-23\",\"isBackfill\":true}"))
-        .contains("unknown field 'isBackfill' (did you mean 'backfill_mode'?)");
-    assertThat(rejection("{\"analysis_date\":\"2023-02-23\",\"backfillMode\":true}"))
-        .contains("'backfill_mode'");
-  }
-
-  @Test
-  void rejectsAFlagThatIsNotABoolean() {
-    assertThat(rejection("{\"analysis_date\":\"2023-02-23\",\"force\":\"yes\"}"))
-        .contains("'force' must be true or false");
-  }
-
-  @Test
-  void rejectsAReversedRange() {
-    assertThat(rejection("{\"start_date\":\"2023-02-28\",\"end_date\":\"2023-02-01\"}"))
-        .contains("is after end_date");
-  }
-
-  @Test
-  void rejectsARangeEndingInTheFuture() {
-    assertThat(rejection("{\"start_date\":\"2023-03-01\",\"end_date\":\"2023-03-11\"}"))
-        .contains("in the future");
-  }
-
-  @Test
-  void rejectsARangeLongerThanTheLimit() {
-    assertThat(rejection("{\"start_date\":\"2022-01-01\",\"end_date\":\"2023-03-01\"}"))
-        .contains("at most 400");
-  }
-
-  @Test
-  void rejectsAHalfRange() {
-    assertThat(rejection("{\"start_date\":\"2023-02-01\"}")).contains("'end_date'");
-  }
-
-  @Test
-  void rejectsBothShapesAtOnce() {
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("rejectedMessages")
+  void aMessageThatCanNeverBeProcessedIsRejectedWithItsReason(String message, String reason) {
     assertThat(
-            rejection(
-                "{\"analysis_date\":\"2023-02-23\",\"start_date\":\"2023-02-01\",\"end_date\":\"2023-02-02\"}"))
-        .contains("not both");
-  }
-
-  @Test
-  void rejectsAnUnsafeRunId() {
-    assertThat(rejection("{\"analysis_date\":\"2023-02-23\",\"run_id\":\"a b/c\"}"))
-        .contains("run_id");
-  }
-
-  @Test
-  void rejectsADateFarInTheFuture() {
-    assertThat(rejection("{\"analysis_date\":\"2032-02-23\"}")).contains("ahead of today");
+            assertThrows(InvalidMessageException.class, () -> parser.parse(message)).getMessage())
+        .contains(reason);
   }
 }
