@@ -2,6 +2,7 @@ package com.nbaprops.pcf.config;
 
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Dataset;
+import com.nbaprops.pcf.table.Tables;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -136,6 +137,15 @@ public record PipelineConfig(
     reader.spec(BLOBS, blobs);
     List<FeatureThreshold> features =
         reader.parse(FEATURE_THRESHOLDS, FeatureThreshold.DEFAULTS, FeatureThreshold::parse);
+    for (FeatureThreshold feature : features) {
+      if (Tables.PLAYER_GAME_SUMMARY.column(feature.column()).isEmpty()) {
+        reader.problems.add(
+            FEATURE_THRESHOLDS
+                + " names '"
+                + feature.column()
+                + "', not a column of player_game_summary");
+      }
+    }
     int ttlDays = reader.integer(CLEANUP_TTL_DAYS, 7, 1, 3650);
     int largeDeletion = reader.integer(LARGE_DELETION_ROWS, 10_000, 1, Integer.MAX_VALUE);
     if (!reader.problems.isEmpty()) {

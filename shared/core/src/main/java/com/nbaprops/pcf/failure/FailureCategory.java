@@ -15,11 +15,18 @@ public enum FailureCategory {
   /** A date whose coverage could not be checked: check the warehouse, then reprocess. */
   VALIDATION_ERROR,
   /** A date with no player context at all: reprocess in backfill mode. */
-  NO_INPUT;
+  NO_INPUT,
+  /** A date whose box scores lack a critical feature: fix the source data, then reprocess. */
+  CRITICAL_FEATURE_SHORTFALL;
 
   /** The categories about a date's data, resolved once the date is complete. */
   public static final Set<FailureCategory> DATE_DATA =
-      EnumSet.of(PARTIAL_UPCOMING_CONTEXT, INCOMPLETE_COVERAGE, VALIDATION_ERROR, NO_INPUT);
+      EnumSet.of(
+          PARTIAL_UPCOMING_CONTEXT,
+          INCOMPLETE_COVERAGE,
+          VALIDATION_ERROR,
+          NO_INPUT,
+          CRITICAL_FEATURE_SHORTFALL);
 
   /**
    * {@code categories} as a SQL list of string literals; safe to inline, the names are this enum's.

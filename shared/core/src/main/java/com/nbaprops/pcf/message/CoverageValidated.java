@@ -63,8 +63,8 @@ public record CoverageValidated(
             .orElseThrow(() -> new InvalidMessageException("missing required field 'run_id'")),
         fields.requireDate("analysis_date"),
         fields.requireEnum("verdict", Verdict.class),
-        fields.optionalInt("expected_players").orElse(0),
-        fields.optionalInt("actual_players").orElse(0),
+        fields.optionalCount("expected_players"),
+        fields.optionalCount("actual_players"),
         fields.optionalEnum("data_source", DataSource.class).orElse(null),
         fields.optionalString("feature_report").orElse(null),
         fields.optionalString("reason").orElse(""));

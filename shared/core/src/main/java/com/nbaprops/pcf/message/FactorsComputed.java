@@ -75,9 +75,9 @@ public record FactorsComputed(
         fields.requireDate("analysis_date"),
         fields.requireEnum("status", Status.class),
         fields.optionalEnum("data_source", DataSource.class).orElse(null),
-        fields.optionalInt("upcoming_players").orElse(0),
-        fields.optionalInt("expected_players").orElse(0),
-        fields.optionalInt("players_written").orElse(0),
+        fields.optionalCount("upcoming_players"),
+        fields.optionalCount("expected_players"),
+        fields.optionalCount("players_written"),
         fields.optionalBoolean("backfill_mode", false),
         fields.optionalBoolean("force", false));
   }

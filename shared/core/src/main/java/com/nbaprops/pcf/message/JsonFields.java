@@ -2,8 +2,6 @@ package com.nbaprops.pcf.message;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 import com.google.gson.JsonPrimitive;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -21,6 +19,13 @@ public final class JsonFields {
   private static final DateTimeFormatter ISO_DATE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd", Locale.ROOT)
           .withResolverStyle(ResolverStyle.STRICT);
+
+  /** The league's first game; no date before it can have data. */
+  public static final LocalDate FIRST_GAME = LocalDate.of(1946, 11, 1);
+
+  /** BigQuery's last DATE. */
+  public static final LocalDate LAST_DATE = LocalDate.of(9999, 12, 31);
+
   private static final Pattern RUN_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:-]{0,127}");
 
   /**
@@ -44,13 +49,8 @@ public final class JsonFields {
   }
 
   public static JsonFields parse(String json) {
-    JsonElement element;
-    try {
-      element = JsonParser.parseString(json);
-    } catch (JsonParseException e) {
-      throw new InvalidMessageException("message data is not JSON: " + abbreviate(json));
-    }
-    if (element == null || !element.isJsonObject()) {
+    JsonElement element = StrictJson.parse(json);
+    if (!element.isJsonObject()) {
       throw new InvalidMessageException(
           "message data must be a JSON object, got: " + abbreviate(json));
     }
@@ -142,12 +142,26 @@ public final class JsonFields {
     throw new InvalidMessageException("field '" + key + "' must be a whole number, got " + value);
   }
 
+  /** A count: a whole number, zero or more; 0 when absent. */
+  public int optionalCount(String key) {
+    int value = optionalInt(key).orElse(0);
+    if (value < 0) {
+      throw new InvalidMessageException("field '" + key + "' must not be negative, got " + value);
+    }
+    return value;
+  }
+
   public LocalDate requireDate(String key) {
     return date(key, requireString(key));
   }
 
   public Optional<LocalDate> optionalDate(String key) {
     return optionalString(key).map(text -> date(key, text));
+  }
+
+  /** Whether {@code text} is safe as a run id. */
+  public static boolean isRunId(String text) {
+    return text != null && RUN_ID.matcher(text).matches();
   }
 
   /** A run id given by the sender, checked to be safe in logs, labels and object names. */
@@ -165,13 +179,32 @@ public final class JsonFields {
     return runId;
   }
 
+  /**
+   * A date of the league's history: from its first game (1946-11-01) to the last day BigQuery's
+   * DATE holds. Anything else is a typo or an attack, and would only fail later, deeper, and as if
+   * it were transient.
+   */
   public static LocalDate date(String key, String text) {
+    LocalDate date;
     try {
-      return LocalDate.parse(text, ISO_DATE);
+      date = LocalDate.parse(text, ISO_DATE);
     } catch (DateTimeParseException e) {
       throw new InvalidMessageException(
           "field '" + key + "' is not a valid date (YYYY-MM-DD): '" + abbreviate(text) + "'");
     }
+    if (date.isBefore(FIRST_GAME) || date.isAfter(LAST_DATE)) {
+      throw new InvalidMessageException(
+          "field '"
+              + key
+              + "' is "
+              + date
+              + ", outside the league's dates ("
+              + FIRST_GAME
+              + " to "
+              + LAST_DATE
+              + ")");
+    }
+    return date;
   }
 
   private static Optional<String> suggestion(String key, Set<String> allowed) {

@@ -3,7 +3,6 @@ package com.nbaprops.pcf.message;
 import com.google.events.cloud.pubsub.v1.MessagePublishedData;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import com.google.protobuf.InvalidProtocolBufferException;
 import com.google.protobuf.util.JsonFormat;
 import io.cloudevents.CloudEvent;
@@ -29,6 +28,16 @@ public record PubSubEnvelope(
    * InvalidMessageException}.
    */
   public static PubSubEnvelope decode(CloudEvent event) {
+    if (!EVENT_TYPE.equals(event.getType())) {
+      throw new InvalidMessageException(
+          "CloudEvent "
+              + event.getId()
+              + " is of type '"
+              + JsonFields.abbreviate(event.getType())
+              + "', not a Pub/Sub message ("
+              + EVENT_TYPE
+              + ")");
+    }
     if (event.getData() == null) {
       throw new InvalidMessageException("CloudEvent " + event.getId() + " has no data");
     }
@@ -59,7 +68,7 @@ public record PubSubEnvelope(
    * first.
    */
   private static String withoutSnakeCaseDuplicates(String json) {
-    JsonElement root = JsonParser.parseString(json);
+    JsonElement root = StrictJson.parse(json);
     if (root.isJsonObject()
         && root.getAsJsonObject().get("message") instanceof JsonObject message) {
       if (message.has("messageId")) {

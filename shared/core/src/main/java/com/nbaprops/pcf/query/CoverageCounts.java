@@ -29,6 +29,32 @@ public final class CoverageCounts {
     this.catalog = catalog;
   }
 
+  /** Who played on a date and who has composite factors for it, read at one moment. */
+  public record Snapshot(int expected, Written written) {}
+
+  /** {@link #expectedPlayers} and {@link #writtenPlayers} in one query (one BigQuery job). */
+  public Snapshot snapshot(LocalDate date) {
+    Row row =
+        warehouse
+            .query(
+                Sql.of(
+                        "SELECT (SELECT COUNT(DISTINCT player_lookup) FROM "
+                            + catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY)
+                            + " WHERE game_date = @game_date) AS expected,"
+                            + " (SELECT COUNT(DISTINCT player_lookup) FROM "
+                            + catalog.qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS)
+                            + " WHERE game_date = @game_date) AS players,"
+                            + " (SELECT MIN(data_source) FROM "
+                            + catalog.qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS)
+                            + " WHERE game_date = @game_date) AS data_source")
+                    .date("game_date", date))
+            .get(0);
+    String source = row.string("data_source");
+    return new Snapshot(
+        row.int32("expected"),
+        new Written(row.int32("players"), source == null ? null : DataSource.valueOf(source)));
+  }
+
   /** Distinct players with composite factors for the date, and the source they came from. */
   public Written writtenPlayers(LocalDate date) {
     Row row =

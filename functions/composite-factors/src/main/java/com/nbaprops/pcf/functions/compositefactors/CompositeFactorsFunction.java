@@ -16,6 +16,7 @@ import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.runtime.TopicPublisher;
 import io.cloudevents.CloudEvent;
+import java.util.function.Supplier;
 
 /**
  * composite-factors, on {@code composite-factors-requests}: computes one date, or checks and fans
@@ -66,8 +67,8 @@ public final class CompositeFactorsFunction implements CloudEventsFunction {
     inbox.open(event, this::parse).ifPresent(this::dispatch);
   }
 
-  private AnalysisRequest parse(String json) {
-    return new RequestParser(clock.today(), maxRangeDays, clock::newRunId).parse(json);
+  private AnalysisRequest parse(String json, Supplier<String> runIds) {
+    return new RequestParser(clock.today(), maxRangeDays, runIds).parse(json);
   }
 
   private void dispatch(AnalysisRequest request) {

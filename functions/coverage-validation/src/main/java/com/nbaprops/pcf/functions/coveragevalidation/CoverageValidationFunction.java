@@ -36,6 +36,8 @@ public final class CoverageValidationFunction implements CloudEventsFunction {
 
   @Override
   public void accept(CloudEvent event) {
-    inbox.open(event, FactorsComputed::fromJson).ifPresent(validation::validate);
+    inbox
+        .open(event, (data, runIds) -> FactorsComputed.fromJson(data))
+        .ifPresent(validation::validate);
   }
 }

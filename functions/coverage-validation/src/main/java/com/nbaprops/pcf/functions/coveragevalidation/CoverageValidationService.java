@@ -1,6 +1,5 @@
 package com.nbaprops.pcf.functions.coveragevalidation;
 
-import com.nbaprops.pcf.config.ConfigException;
 import com.nbaprops.pcf.config.FeatureThreshold;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.Coverage;
@@ -10,19 +9,15 @@ import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.CoverageValidated;
 import com.nbaprops.pcf.message.FactorsComputed;
-import com.nbaprops.pcf.port.Row;
-import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.query.CoverageCounts;
+import com.nbaprops.pcf.query.FeatureCoverage;
 import com.nbaprops.pcf.rules.CoverageGate;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.runtime.TopicPublisher;
 import com.nbaprops.pcf.table.Catalog;
-import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * Checks a computed date: players written against players who played, and the share of non-null
@@ -30,11 +25,9 @@ import java.util.StringJoiner;
  * to check is an ERROR verdict, which never counts as passing.
  */
 final class CoverageValidationService {
-  private final Warehouse warehouse;
   private final CoverageCounts counts;
   private final CoverageGate gate;
-  private final List<FeatureThreshold> features;
-  private final String playerGames;
+  private final FeatureCoverage features;
   private final TopicPublisher publisher;
   private final StructuredLog log;
 
@@ -45,17 +38,9 @@ final class CoverageValidationService {
       List<FeatureThreshold> features,
       TopicPublisher publisher,
       StructuredLog log) {
-    for (FeatureThreshold feature : features) {
-      if (Tables.PLAYER_GAME_SUMMARY.column(feature.column()).isEmpty()) {
-        throw new ConfigException(
-            "FEATURE_THRESHOLDS names " + feature.column() + ", not a player_game_summary column");
-      }
-    }
-    this.warehouse = warehouse;
     this.counts = new CoverageCounts(warehouse, catalog);
     this.gate = gate;
-    this.features = List.copyOf(features);
-    this.playerGames = catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY);
+    this.features = new FeatureCoverage(warehouse, catalog, features);
     this.publisher = publisher;
     this.log = log;
   }
@@ -77,8 +62,9 @@ final class CoverageValidationService {
           computed, Verdict.SKIPPED, 0, 0, null, null, "bootstrap day: skipped, not failed");
     }
     try {
-      int expected = counts.expectedPlayers(date);
-      CoverageCounts.Written written = counts.writtenPlayers(date);
+      CoverageCounts.Snapshot now = counts.snapshot(date);
+      int expected = now.expected();
+      CoverageCounts.Written written = now.written();
       DataSource source =
           written.dataSource() != null ? written.dataSource() : computed.dataSource();
       if (computed.force()) {
@@ -96,7 +82,7 @@ final class CoverageValidationService {
             "force: validation bypassed");
       }
       Verdict verdict = gate.verdict(written.players(), expected);
-      FeatureReport report = featureReport(date);
+      FeatureCoverage.Report report = features.check(date);
       if (report.criticalShortfall() && verdict.passes()) {
         verdict = Verdict.FAIL;
       }
@@ -128,50 +114,6 @@ final class CoverageValidationService {
           null,
           "validation could not run: " + e.getMessage());
     }
-  }
-
-  /**
-   * Features under their threshold, in words; a feature with no values at all is called out as
-   * absent.
-   */
-  private record FeatureReport(String text, boolean criticalShortfall) {}
-
-  private FeatureReport featureReport(LocalDate date) {
-    if (features.isEmpty()) {
-      return new FeatureReport(null, false);
-    }
-    StringJoiner select = new StringJoiner(", ", "SELECT COUNT(*) AS total_rows, ", "");
-    for (FeatureThreshold feature : features) {
-      select.add("COUNT(" + feature.column() + ") AS " + feature.column());
-    }
-    Row counts =
-        warehouse
-            .query(
-                Sql.of(select + " FROM " + playerGames + " WHERE game_date = @game_date")
-                    .date("game_date", date))
-            .get(0);
-    long rows = counts.int64("total_rows");
-    if (rows == 0) {
-      return new FeatureReport(null, false);
-    }
-    List<String> shortfalls = new ArrayList<>();
-    boolean critical = false;
-    for (FeatureThreshold feature : features) {
-      long present = counts.int64(feature.column());
-      double pct = Coverage.percent(present, rows);
-      if (Coverage.below(present, rows, feature.minPct())) {
-        critical |= feature.critical();
-        shortfalls.add(
-            String.format(
-                "%s %.1f%% < %.1f%% (%s%s)",
-                feature.column(),
-                pct,
-                feature.minPct(),
-                feature.critical() ? "critical" : "warning",
-                present == 0 ? ", absent from the source data" : ""));
-      }
-    }
-    return new FeatureReport(shortfalls.isEmpty() ? null : String.join("; ", shortfalls), critical);
   }
 
   private static CoverageValidated result(

@@ -11,6 +11,7 @@ import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import io.cloudevents.CloudEvent;
+import java.util.function.Supplier;
 
 /**
  * metadata-tracking: a verdict from {@code coverage-validated} becomes the date's metadata row; a
@@ -43,10 +44,10 @@ public final class MetadataTrackingFunction implements CloudEventsFunction {
     inbox.open(event, this::parse).ifPresent(this::dispatch);
   }
 
-  private Object parse(String json) {
+  private Object parse(String json, Supplier<String> runIds) {
     return JsonFields.parse(json).has("verdict")
         ? CoverageValidated.fromJson(json)
-        : SweepRequest.parse(json, clock.today(), maxRangeDays, clock::newRunId);
+        : SweepRequest.parse(json, clock.today(), maxRangeDays, runIds);
   }
 
   private void dispatch(Object message) {

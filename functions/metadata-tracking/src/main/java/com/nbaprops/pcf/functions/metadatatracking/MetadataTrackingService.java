@@ -15,8 +15,10 @@ import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.query.CoverageCounts;
+import com.nbaprops.pcf.query.FeatureCoverage;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.rules.CoverageStatus;
+import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
@@ -33,6 +35,8 @@ final class MetadataTrackingService {
   private final CoverageCounts counts;
   private final FailureRecorder failures;
   private final Thresholds thresholds;
+  private final SeasonCalendar calendar;
+  private final FeatureCoverage features;
   private final String failuresTable;
   private final String reprocessTopic;
   private final LeagueClock clock;
@@ -48,20 +52,54 @@ final class MetadataTrackingService {
     this.counts = new CoverageCounts(warehouse, config.catalog());
     this.failures = failures;
     this.thresholds = config.thresholds();
+    this.calendar = new SeasonCalendar(thresholds.bootstrapDays());
+    this.features = new FeatureCoverage(warehouse, config.catalog(), config.featureThresholds());
     this.failuresTable = config.catalog().qualifiedName(Tables.PRECOMPUTE_FAILURES);
     this.reprocessTopic = config.topic(Topic.COMPOSITE_FACTORS_REQUESTS);
     this.clock = clock;
     this.log = log;
   }
 
-  /** Tracks a validated date; failures are always flagged. */
-  CoverageStatus track(CoverageValidated validated) {
-    return track(validated, true);
+  /**
+   * Tracks a validated date. The message says which date and what validation concluded; the counts,
+   * the source and the status come from the warehouse as it is now, so a replayed or forged message
+   * cannot write a state the tables contradict. Failures are always flagged.
+   */
+  CoverageStatus track(CoverageValidated message) {
+    LocalDate date = message.analysisDate();
+    CoverageCounts.Snapshot now = counts.snapshot(date);
+    int expected = now.expected();
+    CoverageCounts.Written written = now.written();
+    if (expected != message.expectedPlayers() || written.players() != message.actualPlayers()) {
+      log.with("run_id", message.runId())
+          .with("analysis_date", date)
+          .warning(
+              String.format(
+                  "the message says %d of %d players; the warehouse has %d of %d: tracking the"
+                      + " warehouse's",
+                  message.actualPlayers(), message.expectedPlayers(), written.players(), expected));
+    }
+    Verdict verdict = message.verdict();
+    if (verdict == Verdict.PASS || verdict == Verdict.WARN) {
+      // A passing verdict must still hold for what the warehouse has now.
+      verdict = worse(verdict, thresholds.coverageGate().verdict(written.players(), expected));
+    }
+    return track(
+        new CoverageValidated(
+            message.runId(),
+            date,
+            verdict,
+            expected,
+            written.players(),
+            written.dataSource(),
+            message.featureReport(),
+            message.reason()),
+        true);
   }
 
   /**
-   * Re-checks every date of the range that had games, straight from the tables. Returns the
-   * statuses.
+   * Re-checks every date of the range that had games, straight from the tables: counts and the
+   * critical features both. Returns the statuses.
    */
   List<CoverageStatus> sweep(SweepRequest request) {
     List<CoverageStatus> statuses = new ArrayList<>();
@@ -72,6 +110,10 @@ final class MetadataTrackingService {
       }
       CoverageCounts.Written written = counts.writtenPlayers(date);
       Verdict verdict = thresholds.coverageGate().verdict(written.players(), expected);
+      FeatureCoverage.Report report = features.check(date);
+      if (report.criticalShortfall() && verdict.passes()) {
+        verdict = Verdict.FAIL;
+      }
       statuses.add(
           track(
               new CoverageValidated(
@@ -81,11 +123,15 @@ final class MetadataTrackingService {
                   expected,
                   written.players(),
                   written.dataSource(),
-                  null,
+                  report.text(),
                   "metadata sweep"),
               request.flagIncomplete()));
     }
     return statuses;
+  }
+
+  private static Verdict worse(Verdict a, Verdict b) {
+    return a.compareTo(b) >= 0 ? a : b;
   }
 
   private CoverageStatus track(CoverageValidated v, boolean flagFailures) {
@@ -131,11 +177,16 @@ final class MetadataTrackingService {
     return status;
   }
 
+  /**
+   * FAIL and ERROR are never complete, whatever the counts; a bootstrap day with nothing written is
+   * skipped on purpose; otherwise the counts decide.
+   */
   private CoverageStatus status(CoverageValidated v) {
-    if (v.verdict() == Verdict.ERROR) {
+    if (v.verdict() == Verdict.ERROR || v.verdict() == Verdict.FAIL) {
       return CoverageStatus.INCOMPLETE;
     }
-    if (v.verdict() == Verdict.SKIPPED && v.expectedPlayers() == 0 && v.actualPlayers() == 0) {
+    if (v.actualPlayers() == 0
+        && (v.expectedPlayers() == 0 || calendar.isBootstrap(v.analysisDate()))) {
       return CoverageStatus.SKIPPED;
     }
     return CoverageStatus.of(v.actualPlayers(), v.expectedPlayers(), thresholds.coverageFailPct());
@@ -144,6 +195,10 @@ final class MetadataTrackingService {
   private void flag(CoverageValidated v, double pct) {
     LocalDate date = v.analysisDate();
     boolean error = v.verdict() == Verdict.ERROR;
+    boolean features =
+        !error
+            && !Coverage.below(
+                v.actualPlayers(), v.expectedPlayers(), thresholds.coverageFailPct());
     String reprocess =
         "./pipeline reprocess "
             + date
@@ -159,20 +214,30 @@ final class MetadataTrackingService {
                 + v.reason()
                 + "). Check the warehouse, then reprocess: "
                 + reprocess
-            : String.format(
-                "%s: only %d of %d players have composite factors (%.2f%%), %d missing. Reprocess: %s",
-                date,
-                v.actualPlayers(),
-                v.expectedPlayers(),
-                pct,
-                v.expectedPlayers() - v.actualPlayers(),
-                reprocess);
+            : features
+                ? date
+                    + ": a critical feature is below its threshold ("
+                    + v.featureReport()
+                    + "). Fix the source data, then reprocess: "
+                    + reprocess
+                : String.format(
+                    "%s: only %d of %d players have composite factors (%.2f%%), %d missing. Reprocess: %s",
+                    date,
+                    v.actualPlayers(),
+                    v.expectedPlayers(),
+                    pct,
+                    v.expectedPlayers() - v.actualPlayers(),
+                    reprocess);
     failures.record(
         FunctionName.METADATA_TRACKING,
         v.runId(),
         date,
         "DATE_LEVEL",
-        error ? FailureCategory.VALIDATION_ERROR : FailureCategory.INCOMPLETE_COVERAGE,
+        error
+            ? FailureCategory.VALIDATION_ERROR
+            : features
+                ? FailureCategory.CRITICAL_FEATURE_SHORTFALL
+                : FailureCategory.INCOMPLETE_COVERAGE,
         reason,
         true,
         v.runId());

@@ -18,7 +18,6 @@ import io.cloudevents.CloudEvent;
 public final class UpcomingTablesCleanupFunction implements CloudEventsFunction {
   private final FunctionInbox inbox;
   private final UpcomingTablesCleanupService cleanup;
-  private final LeagueClock clock;
 
   /** Used by the Functions Framework: configured from the environment. */
   public UpcomingTablesCleanupFunction() {
@@ -27,7 +26,7 @@ public final class UpcomingTablesCleanupFunction implements CloudEventsFunction 
 
   public UpcomingTablesCleanupFunction(PipelineRuntime runtime) {
     StructuredLog log = runtime.log(FunctionName.UPCOMING_TABLES_CLEANUP);
-    this.clock = runtime.leagueClock();
+    LeagueClock clock = runtime.leagueClock();
     this.inbox =
         new FunctionInbox(FunctionName.UPCOMING_TABLES_CLEANUP, log, clock, runtime.failures());
     this.cleanup =
@@ -42,6 +41,6 @@ public final class UpcomingTablesCleanupFunction implements CloudEventsFunction 
 
   @Override
   public void accept(CloudEvent event) {
-    inbox.open(event, json -> CleanupRequest.parse(json, clock::newRunId)).ifPresent(cleanup::run);
+    inbox.open(event, CleanupRequest::parse).ifPresent(cleanup::run);
   }
 }
