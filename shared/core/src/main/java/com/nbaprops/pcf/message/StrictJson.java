@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * RFC 8259 JSON and nothing more: no comments, no unquoted keys or strings, no single quotes, no
@@ -21,6 +23,7 @@ import java.util.Set;
  */
 final class StrictJson {
   private static final int MAX_DEPTH = 32;
+  private static final Pattern POSITION = Pattern.compile("at line \\d+ column \\d+");
 
   private StrictJson() {}
 
@@ -35,11 +38,16 @@ final class StrictJson {
       return value;
     } catch (IOException | IllegalStateException | NumberFormatException e) {
       throw new InvalidMessageException(
-          "message data is not JSON ("
-              + JsonFields.abbreviate(String.valueOf(e.getMessage()))
-              + "): "
-              + JsonFields.abbreviate(json));
+          "message data is not JSON (" + where(e) + "): " + JsonFields.abbreviate(json));
     }
+  }
+
+  /**
+   * Gson's position of the error, without its advice to parse leniently, which is ours to refuse.
+   */
+  private static String where(Exception e) {
+    Matcher position = POSITION.matcher(String.valueOf(e.getMessage()));
+    return position.find() ? "malformed " + position.group() : "malformed";
   }
 
   private static JsonElement read(JsonReader reader, int depth) throws IOException {

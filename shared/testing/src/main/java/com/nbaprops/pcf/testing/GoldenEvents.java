@@ -35,6 +35,21 @@ public final class GoldenEvents {
     return toEvent(event);
   }
 
+  /** The stored event with another CloudEvent type. */
+  public static CloudEvent ofType(String name, String type) {
+    JsonObject event = json(name);
+    event.addProperty("type", type);
+    return toEvent(event);
+  }
+
+  /** The stored event's attributes around {@code data} as the raw body, whatever it is. */
+  public static CloudEvent withRawData(String name, String data) {
+    JsonObject event = json(name);
+    return CloudEventBuilder.v1(toEvent(event))
+        .withData(data.getBytes(StandardCharsets.UTF_8))
+        .build();
+  }
+
   /** A Pub/Sub message as it reaches composite-factors. */
   public static CloudEvent request(String message) {
     return carrying("composite-factors-request", message);

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
@@ -81,6 +82,57 @@ public final class RuntimeFixture {
         players,
         row -> row.set("days_rest", 1L).set("back_to_back", false));
     return this;
+  }
+
+  /**
+   * {@code players} have composite factors for {@code date} (neutral scores, from the upcoming
+   * context).
+   */
+  public RuntimeFixture factorsWritten(LocalDate date, String... players) {
+    append(
+        Tables.PLAYER_COMPOSITE_FACTORS,
+        date,
+        players,
+        row ->
+            row.set("analysis_date", date)
+                .set("fatigue_score", 100L)
+                .set("shot_zone_mismatch_score", 0.0)
+                .set("pace_score", 0.0)
+                .set("usage_spike_score", 0.0)
+                .set("referee_favorability_score", 0.0)
+                .set("look_ahead_pressure_score", 0.0)
+                .set("travel_impact_score", 0.0)
+                .set("opponent_strength_score", 0.0)
+                .set("total_composite_adjustment", 0.0)
+                .set("calculation_version", "v1_4factors")
+                .set("data_completeness_pct", 100.0)
+                .set("has_warnings", false)
+                .set("data_source", "UPCG")
+                .set("run_id", "fixture")
+                .set("processed_at", NOW));
+    return this;
+  }
+
+  /** {@code count} players named p1, p2, ... */
+  public static String[] players(int count) {
+    String[] players = new String[count];
+    for (int i = 0; i < count; i++) {
+      players[i] = "p" + (i + 1);
+    }
+    return players;
+  }
+
+  /** The date's row of backfill_processing_metadata, if tracked. */
+  public Optional<Row> metadata(LocalDate date) {
+    return runtime
+        .warehouse()
+        .query(
+            Sql.of(
+                    "SELECT * FROM nba_orchestration.backfill_processing_metadata"
+                        + " WHERE analysis_date = @d")
+                .date("d", date))
+        .stream()
+        .findFirst();
   }
 
   private void append(

@@ -1,0 +1,129 @@
+package com.nbaprops.pcf.functions.metadatatracking;
+
+import static com.google.common.truth.Truth.assertThat;
+import static com.nbaprops.pcf.testing.RuntimeFixture.players;
+
+import com.nbaprops.pcf.logging.Severity;
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.testing.GoldenEvents;
+import com.nbaprops.pcf.testing.RuntimeFixture;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** metadata-tracking writes what the warehouse holds, whatever a message claims. */
+class MetadataTrackingFunctionTest {
+  private static final LocalDate DAY = LocalDate.of(2023, 2, 23);
+  @TempDir Path blobs;
+
+  private static String verdict(String verdict, int actual, int expected) {
+    return "{\"run_id\":\"r1\",\"analysis_date\":\"2023-02-23\",\"verdict\":\""
+        + verdict
+        + "\",\"expected_players\":"
+        + expected
+        + ",\"actual_players\":"
+        + actual
+        + ",\"reason\":\"test\"}";
+  }
+
+  private static void deliver(RuntimeFixture fixture, String message) {
+    new MetadataTrackingFunction(fixture.runtime())
+        .accept(GoldenEvents.carrying("coverage-validated", message));
+  }
+
+  @Test
+  void aForgedPassOnADateWithNoRowsIsIncomplete() {
+    RuntimeFixture fixture = new RuntimeFixture(blobs).played(DAY, players(187));
+
+    deliver(fixture, verdict("PASS", 187, 187));
+
+    Row row = fixture.metadata(DAY).orElseThrow();
+    assertThat(row.string("status")).isEqualTo("INCOMPLETE");
+    assertThat(row.int64("actual_players")).isEqualTo(0);
+    assertThat(row.int64("expected_players")).isEqualTo(187);
+    assertThat(row.string("verdict")).isEqualTo("FAIL");
+    assertThat(fixture.logged(Severity.WARNING, "the warehouse has 0 of 187")).isTrue();
+  }
+
+  @Test
+  void countsBeyondThePlayersWhoPlayedAreNotBelieved() {
+    RuntimeFixture fixture =
+        new RuntimeFixture(blobs).played(DAY, players(187)).factorsWritten(DAY, players(187));
+
+    deliver(fixture, verdict("PASS", 500, 187));
+
+    Row row = fixture.metadata(DAY).orElseThrow();
+    assertThat(row.int64("actual_players")).isEqualTo(187);
+    assertThat(row.float64("coverage_pct")).isEqualTo(100.0);
+    assertThat(row.string("status")).isEqualTo("COMPLETE");
+  }
+
+  @Test
+  void negativeCountsAreRejectedAsInput() {
+    RuntimeFixture fixture = new RuntimeFixture(blobs);
+
+    deliver(fixture, verdict("PASS", -5, -5));
+
+    assertThat(fixture.metadata(DAY)).isEmpty();
+    assertThat(fixture.failures()).hasSize(1);
+    assertThat(fixture.failures().get(0).string("failure_reason")).contains("must not be negative");
+  }
+
+  @Test
+  void aFailVerdictIsNeverCompleteEvenWithEveryPlayer() {
+    RuntimeFixture fixture =
+        new RuntimeFixture(blobs).played(DAY, players(10)).factorsWritten(DAY, players(10));
+
+    deliver(
+        fixture,
+        verdict("FAIL", 10, 10)
+            .replace(
+                "\"reason\"",
+                "\"feature_report\":\"usage_rate 0.0% < 45.0% (critical)\",\"reason\""));
+
+    assertThat(fixture.metadata(DAY).orElseThrow().string("status")).isEqualTo("INCOMPLETE");
+    assertThat(fixture.failures()).hasSize(1);
+    assertThat(fixture.failures().get(0).string("failure_category"))
+        .isEqualTo("CRITICAL_FEATURE_SHORTFALL");
+    assertThat(fixture.failures().get(0).string("failure_reason")).contains("usage_rate 0.0%");
+    assertThat(
+            fixture.logs().stream()
+                .anyMatch(l -> l.startsWith("ERROR") && l.contains("alert=coverage")))
+        .isTrue();
+  }
+
+  @Test
+  void aCriticalFeatureShortfallFailsTheDateInTheSweepToo() {
+    RuntimeFixture fixture =
+        new RuntimeFixture(blobs, Map.of("FEATURE_THRESHOLDS", "usage_rate:45:critical"))
+            .played(DAY, players(10))
+            .factorsWritten(DAY, players(10));
+
+    new MetadataTrackingFunction(fixture.runtime())
+        .accept(
+            GoldenEvents.carrying(
+                "metadata-tracking-trigger",
+                "{\"start_date\":\"2023-02-23\",\"end_date\":\"2023-02-23\",\"flag_incomplete\":true}"));
+
+    Row row = fixture.metadata(DAY).orElseThrow();
+    assertThat(row.string("status")).isEqualTo("INCOMPLETE");
+    assertThat(row.string("verdict")).isEqualTo("FAIL");
+    assertThat(fixture.failures().get(0).string("failure_category"))
+        .isEqualTo("CRITICAL_FEATURE_SHORTFALL");
+  }
+
+  @Test
+  void aBootstrapDayWithNothingWrittenIsSkipped() {
+    LocalDate openingWeek = LocalDate.of(2022, 10, 20);
+    RuntimeFixture fixture = new RuntimeFixture(blobs).played(openingWeek, players(50));
+
+    deliver(
+        fixture,
+        "{\"run_id\":\"r1\",\"analysis_date\":\"2022-10-20\",\"verdict\":\"SKIPPED\",\"reason\":\"bootstrap\"}");
+
+    assertThat(fixture.metadata(openingWeek).orElseThrow().string("status")).isEqualTo("SKIPPED");
+    assertThat(fixture.failures()).isEmpty();
+  }
+}
