@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.StringJoiner;
 
 /**
  * A logger that carries labels (function, run_id, analysis_date) into every entry. In the cloud
@@ -48,26 +49,50 @@ public final class StructuredLog {
     };
   }
 
+  /**
+   * One readable line per entry. Control characters from a message or a label (a newline that would
+   * forge a second entry, a terminal escape) are written as {@code \\n}, {@code \\u001b}.
+   */
   public static LogSink text(PrintStream out, Clock clock) {
     return (severity, message, labels) -> {
       String time = clock.instant().toString().substring(11, 19);
       StringBuilder line =
           new StringBuilder().append(time).append(' ').append(String.format("%-7s", severity));
       if (!labels.isEmpty()) {
-        line.append(" [");
-        labels.forEach(
-            (k, v) ->
-                line.append(line.charAt(line.length() - 1) == '[' ? "" : " ")
-                    .append(k)
-                    .append('=')
-                    .append(v));
-        line.append(']');
+        StringJoiner pairs = new StringJoiner(" ", " [", "]");
+        labels.forEach((k, v) -> pairs.add(escape(k) + "=" + escape(v)));
+        line.append(pairs);
       }
-      line.append(' ').append(message);
+      line.append(' ').append(escape(message));
       synchronized (out) {
         out.println(line);
       }
     };
+  }
+
+  /** {@code text} with every control character written as an escape, so it stays one line. */
+  public static String escape(String text) {
+    if (text == null) {
+      return "null";
+    }
+    StringBuilder escaped = new StringBuilder(text.length());
+    text.codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '\n' -> escaped.append("\\n");
+                case '\r' -> escaped.append("\\r");
+                case '\t' -> escaped.append("\\t");
+                default -> {
+                  if (Character.isISOControl(c) || c == 0x2028 || c == 0x2029) {
+                    escaped.append(String.format("\\u%04x", c));
+                  } else {
+                    escaped.appendCodePoint(c);
+                  }
+                }
+              }
+            });
+    return escaped.toString();
   }
 
   /** A logger with one more label. */
