@@ -260,9 +260,10 @@ public final class Tables {
               Dataset.ORCHESTRATION,
               "cleanup_operations",
               "One audit row per cleanup run, written even when it fails.")
-          .required("cleanup_id", STRING, "unique id of this attempt")
+          .required(
+              "cleanup_id", STRING, "unique id of the run: a redelivered run rewrites its row")
           .required("cleanup_type", STRING, "upcoming_tables_ttl")
-          .required("run_id", STRING, "run the attempt belongs to")
+          .required("run_id", STRING, "the run")
           .required("cleanup_date", DATE, "day of the run in the league's time zone")
           .required("cleanup_time", TIMESTAMP, "when the run started")
           .required("ttl_days", INT64, "rows older than this many days are stale")

@@ -13,8 +13,10 @@ import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.TopicPublisher;
+import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -33,6 +35,7 @@ final class UpcomingTablesCleanupService {
   static final String CLEANUP_TYPE = "upcoming_tables_ttl";
 
   private final Warehouse warehouse;
+  private final Catalog catalog;
   private final StaleRowsCleaner cleaner;
   private final int defaultTtlDays;
   private final int largeDeletionRows;
@@ -48,6 +51,7 @@ final class UpcomingTablesCleanupService {
       LeagueClock clock,
       StructuredLog log) {
     this.warehouse = warehouse;
+    this.catalog = config.catalog();
     this.cleaner = new StaleRowsCleaner(warehouse, blobs, config.catalog());
     this.defaultTtlDays = config.cleanupTtlDays();
     this.largeDeletionRows = config.largeDeletionRows();
@@ -117,7 +121,7 @@ final class UpcomingTablesCleanupService {
     summary.errors().forEach(errors::add);
     Row row =
         Row.builder()
-            .set("cleanup_id", UUID.randomUUID().toString())
+            .set("cleanup_id", auditId(summary.runId()))
             .set("cleanup_type", CLEANUP_TYPE)
             .set("run_id", summary.runId())
             .set("cleanup_date", today)
@@ -134,11 +138,17 @@ final class UpcomingTablesCleanupService {
             .set("duration_seconds", summary.durationSeconds())
             .build();
     try {
-      warehouse.append(Tables.CLEANUP_OPERATIONS, List.of(row));
+      warehouse.execute(RowMerge.of(catalog, Tables.CLEANUP_OPERATIONS, "cleanup_id", row));
     } catch (RuntimeException e) {
       log.error("audit row not written (" + e.getMessage() + "); the run was: " + summary.toJson());
       throw e;
     }
+  }
+
+  /** The run's audit row: one per run, however often Pub/Sub redelivers it. */
+  static String auditId(String runId) {
+    return UUID.nameUUIDFromBytes((CLEANUP_TYPE + "|" + runId).getBytes(StandardCharsets.UTF_8))
+        .toString();
   }
 
   private void report(UpcomingTablesCleaned summary, StructuredLog log) {

@@ -240,6 +240,28 @@ class UpcomingTablesCleanupServiceTest {
   }
 
   @Test
+  void aRunRedeliveredAfterFailingKeepsOneAuditRowWithItsLatestOutcome() {
+    start(Map.of(), failing(new LocalDirectoryBlobStore(blobDir), "upcoming_player_game_context"));
+    assertThrows(CleanupFailedException.class, () -> run(false));
+    assertThrows(CleanupFailedException.class, () -> run(false));
+    runtime =
+        new PipelineRuntime(
+            runtime.config(),
+            runtime.warehouse(),
+            runtime.bus(),
+            new LocalDirectoryBlobStore(blobDir),
+            runtime.clock(),
+            runtime.logSink());
+
+    run(false);
+
+    List<Row> audits = audit();
+    assertThat(audits).hasSize(1);
+    assertThat(audits.get(0).string("status")).isEqualTo("SUCCEEDED");
+    assertThat(audits.get(0).string("run_id")).isEqualTo("run-1");
+  }
+
+  @Test
   void aBackupThatReadsBackShortDeletesNothing() {
     start(Map.of(), rewriting(new LocalDirectoryBlobStore(blobDir), content -> new byte[0]));
     List<Row> everything = rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "TRUE");

@@ -3,6 +3,7 @@ package com.nbaprops.pcf.adapter.local;
 import com.google.cloud.functions.CloudEventsFunction;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.EventBus;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -38,6 +39,12 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
   private record Subscription(String name, String topic, CloudEventsFunction function) {}
 
   private record Delivery(Subscription subscription, Message message, int attempt) {}
+
+  /**
+   * Message ids are numbers, as Pub/Sub's are, and unique across processes as theirs are: each bus
+   * counts up from a random base, so two CLI runs never reuse an id (failure rows are keyed by it).
+   */
+  private final long idBase = new SecureRandom().nextLong() & 0x3FFF_FFFF_0000_0000L;
 
   private final String projectId;
   private final int maxDeliveryAttempts;
@@ -102,7 +109,8 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
 
   @Override
   public synchronized String publish(String topic, String data, Map<String, String> attributes) {
-    Message message = new Message(Long.toString(++lastId), topic, data, Map.copyOf(attributes));
+    Message message =
+        new Message(Long.toString(idBase + ++lastId), topic, data, Map.copyOf(attributes));
     published.add(message);
     for (Subscription subscription : subscriptions.getOrDefault(topic, List.of())) {
       pending.addLast(new Delivery(subscription, message, 1));

@@ -19,6 +19,19 @@ class LocalEventBusTest {
   private static final StructuredLog QUIET = StructuredLog.to((s, m, l) -> {});
 
   @Test
+  void twoBusesNeverHandOutTheSameMessageId() {
+    LocalEventBus first = new LocalEventBus("p", 3, Clock.systemUTC(), QUIET);
+    LocalEventBus second = new LocalEventBus("p", 3, Clock.systemUTC(), QUIET);
+
+    String a = first.publish("t", "{}", Map.of());
+    String b = second.publish("t", "{}", Map.of());
+
+    assertThat(a).isNotEqualTo(b);
+    assertThat(a).matches("[0-9]+");
+    assertThat(first.publish("t", "{}", Map.of())).isNotEqualTo(a);
+  }
+
+  @Test
   void aFailingFunctionGetsTheMessageAgainThenItIsDeadLettered() {
     LocalEventBus bus = new LocalEventBus("p", 3, Clock.systemUTC(), QUIET);
     AtomicInteger attempts = new AtomicInteger();

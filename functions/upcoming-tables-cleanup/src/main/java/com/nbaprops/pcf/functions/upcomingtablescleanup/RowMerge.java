@@ -1,0 +1,60 @@
+package com.nbaprops.pcf.functions.upcomingtablescleanup;
+
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.table.Catalog;
+import com.nbaprops.pcf.table.Column;
+import com.nbaprops.pcf.table.TableDefinition;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * One row written by its key in a single MERGE: inserted the first time, replaced after. A
+ * redelivered run rewrites its own audit row instead of adding a second, and the statement is
+ * atomic, so no reader sees the row missing.
+ */
+final class RowMerge {
+  private RowMerge() {}
+
+  static Sql of(Catalog catalog, TableDefinition table, String key, Row row) {
+    List<Column> columns = table.columns();
+    String names = columns.stream().map(Column::name).collect(Collectors.joining(", "));
+    String values = columns.stream().map(c -> "@" + c.name()).collect(Collectors.joining(", "));
+    String updates =
+        columns.stream()
+            .filter(c -> !c.name().equals(key))
+            .map(c -> c.name() + " = @" + c.name())
+            .collect(Collectors.joining(", "));
+    Sql sql =
+        Sql.of(
+            "MERGE INTO "
+                + catalog.qualifiedName(table)
+                + " AS target USING (SELECT @"
+                + key
+                + " AS "
+                + key
+                + ") AS source ON target."
+                + key
+                + " = source."
+                + key
+                + " WHEN MATCHED THEN UPDATE SET "
+                + updates
+                + " WHEN NOT MATCHED THEN INSERT ("
+                + names
+                + ") VALUES ("
+                + values
+                + ")");
+    for (Column column : columns) {
+      sql =
+          switch (column.type()) {
+            case STRING -> sql.string(column.name(), row.string(column.name()));
+            case INT64 -> sql.int64(column.name(), row.int64(column.name()));
+            case FLOAT64 -> sql.float64(column.name(), row.float64(column.name()));
+            case BOOL -> sql.bool(column.name(), row.bool(column.name()));
+            case DATE -> sql.date(column.name(), row.date(column.name()));
+            case TIMESTAMP -> sql.timestamp(column.name(), row.timestamp(column.name()));
+          };
+    }
+    return sql;
+  }
+}
