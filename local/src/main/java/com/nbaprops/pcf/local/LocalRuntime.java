@@ -8,6 +8,7 @@ import com.nbaprops.pcf.logging.LogSink;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.EventBus;
 import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.runtime.BackendSpec;
 import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
@@ -27,17 +28,17 @@ import java.util.function.Function;
 public final class LocalRuntime implements AutoCloseable {
   private final PipelineRuntime runtime;
   private final LocalEventBus bus;
-  private final BackendChoice choice;
+  private final boolean deliversLocally;
 
-  private LocalRuntime(PipelineRuntime runtime, LocalEventBus bus, BackendChoice choice) {
+  private LocalRuntime(PipelineRuntime runtime, LocalEventBus bus, boolean deliversLocally) {
     this.runtime = runtime;
     this.bus = bus;
-    this.choice = choice;
+    this.deliversLocally = deliversLocally;
   }
 
   /** False when messages go to Pub/Sub: the deployed functions process them, not this process. */
   public boolean deliversLocally() {
-    return choice.deliversLocally();
+    return deliversLocally;
   }
 
   /**
@@ -81,10 +82,9 @@ public final class LocalRuntime implements AutoCloseable {
       LogSink logSink,
       BackendChoice choice,
       boolean asynchronous) {
+    // An option on the command line wins over the environment, which wins over the embedded
+    // default.
     Map<String, String> settings = new HashMap<>(env);
-    settings.remove(PipelineConfig.WAREHOUSE);
-    settings.remove(PipelineConfig.BUS);
-    settings.remove(PipelineConfig.BLOBS);
     putIfChosen(settings, PipelineConfig.WAREHOUSE, choice.warehouse());
     putIfChosen(settings, PipelineConfig.BUS, choice.bus());
     putIfChosen(settings, PipelineConfig.BLOBS, choice.blobs());
@@ -95,6 +95,9 @@ public final class LocalRuntime implements AutoCloseable {
             : Clock.fixed(
                 today.atTime(LocalTime.NOON).atZone(config.leagueTimeZone()).toInstant(),
                 ZoneOffset.UTC);
+    Backends.checkKinds(config, true, true);
+    boolean deliversLocally =
+        BackendSpec.parse(PipelineConfig.BUS, config.bus()).kind().equals("local");
     PipelineRuntimeContext context = new PipelineRuntimeContext(config, env, clock, logSink);
     Warehouse warehouse = Backends.warehouse(context);
     StructuredLog busLog = StructuredLog.to(logSink);
@@ -104,10 +107,10 @@ public final class LocalRuntime implements AutoCloseable {
                 config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, busLog)
             : new LocalEventBus(
                 config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, busLog);
-    EventBus publishTo = choice.deliversLocally() ? bus : Backends.bus(context);
+    EventBus publishTo = deliversLocally ? bus : Backends.bus(context);
     PipelineRuntime runtime =
         new PipelineRuntime(config, warehouse, publishTo, Backends.blobs(context), clock, logSink);
-    return new LocalRuntime(runtime, bus, choice);
+    return new LocalRuntime(runtime, bus, deliversLocally);
   }
 
   /**
@@ -115,7 +118,7 @@ public final class LocalRuntime implements AutoCloseable {
    * adapters).
    */
   public static LocalRuntime of(PipelineRuntime runtime, LocalEventBus bus) {
-    LocalRuntime local = new LocalRuntime(runtime, bus, BackendChoice.EMBEDDED);
+    LocalRuntime local = new LocalRuntime(runtime, bus, true);
     local.subscribeFunctions();
     return local;
   }

@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.local.BackendChoice;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.logging.LogSink;
@@ -64,14 +65,22 @@ final class GlobalOptions {
    * between its functions.
    */
   void requireEmbedded(String command) {
+    String warehouse = chosen(this.warehouse, PipelineConfig.WAREHOUSE);
+    String bus = chosen(this.bus, PipelineConfig.BUS);
+    String blobs = chosen(this.blobs, PipelineConfig.BLOBS);
     if ((warehouse != null && !warehouse.startsWith("duckdb:"))
         || (bus != null && !bus.equals("local"))
         || (blobs != null && !blobs.startsWith("local:"))) {
       throw new IllegalArgumentException(
           command
-              + " works on the embedded warehouse only; it takes no --warehouse, --bus or --blobs other than the"
+              + " works on the embedded warehouse only; it takes no --warehouse, --bus or --blobs (nor WAREHOUSE, BUS, BLOBS) other than the"
               + " embedded ones");
     }
+  }
+
+  /** The option, or else the environment's variable: what the runtime will open. */
+  private String chosen(String option, String variable) {
+    return option != null ? option : env.get(variable);
   }
 
   LocalRuntime open() {

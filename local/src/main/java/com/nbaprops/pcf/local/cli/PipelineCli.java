@@ -1,9 +1,11 @@
 package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.config.ConfigException;
+import com.nbaprops.pcf.failure.Causes;
 import com.nbaprops.pcf.message.InvalidMessageException;
 import com.nbaprops.pcf.message.JsonFields;
 import java.time.LocalDate;
+import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -41,11 +43,29 @@ public final class PipelineCli implements Runnable {
   }
 
   static CommandLine commandLine() {
-    CommandLine cli = new CommandLine(new PipelineCli());
+    return commandLine(System.getenv());
+  }
+
+  /** The CLI reading its configuration from {@code env} instead of the process's environment. */
+  static CommandLine commandLine(Map<String, String> env) {
+    CommandLine.IFactory defaults = CommandLine.defaultFactory();
+    CommandLine cli =
+        new CommandLine(
+            new PipelineCli(),
+            new CommandLine.IFactory() {
+              @Override
+              public <K> K create(Class<K> type) throws Exception {
+                K created = defaults.create(type);
+                if (created instanceof GlobalOptions options) {
+                  options.env = env;
+                }
+                return created;
+              }
+            });
     cli.registerConverter(LocalDate.class, text -> JsonFields.date("date", text));
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
-          commandLine.getErr().println("error: " + e.getMessage());
+          commandLine.getErr().println("error: " + Causes.chain(e));
           commandLine.getErr().flush();
           return e instanceof InvalidMessageException
                   || e instanceof ConfigException

@@ -4,14 +4,21 @@ import static com.google.common.truth.Truth.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Usage errors exit 2 before anything is opened or written. */
 class PipelineCliTest {
   private final StringWriter err = new StringWriter();
 
   private int run(String... args) {
-    var cli = PipelineCli.commandLine();
+    return run(Map.of(), args);
+  }
+
+  private int run(Map<String, String> env, String... args) {
+    var cli = PipelineCli.commandLine(env);
     cli.setErr(new PrintWriter(err));
     cli.setOut(new PrintWriter(new StringWriter()));
     return cli.execute(args);
@@ -54,6 +61,48 @@ class PipelineCliTest {
   @Test
   void seedingARealWarehouseIsRefused() {
     assertThat(run("seed", "--warehouse", "bigquery:nba-props-platform"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("embedded warehouse only");
+  }
+
+  @Test
+  void everyBadBackendVariableIsNamedAtOnceAndNothingIsOpened(@TempDir Path home) {
+    int code =
+        run(
+            Map.of(
+                "PIPELINE_HOME", home.toString(),
+                "WAREHOUSE", "garbage:x",
+                "BUS", "carrier-pigeon",
+                "BLOBS", "ftp:x"),
+            "status");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("WAREHOUSE='garbage:x' names no warehouse");
+    assertThat(err.toString()).contains("BUS='carrier-pigeon' names no eventbus");
+    assertThat(err.toString()).contains("BLOBS='ftp:x' names no blobstore");
+    assertThat(err.toString()).contains("[bigquery, duckdb]");
+    assertThat(home.resolve("warehouse.duckdb").toFile().exists()).isFalse();
+  }
+
+  @Test
+  void aBadFeatureColumnAndABadDatasetAreListedWithTheirVariables(@TempDir Path home) {
+    int code =
+        run(
+            Map.of(
+                "PIPELINE_HOME", home.toString(),
+                "FEATURE_THRESHOLDS", "bogus_col:50",
+                "ANALYTICS_DATASET", "nba analytics"),
+            "status");
+
+    assertThat(code).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("FEATURE_THRESHOLDS names 'bogus_col'");
+    assertThat(err.toString()).contains("ANALYTICS_DATASET is invalid");
+    assertThat(err.toString()).doesNotContain("null");
+  }
+
+  @Test
+  void theEnvironmentsWarehouseIsNotSilentlyReplacedByTheEmbeddedOne() {
+    assertThat(run(Map.of("WAREHOUSE", "bigquery:nba-props-platform"), "seed"))
         .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("embedded warehouse only");
   }

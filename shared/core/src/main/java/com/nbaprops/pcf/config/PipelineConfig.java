@@ -2,6 +2,7 @@ package com.nbaprops.pcf.config;
 
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Dataset;
+import com.nbaprops.pcf.table.Identifiers;
 import com.nbaprops.pcf.table.Tables;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -71,7 +72,7 @@ public record PipelineConfig(
           LARGE_DELETION_ROWS);
 
   private static final Pattern TOPIC_PREFIX_PATTERN = Pattern.compile("[a-z][a-z0-9-]{0,30}-|");
-  private static final Pattern BACKEND_SPEC = Pattern.compile("[a-z]+(:.+)?");
+  private static final Pattern BACKEND_SPEC = Pattern.compile("[a-z][a-z0-9-]*(:.+)?");
   private static final Pattern PROJECT_PATTERN = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
 
   /** The prefixed topic name, e.g. {@code dev-composite-factors-requests}. */
@@ -98,10 +99,22 @@ public record PipelineConfig(
         Dataset.ORCHESTRATION,
         reader.text(ORCHESTRATION_DATASET, Dataset.ORCHESTRATION.defaultName()));
     Catalog catalog = null;
-    try {
+    Map<Dataset, String> variables =
+        Map.of(
+            Dataset.ANALYTICS, ANALYTICS_DATASET,
+            Dataset.PRECOMPUTE, PRECOMPUTE_DATASET,
+            Dataset.ORCHESTRATION, ORCHESTRATION_DATASET);
+    boolean datasetsValid = true;
+    for (Map.Entry<Dataset, String> dataset : datasets.entrySet()) {
+      try {
+        Identifiers.check(dataset.getValue());
+      } catch (IllegalArgumentException e) {
+        datasetsValid = false;
+        reader.problems.add(variables.get(dataset.getKey()) + " is invalid: " + e.getMessage());
+      }
+    }
+    if (datasetsValid) {
       catalog = new Catalog(datasets);
-    } catch (IllegalArgumentException e) {
-      reader.problems.add("dataset name: " + e.getMessage());
     }
     String prefix = reader.text(TOPIC_PREFIX, "");
     if (!TOPIC_PREFIX_PATTERN.matcher(prefix).matches()) {

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
@@ -64,6 +65,7 @@ public final class Backends {
     PipelineConfig config =
         PipelineConfig.fromEnvironment(
             withCloudDefaults(function, env), env.getOrDefault("PIPELINE_HOME", DEFAULT_HOME));
+    checkKinds(config, function.usesBus(), function.usesBlobs());
     LogSink sink = StructuredLog.defaultSink(env);
     PipelineRuntimeContext context =
         new PipelineRuntimeContext(config, env, Clock.systemUTC(), sink);
@@ -107,6 +109,45 @@ public final class Backends {
     return open(BlobStore.class, PipelineConfig.BLOBS, context.config().blobs(), context);
   }
 
+  /**
+   * Refuses, all at once, every backend variable whose kind this class path cannot open, before any
+   * adapter is opened (a deployment must not half-start).
+   */
+  public static void checkKinds(PipelineConfig config, boolean bus, boolean blobs) {
+    List<String> problems = new ArrayList<>();
+    checkKind(Warehouse.class, PipelineConfig.WAREHOUSE, config.warehouse(), problems);
+    if (bus) {
+      checkKind(EventBus.class, PipelineConfig.BUS, config.bus(), problems);
+    }
+    if (blobs) {
+      checkKind(BlobStore.class, PipelineConfig.BLOBS, config.blobs(), problems);
+    }
+    if (!problems.isEmpty()) {
+      throw new ConfigException("invalid configuration:\n  - " + String.join("\n  - ", problems));
+    }
+  }
+
+  private static void checkKind(
+      Class<?> port, String variable, String value, List<String> problems) {
+    try {
+      if (!factories(port).containsKey(BackendSpec.parse(variable, value).kind())) {
+        problems.add(unknownKind(port, variable, value));
+      }
+    } catch (ConfigException e) {
+      problems.add(e.getMessage());
+    }
+  }
+
+  private static String unknownKind(Class<?> port, String variable, String value) {
+    return variable
+        + "='"
+        + value
+        + "' names no "
+        + port.getSimpleName().toLowerCase(Locale.ROOT)
+        + " this deployment can open; it has "
+        + kinds(port);
+  }
+
   /** The kinds this class path can open for {@code port}, sorted. */
   public static List<String> kinds(Class<?> port) {
     return new ArrayList<>(new TreeSet<>(factories(port).keySet()));
@@ -117,14 +158,7 @@ public final class Backends {
     BackendSpec spec = BackendSpec.parse(variable, value);
     BackendFactory<T> factory = factories(port).get(spec.kind());
     if (factory == null) {
-      throw new ConfigException(
-          variable
-              + "='"
-              + value
-              + "' names no "
-              + port.getSimpleName().toLowerCase(java.util.Locale.ROOT)
-              + " this deployment can open; it has "
-              + kinds(port));
+      throw new ConfigException(unknownKind(port, variable, value));
     }
     return factory.open(spec, context);
   }
