@@ -94,9 +94,9 @@ final class BackfillCommand implements Callable<Integer> {
       return Handover.report(local, Topic.COMPOSITE_FACTORS_REQUESTS, id, out);
     }
     progress.println();
-    RunResults results = RunResults.of(local, runId);
+    RunResults results = RunResults.of(local, runId, report.gameDates());
     out.println("run " + runId);
     results.print(out);
-    return results.anyWithoutInput() ? ExitCodes.PROBLEM : ExitCodes.OK;
+    return results.allDone() ? ExitCodes.OK : ExitCodes.PROBLEM;
   }
 }

@@ -6,6 +6,7 @@ import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
 import java.io.PrintStream;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,12 +51,10 @@ final class ReprocessCommand implements Callable<Integer> {
       if (!local.deliversLocally()) {
         return Handover.report(local, Topic.COMPOSITE_FACTORS_REQUESTS, id, out);
       }
-      RunResults results = RunResults.of(local, runId);
+      RunResults results = RunResults.of(local, runId, List.of(date));
       out.println("run " + runId + (backfill ? " (backfill mode)" : " (production mode)"));
       results.print(out);
-      return results.dates().isEmpty() || results.anyWithoutInput()
-          ? ExitCodes.PROBLEM
-          : ExitCodes.OK;
+      return results.allDone() ? ExitCodes.OK : ExitCodes.PROBLEM;
     }
   }
 }

@@ -1,52 +1,177 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.adapter.local.LocalEventBus.DeadLetter;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.message.Attributes;
+import com.nbaprops.pcf.message.CoverageValidated;
 import com.nbaprops.pcf.message.FactorsComputed;
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.rules.CoverageGate.Verdict;
+import com.nbaprops.pcf.table.Tables;
 import java.io.PrintStream;
-import java.util.Comparator;
+import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** The {@code composite-factors-computed} messages of one run, as a table. */
-record RunResults(List<FactorsComputed> dates) {
+/**
+ * What became of every date a run was asked to process, read from the bus and the warehouse: its
+ * computed outcome, its verdict, its metadata status, or the dead letter that stopped it. A date
+ * with no outcome at all is reported as lost. Nothing the run was asked for is left out.
+ */
+record RunResults(List<DateResult> dates) {
 
-  static RunResults of(LocalRuntime local, String runId) {
-    String topic = local.runtime().config().topic(Topic.COMPOSITE_FACTORS_COMPUTED);
-    return new RunResults(
-        local.bus().published(topic).stream()
-            .map(message -> FactorsComputed.fromJson(message.data()))
-            .filter(outcome -> outcome.runId().equals(runId))
-            .sorted(Comparator.comparing(FactorsComputed::analysisDate))
-            .toList());
+  /** One date of the run. Null fields: that stage was never reached. */
+  record DateResult(
+      LocalDate date,
+      FactorsComputed computed,
+      Verdict verdict,
+      String status,
+      DeadLetter deadLetter) {
+
+    /** Why the date is not done, or empty when it is. */
+    Optional<String> problem() {
+      if (deadLetter != null) {
+        return Optional.of(
+            "dead-lettered from "
+                + deadLetter.subscription()
+                + " after "
+                + deadLetter.attempts()
+                + " attempts: "
+                + deadLetter.lastError());
+      }
+      if (computed == null) {
+        return Optional.of("no outcome: the request was lost");
+      }
+      if (computed.status() == FactorsComputed.Status.NO_INPUT) {
+        return Optional.of("no player context: nothing computed, the old rows were kept");
+      }
+      if (verdict == Verdict.FAIL || verdict == Verdict.ERROR) {
+        return Optional.of("coverage " + verdict);
+      }
+      if ("INCOMPLETE".equals(status)) {
+        return Optional.of("metadata status INCOMPLETE");
+      }
+      return Optional.empty();
+    }
+  }
+
+  static RunResults of(LocalRuntime local, String runId, List<LocalDate> asked) {
+    Map<LocalDate, FactorsComputed> computed =
+        ofRun(local, Topic.COMPOSITE_FACTORS_COMPUTED, runId, FactorsComputed::fromJson).stream()
+            .collect(Collectors.toMap(FactorsComputed::analysisDate, c -> c, (a, b) -> b));
+    Map<LocalDate, Verdict> verdicts =
+        ofRun(local, Topic.COVERAGE_VALIDATED, runId, CoverageValidated::fromJson).stream()
+            .collect(
+                Collectors.toMap(
+                    CoverageValidated::analysisDate, CoverageValidated::verdict, (a, b) -> b));
+    Map<LocalDate, DeadLetter> deadLetters = new TreeMap<>();
+    for (DeadLetter letter : local.bus().deadLetters()) {
+      Map<String, String> attributes = letter.message().attributes();
+      if (runId.equals(attributes.get(Attributes.RUN_ID))
+          && attributes.containsKey(Attributes.ANALYSIS_DATE)) {
+        deadLetters.put(LocalDate.parse(attributes.get(Attributes.ANALYSIS_DATE)), letter);
+      }
+    }
+    Map<LocalDate, String> statuses = statuses(local, asked);
+    List<DateResult> dates = new ArrayList<>();
+    for (LocalDate date : asked.stream().sorted().distinct().toList()) {
+      dates.add(
+          new DateResult(
+              date,
+              computed.get(date),
+              verdicts.get(date),
+              statuses.get(date),
+              deadLetters.get(date)));
+    }
+    return new RunResults(dates);
+  }
+
+  private static <T> List<T> ofRun(
+      LocalRuntime local, Topic topic, String runId, Function<String, T> parse) {
+    return local.bus().published(local.runtime().config().topic(topic)).stream()
+        .filter(message -> runId.equals(message.attributes().get(Attributes.RUN_ID)))
+        .map(message -> parse.apply(message.data()))
+        .toList();
+  }
+
+  private static Map<LocalDate, String> statuses(LocalRuntime local, List<LocalDate> asked) {
+    Map<LocalDate, String> statuses = new TreeMap<>();
+    if (asked.isEmpty()) {
+      return statuses;
+    }
+    List<Row> rows =
+        local
+            .runtime()
+            .warehouse()
+            .query(
+                Sql.of(
+                        "SELECT analysis_date, status FROM "
+                            + local
+                                .runtime()
+                                .config()
+                                .catalog()
+                                .qualifiedName(Tables.BACKFILL_PROCESSING_METADATA)
+                            + " WHERE analysis_date BETWEEN @start_date AND @end_date")
+                    .date("start_date", asked.stream().min(LocalDate::compareTo).orElseThrow())
+                    .date("end_date", asked.stream().max(LocalDate::compareTo).orElseThrow()));
+    for (Row row : rows) {
+      statuses.put(row.date("analysis_date"), row.string("status"));
+    }
+    return statuses;
   }
 
   void print(PrintStream out) {
     out.printf(
-        "%-10s  %-17s  %-9s  %13s  %8s%n", "date", "status", "source", "upcoming/exp", "written");
-    for (FactorsComputed d : dates) {
+        "%-10s  %-17s  %-9s  %13s  %8s  %-8s  %s%n",
+        "date", "computed", "source", "upcoming/exp", "written", "verdict", "status");
+    for (DateResult d : dates) {
+      FactorsComputed c = d.computed();
       out.printf(
-          "%-10s  %-17s  %-9s  %13s  %8d%n",
-          d.analysisDate(),
-          d.status(),
-          d.source().map(DataSource::name).orElse("-"),
-          d.upcomingPlayers() + "/" + d.expectedPlayers(),
-          d.playersWritten());
+          "%-10s  %-17s  %-9s  %13s  %8s  %-8s  %s%n",
+          d.date(),
+          c == null ? (d.deadLetter() != null ? "FAILED" : "LOST") : c.status(),
+          c == null ? "-" : c.source().map(DataSource::name).orElse("-"),
+          c == null ? "-" : c.upcomingPlayers() + "/" + c.expectedPlayers(),
+          c == null ? "-" : Integer.toString(c.playersWritten()),
+          d.verdict() == null ? "-" : d.verdict(),
+          d.status() == null ? "-" : d.status());
     }
-    long computed =
-        dates.stream().filter(d -> d.status() == FactorsComputed.Status.COMPUTED).count();
-    long synthetic = dates.stream().filter(d -> d.dataSource() == DataSource.SYNTHETIC).count();
+    List<DateResult> computed =
+        dates.stream()
+            .filter(d -> d.computed() != null)
+            .filter(d -> d.computed().status() == FactorsComputed.Status.COMPUTED)
+            .toList();
+    List<DateResult> problems = dates.stream().filter(d -> d.problem().isPresent()).toList();
     out.printf(
-        "%d dates: %d computed (%d from the synthetic fallback), %d skipped, %d without input; %d player rows%n",
+        "%d dates asked: %d computed (%d from the synthetic fallback), %d skipped (bootstrap),"
+            + " %d not done; %d player rows%n",
         dates.size(),
-        computed,
-        synthetic,
-        dates.stream().filter(d -> d.status() == FactorsComputed.Status.SKIPPED_BOOTSTRAP).count(),
-        dates.stream().filter(d -> d.status() == FactorsComputed.Status.NO_INPUT).count(),
-        dates.stream().mapToInt(FactorsComputed::playersWritten).sum());
+        computed.size(),
+        computed.stream().filter(d -> d.computed().dataSource() == DataSource.SYNTHETIC).count(),
+        dates.stream()
+            .filter(d -> d.computed() != null)
+            .filter(d -> d.computed().status() == FactorsComputed.Status.SKIPPED_BOOTSTRAP)
+            .count(),
+        problems.size(),
+        dates.stream()
+            .filter(d -> d.computed() != null)
+            .mapToInt(d -> d.computed().playersWritten())
+            .sum());
+    for (DateResult d : problems) {
+      out.println("  NOT DONE " + d.date() + ": " + d.problem().orElseThrow());
+    }
   }
 
-  boolean anyWithoutInput() {
-    return dates.stream().anyMatch(d -> d.status() == FactorsComputed.Status.NO_INPUT);
+  /** Whether every date asked for is done: computed (or skipped on purpose), passed, complete. */
+  boolean allDone() {
+    return dates.stream().noneMatch(d -> d.problem().isPresent());
   }
 }

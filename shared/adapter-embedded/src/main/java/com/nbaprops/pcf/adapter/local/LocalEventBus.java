@@ -1,6 +1,7 @@
 package com.nbaprops.pcf.adapter.local;
 
 import com.google.cloud.functions.CloudEventsFunction;
+import com.nbaprops.pcf.failure.Causes;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.EventBus;
 import java.security.SecureRandom;
@@ -219,7 +220,8 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
   private synchronized void failed(Delivery delivery, Exception e) {
     Message message = delivery.message();
     Subscription subscription = delivery.subscription();
-    String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+    // The whole chain: a wrapper's message often hides the fault a person can act on.
+    String error = Causes.chain(e);
     if (delivery.attempt() < maxDeliveryAttempts) {
       log.warning(
           "delivery "

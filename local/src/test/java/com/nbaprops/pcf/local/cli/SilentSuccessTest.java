@@ -1,0 +1,74 @@
+package com.nbaprops.pcf.local.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.nbaprops.pcf.adapter.local.LocalEventBus;
+import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.logging.StructuredLog;
+import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.port.WarehouseException;
+import com.nbaprops.pcf.runtime.PipelineRuntime;
+import com.nbaprops.pcf.testing.Faults;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A command that was asked for dates accounts for every one of them, and fails if any failed. */
+class SilentSuccessTest {
+  @TempDir Path home;
+
+  /** The incident season over a warehouse whose disk fills up at the {@code nth} date written. */
+  private LocalRuntime diskFullFrom(int nth) {
+    LocalRuntime seeded = SeasonFixture.INCIDENT.open(home);
+    PipelineRuntime runtime = seeded.runtime();
+    Warehouse full =
+        Faults.failingFrom(
+            Warehouse.class,
+            runtime.warehouse(),
+            "replacePartition",
+            nth,
+            () ->
+                new WarehouseException(
+                    "TransactionContext Error: cannot commit - no transaction is active",
+                    new UncheckedIOException(new IOException("No space left on device"))));
+    LocalEventBus bus =
+        new LocalEventBus(
+            runtime.config().projectId(),
+            LocalEventBus.MAX_DELIVERY_ATTEMPTS,
+            runtime.clock(),
+            StructuredLog.to(runtime.logSink()));
+    return LocalRuntime.of(
+        new PipelineRuntime(
+            runtime.config(), full, bus, runtime.blobs(), runtime.clock(), runtime.logSink()),
+        bus);
+  }
+
+  @Test
+  void aBackfillOnAFullDiskNamesEveryFailedDateWithTheCauseAndExitsOne() {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code;
+    try (LocalRuntime local = diskFullFrom(4)) {
+      code =
+          BackfillCommand.run(
+              local,
+              DemoCommand.FEBRUARY,
+              true,
+              new PrintStream(out, true, StandardCharsets.UTF_8),
+              new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    String report = out.toString(StandardCharsets.UTF_8);
+    assertThat(code).isEqualTo(ExitCodes.PROBLEM);
+    assertThat(report).contains("22 dates asked");
+    // Three dates were written before the disk filled; metadata writes fail too from then on.
+    assertThat(Pattern.compile("NOT DONE").matcher(report).results().count()).isAtLeast(19L);
+    assertThat(report).contains("No space left on device");
+    assertThat(report).contains("NOT DONE 2023-02-28: dead-lettered");
+  }
+}

@@ -1,0 +1,66 @@
+package com.nbaprops.pcf.testing;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * Fault injection through the ports: a {@code Warehouse}, {@code BlobStore} or {@code EventBus}
+ * that behaves like the real one until a chosen call, then fails as a full disk or a lost
+ * connection would.
+ */
+public final class Faults {
+  private Faults() {}
+
+  /**
+   * {@code delegate}, except that the calls of {@code method} fail with {@code fault} from the
+   * {@code nth} (1-based) on; the failing calls do not reach {@code delegate}.
+   */
+  public static <T> T failingFrom(
+      Class<T> port,
+      T delegate,
+      String method,
+      int nth,
+      Supplier<? extends RuntimeException> fault) {
+    AtomicInteger calls = new AtomicInteger();
+    return port.cast(
+        Proxy.newProxyInstance(
+            port.getClassLoader(),
+            new Class<?>[] {port},
+            (proxy, invoked, args) -> {
+              if (invoked.getName().equals(method) && calls.incrementAndGet() >= nth) {
+                throw fault.get();
+              }
+              try {
+                return invoked.invoke(delegate, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            }));
+  }
+
+  /** {@code delegate}, except that only the {@code nth} call of {@code method} fails. */
+  public static <T> T failingOnce(
+      Class<T> port,
+      T delegate,
+      String method,
+      int nth,
+      Supplier<? extends RuntimeException> fault) {
+    AtomicInteger calls = new AtomicInteger();
+    return port.cast(
+        Proxy.newProxyInstance(
+            port.getClassLoader(),
+            new Class<?>[] {port},
+            (proxy, invoked, args) -> {
+              if (invoked.getName().equals(method) && calls.incrementAndGet() == nth) {
+                throw fault.get();
+              }
+              try {
+                return invoked.invoke(delegate, args);
+              } catch (InvocationTargetException e) {
+                throw e.getCause();
+              }
+            }));
+  }
+}
