@@ -29,11 +29,17 @@ public final class LocalRuntime implements AutoCloseable {
   private final PipelineRuntime runtime;
   private final LocalEventBus bus;
   private final boolean deliversLocally;
+  private final DeadLetterFile deadLetters;
 
-  private LocalRuntime(PipelineRuntime runtime, LocalEventBus bus, boolean deliversLocally) {
+  private LocalRuntime(
+      PipelineRuntime runtime,
+      LocalEventBus bus,
+      boolean deliversLocally,
+      DeadLetterFile deadLetters) {
     this.runtime = runtime;
     this.bus = bus;
     this.deliversLocally = deliversLocally;
+    this.deadLetters = deadLetters;
   }
 
   /** False when messages go to Pub/Sub: the deployed functions process them, not this process. */
@@ -107,18 +113,23 @@ public final class LocalRuntime implements AutoCloseable {
                 config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, busLog)
             : new LocalEventBus(
                 config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, busLog);
+    // The dead-letter topic of the embedded bus outlives the process, as Pub/Sub's does.
+    DeadLetterFile deadLetters = new DeadLetterFile(home);
+    bus.onDeadLetter(deadLetters::append);
     EventBus publishTo = deliversLocally ? bus : Backends.bus(context);
     PipelineRuntime runtime =
         new PipelineRuntime(config, warehouse, publishTo, Backends.blobs(context), clock, logSink);
-    return new LocalRuntime(runtime, bus, deliversLocally);
+    return new LocalRuntime(runtime, bus, deliversLocally, deadLetters);
   }
 
   /**
    * The four functions wired to {@code bus} over a runtime built elsewhere (a test's, with its own
    * adapters).
    */
-  public static LocalRuntime of(PipelineRuntime runtime, LocalEventBus bus) {
-    LocalRuntime local = new LocalRuntime(runtime, bus, true);
+  public static LocalRuntime of(PipelineRuntime runtime, LocalEventBus bus, Path home) {
+    DeadLetterFile deadLetters = new DeadLetterFile(home);
+    bus.onDeadLetter(deadLetters::append);
+    LocalRuntime local = new LocalRuntime(runtime, bus, true, deadLetters);
     local.subscribeFunctions();
     return local;
   }
@@ -152,6 +163,11 @@ public final class LocalRuntime implements AutoCloseable {
 
   public PipelineRuntime runtime() {
     return runtime;
+  }
+
+  /** What the bus gave up on, kept in the pipeline home across runs. */
+  public DeadLetterFile deadLetters() {
+    return deadLetters;
   }
 
   public LocalEventBus bus() {

@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       StatusCommand.class,
       CleanupCommand.class,
       RestoreCommand.class,
+      DeadLettersCommand.class,
+      ReplayCommand.class,
       ServeCommand.class,
       CommandLine.HelpCommand.class
     },

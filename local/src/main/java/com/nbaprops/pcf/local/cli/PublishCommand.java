@@ -3,7 +3,6 @@ package com.nbaprops.pcf.local.cli;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
 import java.io.PrintStream;
-import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -34,19 +33,7 @@ final class PublishCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Topic known =
-        Arrays.stream(Topic.values())
-            .filter(t -> t.baseName().equals(topic))
-            .findFirst()
-            .orElse(null);
-    if (known == null) {
-      out.println(
-          "unknown topic '"
-              + topic
-              + "'; topics: "
-              + Arrays.stream(Topic.values()).map(Topic::baseName).toList());
-      return ExitCodes.USAGE;
-    }
+    Topic known = Topic.parse(topic);
     try (LocalRuntime local = global.open()) {
       int before = local.bus().published().size();
       String id = local.runtime().publisher().publish(known, json, Map.of());

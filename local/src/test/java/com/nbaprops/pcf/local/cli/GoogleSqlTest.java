@@ -72,7 +72,7 @@ class GoogleSqlTest {
             new LocalDirectoryBlobStore(home.resolve("gcs")),
             clock,
             (s, m, l) -> {});
-    local = LocalRuntime.of(runtime, bus);
+    local = LocalRuntime.of(runtime, bus, home);
     SeedCommand.run(local, "2022-23", true, QUIET);
 
     recorder.record(true);

@@ -3,8 +3,12 @@ package com.nbaprops.pcf.local.cli;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.nbaprops.pcf.adapter.local.LocalEventBus;
+import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.logging.StructuredLog;
+import com.nbaprops.pcf.message.Attributes;
+import com.nbaprops.pcf.message.DateRequest;
+import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.port.WarehouseException;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
@@ -15,6 +19,8 @@ import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +52,8 @@ class SilentSuccessTest {
     return LocalRuntime.of(
         new PipelineRuntime(
             runtime.config(), full, bus, runtime.blobs(), runtime.clock(), runtime.logSink()),
-        bus);
+        bus,
+        home);
   }
 
   @Test
@@ -70,5 +77,55 @@ class SilentSuccessTest {
     assertThat(Pattern.compile("NOT DONE").matcher(report).results().count()).isAtLeast(19L);
     assertThat(report).contains("No space left on device");
     assertThat(report).contains("NOT DONE 2023-02-28: dead-lettered");
+  }
+
+  @Test
+  void deadLettersOutliveTheRunAndAReplayAfterTheFixProcessesThem() {
+    LocalDate date = LocalDate.of(2023, 2, 25);
+    try (LocalRuntime local = diskFullFrom(1)) {
+      local
+          .runtime()
+          .publisher()
+          .publish(
+              Topic.COMPOSITE_FACTORS_REQUESTS,
+              new DateRequest(date, true, false, "run-x").toJson(),
+              Attributes.of("run-x", date));
+    }
+    Map<String, String> env = Map.of("PIPELINE_HOME", home.toString());
+
+    // A new process: the dead letter is still there, with its cause.
+    try (LocalRuntime local = SeasonFixture.INCIDENT.open(home)) {
+      var letters = local.deadLetters().entries();
+      assertThat(letters).hasSize(1);
+      assertThat(letters.get(0).lastError()).contains("No space left on device");
+      assertThat(letters.get(0).attributes()).containsEntry("run_id", "run-x");
+    }
+    assertThat(cli(env, "deadletters")).isEqualTo(ExitCodes.PROBLEM);
+
+    // The disk has room again: the replay is processed like a new message.
+    assertThat(cli(env, "replay", "composite-factors-requests", "--all", "--today", "2023-03-10"))
+        .isEqualTo(ExitCodes.OK);
+    assertThat(cli(env, "deadletters")).isEqualTo(ExitCodes.OK);
+    try (LocalRuntime local =
+        LocalRuntime.open(home, Map.of(), SeasonFixture.TODAY, (s, m, l) -> {})) {
+      assertThat(
+              local
+                  .runtime()
+                  .warehouse()
+                  .query(
+                      Sql.of(
+                              "SELECT COUNT(*) AS n FROM nba_precompute.player_composite_factors"
+                                  + " WHERE game_date = @d")
+                          .date("d", date))
+                  .get(0)
+                  .int64("n"))
+          .isEqualTo(154);
+    }
+  }
+
+  private static int cli(Map<String, String> env, String... args) {
+    var cli = PipelineCli.commandLine(env);
+    cli.setErr(new java.io.PrintWriter(new java.io.StringWriter()));
+    return cli.execute(args);
   }
 }

@@ -1,5 +1,8 @@
 package com.nbaprops.pcf.config;
 
+import java.util.Arrays;
+import java.util.Optional;
+
 /** The topics of the chain, before the environment prefix is applied. */
 public enum Topic {
   UPCOMING_TABLES_CLEANUP_TRIGGER("upcoming-tables-cleanup-trigger"),
@@ -17,5 +20,22 @@ public enum Topic {
 
   public String baseName() {
     return baseName;
+  }
+
+  /** The topic called {@code baseName} (without the environment prefix). */
+  public static Optional<Topic> byBaseName(String baseName) {
+    return Arrays.stream(values()).filter(t -> t.baseName.equals(baseName)).findFirst();
+  }
+
+  /** The topic called {@code baseName}; a usage error naming the topics otherwise. */
+  public static Topic parse(String baseName) {
+    return byBaseName(baseName)
+        .orElseThrow(
+            () ->
+                new IllegalArgumentException(
+                    "unknown topic '"
+                        + baseName
+                        + "'; topics: "
+                        + Arrays.stream(values()).map(Topic::baseName).toList()));
   }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 
 /**
  * An in-process Pub/Sub: each published message goes to every subscription of its topic as the
@@ -55,6 +56,7 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
   private final Deque<Delivery> pending = new ArrayDeque<>();
   private final List<Message> published = new ArrayList<>();
   private final List<DeadLetter> deadLetters = new ArrayList<>();
+  private final List<Consumer<DeadLetter>> deadLetterListeners = new ArrayList<>();
   private final ExecutorService deliveryThread;
   private long lastId;
   private boolean delivering;
@@ -106,6 +108,14 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
     subscriptions
         .computeIfAbsent(topic, t -> new ArrayList<>())
         .add(new Subscription(name, topic, function));
+  }
+
+  /**
+   * Hands every dead letter to {@code listener} as well, as a dead-letter topic keeps it for an
+   * operator after this process ends.
+   */
+  public synchronized void onDeadLetter(Consumer<DeadLetter> listener) {
+    deadLetterListeners.add(listener);
   }
 
   @Override
@@ -247,7 +257,9 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
               + delivery.attempt()
               + " attempts: "
               + error);
-      deadLetters.add(new DeadLetter(subscription.name(), message, delivery.attempt(), error));
+      DeadLetter letter = new DeadLetter(subscription.name(), message, delivery.attempt(), error);
+      deadLetters.add(letter);
+      deadLetterListeners.forEach(listener -> listener.accept(letter));
     }
   }
 }

@@ -1,0 +1,64 @@
+package com.nbaprops.pcf.local.cli;
+
+import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.failure.Causes;
+import com.nbaprops.pcf.local.DeadLetterFile;
+import com.nbaprops.pcf.local.LocalRuntime;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "deadletters",
+    mixinStandardHelpOptions = true,
+    description = {
+      "List the messages the bus gave up on, with the error of their last delivery.",
+      "Example: ./pipeline deadletters composite-factors-requests"
+    })
+final class DeadLettersCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global;
+
+  @Parameters(
+      arity = "0..1",
+      paramLabel = "TOPIC",
+      description = "Only this topic (without the environment prefix).")
+  String topic;
+
+  PrintStream out = System.out;
+
+  @Override
+  public Integer call() {
+    Topic only = topic == null ? null : Topic.parse(topic);
+    global.requireEmbedded("deadletters");
+    try (LocalRuntime local = global.open()) {
+      List<DeadLetterFile.Entry> entries = DeadLettersCommand.entries(local, only);
+      if (entries.isEmpty()) {
+        out.println("no dead letters" + (only == null ? "" : " on " + only.baseName()));
+        return ExitCodes.OK;
+      }
+      out.printf("%-20s  %-28s  %-8s  %s%n", "id", "topic", "attempts", "last error");
+      for (DeadLetterFile.Entry entry : entries) {
+        out.printf(
+            "%-20s  %-28s  %-8d  %s%n",
+            entry.id(), entry.topic(), entry.attempts(), entry.lastError());
+        out.println("    " + entry.data());
+      }
+      out.println(
+          entries.size() + " dead letters; replay with ./pipeline replay TOPIC --id ID, or --all");
+      return ExitCodes.PROBLEM;
+    } catch (RuntimeException e) {
+      out.println("cannot read the dead letters: " + Causes.chain(e));
+      return ExitCodes.PROBLEM;
+    }
+  }
+
+  static List<DeadLetterFile.Entry> entries(LocalRuntime local, Topic only) {
+    String prefixed = only == null ? null : local.runtime().config().topic(only);
+    return local.deadLetters().entries().stream()
+        .filter(entry -> prefixed == null || entry.topic().equals(prefixed))
+        .toList();
+  }
+}

@@ -1,0 +1,81 @@
+package com.nbaprops.pcf.local.cli;
+
+import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.local.DeadLetterFile;
+import com.nbaprops.pcf.local.LocalRuntime;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "replay",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Publish dead letters of TOPIC again, as new messages (new ids, the same data and attributes),"
+          + " once whatever failed them is fixed. A replayed message is processed like any other;"
+          + " if it fails again, it is dead-lettered again.",
+      "Example: ./pipeline replay composite-factors-requests --all"
+    })
+final class ReplayCommand implements Callable<Integer> {
+  @Mixin GlobalOptions global;
+
+  @Parameters(paramLabel = "TOPIC", description = "The topic (without the environment prefix).")
+  String topic;
+
+  @ArgGroup(multiplicity = "1")
+  Which which;
+
+  static final class Which {
+    @Option(names = "--id", paramLabel = "ID", description = "The dead letter with this id.")
+    String id;
+
+    @Option(names = "--all", description = "Every dead letter of the topic.")
+    boolean all;
+  }
+
+  PrintStream out = System.out;
+
+  @Override
+  public Integer call() {
+    Topic target = Topic.parse(topic);
+    global.requireEmbedded("replay");
+    try (LocalRuntime local = global.open()) {
+      List<DeadLetterFile.Entry> chosen =
+          DeadLettersCommand.entries(local, target).stream()
+              .filter(entry -> which.all || entry.id().equals(which.id))
+              .toList();
+      if (chosen.isEmpty()) {
+        out.println(
+            "no dead letter "
+                + (which.all ? "" : which.id + " ")
+                + "on "
+                + target.baseName()
+                + "; see ./pipeline deadletters");
+        return ExitCodes.USAGE;
+      }
+      // Taken off the dead-letter file first: a replay that fails again is put back by the bus.
+      local
+          .deadLetters()
+          .remove(chosen.stream().map(DeadLetterFile.Entry::id).collect(Collectors.toSet()));
+      int before = local.bus().deadLetters().size();
+      for (DeadLetterFile.Entry entry : chosen) {
+        String id = local.runtime().publisher().publish(target, entry.data(), entry.attributes());
+        out.println("replayed " + entry.id() + " as " + id);
+      }
+      int failedAgain = local.bus().deadLetters().size() - before;
+      out.println(
+          chosen.size()
+              + " replayed, "
+              + failedAgain
+              + " dead-lettered again"
+              + (failedAgain == 0 ? "" : ": see ./pipeline deadletters"));
+      return failedAgain == 0 ? ExitCodes.OK : ExitCodes.PROBLEM;
+    }
+  }
+}
