@@ -13,6 +13,9 @@ resource "google_cloudfunctions2_function" "function" {
   build_config {
     runtime     = "java17"
     entry_point = each.value.entry_point
+    # Built by an account of our own with only what a build needs, not the project's default Cloud Build
+    # account, which new projects no longer create with broad rights.
+    service_account = google_service_account.build.id
 
     source {
       storage_source {
@@ -44,5 +47,9 @@ resource "google_cloudfunctions2_function" "function" {
     service_account_email = google_service_account.trigger.email
   }
 
-  depends_on = [google_project_service.required]
+  depends_on = [
+    google_project_service.required,
+    google_project_iam_member.build,
+    google_storage_bucket_iam_member.build_sources,
+  ]
 }

@@ -96,3 +96,23 @@ resource "google_pubsub_topic_iam_member" "scheduler_publisher" {
   role   = "roles/pubsub.publisher"
   member = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-cloudscheduler.iam.gserviceaccount.com"
 }
+
+# The functions' builds: read the source zips, push the built image, write build logs. Nothing else.
+resource "google_service_account" "build" {
+  account_id   = "pcf-function-build"
+  display_name = "Builds the PCF functions' images"
+}
+
+resource "google_project_iam_member" "build" {
+  for_each = toset(["roles/logging.logWriter", "roles/artifactregistry.writer"])
+
+  project = var.project_id
+  role    = each.value
+  member  = "serviceAccount:${google_service_account.build.email}"
+}
+
+resource "google_storage_bucket_iam_member" "build_sources" {
+  bucket = google_storage_bucket.sources.name
+  role   = "roles/storage.objectViewer"
+  member = "serviceAccount:${google_service_account.build.email}"
+}

@@ -71,6 +71,10 @@ resource "google_logging_metric" "alert" {
 resource "google_monitoring_alert_policy" "logged" {
   for_each = google_logging_metric.alert
 
+  # A policy on a log-based metric is refused until the metric exists; say so even where the filter below
+  # would not make Terraform infer it.
+  depends_on = [google_logging_metric.alert]
+
   display_name          = "PCF: alert=${each.key}"
   combiner              = "OR"
   notification_channels = var.alert_notification_channels

@@ -53,4 +53,10 @@ resource "google_storage_bucket_object" "function_source" {
   name   = "functions/${each.key}-${filemd5("${var.artifacts_dir}/${each.key}.zip")}.zip"
   bucket = google_storage_bucket.sources.name
   source = "${var.artifacts_dir}/${each.key}.zip"
+
+  # The name carries the content's hash, so new code is a new object. Where the zip is read from is not part of
+  # the object: a plan from another folder must not replace every function's source.
+  lifecycle {
+    ignore_changes = [source]
+  }
 }

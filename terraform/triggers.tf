@@ -27,7 +27,9 @@ resource "google_eventarc_trigger" "extra" {
 
   destination {
     cloud_run_service {
-      service = google_cloudfunctions2_function.function[each.value.function].service_config[0].service
+      # Eventarc wants the Cloud Run service's name; the function reports its full resource path
+      # (projects/P/locations/R/services/NAME), so take the last segment.
+      service = reverse(split("/", google_cloudfunctions2_function.function[each.value.function].service_config[0].service))[0]
       region  = var.region
     }
   }

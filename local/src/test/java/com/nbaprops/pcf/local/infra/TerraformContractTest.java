@@ -115,6 +115,74 @@ class TerraformContractTest {
   }
 
   @Test
+  void theFunctionsAreBuiltByTheirOwnLeastPrivilegeAccount() {
+    JsonObject build =
+        terraform
+            .resources("google_cloudfunctions2_function")
+            .get("function")
+            .getAsJsonArray("build_config")
+            .get(0)
+            .getAsJsonObject();
+    JsonObject roles = terraform.resources("google_project_iam_member").get("build");
+
+    assertThat(build.get("service_account").getAsString())
+        .isEqualTo("${google_service_account.build.id}");
+    assertThat(roles.get("for_each").getAsString())
+        .isEqualTo("${toset([\"roles/logging.logWriter\", \"roles/artifactregistry.writer\"])}");
+    assertThat(
+            terraform
+                .resources("google_storage_bucket_iam_member")
+                .get("build_sources")
+                .get("role")
+                .getAsString())
+        .isEqualTo("roles/storage.objectViewer");
+  }
+
+  @Test
+  void aPlanFromAnotherFolderDoesNotReplaceTheSourceObjects() {
+    JsonObject object = terraform.resources("google_storage_bucket_object").get("function_source");
+
+    // The name is the content's hash (filemd5 reads the folder, but only its bytes count).
+    assertThat(object.get("name").getAsString()).contains("filemd5(");
+    assertThat(
+            object
+                .getAsJsonArray("lifecycle")
+                .get(0)
+                .getAsJsonObject()
+                .get("ignore_changes")
+                .toString())
+        .contains("source");
+  }
+
+  @Test
+  void theLogAlertPoliciesWaitForTheirMetrics() {
+    JsonObject policy = terraform.resources("google_monitoring_alert_policy").get("logged");
+
+    assertThat(policy.get("depends_on").toString()).contains("google_logging_metric.alert");
+  }
+
+  @Test
+  void eventarcIsGivenTheServiceNameNotItsPath() {
+    String service =
+        terraform
+            .resources("google_eventarc_trigger")
+            .get("extra")
+            .getAsJsonArray("destination")
+            .get(0)
+            .getAsJsonObject()
+            .getAsJsonArray("cloud_run_service")
+            .get(0)
+            .getAsJsonObject()
+            .get("service")
+            .getAsString();
+
+    // service_config[0].service is projects/P/locations/R/services/NAME; the last segment is the
+    // name.
+    assertThat(service).startsWith("${reverse(split(\"/\", ");
+    assertThat(service).endsWith("service_config[0].service))[0]}");
+  }
+
+  @Test
   void everyVariableTheCodeReadsIsSetAndNoOther() {
     Set<String> set =
         new TreeSet<>(terraform.local("function_environment").getAsJsonObject().keySet());
