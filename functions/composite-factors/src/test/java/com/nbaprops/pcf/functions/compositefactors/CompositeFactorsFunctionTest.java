@@ -7,7 +7,10 @@ import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.message.FactorsComputed;
+import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.port.WarehouseException;
+import com.nbaprops.pcf.runtime.PipelineRuntime;
+import com.nbaprops.pcf.testing.Faults;
 import com.nbaprops.pcf.testing.GoldenEvents;
 import com.nbaprops.pcf.testing.RuntimeFixture;
 import java.nio.file.Path;
@@ -145,6 +148,40 @@ class CompositeFactorsFunctionTest {
         () ->
             function.accept(
                 GoldenEvents.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}")));
+  }
+
+  @Test
+  void aReplaceThatFailsLeavesTheDatesRowsAsTheyWereAndPublishesNothing() {
+    fixture.upcoming(DAY, "ann", "bob", "cal", "dee", "eve", "fay", "gus", "hal", "ivy", "jon");
+    function.accept(
+        GoldenEvents.request("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}"));
+    var before = fixture.factors(DAY);
+    int published = fixture.published(Topic.COMPOSITE_FACTORS_COMPUTED).size();
+    PipelineRuntime runtime = fixture.runtime();
+    var failing =
+        new CompositeFactorsFunction(
+            new PipelineRuntime(
+                runtime.config(),
+                Faults.failingFrom(
+                    Warehouse.class,
+                    runtime.warehouse(),
+                    "replacePartition",
+                    1,
+                    () -> new WarehouseException("No space left on device")),
+                runtime.bus(),
+                runtime.blobs(),
+                runtime.clock(),
+                runtime.logSink()));
+
+    assertThrows(
+        WarehouseException.class,
+        () ->
+            failing.accept(
+                GoldenEvents.request(
+                    "{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true,\"run_id\":\"r2\"}")));
+
+    assertThat(fixture.factors(DAY)).isEqualTo(before);
+    assertThat(fixture.published(Topic.COMPOSITE_FACTORS_COMPUTED)).hasSize(published);
   }
 
   @Test

@@ -2,9 +2,14 @@ package com.nbaprops.pcf.functions.metadatatracking;
 
 import static com.google.common.truth.Truth.assertThat;
 import static com.nbaprops.pcf.testing.RuntimeFixture.players;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.port.WarehouseException;
+import com.nbaprops.pcf.runtime.PipelineRuntime;
+import com.nbaprops.pcf.testing.Faults;
 import com.nbaprops.pcf.testing.GoldenEvents;
 import com.nbaprops.pcf.testing.RuntimeFixture;
 import java.nio.file.Path;
@@ -125,5 +130,57 @@ class MetadataTrackingFunctionTest {
 
     assertThat(fixture.metadata(openingWeek).orElseThrow().string("status")).isEqualTo("SKIPPED");
     assertThat(fixture.failures()).isEmpty();
+  }
+
+  private static MetadataTrackingFunction failing(RuntimeFixture fixture, String method, int nth) {
+    PipelineRuntime runtime = fixture.runtime();
+    return new MetadataTrackingFunction(
+        new PipelineRuntime(
+            runtime.config(),
+            Faults.failingOnce(
+                Warehouse.class,
+                runtime.warehouse(),
+                method,
+                nth,
+                () -> new WarehouseException("connection reset")),
+            runtime.bus(),
+            runtime.blobs(),
+            runtime.clock(),
+            runtime.logSink()));
+  }
+
+  @Test
+  void aMetadataWriteThatFailsWritesNothingAndIsRetried() {
+    RuntimeFixture fixture =
+        new RuntimeFixture(blobs).played(DAY, players(10)).factorsWritten(DAY, players(10));
+
+    assertThrows(
+        WarehouseException.class,
+        () ->
+            failing(fixture, "replacePartition", 1)
+                .accept(GoldenEvents.carrying("coverage-validated", verdict("PASS", 10, 10))));
+
+    assertThat(fixture.metadata(DAY)).isEmpty();
+    assertThat(fixture.failures()).isEmpty();
+  }
+
+  @Test
+  void aResolutionThatFailsIsDoneByTheRetry() {
+    RuntimeFixture fixture = new RuntimeFixture(blobs).played(DAY, players(10));
+    deliver(fixture, verdict("PASS", 0, 10)); // flags the date INCOMPLETE
+    fixture.factorsWritten(DAY, players(10));
+
+    assertThrows(
+        WarehouseException.class,
+        () ->
+            failing(fixture, "execute", 1)
+                .accept(GoldenEvents.carrying("coverage-validated", verdict("PASS", 10, 10))));
+    assertThat(fixture.failures().get(0).string("resolution_status")).isEqualTo("UNRESOLVED");
+
+    deliver(fixture, verdict("PASS", 10, 10)); // Pub/Sub's redelivery
+
+    assertThat(fixture.metadata(DAY).orElseThrow().string("status")).isEqualTo("COMPLETE");
+    assertThat(fixture.failures()).hasSize(1);
+    assertThat(fixture.failures().get(0).string("resolution_status")).isEqualTo("RESOLVED");
   }
 }

@@ -11,9 +11,12 @@ import com.nbaprops.pcf.message.UpcomingTablesCleaned;
 import com.nbaprops.pcf.port.BlobStore;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.port.WarehouseException;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
+import com.nbaprops.pcf.testing.Faults;
 import com.nbaprops.pcf.testing.RuntimeFixture;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -288,6 +291,66 @@ class UpcomingTablesCleanupServiceTest {
     assertThat(again.status()).isEqualTo("SUCCEEDED");
     assertThat(again.totalDeleted()).isEqualTo(7);
     assertThat(rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date < @cutoff")).isEmpty();
+  }
+
+  /** The runtime's warehouse replaced by one whose {@code nth} call of {@code method} fails. */
+  private void failWarehouse(String method, int nth) {
+    runtime =
+        new PipelineRuntime(
+            runtime.config(),
+            Faults.failingOnce(
+                Warehouse.class,
+                runtime.warehouse(),
+                method,
+                nth,
+                () -> new WarehouseException("connection reset")),
+            runtime.bus(),
+            runtime.blobs(),
+            runtime.clock(),
+            runtime.logSink());
+  }
+
+  @Test
+  void aDeleteThatFailsLeavesItsTableAsItWasAndTheRunFailsAudited() {
+    start(Map.of(), new LocalDirectoryBlobStore(blobDir));
+    List<Row> players = rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "TRUE");
+    failWarehouse("execute", 1); // the first table's DELETE
+
+    assertThrows(CleanupFailedException.class, () -> run(false));
+
+    assertThat(rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "TRUE")).isEqualTo(players);
+    assertThat(rows(Tables.UPCOMING_TEAM_GAME_CONTEXT, "game_date < @cutoff")).isEmpty();
+    assertThat(audit().get(0).string("status")).isEqualTo("FAILED");
+    assertThat(audit().get(0).string("errors")).contains("connection reset");
+  }
+
+  @Test
+  void aVerificationThatCannotRunFailsTheRunRatherThanPassingIt() {
+    start(Map.of(), new LocalDirectoryBlobStore(blobDir));
+    failWarehouse("query", 3); // after reading the stale rows and counting the kept ones
+
+    assertThrows(CleanupFailedException.class, () -> run(false));
+
+    assertThat(audit().get(0).string("status")).isEqualTo("FAILED");
+  }
+
+  @Test
+  void aRestoreThatFailsAddsNothingAndItsRetryRestoresExactly() {
+    start(Map.of(), new LocalDirectoryBlobStore(blobDir));
+    List<Row> stale = rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date = @cutoff - 2");
+    run(false);
+    PipelineRuntime healthy = runtime;
+    failWarehouse("append", 1);
+
+    assertThrows(
+        WarehouseException.class,
+        () -> restore().restore(Tables.UPCOMING_PLAYER_GAME_CONTEXT, STALE_1, Optional.empty()));
+    assertThat(rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date = @cutoff - 2")).isEmpty();
+
+    runtime = healthy;
+    restore().restore(Tables.UPCOMING_PLAYER_GAME_CONTEXT, STALE_1, Optional.empty());
+    assertThat(rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date = @cutoff - 2"))
+        .isEqualTo(stale);
   }
 
   @Test
