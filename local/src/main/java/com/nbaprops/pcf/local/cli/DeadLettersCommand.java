@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
     name = "deadletters",
     mixinStandardHelpOptions = true,
     description = {
-      "List the messages the bus gave up on, with the error of their last delivery.",
+      "List the messages the bus gave up on, with the error of their last delivery: the embedded"
+          + " bus's, or with --bus pubsub:PROJECT the deployed functions' dead-letter subscriptions.",
       "Example: ./pipeline deadletters composite-factors-requests"
     })
 final class DeadLettersCommand implements Callable<Integer> {
@@ -32,9 +33,15 @@ final class DeadLettersCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Topic only = topic == null ? null : Topic.parse(topic);
-    global.requireEmbedded("deadletters");
     try (LocalRuntime local = global.open()) {
-      List<DeadLetterFile.Entry> entries = DeadLettersCommand.entries(local, only);
+      List<DeadLetterFile.Entry> entries;
+      if (local.deliversLocally()) {
+        entries = DeadLettersCommand.entries(local, only);
+      } else {
+        try (CloudDeadLetters cloud = new CloudDeadLetters(local, global.env)) {
+          entries = cloud.entries(only);
+        }
+      }
       if (entries.isEmpty()) {
         out.println("no dead letters" + (only == null ? "" : " on " + only.baseName()));
         return ExitCodes.OK;

@@ -44,8 +44,18 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Topic target = Topic.parse(topic);
-    global.requireEmbedded("replay");
     try (LocalRuntime local = global.open()) {
+      if (!local.deliversLocally()) {
+        try (CloudDeadLetters cloud = new CloudDeadLetters(local, global.env)) {
+          int replayed = cloud.replay(local, target, id -> which.all || id.equals(which.id));
+          out.println(
+              replayed
+                  + " dead letters published again to "
+                  + local.runtime().config().topic(target)
+                  + "; the deployed functions process them");
+          return replayed == 0 ? ExitCodes.USAGE : ExitCodes.OK;
+        }
+      }
       List<DeadLetterFile.Entry> chosen =
           DeadLettersCommand.entries(local, target).stream()
               .filter(entry -> which.all || entry.id().equals(which.id))

@@ -140,4 +140,47 @@ class PubSubEmulatorTest {
         .isEqualTo("{\"verdict\":\"PASS\"}");
     assertThat(message.getAsJsonObject("attributes").get("run_id").getAsString()).isEqualTo("r1");
   }
+
+  @Test
+  void deadLettersCanBeReadWithoutTakingThemThenTakenOneByOne() throws Exception {
+    String topic = "projects/" + PROJECT + "/topics/composite-factors-dead-letter";
+    rest("PUT", "/v1/" + topic, "{}");
+    rest(
+        "PUT",
+        "/v1/projects/" + PROJECT + "/subscriptions/composite-factors-dead-letter",
+        "{\"topic\":\"" + topic + "\"}");
+    String first;
+    try (PubSubEventBus bus = PubSubEventBus.connect(PROJECT, host)) {
+      first =
+          bus.publish(
+              "composite-factors-dead-letter",
+              "{\"analysis_date\":\"2023-02-23\"}",
+              Map.of("run_id", "r1", PubSubDeadLetters.DELIVERY_COUNT, "5"));
+      bus.publish("composite-factors-dead-letter", "{\"analysis_date\":\"2023-02-24\"}", Map.of());
+    }
+
+    try (PubSubDeadLetters letters = PubSubDeadLetters.connect(PROJECT, host)) {
+      assertThat(letters.peek("composite-factors-dead-letter", 10)).hasSize(2);
+      var again = letters.peek("composite-factors-dead-letter", 10);
+      assertThat(again).hasSize(2);
+      assertThat(
+              again.stream()
+                  .filter(l -> l.messageId().equals(first))
+                  .findFirst()
+                  .orElseThrow()
+                  .deliveries())
+          .isEqualTo(5);
+
+      java.util.List<String> handled = new java.util.ArrayList<>();
+      int taken =
+          letters.take(
+              "composite-factors-dead-letter",
+              letter -> letter.messageId().equals(first),
+              letter -> handled.add(letter.data()));
+
+      assertThat(taken).isEqualTo(1);
+      assertThat(handled).containsExactly("{\"analysis_date\":\"2023-02-23\"}");
+      assertThat(letters.peek("composite-factors-dead-letter", 10)).hasSize(1);
+    }
+  }
 }
