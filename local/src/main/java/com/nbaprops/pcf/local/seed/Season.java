@@ -5,7 +5,14 @@ import java.util.Comparator;
 import java.util.List;
 
 /** The regular season's player and team games, read from the sample files packaged with the CLI. */
-record Season(String name, int seasonYear, List<PlayerGame> playerGames, List<TeamGame> teamGames) {
+record Season(
+    String name,
+    int seasonYear,
+    List<PlayerGame> playerGames,
+    List<TeamGame> teamGames,
+    List<ShotZoneGame> shotZones,
+    List<ZoneDefenseGame> zoneDefense,
+    List<UsageGame> usage) {
   static final String SEASON_2022_23 = "2022-23";
 
   static Season load(String name) {
@@ -25,7 +32,14 @@ record Season(String name, int seasonYear, List<PlayerGame> playerGames, List<Te
             .flatMap(row -> TeamGame.parse(row).stream())
             .sorted(Comparator.comparing(TeamGame::date).thenComparing(TeamGame::team))
             .toList();
-    return new Season(name, 2022, players, teams);
+    return new Season(
+        name,
+        2022,
+        players,
+        teams,
+        read("player_game_shot_zones.csv").stream().map(ShotZoneGame::parse).toList(),
+        read("team_game_zone_defense.csv").stream().map(ZoneDefenseGame::parse).toList(),
+        read("player_game_usage_inputs.csv").stream().map(UsageGame::parse).toList());
   }
 
   private static List<java.util.Map<String, String>> read(String file) {

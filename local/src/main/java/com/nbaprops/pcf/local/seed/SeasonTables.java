@@ -8,9 +8,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -18,33 +22,55 @@ import java.util.stream.Collectors;
 /**
  * Derives the warehouse's input tables from a season's box scores. The "upcoming" tables are
  * rebuilt as they would have looked the morning of each game: only games before that day count.
- * What the box scores cannot tell (usage, age, shot zones) stays null.
+ * Usage and shot zones come from the shot-level files; what the data cannot tell (age, the injury
+ * report) stays null or has a stand-in, said where it is computed.
  */
 final class SeasonTables {
   private static final ZoneId LEAGUE_ZONE = ZoneId.of("America/New_York");
 
-  /** Team defense needs a few games before its numbers mean anything. */
-  private static final int MIN_DEFENSE_GAMES = 5;
-
-  private static final int DEFENSE_WINDOW = 15;
   private static final int PACE_WINDOW = 10;
 
   private final Season season;
   private final Map<String, List<PlayerGame>> gamesByPlayer;
   private final Map<String, List<TeamGame>> gamesByTeam;
 
-  /**
-   * League totals of every team game strictly before a date: [pace sum, games, 3PM allowed, 3PA
-   * allowed].
-   */
+  /** League totals of every team game strictly before a date: [pace sum, games]. */
   private final NavigableMap<LocalDate, double[]> leagueBefore = new TreeMap<>();
+
+  private final Map<String, Double> usageRates = new HashMap<>();
+  private final UsageContext usage;
+  private final Map<String, List<ShotZoneGame>> shotsByPlayer;
+  private final Map<String, List<ZoneDefenseGame>> defenseByTeam;
 
   SeasonTables(Season season) {
     this.season = season;
+    List<UsageContext.Rate> rates = new ArrayList<>();
+    for (UsageGame game : season.usage()) {
+      Double rate = game.usageRate();
+      usageRates.put(game.playerId() + "|" + game.date(), rate);
+      if (rate != null) {
+        rates.add(new UsageContext.Rate(game.playerId(), game.team(), game.date(), rate));
+      }
+    }
+    Map<String, Set<String>> played = new HashMap<>();
+    for (PlayerGame game : season.playerGames()) {
+      played
+          .computeIfAbsent(UsageContext.key(game.team(), game.date()), k -> new HashSet<>())
+          .add(game.playerId());
+    }
+    this.usage = new UsageContext(rates, played);
+    this.shotsByPlayer =
+        season.shotZones().stream()
+            .sorted(Comparator.comparing(ShotZoneGame::date))
+            .collect(Collectors.groupingBy(ShotZoneGame::playerId));
+    this.defenseByTeam =
+        season.zoneDefense().stream()
+            .sorted(Comparator.comparing(ZoneDefenseGame::date))
+            .collect(Collectors.groupingBy(ZoneDefenseGame::team));
     this.gamesByPlayer =
         season.playerGames().stream().collect(Collectors.groupingBy(PlayerGame::lookup));
     this.gamesByTeam = season.teamGames().stream().collect(Collectors.groupingBy(TeamGame::team));
-    double[] running = new double[4];
+    double[] running = new double[2];
     Map<LocalDate, List<TeamGame>> byDate =
         season.teamGames().stream()
             .collect(Collectors.groupingBy(TeamGame::date, TreeMap::new, Collectors.toList()));
@@ -53,8 +79,6 @@ final class SeasonTables {
       for (TeamGame game : day.getValue()) {
         running[0] += game.possessions();
         running[1] += 1;
-        running[2] += game.opponentThreeMakes();
-        running[3] += game.opponentThreeAttempts();
       }
     }
   }
@@ -83,7 +107,7 @@ final class SeasonTables {
                     .set("fg_pct", g.fgPct())
                     .set("three_pt_pct", g.threePtPct())
                     .set("ft_pct", g.ftPct())
-                    .set("usage_rate", null)
+                    .set("usage_rate", usageRates.get(g.playerId() + "|" + g.date()))
                     .set("home_game", g.home())
                     .set("win_flag", g.win())
                     .set("is_active", true)
@@ -166,9 +190,13 @@ final class SeasonTables {
                   Math.round(fortnight.stream().mapToDouble(PlayerGame::minutes).sum()))
               .set("back_to_backs_last_14_days", (long) consecutiveDayPairs(fortnight))
               .set("player_age", null)
-              .set("projected_usage_rate", null)
-              .set("avg_usage_rate_last_7_games", null)
-              .set("star_teammates_out", null)
+              .set(
+                  "projected_usage_rate",
+                  usage.projected(game.playerId(), game.team(), game.date()))
+              .set("avg_usage_rate_last_7_games", usage.averageLast7(game.playerId(), game.date()))
+              .set(
+                  "star_teammates_out",
+                  (long) usage.starTeammatesOut(game.playerId(), game.team(), game.date()))
               .set("pace_differential", paceDifferential)
               .set(
                   "opponent_pace_last_10",
@@ -210,35 +238,67 @@ final class SeasonTables {
     return rows;
   }
 
+  /** Each player's shot profile the morning of each of his games. */
+  List<Row> playerShotZoneAnalysis() {
+    List<Row> rows = new ArrayList<>();
+    for (PlayerGame game : season.playerGames()) {
+      List<ShotZoneGame> before =
+          before(
+              shotsByPlayer.getOrDefault(game.playerId(), List.of()),
+              game.date(),
+              ShotZoneGame::date);
+      ShotZoneGame.profile(before)
+          .ifPresent(
+              profile ->
+                  rows.add(
+                      Row.builder()
+                          .set("player_lookup", game.lookup())
+                          .set("analysis_date", game.date())
+                          .set("primary_scoring_zone", profile.primaryZone())
+                          .set("paint_rate_last_10", profile.paintRate())
+                          .set("mid_range_rate_last_10", profile.midRangeRate())
+                          .set("three_pt_rate_last_10", profile.threeRate())
+                          .set("early_season_flag", profile.earlySeason())
+                          .build()));
+    }
+    return rows;
+  }
+
   /**
-   * Three-point defense only: the game logs give opponents' three-point makes and attempts, but not
-   * where their two-point shots came from, so the paint and mid-range columns stay null.
+   * Each team's defense by zone the morning of each of its games: over its last 15 games, what
+   * opponents shot in each zone against the league in that zone over the same dates.
    */
   List<Row> teamDefenseZoneAnalysis() {
     List<Row> rows = new ArrayList<>();
+    List<ZoneDefenseGame> league = season.zoneDefense();
     for (TeamGame game : season.teamGames()) {
-      List<TeamGame> before = before(gamesByTeam.get(game.team()), game.date(), TeamGame::date);
-      if (before.size() < MIN_DEFENSE_GAMES) {
+      List<ZoneDefenseGame> before =
+          before(
+              defenseByTeam.getOrDefault(game.team(), List.of()),
+              game.date(),
+              ZoneDefenseGame::date);
+      List<ZoneDefenseGame> recent =
+          before.subList(Math.max(0, before.size() - ZoneDefenseGame.WINDOW), before.size());
+      if (recent.isEmpty()) {
         continue;
       }
-      List<TeamGame> recent =
-          before.subList(Math.max(0, before.size() - DEFENSE_WINDOW), before.size());
-      double allowed =
-          recent.stream().mapToLong(TeamGame::opponentThreeMakes).sum()
-              / (double) recent.stream().mapToLong(TeamGame::opponentThreeAttempts).sum();
-      double[] league = leagueBefore.get(game.date());
-      double leagueRate = league[2] / league[3];
-      rows.add(
-          Row.builder()
-              .set("team_abbr", game.team())
-              .set("analysis_date", game.date())
-              .set("paint_defense_vs_league_avg", null)
-              .set("mid_range_defense_vs_league_avg", null)
-              .set(
-                  "three_pt_defense_vs_league_avg", Coverage.round((allowed - leagueRate) * 100, 2))
-              .set("weakest_zone", null)
-              .set("games_in_sample", (long) recent.size())
-              .build());
+      LocalDate from = recent.get(0).date();
+      LocalDate to = recent.get(recent.size() - 1).date();
+      List<ZoneDefenseGame> sameDates =
+          league.stream().filter(g -> !g.date().isBefore(from) && !g.date().isAfter(to)).toList();
+      ZoneDefenseGame.profile(before, sameDates)
+          .ifPresent(
+              profile ->
+                  rows.add(
+                      Row.builder()
+                          .set("team_abbr", game.team())
+                          .set("analysis_date", game.date())
+                          .set("paint_defense_vs_league_avg", profile.paint())
+                          .set("mid_range_defense_vs_league_avg", profile.midRange())
+                          .set("three_pt_defense_vs_league_avg", profile.three())
+                          .set("weakest_zone", profile.weakestZone())
+                          .set("games_in_sample", (long) profile.games())
+                          .build()));
     }
     return rows;
   }

@@ -37,7 +37,7 @@ public final class Seeder {
     tables.put(Tables.UPCOMING_PLAYER_GAME_CONTEXT, season.upcomingPlayerGameContext());
     tables.put(Tables.UPCOMING_TEAM_GAME_CONTEXT, season.upcomingTeamGameContext());
     tables.put(Tables.TEAM_DEFENSE_ZONE_ANALYSIS, season.teamDefenseZoneAnalysis());
-    tables.put(Tables.PLAYER_SHOT_ZONE_ANALYSIS, List.of());
+    tables.put(Tables.PLAYER_SHOT_ZONE_ANALYSIS, season.playerShotZoneAnalysis());
     warehouse.createTables(Tables.ALL);
     Map<TableDefinition, Integer> written = new LinkedHashMap<>();
     tables.forEach(

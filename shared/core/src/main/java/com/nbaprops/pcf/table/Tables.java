@@ -151,6 +151,8 @@ public final class Tables {
               "mid_range_rate_last_10", FLOAT64, "share of mid-range shots, last 10 games (%)")
           .nullable(
               "three_pt_rate_last_10", FLOAT64, "share of three-point shots, last 10 games (%)")
+          .nullable(
+              "early_season_flag", BOOL, "fewer than 5 games with an attempt behind the shares")
           .partitionBy("analysis_date", true)
           .clusterBy("player_lookup")
           .build();
