@@ -86,7 +86,13 @@ class SeasonTablesTest {
         .isTrue();
     assertThat(
             tables.teamDefenseZoneAnalysis().stream()
-                .allMatch(r -> r.float64("paint_defense_vs_league_avg") == null))
+                .allMatch(
+                    r ->
+                        r.float64("paint_defense_vs_league_avg") != null
+                            && r.float64("mid_range_defense_vs_league_avg") != null
+                            && r.float64("three_pt_defense_vs_league_avg") != null
+                            && List.of("paint", "mid_range", "perimeter")
+                                .contains(r.string("weakest_zone"))))
         .isTrue();
   }
 }

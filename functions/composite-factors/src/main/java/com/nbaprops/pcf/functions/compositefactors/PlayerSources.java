@@ -1,11 +1,13 @@
 package com.nbaprops.pcf.functions.compositefactors;
 
+import com.nbaprops.pcf.domain.Coverage;
 import com.nbaprops.pcf.domain.PlayerContext;
 import com.nbaprops.pcf.domain.ShotZoneProfile;
 import com.nbaprops.pcf.domain.TeamDefenseProfile;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
@@ -22,6 +24,9 @@ final class PlayerSources {
    * for rest.
    */
   static final int HISTORY_DAYS = 14;
+
+  /** Usage points a player's projection gains for each star teammate out, as upstream's context. */
+  static final double PER_STAR_OUT = 2.0;
 
   private final Warehouse warehouse;
   private final String playerGames;
@@ -82,9 +87,11 @@ final class PlayerSources {
 
   /**
    * A context built from the box scores when the upcoming context cannot be trusted: one row per
-   * player who played on the date, with rest and load from the 14 days before. Rest is simplified
-   * (0 after a game the day before, else 1), and usage, pace and age stay missing: completeness
-   * says so.
+   * player who played on the date. Rest and load come from the 14 days before (rest simplified: 0
+   * after a game the day before, else 1); usage as the upcoming context defines it, from the season
+   * so far: the mean of his last 7 usage rates, his team's top-3 usage players (at least 5 games
+   * for the team) absent from the date's box scores, and his season mean plus 2 points per such
+   * star. Pace and age stay missing: completeness says so.
    */
   List<PlayerContext> syntheticContext(LocalDate date) {
     Sql sql =
@@ -97,9 +104,39 @@ final class PlayerSources {
                   WHERE game_date = @game_date
                 ),
                 history AS (
-                  SELECT player_lookup, game_date, minutes_played, usage_rate
+                  SELECT player_lookup, game_date, minutes_played
                   FROM %1$s
                   WHERE game_date >= @history_start AND game_date < @game_date
+                ),
+                season AS (
+                  SELECT player_lookup, team_abbr, game_date, usage_rate,
+                         ROW_NUMBER() OVER (PARTITION BY player_lookup ORDER BY game_date DESC) AS recency
+                  FROM %1$s
+                  WHERE game_date >= @season_start AND game_date < @game_date AND usage_rate IS NOT NULL
+                ),
+                usage AS (
+                  SELECT player_lookup, AVG(usage_rate) AS season_mean,
+                         AVG(CASE WHEN recency <= 7 THEN usage_rate END) AS last_7
+                  FROM season
+                  GROUP BY player_lookup
+                ),
+                ranked AS (
+                  SELECT team_abbr, player_lookup,
+                         ROW_NUMBER() OVER (PARTITION BY team_abbr
+                                            ORDER BY ROUND(AVG(usage_rate), 1) DESC, player_lookup)
+                           AS star_rank
+                  FROM season
+                  GROUP BY team_abbr, player_lookup
+                  HAVING COUNT(*) >= 5
+                ),
+                stars_out AS (
+                  SELECT s.team_abbr, t.player_lookup, COUNT(*) AS stars_out
+                  FROM ranked AS s
+                  JOIN today AS t ON t.team_abbr = s.team_abbr AND t.player_lookup <> s.player_lookup
+                  WHERE s.star_rank <= 3
+                    AND NOT EXISTS (SELECT 1 FROM today AS p
+                                    WHERE p.team_abbr = s.team_abbr AND p.player_lookup = s.player_lookup)
+                  GROUP BY s.team_abbr, t.player_lookup
                 )
                 SELECT t.player_lookup, t.universal_player_id, t.game_id, t.game_date, t.team_abbr,
                        t.opponent_team_abbr,
@@ -107,9 +144,13 @@ final class PlayerSources {
                        COUNT(CASE WHEN h.game_date >= @week_start THEN 1 END) AS games_in_last_7_days,
                        SUM(CASE WHEN h.game_date >= @week_start THEN COALESCE(h.minutes_played, 0) ELSE 0 END)
                          AS minutes_in_last_7_days,
-                       AVG(CASE WHEN h.game_date >= @week_start THEN h.usage_rate END) AS avg_usage_rate_last_7_games
+                       MIN(u.last_7) AS avg_usage_rate_last_7_games,
+                       MIN(u.season_mean) AS season_usage,
+                       MIN(COALESCE(o.stars_out, 0)) AS star_teammates_out
                 FROM today AS t
                 LEFT JOIN history AS h ON h.player_lookup = t.player_lookup
+                LEFT JOIN usage AS u ON u.player_lookup = t.player_lookup
+                LEFT JOIN stars_out AS o ON o.player_lookup = t.player_lookup AND o.team_abbr = t.team_abbr
                 GROUP BY t.player_lookup, t.universal_player_id, t.game_id, t.game_date, t.team_abbr,
                          t.opponent_team_abbr
                 ORDER BY t.player_lookup, t.game_id
@@ -117,6 +158,7 @@ final class PlayerSources {
                     .formatted(playerGames))
             .date("game_date", date)
             .date("history_start", date.minusDays(HISTORY_DAYS))
+            .date("season_start", SeasonCalendar.seasonStart(SeasonCalendar.seasonYear(date)))
             .date("week_start", date.minusDays(7))
             .date("previous_day", date.minusDays(1));
     Map<String, PlayerContext> byPlayer = new LinkedHashMap<>();
@@ -127,6 +169,9 @@ final class PlayerSources {
           row.float64("minutes_in_last_7_days") == null
               ? 0.0
               : row.float64("minutes_in_last_7_days");
+      int starsOut = row.int32("star_teammates_out");
+      Double seasonUsage = row.float64("season_usage");
+      Double lastSeven = row.float64("avg_usage_rate_last_7_games");
       PlayerContext context =
           PlayerContext.builder(
                   row.string("player_lookup"), row.string("game_id"), row.date("game_date"))
@@ -138,8 +183,12 @@ final class PlayerSources {
               .minutesInLast7Days(Math.floor(minutes))
               .avgMinutesPerGameLast7(games == 0 ? 0.0 : minutes / games)
               .backToBacksLast14Days(0)
-              .avgUsageRateLast7Games(row.float64("avg_usage_rate_last_7_games"))
-              .starTeammatesOut(0)
+              .avgUsageRateLast7Games(lastSeven == null ? null : Coverage.round(lastSeven, 1))
+              .projectedUsageRate(
+                  seasonUsage == null
+                      ? null
+                      : Coverage.round(Coverage.round(seasonUsage, 1) + PER_STAR_OUT * starsOut, 1))
+              .starTeammatesOut(starsOut)
               .build();
       byPlayer.putIfAbsent(context.playerLookup(), context);
     }
