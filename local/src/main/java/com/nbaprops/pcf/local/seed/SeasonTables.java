@@ -49,7 +49,8 @@ final class SeasonTables {
       Double rate = game.usageRate();
       usageRates.put(game.playerId() + "|" + game.date(), rate);
       if (rate != null) {
-        rates.add(new UsageContext.Rate(game.playerId(), game.team(), game.date(), rate));
+        rates.add(
+            new UsageContext.Rate(game.playerId(), game.team(), game.date(), rate, game.minutes()));
       }
     }
     Map<String, Set<String>> played = new HashMap<>();

@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code avg_usage_rate_last_7_games}: the mean of his last 7 usage rates.
  *   <li>{@code star_teammates_out}: how many of his team's top-3 usage players (season to date, at
- *       least {@link #STAR_MIN_GAMES} games for the team) did not play that day. Who did not play
- *       stands in for the injury report, which these data do not have.
+ *       least {@link #STAR_MIN_GAMES} games and {@link #STAR_MIN_MINUTES} minutes a game for the
+ *       team) did not play that day. Who did not play stands in for the injury report, which these
+ *       data do not have.
  *   <li>{@code projected_usage_rate}: his season-to-date mean, plus {@link #PER_STAR_OUT} points
  *       for each star teammate out, whose plays someone has to use.
  * </ul>
@@ -27,10 +28,14 @@ final class UsageContext {
   static final int RECENT_GAMES = 7;
   static final int STARS = 3;
   static final int STAR_MIN_GAMES = 5;
+
+  /** A star plays real minutes: a few garbage-time possessions can carry a high usage rate. */
+  static final double STAR_MIN_MINUTES = 20.0;
+
   static final double PER_STAR_OUT = 2.0;
 
   /** One usage rate of a player for a team on a date. */
-  record Rate(String playerId, String team, LocalDate date, double rate) {}
+  record Rate(String playerId, String team, LocalDate date, double rate, double minutes) {}
 
   private final Map<String, List<Rate>> byPlayer;
   private final Map<String, List<Rate>> byTeam;
@@ -84,6 +89,10 @@ final class UsageContext {
     }
     return players.entrySet().stream()
         .filter(e -> e.getValue().size() >= STAR_MIN_GAMES)
+        .filter(
+            e ->
+                e.getValue().stream().mapToDouble(Rate::minutes).average().orElse(0)
+                    >= STAR_MIN_MINUTES)
         .sorted(
             Comparator.comparing((Map.Entry<String, List<Rate>> e) -> -mean(e.getValue()))
                 .thenComparing(Map.Entry::getKey))

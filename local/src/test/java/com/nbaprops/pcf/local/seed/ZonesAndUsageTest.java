@@ -109,7 +109,7 @@ class ZonesAndUsageTest {
   }
 
   private static UsageContext.Rate rate(String player, String team, int daysBefore, double rate) {
-    return new UsageContext.Rate(player, team, DAY.minusDays(daysBefore), rate);
+    return new UsageContext.Rate(player, team, DAY.minusDays(daysBefore), rate, 30);
   }
 
   @Test
@@ -131,6 +131,17 @@ class ZonesAndUsageTest {
     assertThat(usage.seasonMean("role", DAY)).isEqualTo(18.2);
     assertThat(usage.projected("role", "DEN", DAY)).isEqualTo(22.2);
     assertThat(usage.starTeammatesOut("star3", "DEN", DAY)).isEqualTo(2);
+  }
+
+  @Test
+  void aHighUsageInGarbageTimeDoesNotMakeAStar() {
+    List<UsageContext.Rate> rates = new ArrayList<>();
+    for (int i = 10; i >= 1; i--) {
+      rates.add(new UsageContext.Rate("rookie", "PHI", DAY.minusDays(i), 35, 4));
+      rates.add(rate("starter", "PHI", i, 22));
+    }
+
+    assertThat(new UsageContext(rates, Map.of()).stars("PHI", DAY)).containsExactly("starter");
   }
 
   @Test

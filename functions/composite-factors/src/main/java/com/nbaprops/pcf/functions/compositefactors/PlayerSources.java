@@ -109,7 +109,7 @@ final class PlayerSources {
                   WHERE game_date >= @history_start AND game_date < @game_date
                 ),
                 season AS (
-                  SELECT player_lookup, team_abbr, game_date, usage_rate,
+                  SELECT player_lookup, team_abbr, game_date, usage_rate, minutes_played,
                          ROW_NUMBER() OVER (PARTITION BY player_lookup ORDER BY game_date DESC) AS recency
                   FROM %1$s
                   WHERE game_date >= @season_start AND game_date < @game_date AND usage_rate IS NOT NULL
@@ -127,7 +127,7 @@ final class PlayerSources {
                            AS star_rank
                   FROM season
                   GROUP BY team_abbr, player_lookup
-                  HAVING COUNT(*) >= 5
+                  HAVING COUNT(*) >= 5 AND AVG(minutes_played) >= 20
                 ),
                 stars_out AS (
                   SELECT s.team_abbr, t.player_lookup, COUNT(*) AS stars_out
