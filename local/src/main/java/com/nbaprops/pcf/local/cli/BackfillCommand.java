@@ -15,9 +15,9 @@ import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "backfill",
@@ -27,7 +27,7 @@ import picocli.CommandLine.Parameters;
       "Stops with exit 1 when the pre-flight finds partial upcoming context, unless --force."
     })
 final class BackfillCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @ParentCommand PipelineCli root;
 
   @Parameters(index = "0", paramLabel = "START")
   LocalDate start;
@@ -46,7 +46,7 @@ final class BackfillCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DateRange range = CliDates.range(start, end);
-    try (LocalRuntime local = global.open()) {
+    try (LocalRuntime local = root.global.open()) {
       return run(local, range, force, out, progress);
     }
   }

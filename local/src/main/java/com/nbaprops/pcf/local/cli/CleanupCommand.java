@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "cleanup",
@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
       "Exit 1 if a table could not be cleaned."
     })
 final class CleanupCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @ParentCommand PipelineCli root;
 
   @Option(
       names = "--dry-run",
@@ -50,7 +50,7 @@ final class CleanupCommand implements Callable<Integer> {
               + CleanupRequest.MAX_TTL_DAYS
               + " (0 would delete today's context)");
     }
-    try (LocalRuntime local = global.open()) {
+    try (LocalRuntime local = root.global.open()) {
       return run(local, dryRun, ttlDays, out);
     }
   }

@@ -8,8 +8,8 @@ import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "deadletters",
@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
       "Example: ./pipeline deadletters composite-factors-requests"
     })
 final class DeadLettersCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @ParentCommand PipelineCli root;
 
   @Parameters(
       arity = "0..1",
@@ -33,12 +33,12 @@ final class DeadLettersCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Topic only = topic == null ? null : Topic.parse(topic);
-    try (LocalRuntime local = global.open()) {
+    try (LocalRuntime local = root.global.open()) {
       List<DeadLetterFile.Entry> entries;
       if (local.deliversLocally()) {
         entries = DeadLettersCommand.entries(local, only);
       } else {
-        try (CloudDeadLetters cloud = new CloudDeadLetters(local, global.env)) {
+        try (CloudDeadLetters cloud = new CloudDeadLetters(local, root.global.env)) {
           entries = cloud.entries(only);
         }
       }

@@ -17,7 +17,7 @@ import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "demo",
@@ -31,7 +31,7 @@ final class DemoCommand implements Callable<Integer> {
   static final DateRange FEBRUARY =
       new DateRange(LocalDate.of(2023, 2, 1), LocalDate.of(2023, 2, 28));
 
-  @Mixin GlobalOptions global;
+  @ParentCommand PipelineCli root;
 
   PrintStream out = System.out;
   PrintStream progress = System.err;
@@ -39,16 +39,16 @@ final class DemoCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     long started = System.nanoTime();
-    global.requireEmbedded("demo");
-    Path home = global.home();
+    root.global.requireEmbedded("demo");
+    Path home = root.global.home();
     out.println("== 1. fresh embedded state in " + home);
     clear(home.resolve("warehouse.duckdb"));
     clear(home.resolve("warehouse.duckdb.wal"));
     clear(home.resolve("gcs"));
-    if (global.today == null) {
-      global.today = LocalDate.of(2023, 3, 10);
+    if (root.global.today == null) {
+      root.global.today = LocalDate.of(2023, 3, 10);
     }
-    try (LocalRuntime local = global.open()) {
+    try (LocalRuntime local = root.global.open()) {
       out.println("== 2. seed the 2022-23 season and plant the incident's stale upcoming rows");
       SeedCommand.run(local, "2022-23", true, out);
 

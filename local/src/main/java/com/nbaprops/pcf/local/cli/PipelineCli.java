@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 
 /**
  * {@code ./pipeline}: the operator CLI on the embedded default (DuckDB, in-process bus, local
@@ -39,6 +40,12 @@ import picocli.CommandLine.Command;
       "State lives in PIPELINE_HOME (default .local/)."
     })
 public final class PipelineCli implements Runnable {
+  /**
+   * The options every command takes. Declared here, inherited by the sub-commands, so they go
+   * before the sub-command or after it, as operators type them ({@code ./pipeline --today D
+   * backfill ...}).
+   */
+  @Mixin GlobalOptions global;
 
   public static void main(String[] args) {
     System.exit(commandLine().execute(args));

@@ -8,8 +8,8 @@ import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "preflight",
@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
     description =
         "Find the game dates of a range whose upcoming context is partial (exit 1 when there are any).")
 final class PreflightCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @ParentCommand PipelineCli root;
 
   @Parameters(index = "0", paramLabel = "START")
   LocalDate start;
@@ -30,7 +30,7 @@ final class PreflightCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DateRange range = CliDates.range(start, end);
-    try (LocalRuntime local = global.open()) {
+    try (LocalRuntime local = root.global.open()) {
       PreflightReport report = check(local, range, false);
       out.println(report.describe());
       return report.issues().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEM;

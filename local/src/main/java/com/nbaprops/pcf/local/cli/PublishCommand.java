@@ -1,13 +1,16 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.adapter.local.LocalEventBus;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.message.CoverageValidated;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "publish",
@@ -18,7 +21,7 @@ import picocli.CommandLine.Parameters;
       "Example: ./pipeline publish composite-factors-requests '{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}'"
     })
 final class PublishCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @ParentCommand PipelineCli root;
 
   @Parameters(
       index = "0",
@@ -34,7 +37,7 @@ final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Topic known = Topic.parse(topic);
-    try (LocalRuntime local = global.open()) {
+    try (LocalRuntime local = root.global.open()) {
       int before = local.bus().published().size();
       String id = local.runtime().publisher().publish(known, json, Map.of());
       if (!local.deliversLocally()) {
@@ -49,12 +52,49 @@ final class PublishCommand implements Callable<Integer> {
               + "; "
               + (after - before - 1)
               + " downstream messages followed");
-      local
-          .bus()
-          .published()
-          .subList(before + 1, after)
-          .forEach(m -> out.println("  " + m.topic() + " " + m.data()));
-      return local.bus().deadLetters().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEM;
+      List<LocalEventBus.Message> downstream = local.bus().published().subList(before + 1, after);
+      downstream.forEach(m -> out.println("  " + m.topic() + " " + m.data()));
+      return outcome(local, id, downstream);
     }
+  }
+
+  /**
+   * 2 when a function refused the message as bad input, 1 when something failed, was dead-lettered,
+   * or the chain ended with a FAIL or ERROR verdict or an INCOMPLETE date, else 0.
+   */
+  private int outcome(LocalRuntime local, String id, List<LocalEventBus.Message> downstream) {
+    List<String> rejected = Rejections.ofMessage(local, id);
+    if (!rejected.isEmpty()) {
+      rejected.forEach(reason -> out.println("REJECTED " + reason));
+      return ExitCodes.USAGE;
+    }
+    int code = ExitCodes.OK;
+    for (var letter : local.bus().deadLetters()) {
+      out.println(
+          "DEAD-LETTERED "
+              + letter.message().topic()
+              + " from "
+              + letter.subscription()
+              + ": "
+              + letter.lastError());
+      code = ExitCodes.PROBLEM;
+    }
+    String validated = local.runtime().config().topic(Topic.COVERAGE_VALIDATED);
+    for (LocalEventBus.Message message : downstream) {
+      if (message.topic().equals(validated)) {
+        CoverageValidated verdict = CoverageValidated.fromJson(message.data());
+        if (!verdict.verdict().passes()) {
+          out.println(
+              "COVERAGE "
+                  + verdict.verdict()
+                  + " "
+                  + verdict.analysisDate()
+                  + ": "
+                  + verdict.reason());
+          code = ExitCodes.PROBLEM;
+        }
+      }
+    }
+    return code;
   }
 }

@@ -9,9 +9,9 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "replay",
@@ -23,7 +23,7 @@ import picocli.CommandLine.Parameters;
       "Example: ./pipeline replay composite-factors-requests --all"
     })
 final class ReplayCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @ParentCommand PipelineCli root;
 
   @Parameters(paramLabel = "TOPIC", description = "The topic (without the environment prefix).")
   String topic;
@@ -44,9 +44,9 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Topic target = Topic.parse(topic);
-    try (LocalRuntime local = global.open()) {
+    try (LocalRuntime local = root.global.open()) {
       if (!local.deliversLocally()) {
-        try (CloudDeadLetters cloud = new CloudDeadLetters(local, global.env)) {
+        try (CloudDeadLetters cloud = new CloudDeadLetters(local, root.global.env)) {
           int replayed = cloud.replay(local, target, id -> which.all || id.equals(which.id));
           out.println(
               replayed

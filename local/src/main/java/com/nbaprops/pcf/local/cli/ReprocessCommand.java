@@ -9,9 +9,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "reprocess",
@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
       "A date before today runs in backfill mode (with the synthetic fallback) unless --no-backfill-mode."
     })
 final class ReprocessCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @ParentCommand PipelineCli root;
 
   @Parameters(paramLabel = "DATE", description = "The game date (YYYY-MM-DD).")
   LocalDate date;
@@ -38,7 +38,7 @@ final class ReprocessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (LocalRuntime local = global.open()) {
+    try (LocalRuntime local = root.global.open()) {
       boolean backfill = !noBackfillMode && date.isBefore(local.runtime().leagueClock().today());
       String runId = local.runtime().leagueClock().newRunId();
       DateRequest request = new DateRequest(date, backfill, force, runId);
@@ -50,6 +50,11 @@ final class ReprocessCommand implements Callable<Integer> {
                   Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, date));
       if (!local.deliversLocally()) {
         return Handover.report(local, Topic.COMPOSITE_FACTORS_REQUESTS, id, out);
+      }
+      List<String> rejected = Rejections.ofRun(local, runId);
+      if (!rejected.isEmpty()) {
+        rejected.forEach(reason -> out.println("REJECTED " + reason));
+        return ExitCodes.USAGE;
       }
       RunResults results = RunResults.of(local, runId, List.of(date));
       out.println("run " + runId + (backfill ? " (backfill mode)" : " (production mode)"));

@@ -7,9 +7,9 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "restore",
@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
       "Rows already in the table (by key) are skipped, so running it twice adds nothing."
     })
 final class RestoreCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @ParentCommand PipelineCli root;
 
   @Parameters(
       index = "0",
@@ -42,7 +42,7 @@ final class RestoreCommand implements Callable<Integer> {
   public Integer call() {
     BackupRestoreService.table(
         table); // a misspelled table is bad usage, refused before anything is opened
-    try (LocalRuntime local = global.open()) {
+    try (LocalRuntime local = root.global.open()) {
       return run(local, table, gameDate, runId, out);
     }
   }

@@ -5,8 +5,8 @@ import com.nbaprops.pcf.local.seed.Seeder;
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "seed",
@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
     description =
         "Load a season of real box scores into the embedded warehouse (replacing the input tables).")
 final class SeedCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @ParentCommand PipelineCli root;
 
   @Option(
       names = "--season",
@@ -33,8 +33,8 @@ final class SeedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    global.requireEmbedded("seed");
-    try (LocalRuntime local = global.open()) {
+    root.global.requireEmbedded("seed");
+    try (LocalRuntime local = root.global.open()) {
       run(local, season, incident, out);
     }
     return ExitCodes.OK;

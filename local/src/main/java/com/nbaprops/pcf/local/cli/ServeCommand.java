@@ -8,8 +8,8 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "serve",
@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
       "Stop with Ctrl-C."
     })
 final class ServeCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @ParentCommand PipelineCli root;
 
   @Option(
       names = "--port-base",
@@ -35,7 +35,7 @@ final class ServeCommand implements Callable<Integer> {
   @SuppressWarnings(
       "try") // the host serves until the process is stopped; closing it is the point of the try
   public Integer call() throws Exception {
-    global.requireEmbedded("serve");
+    root.global.requireEmbedded("serve");
     String jar = System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY);
     if (jar == null) {
       throw new IllegalArgumentException(
@@ -44,7 +44,8 @@ final class ServeCommand implements Callable<Integer> {
               + " to the java-function-invoker jar (./pipeline does)");
     }
     try (LocalRuntime local =
-            LocalRuntime.openForHosting(global.home(), global.env, global.today, global.logSink());
+            LocalRuntime.openForHosting(
+                root.global.home(), root.global.env, root.global.today, root.global.logSink());
         FunctionHost host = FunctionHost.start(local, Path.of(jar), portBase)) {
       for (SuiteFunction function : SuiteFunction.values()) {
         out.printf(

@@ -11,9 +11,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "status",
@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
         "Coverage per date from the metadata table (all tracked dates, or START END). Exit 1 if any date"
             + " is INCOMPLETE.")
 final class StatusCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @ParentCommand PipelineCli root;
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "START")
   LocalDate start;
@@ -40,7 +40,7 @@ final class StatusCommand implements Callable<Integer> {
     LocalDate from = start == null ? LocalDate.of(1900, 1, 1) : start;
     LocalDate to = end == null ? (start == null ? LocalDate.of(9999, 12, 31) : start) : end;
     CliDates.range(from, to);
-    try (LocalRuntime local = global.open()) {
+    try (LocalRuntime local = root.global.open()) {
       List<Row> rows = rows(local, from, to);
       print(rows, json, out);
       return rows.stream().anyMatch(r -> "INCOMPLETE".equals(r.string("status")))

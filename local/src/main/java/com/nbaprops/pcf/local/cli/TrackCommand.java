@@ -9,9 +9,9 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "track",
@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
         "Re-check metadata for the last N days (up to yesterday) or START END: publishes the sweep the"
             + " daily scheduler sends to metadata-tracking-trigger. Exit 1 if any date is INCOMPLETE.")
 final class TrackCommand implements Callable<Integer> {
-  @Mixin GlobalOptions global;
+  @ParentCommand PipelineCli root;
 
   @ArgGroup(multiplicity = "1")
   Span span;
@@ -49,7 +49,7 @@ final class TrackCommand implements Callable<Integer> {
       sweep.addProperty("end_date", span.range[1].toString());
     }
     sweep.addProperty("flag_incomplete", flagIncomplete);
-    try (LocalRuntime local = global.open()) {
+    try (LocalRuntime local = root.global.open()) {
       String id =
           local
               .runtime()

@@ -1,0 +1,46 @@
+package com.nbaprops.pcf.local.cli;
+
+import com.nbaprops.pcf.failure.FailureCategory;
+import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.table.Tables;
+import java.util.List;
+
+/**
+ * The reasons a function gave for refusing a message as bad input, read from the failures table.
+ */
+final class Rejections {
+  private Rejections() {}
+
+  /** Why the message with {@code messageId} was rejected today, if it was. */
+  static List<String> ofMessage(LocalRuntime local, String messageId) {
+    return reasons(local, "entity_id = @key", "MESSAGE:" + messageId);
+  }
+
+  /** Why messages of run {@code runId} were rejected today. */
+  static List<String> ofRun(LocalRuntime local, String runId) {
+    return reasons(local, "run_id = @key", runId);
+  }
+
+  private static List<String> reasons(LocalRuntime local, String condition, String key) {
+    List<Row> rows =
+        local
+            .runtime()
+            .warehouse()
+            .query(
+                Sql.of(
+                        "SELECT failure_reason FROM "
+                            + local
+                                .runtime()
+                                .config()
+                                .catalog()
+                                .qualifiedName(Tables.PRECOMPUTE_FAILURES)
+                            + " WHERE analysis_date = @today AND failure_category = @category AND "
+                            + condition)
+                    .date("today", local.runtime().leagueClock().today())
+                    .string("category", FailureCategory.INVALID_MESSAGE.name())
+                    .string("key", key));
+    return rows.stream().map(row -> row.string("failure_reason")).toList();
+  }
+}
