@@ -26,6 +26,7 @@ import picocli.CommandLine.Mixin;
       BackfillCommand.class,
       PreflightCommand.class,
       TrackCommand.class,
+      HealCommand.class,
       StatusCommand.class,
       CleanupCommand.class,
       RestoreCommand.class,

@@ -5,6 +5,7 @@ import com.google.gson.JsonObject;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.rules.CoverageStatus;
 import com.nbaprops.pcf.table.Tables;
 import java.io.PrintStream;
 import java.time.LocalDate;
@@ -43,7 +44,8 @@ final class StatusCommand implements Callable<Integer> {
     try (LocalRuntime local = root.global.open()) {
       List<Row> rows = rows(local, from, to);
       print(rows, json, out);
-      return rows.stream().anyMatch(r -> "INCOMPLETE".equals(r.string("status")))
+      return rows.stream()
+              .anyMatch(r -> CoverageStatus.INCOMPLETE.name().equals(r.string("status")))
           ? ExitCodes.PROBLEM
           : ExitCodes.OK;
     }

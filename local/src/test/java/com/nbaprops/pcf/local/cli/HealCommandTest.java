@@ -1,0 +1,70 @@
+package com.nbaprops.pcf.local.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+
+import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.port.Sql;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HealCommandTest {
+  private static final LocalDate FEB_23 = LocalDate.of(2023, 2, 23);
+  @TempDir Path home;
+
+  private int cli(String... args) {
+    var cli = PipelineCli.commandLine(Map.of("PIPELINE_HOME", home.toString()));
+    cli.setErr(new PrintWriter(new StringWriter()));
+    return cli.execute(args);
+  }
+
+  private String status(LocalDate date) {
+    try (LocalRuntime local =
+        LocalRuntime.open(home, Map.of(), SeasonFixture.TODAY, (s, m, l) -> {})) {
+      return StatusCommand.rows(local, date, date).get(0).string("status")
+          + " "
+          + StatusCommand.rows(local, date, date).get(0).int64("actual_players");
+    }
+  }
+
+  @Test
+  void anIncompleteDateIsReprocessedAndComesBackComplete() {
+    try (LocalRuntime local = SeasonFixture.FEBRUARY_BACKFILLED.open(home)) {
+      local
+          .runtime()
+          .warehouse()
+          .execute(
+              Sql.of(
+                      "DELETE FROM nba_precompute.player_composite_factors WHERE game_date = @d AND"
+                          + " player_lookup IN (SELECT player_lookup FROM"
+                          + " nba_precompute.player_composite_factors WHERE game_date = @d ORDER BY"
+                          + " player_lookup LIMIT 93)")
+                  .date("d", FEB_23));
+      local
+          .runtime()
+          .publisher()
+          .publish(
+              Topic.METADATA_TRACKING_TRIGGER,
+              "{\"start_date\":\"2023-02-23\",\"end_date\":\"2023-02-23\",\"flag_incomplete\":true}",
+              Map.of());
+    }
+    assertThat(status(FEB_23)).isEqualTo("INCOMPLETE 94");
+
+    assertThat(cli("heal", "2023-02-01", "2023-02-28", "--today", "2023-03-10"))
+        .isEqualTo(ExitCodes.OK);
+
+    assertThat(status(FEB_23)).isEqualTo("COMPLETE 187");
+  }
+
+  @Test
+  void aHealthySpanHasNothingToHeal() {
+    SeasonFixture.FEBRUARY_BACKFILLED.open(home).close();
+
+    assertThat(cli("--today", "2023-03-10", "heal", "--days", "30")).isEqualTo(ExitCodes.OK);
+  }
+}
