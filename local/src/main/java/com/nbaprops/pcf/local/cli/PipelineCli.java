@@ -27,6 +27,7 @@ import picocli.CommandLine.Mixin;
       PreflightCommand.class,
       TrackCommand.class,
       HealCommand.class,
+      ReportCommand.class,
       StatusCommand.class,
       CleanupCommand.class,
       RestoreCommand.class,
