@@ -30,6 +30,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final LocalEventBus bus;
   private final boolean deliversLocally;
   private final DeadLetterFile deadLetters;
+  private final java.util.List<Runnable> closeHooks = new java.util.ArrayList<>();
 
   private LocalRuntime(
       PipelineRuntime runtime,
@@ -179,8 +180,14 @@ public final class LocalRuntime implements AutoCloseable {
     bus.subscribe(runtime.config().topic(topic), name, observer);
   }
 
+  /** Runs {@code hook} when this runtime closes (the CLI's console sums up there). */
+  public void onClose(Runnable hook) {
+    closeHooks.add(hook);
+  }
+
   @Override
   public void close() {
+    closeHooks.forEach(Runnable::run);
     runtime.warehouse().close();
     if (runtime.bus() instanceof AutoCloseable closeable) {
       try {

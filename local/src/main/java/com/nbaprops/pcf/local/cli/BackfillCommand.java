@@ -11,6 +11,7 @@ import com.nbaprops.pcf.message.PubSubEnvelope;
 import com.nbaprops.pcf.message.RangeRequest;
 import com.nbaprops.pcf.message.RequestParser;
 import java.io.PrintStream;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,18 +42,31 @@ final class BackfillCommand implements Callable<Integer> {
   boolean force;
 
   PrintStream out = System.out;
-  PrintStream progress = System.err;
 
   @Override
   public Integer call() {
     DateRange range = CliDates.range(start, end);
     try (LocalRuntime local = root.global.open()) {
-      return run(local, range, force, out, progress);
+      return run(local, range, force, out, root.global.console(), true);
     }
   }
 
+  /** For tests: progress as plain lines on {@code progress}. */
   static int run(
       LocalRuntime local, DateRange range, boolean force, PrintStream out, PrintStream progress) {
+    return run(local, range, force, out, new Console(progress, false, Clock.systemUTC()), true);
+  }
+
+  /**
+   * @param printPreflight whether to print the pre-flight report (the demo has shown it already)
+   */
+  static int run(
+      LocalRuntime local,
+      DateRange range,
+      boolean force,
+      PrintStream out,
+      Console console,
+      boolean printPreflight) {
     String runId = local.runtime().leagueClock().newRunId();
     RangeRequest request = new RangeRequest(range, force, runId);
     try {
@@ -66,7 +80,9 @@ final class BackfillCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     PreflightReport report = PreflightCommand.check(local, range, force);
-    out.println(report.describe());
+    if (printPreflight || !report.passed()) {
+      out.println(report.describe());
+    }
     if (!report.passed()) {
       out.println("backfill stopped before it started; nothing was written.");
       return ExitCodes.PROBLEM;
@@ -79,9 +95,7 @@ final class BackfillCommand implements Callable<Integer> {
         event -> {
           FactorsComputed outcome = FactorsComputed.fromJson(PubSubEnvelope.decode(event).data());
           if (outcome.runId().equals(runId)) {
-            progress.print(
-                ProgressBar.render(
-                    done.incrementAndGet(), total, outcome.analysisDate().toString()));
+            console.progress(done.incrementAndGet(), total, outcome.analysisDate().toString());
           }
         });
     String id =
@@ -93,7 +107,7 @@ final class BackfillCommand implements Callable<Integer> {
     if (!local.deliversLocally()) {
       return Handover.report(local, Topic.COMPOSITE_FACTORS_REQUESTS, id, out);
     }
-    progress.println();
+    console.finish();
     RunResults results = RunResults.of(local, runId, report.gameDates());
     out.println("run " + runId);
     results.print(out);

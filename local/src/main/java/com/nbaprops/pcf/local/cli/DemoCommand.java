@@ -34,7 +34,6 @@ final class DemoCommand implements Callable<Integer> {
   @ParentCommand PipelineCli root;
 
   PrintStream out = System.out;
-  PrintStream progress = System.err;
 
   @Override
   public Integer call() {
@@ -57,7 +56,7 @@ final class DemoCommand implements Callable<Integer> {
 
       out.println(
           "== 4. backfill February 2023 with force: the fallback rebuilds the poisoned dates");
-      int code = BackfillCommand.run(local, FEBRUARY, true, out, progress);
+      int code = BackfillCommand.run(local, FEBRUARY, true, out, root.global.console(), false);
 
       out.println("== 5. what the table holds for the incident dates");
       boolean complete = true;

@@ -4,8 +4,6 @@ import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.local.BackendChoice;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.logging.LogSink;
-import com.nbaprops.pcf.logging.Severity;
-import com.nbaprops.pcf.logging.StructuredLog;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -52,7 +50,23 @@ final class GlobalOptions {
   String blobs;
 
   Map<String, String> env = System.getenv();
+
+  @Option(
+      names = "--log-format",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FORMAT",
+      description =
+          "text (default: readable lines) or json (Cloud Logging's JSON lines, for piping).")
+  LogFormat logFormat = LogFormat.TEXT;
+
+  /** How log lines are written. */
+  enum LogFormat {
+    TEXT,
+    JSON
+  }
+
   PrintStream logStream = System.err;
+  private Console console;
 
   /** {@code PIPELINE_HOME}, or {@code .local} in the current folder. */
   Path home() {
@@ -84,16 +98,30 @@ final class GlobalOptions {
   }
 
   LocalRuntime open() {
-    return LocalRuntime.open(
-        home(), env, today, logSink(), new BackendChoice(warehouse, bus, blobs));
+    LocalRuntime local =
+        LocalRuntime.open(home(), env, today, logSink(), new BackendChoice(warehouse, bus, blobs));
+    local.onClose(console()::finish);
+    return local;
+  }
+
+  /** The error stream the logs and the progress share; a terminal when there is one. */
+  Console console() {
+    if (console == null) {
+      console = new Console(logStream, interactive(), Clock.systemUTC());
+    }
+    return console;
+  }
+
+  /**
+   * Whether the error stream is a terminal: a console whose streams are both attached (Java 17's
+   * {@code System.console()} is null otherwise; later releases say so with {@code isTerminal()}).
+   */
+  @SuppressWarnings("SystemConsoleNull") // the project is built and run on Java 17
+  private static boolean interactive() {
+    return System.console() != null && System.getenv("CI") == null;
   }
 
   LogSink logSink() {
-    LogSink text = StructuredLog.text(logStream, Clock.systemUTC());
-    return (severity, message, labels) -> {
-      if (verbose || severity.compareTo(Severity.WARNING) >= 0) {
-        text.write(severity, message, labels);
-      }
-    };
+    return logFormat == LogFormat.JSON ? console().jsonSink() : console().textSink(verbose);
   }
 }

@@ -1,6 +1,6 @@
 package com.nbaprops.pcf.local.cli;
 
-/** A one-line progress bar, redrawn in place with a carriage return. */
+/** A one-line progress bar; {@link Console} decides whether it is redrawn in place. */
 final class ProgressBar {
   private static final int WIDTH = 30;
 
@@ -8,7 +8,7 @@ final class ProgressBar {
 
   static String render(int done, int total, String label) {
     int filled = total == 0 ? WIDTH : Math.min(WIDTH, done * WIDTH / total);
-    return "\r["
+    return "["
         + "#".repeat(filled)
         + "-".repeat(WIDTH - filled)
         + "] "

@@ -55,19 +55,25 @@ public final class StructuredLog {
    */
   public static LogSink text(PrintStream out, Clock clock) {
     return (severity, message, labels) -> {
-      String time = clock.instant().toString().substring(11, 19);
-      StringBuilder line =
-          new StringBuilder().append(time).append(' ').append(String.format("%-7s", severity));
-      if (!labels.isEmpty()) {
-        StringJoiner pairs = new StringJoiner(" ", " [", "]");
-        labels.forEach((k, v) -> pairs.add(escape(k) + "=" + escape(v)));
-        line.append(pairs);
-      }
-      line.append(' ').append(escape(message));
+      String line = textLine(clock, severity, message, labels);
       synchronized (out) {
         out.println(line);
       }
     };
+  }
+
+  /** One entry as the text sink writes it: time, severity, labels, message, escaped. */
+  public static String textLine(
+      Clock clock, Severity severity, String message, Map<String, String> labels) {
+    String time = clock.instant().toString().substring(11, 19);
+    StringBuilder line =
+        new StringBuilder().append(time).append(' ').append(String.format("%-7s", severity));
+    if (!labels.isEmpty()) {
+      StringJoiner pairs = new StringJoiner(" ", " [", "]");
+      labels.forEach((k, v) -> pairs.add(escape(k) + "=" + escape(v)));
+      line.append(pairs);
+    }
+    return line.append(' ').append(escape(message)).toString();
   }
 
   /** {@code text} with every control character written as an escape, so it stays one line. */
