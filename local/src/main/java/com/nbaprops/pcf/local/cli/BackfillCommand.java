@@ -58,7 +58,8 @@ final class BackfillCommand implements Callable<Integer> {
   }
 
   /**
-   * @param printPreflight whether to print the pre-flight report (the demo has shown it already)
+   * @param detailed whether to print the pre-flight report and a row per date (the demo shows its
+   *     own)
    */
   static int run(
       LocalRuntime local,
@@ -66,7 +67,7 @@ final class BackfillCommand implements Callable<Integer> {
       boolean force,
       PrintStream out,
       Console console,
-      boolean printPreflight) {
+      boolean detailed) {
     String runId = local.runtime().leagueClock().newRunId();
     RangeRequest request = new RangeRequest(range, force, runId);
     try {
@@ -80,7 +81,7 @@ final class BackfillCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     PreflightReport report = PreflightCommand.check(local, range, force);
-    if (printPreflight || !report.passed()) {
+    if (detailed || !report.passed()) {
       out.println(report.describe());
     }
     if (!report.passed()) {
@@ -110,7 +111,7 @@ final class BackfillCommand implements Callable<Integer> {
     console.finish();
     RunResults results = RunResults.of(local, runId, report.gameDates());
     out.println("run " + runId);
-    results.print(out);
+    results.print(out, detailed);
     return results.allDone() ? ExitCodes.OK : ExitCodes.PROBLEM;
   }
 }

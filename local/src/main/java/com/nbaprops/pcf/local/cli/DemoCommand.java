@@ -1,19 +1,20 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.LocalRuntime;
-import com.nbaprops.pcf.local.seed.Seeder;
-import com.nbaprops.pcf.port.Row;
-import com.nbaprops.pcf.port.Sql;
-import com.nbaprops.pcf.query.CoverageCounts;
-import com.nbaprops.pcf.table.Tables;
+import com.nbaprops.pcf.message.Attributes;
+import com.nbaprops.pcf.message.DateRequest;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -23,9 +24,11 @@ import picocli.CommandLine.ParentCommand;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Replay the Feb-2023 incident on the real 2022-23 season, from an empty PIPELINE_HOME:",
-      "seed with the stale partial upcoming rows, run the pre-flight, backfill February through the chain,",
-      "and check that 2023-02-23 and 2023-02-24 end with every player (187 and 175)."
+      "Replay the Feb-2023 incident on the real 2022-23 season, from an empty PIPELINE_HOME: seed with"
+          + " the stale partial upcoming rows; process 2023-02-23 as the original did and show how the suite"
+          + " catches it; run the pre-flight; backfill February with force; show the final table and write"
+          + " the report.",
+      "Example: ./pipeline demo"
     })
 final class DemoCommand implements Callable<Integer> {
   static final DateRange FEBRUARY =
@@ -40,7 +43,6 @@ final class DemoCommand implements Callable<Integer> {
     long started = System.nanoTime();
     root.global.requireEmbedded("demo");
     Path home = root.global.home();
-    out.println("== 1. fresh embedded state in " + home);
     clear(home.resolve("warehouse.duckdb"));
     clear(home.resolve("warehouse.duckdb.wal"));
     clear(home.resolve("gcs"));
@@ -48,65 +50,62 @@ final class DemoCommand implements Callable<Integer> {
       root.global.today = LocalDate.of(2023, 3, 10);
     }
     try (LocalRuntime local = root.global.open()) {
-      out.println("== 2. seed the 2022-23 season and plant the incident's stale upcoming rows");
+      out.println("== 1. seed the 2022-23 season and plant the incident's stale upcoming rows");
       SeedCommand.run(local, "2022-23", true, out);
 
-      out.println("== 3. pre-flight over February 2023");
+      out.println(
+          "== 2. what the original did: 2023-02-23 processed in production mode, no fallback");
+      LocalDate incident = LocalDate.of(2023, 2, 23);
+      String runId = local.runtime().leagueClock().newRunId();
+      local
+          .runtime()
+          .publisher()
+          .publish(
+              Topic.COMPOSITE_FACTORS_REQUESTS,
+              new DateRequest(incident, false, false, runId).toJson(),
+              Attributes.of(runId, incident));
+      RunResults.of(local, runId, List.of(incident)).print(out);
+      out.println(
+          "   The original wrote these rows and reported success. This suite fails the coverage"
+              + " check, marks the date INCOMPLETE, logs alert=coverage and records a failure with"
+              + " the command that heals it.");
+
+      out.println("== 3. pre-flight over February 2023: it stops on exactly the poisoned dates");
       out.println(PreflightCommand.check(local, FEBRUARY, false).describe());
 
       out.println(
           "== 4. backfill February 2023 with force: the fallback rebuilds the poisoned dates");
       int code = BackfillCommand.run(local, FEBRUARY, true, out, root.global.console(), false);
 
-      out.println("== 5. what the table holds for the incident dates");
-      boolean complete = true;
-      for (LocalDate date : Seeder.INCIDENT_STALE_PLAYERS.keySet().stream().sorted().toList()) {
-        Row row =
-            local
-                .runtime()
-                .warehouse()
-                .query(
-                    Sql.of(
-                            "SELECT COUNT(*) AS written, COUNT(DISTINCT player_lookup) AS players, MIN(data_source)"
-                                + " AS source FROM "
-                                + local
-                                    .runtime()
-                                    .config()
-                                    .catalog()
-                                    .qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS)
-                                + " WHERE game_date = @game_date")
-                        .date("game_date", date))
-                .get(0);
-        int expected =
-            new CoverageCounts(local.runtime().warehouse(), local.runtime().config().catalog())
-                .expectedPlayers(date);
-        boolean ok = row.int64("players") == expected && row.int64("written") == expected;
-        complete &= ok;
-        out.printf(
-            "  %s  %d rows, %d of %d players, source %s  %s%n",
-            date,
-            row.int64("written"),
-            row.int64("players"),
-            expected,
-            row.string("source"),
-            ok ? "OK" : "INCOMPLETE");
-      }
       out.println(
-          "== 6. the forced run bypassed the coverage gate, so sweep February (./pipeline track) and show it");
+          "== 5. the metadata of February, re-checked by the daily sweep (./pipeline track)");
       local
           .runtime()
           .publisher()
           .publish(
-              com.nbaprops.pcf.config.Topic.METADATA_TRACKING_TRIGGER,
+              Topic.METADATA_TRACKING_TRIGGER,
               "{\"start_date\":\""
                   + FEBRUARY.start()
                   + "\",\"end_date\":\""
                   + FEBRUARY.end()
                   + "\",\"flag_incomplete\":true}",
-              java.util.Map.of());
-      StatusCommand.print(StatusCommand.rows(local, FEBRUARY.start(), FEBRUARY.end()), false, out);
+              Map.of());
+      var rows = StatusCommand.rows(local, FEBRUARY.start(), FEBRUARY.end());
+      StatusCommand.print(rows, false, out);
+      boolean complete =
+          rows.size() == 22
+              && rows.stream().allMatch(row -> "COMPLETE".equals(row.string("status")));
+
+      Path report = home.resolve("report.html").toAbsolutePath();
+      Files.writeString(
+          report,
+          ReportCommand.report(local, FEBRUARY.start(), FEBRUARY.end()).html(),
+          StandardCharsets.UTF_8);
+      out.println("== 6. the report: " + report);
       out.printf("demo finished in %.1f s%n", (System.nanoTime() - started) / 1e9);
       return complete && code == ExitCodes.OK ? ExitCodes.OK : ExitCodes.PROBLEM;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the report: " + e.getMessage(), e);
     }
   }
 

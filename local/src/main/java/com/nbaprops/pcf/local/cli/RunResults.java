@@ -129,6 +129,18 @@ record RunResults(List<DateResult> dates) {
   }
 
   void print(PrintStream out) {
+    print(out, true);
+  }
+
+  /** The summary and every date not done; with {@code perDate}, a row for every date first. */
+  void print(PrintStream out, boolean perDate) {
+    if (perDate) {
+      table(out);
+    }
+    summary(out);
+  }
+
+  private void table(PrintStream out) {
     out.printf(
         "%-10s  %-17s  %-9s  %13s  %8s  %-8s  %s%n",
         "date", "computed", "source", "upcoming/exp", "written", "verdict", "status");
@@ -144,6 +156,9 @@ record RunResults(List<DateResult> dates) {
           d.verdict() == null ? "-" : d.verdict(),
           d.status() == null ? "-" : d.status());
     }
+  }
+
+  private void summary(PrintStream out) {
     List<DateResult> computed =
         dates.stream()
             .filter(d -> d.computed() != null)
