@@ -25,7 +25,8 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Recompute every game date of a range: pre-flight check, then one request per game date through the bus.",
-      "Stops with exit 1 when the pre-flight finds partial upcoming context, unless --force."
+      "Stops with exit 1 when the pre-flight finds partial upcoming context, unless --force.",
+      "Example: ./pipeline backfill 2023-02-01 2023-02-28 --force --today 2023-03-10"
     })
 final class BackfillCommand implements Callable<Integer> {
   @ParentCommand PipelineCli root;

@@ -24,7 +24,8 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Run the upcoming-tables TTL: publishes the message the 04:00 scheduler sends to upcoming-tables-cleanup-trigger.",
       "Stale rows (game_date before today minus the TTL) are backed up to the blob store, then deleted.",
-      "Exit 1 if a table could not be cleaned."
+      "Exit 1 if a table could not be cleaned.",
+      "Example: ./pipeline cleanup --dry-run --ttl-days 7"
     })
 final class CleanupCommand implements Callable<Integer> {
   @ParentCommand PipelineCli root;

@@ -14,8 +14,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "preflight",
     mixinStandardHelpOptions = true,
-    description =
-        "Find the game dates of a range whose upcoming context is partial (exit 1 when there are any).")
+    description = {
+      "Find the game dates of a range whose upcoming context is partial (exit 1 when there are any).",
+      "Example: ./pipeline preflight 2023-02-01 2023-02-28"
+    })
 final class PreflightCommand implements Callable<Integer> {
   @ParentCommand PipelineCli root;
 

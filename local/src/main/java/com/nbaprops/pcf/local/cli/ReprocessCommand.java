@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Recompute one date: publishes the request an operator would publish to composite-factors-requests.",
-      "A date before today runs in backfill mode (with the synthetic fallback) unless --no-backfill-mode."
+      "A date before today runs in backfill mode (with the synthetic fallback) unless --no-backfill-mode.",
+      "Example: ./pipeline reprocess 2023-02-23 --today 2023-03-10"
     })
 final class ReprocessCommand implements Callable<Integer> {
   @ParentCommand PipelineCli root;

@@ -16,7 +16,8 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Put the rows a cleanup backed up for one table and game date back.",
-      "Rows already in the table (by key) are skipped, so running it twice adds nothing."
+      "Rows already in the table (by key) are skipped, so running it twice adds nothing.",
+      "Example: ./pipeline restore upcoming_player_game_context 2023-02-23"
     })
 final class RestoreCommand implements Callable<Integer> {
   @ParentCommand PipelineCli root;

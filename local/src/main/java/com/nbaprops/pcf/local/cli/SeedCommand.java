@@ -11,8 +11,10 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "seed",
     mixinStandardHelpOptions = true,
-    description =
-        "Load a season of real box scores into the embedded warehouse (replacing the input tables).")
+    description = {
+      "Load a season of real box scores into the embedded warehouse (replacing the input tables).",
+      "Example: ./pipeline seed --incident"
+    })
 final class SeedCommand implements Callable<Integer> {
   @ParentCommand PipelineCli root;
 

@@ -19,9 +19,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "status",
     mixinStandardHelpOptions = true,
-    description =
-        "Coverage per date from the metadata table (all tracked dates, or START END). Exit 1 if any date"
-            + " is INCOMPLETE.")
+    description = {
+      "Coverage per date from the metadata table (all tracked dates, or START END). Exit 1 if any date"
+          + " is INCOMPLETE.",
+      "Example: ./pipeline status 2023-02-01 2023-02-28 --json"
+    })
 final class StatusCommand implements Callable<Integer> {
   @ParentCommand PipelineCli root;
 

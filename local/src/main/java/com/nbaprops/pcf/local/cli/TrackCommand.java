@@ -16,9 +16,11 @@ import picocli.CommandLine.ParentCommand;
 @Command(
     name = "track",
     mixinStandardHelpOptions = true,
-    description =
-        "Re-check metadata for the last N days (up to yesterday) or START END: publishes the sweep the"
-            + " daily scheduler sends to metadata-tracking-trigger. Exit 1 if any date is INCOMPLETE.")
+    description = {
+      "Re-check metadata for the last N days (up to yesterday) or START END: publishes the sweep the"
+          + " daily scheduler sends to metadata-tracking-trigger. Exit 1 if any date is INCOMPLETE.",
+      "Example: ./pipeline track --days 7 --flag-incomplete"
+    })
 final class TrackCommand implements Callable<Integer> {
   @ParentCommand PipelineCli root;
 

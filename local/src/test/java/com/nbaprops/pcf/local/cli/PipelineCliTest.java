@@ -106,4 +106,24 @@ class PipelineCliTest {
         .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("embedded warehouse only");
   }
+
+  @Test
+  void everyCommandsHelpHasAnExample() {
+    var cli = PipelineCli.commandLine();
+    cli.getSubcommands()
+        .forEach(
+            (name, command) -> {
+              if (!name.equals("help")) {
+                assertThat(command.getUsageMessage()).contains("Example: ./pipeline " + name);
+              }
+            });
+  }
+
+  @Test
+  void wrongUsageExitsTwoWithTheReasonAndTheUsage() {
+    assertThat(run("backfill", "--no-such-option", "2023-02-01", "2023-02-28"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("Unknown option: '--no-such-option'");
+    assertThat(err.toString()).contains("Usage: pipeline backfill");
+  }
 }
