@@ -31,7 +31,7 @@ locals {
     "metadata-tracking" = {
       entry_point    = "com.nbaprops.pcf.functions.metadatatracking.MetadataTrackingFunction"
       triggers       = ["coverage-validated", "metadata-tracking-trigger"]
-      publishes      = []
+      publishes      = ["composite-factors-requests"]
       reads_datasets = ["analytics", "precompute"]
       edits_datasets = ["orchestration"]
     }
@@ -101,6 +101,7 @@ locals {
     FEATURE_THRESHOLDS     = var.coverage.feature_thresholds
     CLEANUP_TTL_DAYS       = tostring(var.cleanup_ttl_days)
     LARGE_DELETION_ROWS    = tostring(var.large_deletion_rows)
+    AUTO_HEAL              = tostring(var.auto_heal)
   }
 
   # A function's first trigger is its own event trigger (functions.tf); each further one is an Eventarc trigger to

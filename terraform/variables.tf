@@ -61,6 +61,12 @@ variable "large_deletion_rows" {
   default     = 10000
 }
 
+variable "auto_heal" {
+  description = "Whether the daily sweep requests the reprocessing of the dates it finds INCOMPLETE (at most once a day each)."
+  type        = bool
+  default     = false
+}
+
 variable "coverage" {
   description = "Thresholds of the fallback and the coverage gate, in percent, and the season's bootstrap days."
   type = object({

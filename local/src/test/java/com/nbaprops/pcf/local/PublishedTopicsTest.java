@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,12 @@ class PublishedTopicsTest {
   @TempDir Path blobs;
 
   private Set<String> publishedBy(SuiteFunction served, String... messages) throws Exception {
-    PipelineRuntime embedded = new RuntimeFixture(blobs).runtime();
+    return publishedBy(served, Map.of(), messages);
+  }
+
+  private Set<String> publishedBy(SuiteFunction served, Map<String, String> env, String... messages)
+      throws Exception {
+    PipelineRuntime embedded = new RuntimeFixture(blobs, env).runtime();
     // One box score, so a range has a game date to fan out.
     embedded
         .warehouse()
@@ -94,15 +100,14 @@ class PublishedTopicsTest {
   }
 
   @Test
-  void metadataTrackingPublishesNothing() throws Exception {
-    assertThat(
-            publishedBy(
-                SuiteFunction.METADATA_TRACKING,
-                "{\"run_id\":\"r1\",\"analysis_date\":\"2023-02-23\",\"verdict\":\"FAIL\",\"expected_players\":187,"
-                    + "\"actual_players\":1}",
-                "{\"days\":7,\"flag_incomplete\":true}"))
-        .isEmpty();
-    assertThat(declared(SuiteFunction.METADATA_TRACKING)).isEmpty();
+  void metadataTrackingRequestsReprocessingOnlyWhenItsSweepAutoHeals() throws Exception {
+    // The sweep of 2023-02-21 finds the date INCOMPLETE (one player, no factors).
+    String sweep =
+        "{\"start_date\":\"2023-02-21\",\"end_date\":\"2023-02-21\",\"flag_incomplete\":true}";
+
+    assertThat(publishedBy(SuiteFunction.METADATA_TRACKING, Map.of("AUTO_HEAL", "true"), sweep))
+        .isEqualTo(declared(SuiteFunction.METADATA_TRACKING));
+    assertThat(publishedBy(SuiteFunction.METADATA_TRACKING, sweep)).isEmpty();
   }
 
   @Test

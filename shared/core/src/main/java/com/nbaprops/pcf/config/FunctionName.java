@@ -17,7 +17,10 @@ public enum FunctionName {
   COVERAGE_VALIDATION(
       List.of(Topic.COMPOSITE_FACTORS_COMPUTED), List.of(Topic.COVERAGE_VALIDATED), false),
   METADATA_TRACKING(
-      List.of(Topic.COVERAGE_VALIDATED, Topic.METADATA_TRACKING_TRIGGER), List.of(), false),
+      List.of(Topic.COVERAGE_VALIDATED, Topic.METADATA_TRACKING_TRIGGER),
+      // With AUTO_HEAL, the daily sweep requests the reprocessing of the dates it finds INCOMPLETE.
+      List.of(Topic.COMPOSITE_FACTORS_REQUESTS),
+      false),
   UPCOMING_TABLES_CLEANUP(
       List.of(Topic.UPCOMING_TABLES_CLEANUP_TRIGGER), List.of(Topic.UPCOMING_TABLES_CLEANED), true);
 

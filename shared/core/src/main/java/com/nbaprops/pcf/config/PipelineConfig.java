@@ -30,7 +30,8 @@ public record PipelineConfig(
     String blobs,
     List<FeatureThreshold> featureThresholds,
     int cleanupTtlDays,
-    int largeDeletionRows) {
+    int largeDeletionRows,
+    boolean autoHeal) {
 
   public static final String PROJECT_ID = "PROJECT_ID";
   public static final String ANALYTICS_DATASET = "ANALYTICS_DATASET";
@@ -49,6 +50,7 @@ public record PipelineConfig(
   public static final String FEATURE_THRESHOLDS = "FEATURE_THRESHOLDS";
   public static final String CLEANUP_TTL_DAYS = "CLEANUP_TTL_DAYS";
   public static final String LARGE_DELETION_ROWS = "LARGE_DELETION_ROWS";
+  public static final String AUTO_HEAL = "AUTO_HEAL";
 
   /** Every variable the suite reads; Terraform sets these on each function. */
   public static final List<String> VARIABLES =
@@ -69,7 +71,8 @@ public record PipelineConfig(
           BLOBS,
           FEATURE_THRESHOLDS,
           CLEANUP_TTL_DAYS,
-          LARGE_DELETION_ROWS);
+          LARGE_DELETION_ROWS,
+          AUTO_HEAL);
 
   private static final Pattern TOPIC_PREFIX_PATTERN = Pattern.compile("[a-z][a-z0-9-]{0,30}-|");
   private static final Pattern BACKEND_SPEC = Pattern.compile("[a-z][a-z0-9-]*(:.+)?");
@@ -161,6 +164,7 @@ public record PipelineConfig(
     }
     int ttlDays = reader.integer(CLEANUP_TTL_DAYS, 7, 1, 3650);
     int largeDeletion = reader.integer(LARGE_DELETION_ROWS, 10_000, 1, Integer.MAX_VALUE);
+    boolean autoHeal = reader.bool(AUTO_HEAL, false);
     if (!reader.problems.isEmpty()) {
       throw new ConfigException(
           "invalid configuration:\n  - " + String.join("\n  - ", reader.problems));
@@ -177,7 +181,8 @@ public record PipelineConfig(
         blobs,
         features,
         ttlDays,
-        largeDeletion);
+        largeDeletion,
+        autoHeal);
   }
 
   /** Reads values and collects problems instead of stopping at the first. */
@@ -210,6 +215,15 @@ public record PipelineConfig(
         problems.add(name + " must be a percentage in (0, 100], got " + value);
       }
       return value;
+    }
+
+    boolean bool(String name, boolean fallback) {
+      String value = text(name, Boolean.toString(fallback));
+      if (!value.equals("true") && !value.equals("false")) {
+        problems.add(name + " must be true or false, got '" + value + "'");
+        return fallback;
+      }
+      return Boolean.parseBoolean(value);
     }
 
     int integer(String name, int fallback, int min, int max) {

@@ -17,7 +17,12 @@ public enum FailureCategory {
   /** A date with no player context at all: reprocess in backfill mode. */
   NO_INPUT,
   /** A date whose box scores lack a critical feature: fix the source data, then reprocess. */
-  CRITICAL_FEATURE_SHORTFALL;
+  CRITICAL_FEATURE_SHORTFALL,
+  /**
+   * Not a fault: the daily sweep asked for the date to be reprocessed (AUTO_HEAL), at most once a
+   * day; resolved with the date.
+   */
+  AUTO_HEAL_REQUESTED;
 
   /** The categories about a date's data, resolved once the date is complete. */
   public static final Set<FailureCategory> DATE_DATA =
@@ -26,7 +31,8 @@ public enum FailureCategory {
           INCOMPLETE_COVERAGE,
           VALIDATION_ERROR,
           NO_INPUT,
-          CRITICAL_FEATURE_SHORTFALL);
+          CRITICAL_FEATURE_SHORTFALL,
+          AUTO_HEAL_REQUESTED);
 
   /**
    * {@code categories} as a SQL list of string literals; safe to inline, the names are this enum's.

@@ -30,6 +30,11 @@ public final class LeagueClock {
     return clock.instant();
   }
 
+  /** Midnight of today in the league's time zone. */
+  public Instant startOfToday() {
+    return today().atStartOfDay(zone).toInstant();
+  }
+
   /** A new run id: sortable by start time, unique by its random tail. */
   public String newRunId() {
     return "run-"

@@ -62,12 +62,12 @@ class BackendsTest {
   void aFunctionOpensOnlyThePortsItUses() {
     PipelineRuntime runtime =
         Backends.open(
-            FunctionName.METADATA_TRACKING, Map.of("WAREHOUSE", "test", "BUS", "nonexistent"));
+            FunctionName.METADATA_TRACKING,
+            Map.of("WAREHOUSE", "test", "BUS", "test", "BLOBS", "nonexistent:x"));
 
-    var e =
-        assertThrows(IllegalStateException.class, () -> runtime.bus().publish("t", "{}", Map.of()));
-    assertThat(e).hasMessageThat().contains("metadata-tracking publishes nothing");
-    assertThrows(IllegalStateException.class, () -> runtime.blobs().list(""));
+    var e = assertThrows(IllegalStateException.class, () -> runtime.blobs().list(""));
+    assertThat(e).hasMessageThat().contains("metadata-tracking keeps no blobs");
+    assertThat(runtime.bus().toString()).isEqualTo("test bus");
   }
 
   @Test

@@ -36,7 +36,12 @@ public final class MetadataTrackingFunction implements CloudEventsFunction {
     this.inbox = new FunctionInbox(FunctionName.METADATA_TRACKING, log, clock, runtime.failures());
     this.tracking =
         new MetadataTrackingService(
-            runtime.warehouse(), runtime.config(), runtime.failures(), clock, log);
+            runtime.warehouse(),
+            runtime.config(),
+            runtime.failures(),
+            runtime.publisher(),
+            clock,
+            log);
   }
 
   @Override

@@ -9,7 +9,9 @@ import com.nbaprops.pcf.failure.FailureCategory;
 import com.nbaprops.pcf.failure.FailureRecorder;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.logging.StructuredLog;
+import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.CoverageValidated;
+import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.message.SweepRequest;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
@@ -20,6 +22,7 @@ import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.rules.CoverageStatus;
 import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.runtime.LeagueClock;
+import com.nbaprops.pcf.runtime.TopicPublisher;
 import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -31,6 +34,8 @@ import java.util.List;
  * structured alert ({@code alert=coverage}) for LOW and INCOMPLETE dates.
  */
 final class MetadataTrackingService {
+  private static final String HEAL_ENTITY = "AUTO_HEAL";
+
   private final Warehouse warehouse;
   private final CoverageCounts counts;
   private final FailureRecorder failures;
@@ -40,12 +45,15 @@ final class MetadataTrackingService {
   private final String failuresTable;
   private final String reprocessTopic;
   private final LeagueClock clock;
+  private final TopicPublisher publisher;
+  private final boolean autoHeal;
   private final StructuredLog log;
 
   MetadataTrackingService(
       Warehouse warehouse,
       PipelineConfig config,
       FailureRecorder failures,
+      TopicPublisher publisher,
       LeagueClock clock,
       StructuredLog log) {
     this.warehouse = warehouse;
@@ -57,6 +65,8 @@ final class MetadataTrackingService {
     this.failuresTable = config.catalog().qualifiedName(Tables.PRECOMPUTE_FAILURES);
     this.reprocessTopic = config.topic(Topic.COMPOSITE_FACTORS_REQUESTS);
     this.clock = clock;
+    this.publisher = publisher;
+    this.autoHeal = config.autoHeal();
     this.log = log;
   }
 
@@ -114,7 +124,7 @@ final class MetadataTrackingService {
       if (report.criticalShortfall() && verdict.passes()) {
         verdict = Verdict.FAIL;
       }
-      statuses.add(
+      CoverageStatus status =
           track(
               new CoverageValidated(
                   request.runId(),
@@ -125,9 +135,57 @@ final class MetadataTrackingService {
                   written.dataSource(),
                   report.text(),
                   "metadata sweep"),
-              request.flagIncomplete()));
+              request.flagIncomplete());
+      if (autoHeal && status == CoverageStatus.INCOMPLETE) {
+        requestHeal(date, request.runId());
+      }
+      statuses.add(status);
     }
     return statuses;
+  }
+
+  /**
+   * Asks composite-factors to reprocess {@code date} in backfill mode, at most once a day: a date
+   * still INCOMPLETE after that is left to an operator, with the alert the sweep raises anyway.
+   * Published before it is recorded, so a failure in between repeats the request, never loses it.
+   */
+  private void requestHeal(LocalDate date, String runId) {
+    StructuredLog log = this.log.with("run_id", runId).with("analysis_date", date);
+    if (healRequestedToday(date)) {
+      log.warning("auto-heal: already requested today and still INCOMPLETE; left to an operator");
+      return;
+    }
+    publisher.publish(
+        Topic.COMPOSITE_FACTORS_REQUESTS,
+        new DateRequest(date, true, false, runId).toJson(),
+        Attributes.of(runId, date));
+    failures.record(
+        FunctionName.METADATA_TRACKING,
+        runId,
+        date,
+        HEAL_ENTITY,
+        FailureCategory.AUTO_HEAL_REQUESTED,
+        date + ": the daily sweep requested its reprocessing on " + clock.today() + " (AUTO_HEAL)",
+        true,
+        clock.today().toString());
+    log.info("auto-heal: requested the reprocessing of " + date);
+  }
+
+  private boolean healRequestedToday(LocalDate date) {
+    return warehouse
+            .query(
+                Sql.of(
+                        "SELECT COUNT(*) AS requests FROM "
+                            + failuresTable
+                            + " WHERE analysis_date = @analysis_date AND entity_id = @entity_id"
+                            + " AND failure_category = @category AND created_at >= @since")
+                    .date("analysis_date", date)
+                    .string("entity_id", HEAL_ENTITY)
+                    .string("category", FailureCategory.AUTO_HEAL_REQUESTED.name())
+                    .timestamp("since", clock.startOfToday()))
+            .get(0)
+            .int64("requests")
+        > 0;
   }
 
   private static Verdict worse(Verdict a, Verdict b) {

@@ -183,4 +183,43 @@ class MetadataTrackingFunctionTest {
     assertThat(fixture.failures()).hasSize(1);
     assertThat(fixture.failures().get(0).string("resolution_status")).isEqualTo("RESOLVED");
   }
+
+  private static void sweep(RuntimeFixture fixture) {
+    new MetadataTrackingFunction(fixture.runtime())
+        .accept(
+            GoldenEvents.carrying(
+                "metadata-tracking-trigger",
+                "{\"start_date\":\"2023-02-23\",\"end_date\":\"2023-02-23\",\"flag_incomplete\":true}"));
+  }
+
+  @Test
+  void withAutoHealTheSweepRequestsAnIncompleteDateOnceADay() {
+    RuntimeFixture fixture =
+        new RuntimeFixture(blobs, Map.of("AUTO_HEAL", "true")).played(DAY, players(10));
+
+    sweep(fixture);
+    sweep(fixture);
+
+    var requests = fixture.published(com.nbaprops.pcf.config.Topic.COMPOSITE_FACTORS_REQUESTS);
+    assertThat(requests).hasSize(1);
+    assertThat(requests.get(0).data()).contains("\"analysis_date\":\"2023-02-23\"");
+    assertThat(requests.get(0).data()).contains("\"backfill_mode\":true");
+    assertThat(fixture.logged(Severity.WARNING, "already requested today")).isTrue();
+    assertThat(
+            fixture.failures().stream()
+                .filter(f -> f.string("failure_category").equals("AUTO_HEAL_REQUESTED"))
+                .count())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void withoutAutoHealTheSweepOnlyReports() {
+    RuntimeFixture fixture = new RuntimeFixture(blobs).played(DAY, players(10));
+
+    sweep(fixture);
+
+    assertThat(fixture.published(com.nbaprops.pcf.config.Topic.COMPOSITE_FACTORS_REQUESTS))
+        .isEmpty();
+    assertThat(fixture.metadata(DAY).orElseThrow().string("status")).isEqualTo("INCOMPLETE");
+  }
 }
