@@ -10,7 +10,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
@@ -25,15 +24,7 @@ final class TrackCommand implements Callable<Integer> {
   @ParentCommand PipelineCli root;
 
   @ArgGroup(multiplicity = "1")
-  Span span;
-
-  static final class Span {
-    @Option(names = "--days", paramLabel = "N", description = "The N days ending yesterday.")
-    Integer days;
-
-    @Parameters(arity = "2", paramLabel = "DATE", description = "START END")
-    LocalDate[] range;
-  }
+  DaySpan span;
 
   @Option(names = "--flag-incomplete", description = "Record a failure for every INCOMPLETE date.")
   boolean flagIncomplete;

@@ -3,6 +3,7 @@ package com.nbaprops.pcf.testing;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntPredicate;
 import java.util.function.Supplier;
 
 /**
@@ -23,21 +24,7 @@ public final class Faults {
       String method,
       int nth,
       Supplier<? extends RuntimeException> fault) {
-    AtomicInteger calls = new AtomicInteger();
-    return port.cast(
-        Proxy.newProxyInstance(
-            port.getClassLoader(),
-            new Class<?>[] {port},
-            (proxy, invoked, args) -> {
-              if (invoked.getName().equals(method) && calls.incrementAndGet() >= nth) {
-                throw fault.get();
-              }
-              try {
-                return invoked.invoke(delegate, args);
-              } catch (InvocationTargetException e) {
-                throw e.getCause();
-              }
-            }));
+    return failing(port, delegate, method, call -> call >= nth, fault);
   }
 
   /** {@code delegate}, except that only the {@code nth} call of {@code method} fails. */
@@ -47,13 +34,22 @@ public final class Faults {
       String method,
       int nth,
       Supplier<? extends RuntimeException> fault) {
+    return failing(port, delegate, method, call -> call == nth, fault);
+  }
+
+  private static <T> T failing(
+      Class<T> port,
+      T delegate,
+      String method,
+      IntPredicate fails,
+      Supplier<? extends RuntimeException> fault) {
     AtomicInteger calls = new AtomicInteger();
     return port.cast(
         Proxy.newProxyInstance(
             port.getClassLoader(),
             new Class<?>[] {port},
             (proxy, invoked, args) -> {
-              if (invoked.getName().equals(method) && calls.incrementAndGet() == nth) {
+              if (invoked.getName().equals(method) && fails.test(calls.incrementAndGet())) {
                 throw fault.get();
               }
               try {
