@@ -30,6 +30,7 @@ final class PlayerSources {
 
   private final Warehouse warehouse;
   private final String playerGames;
+  private final String teamGames;
   private final String upcomingPlayers;
   private final String shotZones;
   private final String teamDefense;
@@ -37,6 +38,7 @@ final class PlayerSources {
   PlayerSources(Warehouse warehouse, Catalog catalog) {
     this.warehouse = warehouse;
     this.playerGames = catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY);
+    this.teamGames = catalog.qualifiedName(Tables.TEAM_OFFENSE_GAME_SUMMARY);
     this.upcomingPlayers = catalog.qualifiedName(Tables.UPCOMING_PLAYER_GAME_CONTEXT);
     this.shotZones = catalog.qualifiedName(Tables.PLAYER_SHOT_ZONE_ANALYSIS);
     this.teamDefense = catalog.qualifiedName(Tables.TEAM_DEFENSE_ZONE_ANALYSIS);
@@ -137,6 +139,21 @@ final class PlayerSources {
                     AND NOT EXISTS (SELECT 1 FROM today AS p
                                     WHERE p.team_abbr = s.team_abbr AND p.player_lookup = s.player_lookup)
                   GROUP BY s.team_abbr, t.player_lookup
+                ),
+                team_games AS (
+                  SELECT team_abbr, pace,
+                         ROW_NUMBER() OVER (PARTITION BY team_abbr ORDER BY game_date DESC) AS recency
+                  FROM %2$s
+                  WHERE game_date >= @season_start AND game_date < @game_date AND pace IS NOT NULL
+                ),
+                team_pace AS (
+                  SELECT team_abbr, AVG(pace) AS pace_last_10
+                  FROM team_games
+                  WHERE recency <= 10
+                  GROUP BY team_abbr
+                ),
+                league AS (
+                  SELECT AVG(pace) AS league_pace FROM team_games
                 )
                 SELECT t.player_lookup, t.universal_player_id, t.game_id, t.game_date, t.team_abbr,
                        t.opponent_team_abbr,
@@ -146,8 +163,14 @@ final class PlayerSources {
                          AS minutes_in_last_7_days,
                        MIN(u.last_7) AS avg_usage_rate_last_7_games,
                        MIN(u.season_mean) AS season_usage,
-                       MIN(COALESCE(o.stars_out, 0)) AS star_teammates_out
+                       MIN(COALESCE(o.stars_out, 0)) AS star_teammates_out,
+                       MIN(tp.pace_last_10) AS team_pace,
+                       MIN(op.pace_last_10) AS opponent_pace,
+                       MIN(l.league_pace) AS league_pace
                 FROM today AS t
+                CROSS JOIN league AS l
+                LEFT JOIN team_pace AS tp ON tp.team_abbr = t.team_abbr
+                LEFT JOIN team_pace AS op ON op.team_abbr = t.opponent_team_abbr
                 LEFT JOIN history AS h ON h.player_lookup = t.player_lookup
                 LEFT JOIN usage AS u ON u.player_lookup = t.player_lookup
                 LEFT JOIN stars_out AS o ON o.player_lookup = t.player_lookup AND o.team_abbr = t.team_abbr
@@ -155,7 +178,7 @@ final class PlayerSources {
                          t.opponent_team_abbr
                 ORDER BY t.player_lookup, t.game_id
                 """
-                    .formatted(playerGames))
+                    .formatted(playerGames, teamGames))
             .date("game_date", date)
             .date("history_start", date.minusDays(HISTORY_DAYS))
             .date("season_start", SeasonCalendar.seasonStart(SeasonCalendar.seasonYear(date)))
@@ -172,6 +195,7 @@ final class PlayerSources {
       int starsOut = row.int32("star_teammates_out");
       Double seasonUsage = row.float64("season_usage");
       Double lastSeven = row.float64("avg_usage_rate_last_7_games");
+      Double opponentPace = row.float64("opponent_pace");
       PlayerContext context =
           PlayerContext.builder(
                   row.string("player_lookup"), row.string("game_id"), row.date("game_date"))
@@ -189,10 +213,25 @@ final class PlayerSources {
                       ? null
                       : Coverage.round(Coverage.round(seasonUsage, 1) + PER_STAR_OUT * starsOut, 1))
               .starTeammatesOut(starsOut)
+              .paceDifferential(paceDifferential(row))
+              .opponentPaceLast10(opponentPace == null ? null : Coverage.round(opponentPace, 1))
               .build();
       byPlayer.putIfAbsent(context.playerLookup(), context);
     }
     return List.copyOf(byPlayer.values());
+  }
+
+  /**
+   * The two teams' mean pace over their last 10 games against the league's over the season so far,
+   * as the upcoming context has it; null until all three are known.
+   */
+  private static Double paceDifferential(Row row) {
+    Double team = row.float64("team_pace");
+    Double opponent = row.float64("opponent_pace");
+    Double league = row.float64("league_pace");
+    return team == null || opponent == null || league == null
+        ? null
+        : Coverage.round((team + opponent) / 2 - league, 1);
   }
 
   Map<String, ShotZoneProfile> shotZones(LocalDate date) {
