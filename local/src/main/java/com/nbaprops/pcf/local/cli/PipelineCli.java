@@ -34,6 +34,7 @@ import picocli.CommandLine.Mixin;
       DeadLettersCommand.class,
       ReplayCommand.class,
       ServeCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

@@ -1,0 +1,182 @@
+package com.nbaprops.pcf.local.cli;
+
+import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.domain.DateRange;
+import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.message.Attributes;
+import com.nbaprops.pcf.message.DateRequest;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.LongSupplier;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure the chain on the embedded default, in a scratch folder of its own: the whole 2022-23"
+          + " season through the chain (every game date, bus included), then one date warm, the"
+          + " composite-factors function alone and the whole chain. Prints min / median / max of each.",
+      "Example: ./pipeline bench --runs 5"
+    })
+final class BenchCommand implements Callable<Integer> {
+  private static final DateRange SEASON =
+      new DateRange(LocalDate.of(2022, 10, 18), LocalDate.of(2023, 4, 9));
+  private static final LocalDate ONE_DATE = LocalDate.of(2023, 2, 25);
+  private static final LocalDate TODAY = LocalDate.of(2023, 4, 15);
+
+  @ParentCommand PipelineCli root;
+
+  @Option(names = "--runs", paramLabel = "N", description = "Runs of each figure (default 3).")
+  int runs = 3;
+
+  PrintStream out = System.out;
+
+  @Override
+  public Integer call() throws IOException {
+    if (runs < 1 || runs > 50) {
+      throw new IllegalArgumentException("--runs must be between 1 and 50, got " + runs);
+    }
+    Path scratch = Files.createTempDirectory("pcf-bench");
+    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    out.printf(
+        "machine: %d cores, Java %s, max heap %d MB%n",
+        Runtime.getRuntime().availableProcessors(),
+        System.getProperty("java.version"),
+        Runtime.getRuntime().maxMemory() / (1024 * 1024));
+    Path template = scratch.resolve("template");
+    try (LocalRuntime local = open(template)) {
+      SeedCommand.run(local, "2022-23", false, quiet);
+    }
+
+    long[] rows = new long[1];
+    List<Long> season =
+        measure(
+            () -> {
+              Path home = copy(template, scratch.resolve("season"));
+              try (LocalRuntime local = open(home)) {
+                long started = System.nanoTime();
+                BackfillCommand.run(local, SEASON, true, quiet, quiet);
+                long elapsed = System.nanoTime() - started;
+                rows[0] =
+                    local
+                        .runtime()
+                        .warehouse()
+                        .query(
+                            com.nbaprops.pcf.port.Sql.of(
+                                "SELECT COUNT(*) AS n FROM nba_precompute.player_composite_factors"))
+                        .get(0)
+                        .int64("n");
+                return elapsed;
+              }
+            });
+    report("season through the chain (164 game dates, 150 computed)", season);
+    double medianSeconds = median(season) / 1e9;
+    out.printf(
+        "  %.1f dates/s, %.0f rows/s (%d rows)%n",
+        164 / medianSeconds, rows[0] / medianSeconds, rows[0]);
+
+    Path warm = copy(template, scratch.resolve("warm"));
+    try (LocalRuntime local = open(warm)) {
+      BackfillCommand.run(local, new DateRange(ONE_DATE, ONE_DATE), true, quiet, quiet);
+      var runtime = local.runtime();
+      // Alone: its message goes nowhere, so only composite-factors' own work is timed.
+      var function =
+          new com.nbaprops.pcf.functions.compositefactors.CompositeFactorsFunction(
+              new com.nbaprops.pcf.runtime.PipelineRuntime(
+                  runtime.config(),
+                  runtime.warehouse(),
+                  (topic, data, attributes) -> "bench",
+                  runtime.blobs(),
+                  runtime.clock(),
+                  runtime.logSink()));
+      report(
+          "one date warm, composite-factors alone (" + ONE_DATE + ")",
+          measure(
+              () -> {
+                long started = System.nanoTime();
+                function.accept(
+                    com.nbaprops.pcf.adapter.local.PubSubCloudEvents.messagePublished(
+                        local.runtime().config().projectId(),
+                        local.runtime().config().topic(Topic.COMPOSITE_FACTORS_REQUESTS),
+                        "bench",
+                        Long.toString(System.nanoTime()),
+                        local.runtime().clock().instant(),
+                        new DateRequest(ONE_DATE, true, false, "bench").toJson(),
+                        Map.of()));
+                return System.nanoTime() - started;
+              }));
+      report(
+          "one date warm, the whole chain",
+          measure(
+              () -> {
+                long started = System.nanoTime();
+                local
+                    .runtime()
+                    .publisher()
+                    .publish(
+                        Topic.COMPOSITE_FACTORS_REQUESTS,
+                        new DateRequest(ONE_DATE, true, false, "bench-chain").toJson(),
+                        Attributes.of("bench-chain", ONE_DATE));
+                return System.nanoTime() - started;
+              }));
+    }
+    return ExitCodes.OK;
+  }
+
+  private LocalRuntime open(Path home) {
+    return LocalRuntime.open(home, Map.of(), TODAY, (severity, message, labels) -> {});
+  }
+
+  private static Path copy(Path template, Path home) {
+    try {
+      Files.createDirectories(home);
+      Files.copy(
+          template.resolve("warehouse.duckdb"),
+          home.resolve("warehouse.duckdb"),
+          StandardCopyOption.REPLACE_EXISTING);
+      return home;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private List<Long> measure(LongSupplier run) {
+    List<Long> times = new ArrayList<>();
+    long warmUp = run.getAsLong(); // the JIT and DuckDB's caches; not counted
+    out.printf("  (warm-up run: %.3f s)%n", warmUp / 1e9);
+    for (int i = 0; i < runs; i++) {
+      times.add(run.getAsLong());
+    }
+    return times;
+  }
+
+  private void report(String what, List<Long> nanos) {
+    List<Long> sorted = nanos.stream().sorted().toList();
+    out.printf(
+        "%s: min %.3f s, median %.3f s, max %.3f s over %d runs%n",
+        what,
+        sorted.get(0) / 1e9,
+        median(nanos) / 1e9,
+        sorted.get(sorted.size() - 1) / 1e9,
+        nanos.size());
+  }
+
+  private static double median(List<Long> nanos) {
+    List<Long> sorted = nanos.stream().sorted().toList();
+    int n = sorted.size();
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2.0;
+  }
+}
