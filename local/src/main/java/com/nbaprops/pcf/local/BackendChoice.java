@@ -7,12 +7,4 @@ package com.nbaprops.pcf.local;
  */
 public record BackendChoice(String warehouse, String bus, String blobs) {
   public static final BackendChoice EMBEDDED = new BackendChoice(null, null, null);
-
-  /**
-   * Whether messages are delivered to the functions in this process (the bus is the in-process
-   * one).
-   */
-  public boolean deliversLocally() {
-    return bus == null || bus.equals("local");
-  }
 }

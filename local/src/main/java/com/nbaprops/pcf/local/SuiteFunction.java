@@ -57,10 +57,6 @@ public enum SuiteFunction {
     this.factory = factory;
   }
 
-  public FunctionName function() {
-    return name;
-  }
-
   /** The deployed name, e.g. {@code composite-factors}. */
   public String functionName() {
     return name.id();

@@ -17,7 +17,7 @@ public final class Seeder {
    * The real incident: the upcoming context held 1 of 187 and 68 of 175 players, left over from an
    * earlier run.
    */
-  public static final Map<LocalDate, Integer> INCIDENT_STALE_PLAYERS =
+  static final Map<LocalDate, Integer> INCIDENT_STALE_PLAYERS =
       Map.of(LocalDate.of(2023, 2, 23), 1, LocalDate.of(2023, 2, 24), 68);
 
   private final Warehouse warehouse;

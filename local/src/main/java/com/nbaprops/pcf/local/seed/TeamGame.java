@@ -23,9 +23,7 @@ record TeamGame(
     long rebounds,
     long assists,
     long turnovers,
-    long fouls,
-    long opponentThreeMakes,
-    long opponentThreeAttempts) {
+    long fouls) {
 
   /** Both sides of one row of the team game log (home and road side by side). */
   static List<TeamGame> parse(Map<String, String> row) {
@@ -52,9 +50,7 @@ record TeamGame(
         n(row, "reb_" + us),
         n(row, "ast_" + us),
         n(row, "tov_" + us),
-        n(row, "pf_" + us),
-        n(row, "fg3m_" + them),
-        n(row, "fg3a_" + them));
+        n(row, "pf_" + us));
   }
 
   private static long n(Map<String, String> row, String column) {

@@ -10,9 +10,8 @@ import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 
 /**
- * The player counts behind every coverage decision: who played (what a complete date must cover),
- * who is in the upcoming context, and who has composite factors. Every statement filters on the
- * partition date.
+ * The player counts behind every coverage decision: who played (what a complete date must cover)
+ * and who has composite factors. Every statement filters on the partition date.
  */
 public final class CoverageCounts {
   private final Warehouse warehouse;
@@ -32,7 +31,7 @@ public final class CoverageCounts {
   /** Who played on a date and who has composite factors for it, read at one moment. */
   public record Snapshot(int expected, Written written) {}
 
-  /** {@link #expectedPlayers} and {@link #writtenPlayers} in one query (one BigQuery job). */
+  /** The players who played and the players written, in one query (one BigQuery job). */
   public Snapshot snapshot(LocalDate date) {
     Row row =
         warehouse
@@ -55,29 +54,9 @@ public final class CoverageCounts {
         new Written(row.int32("players"), source == null ? null : DataSource.valueOf(source)));
   }
 
-  /** Distinct players with composite factors for the date, and the source they came from. */
-  public Written writtenPlayers(LocalDate date) {
-    Row row =
-        warehouse
-            .query(
-                Sql.of(
-                        "SELECT COUNT(DISTINCT player_lookup) AS players, MIN(data_source) AS data_source FROM "
-                            + catalog.qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS)
-                            + " WHERE game_date = @game_date")
-                    .date("game_date", date))
-            .get(0);
-    String source = row.string("data_source");
-    return new Written(row.int32("players"), source == null ? null : DataSource.valueOf(source));
-  }
-
   /** Distinct players who played on the date: what a complete date must cover. */
   public int expectedPlayers(LocalDate date) {
     return count(Tables.PLAYER_GAME_SUMMARY, date);
-  }
-
-  /** Distinct players in the upcoming context of the date. */
-  public int upcomingPlayers(LocalDate date) {
-    return count(Tables.UPCOMING_PLAYER_GAME_CONTEXT, date);
   }
 
   private int count(TableDefinition table, LocalDate date) {

@@ -114,11 +114,12 @@ final class MetadataTrackingService {
   List<CoverageStatus> sweep(SweepRequest request) {
     List<CoverageStatus> statuses = new ArrayList<>();
     for (LocalDate date : request.range().dates()) {
-      int expected = counts.expectedPlayers(date);
+      CoverageCounts.Snapshot now = counts.snapshot(date);
+      int expected = now.expected();
       if (expected == 0) {
         continue;
       }
-      CoverageCounts.Written written = counts.writtenPlayers(date);
+      CoverageCounts.Written written = now.written();
       Verdict verdict = thresholds.coverageGate().verdict(written.players(), expected);
       FeatureCoverage.Report report = features.check(date);
       if (report.criticalShortfall() && verdict.passes()) {
