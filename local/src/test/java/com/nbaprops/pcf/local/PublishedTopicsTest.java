@@ -57,14 +57,7 @@ class PublishedTopicsTest {
           topics.add(topic);
           return "1";
         };
-    PipelineRuntime runtime =
-        new PipelineRuntime(
-            embedded.config(),
-            embedded.warehouse(),
-            recording,
-            embedded.blobs(),
-            embedded.clock(),
-            embedded.logSink());
+    PipelineRuntime runtime = embedded.withBus(recording);
     CloudEventsFunction function = served.create(runtime);
     for (String message : messages) {
       function.accept(GoldenEvents.request(message));

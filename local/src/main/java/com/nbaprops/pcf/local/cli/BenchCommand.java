@@ -1,10 +1,13 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.adapter.local.PubSubCloudEvents;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
+import com.nbaprops.pcf.functions.compositefactors.CompositeFactorsFunction;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
+import com.nbaprops.pcf.port.Sql;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -75,7 +78,7 @@ final class BenchCommand implements Callable<Integer> {
                         .runtime()
                         .warehouse()
                         .query(
-                            com.nbaprops.pcf.port.Sql.of(
+                            Sql.of(
                                 "SELECT COUNT(*) AS n FROM nba_precompute.player_composite_factors"))
                         .get(0)
                         .int64("n");
@@ -94,21 +97,14 @@ final class BenchCommand implements Callable<Integer> {
       var runtime = local.runtime();
       // Alone: its message goes nowhere, so only composite-factors' own work is timed.
       var function =
-          new com.nbaprops.pcf.functions.compositefactors.CompositeFactorsFunction(
-              new com.nbaprops.pcf.runtime.PipelineRuntime(
-                  runtime.config(),
-                  runtime.warehouse(),
-                  (topic, data, attributes) -> "bench",
-                  runtime.blobs(),
-                  runtime.clock(),
-                  runtime.logSink()));
+          new CompositeFactorsFunction(runtime.withBus((topic, data, attributes) -> "bench"));
       report(
           "one date warm, composite-factors alone (" + ONE_DATE + ")",
           measure(
               () -> {
                 long started = System.nanoTime();
                 function.accept(
-                    com.nbaprops.pcf.adapter.local.PubSubCloudEvents.messagePublished(
+                    PubSubCloudEvents.messagePublished(
                         local.runtime().config().projectId(),
                         local.runtime().config().topic(Topic.COMPOSITE_FACTORS_REQUESTS),
                         "bench",

@@ -49,11 +49,7 @@ class SilentSuccessTest {
             LocalEventBus.MAX_DELIVERY_ATTEMPTS,
             runtime.clock(),
             StructuredLog.to(runtime.logSink()));
-    return LocalRuntime.of(
-        new PipelineRuntime(
-            runtime.config(), full, bus, runtime.blobs(), runtime.clock(), runtime.logSink()),
-        bus,
-        home);
+    return LocalRuntime.of(runtime.withWarehouse(full).withBus(bus), bus, home);
   }
 
   @Test

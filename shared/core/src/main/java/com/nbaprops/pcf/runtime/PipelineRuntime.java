@@ -23,6 +23,21 @@ public record PipelineRuntime(
     Clock clock,
     LogSink logSink) {
 
+  /** The same runtime over another warehouse: a test's faulty one, a recording one. */
+  public PipelineRuntime withWarehouse(Warehouse other) {
+    return new PipelineRuntime(config, other, bus, blobs, clock, logSink);
+  }
+
+  /** The same runtime over another bus. */
+  public PipelineRuntime withBus(EventBus other) {
+    return new PipelineRuntime(config, warehouse, other, blobs, clock, logSink);
+  }
+
+  /** The same runtime over another blob store. */
+  public PipelineRuntime withBlobs(BlobStore other) {
+    return new PipelineRuntime(config, warehouse, bus, other, clock, logSink);
+  }
+
   public LeagueClock leagueClock() {
     return new LeagueClock(clock, config.leagueTimeZone());
   }

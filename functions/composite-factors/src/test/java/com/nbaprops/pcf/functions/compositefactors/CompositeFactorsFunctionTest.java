@@ -160,18 +160,13 @@ class CompositeFactorsFunctionTest {
     PipelineRuntime runtime = fixture.runtime();
     var failing =
         new CompositeFactorsFunction(
-            new PipelineRuntime(
-                runtime.config(),
+            runtime.withWarehouse(
                 Faults.failingFrom(
                     Warehouse.class,
                     runtime.warehouse(),
                     "replacePartition",
                     1,
-                    () -> new WarehouseException("No space left on device")),
-                runtime.bus(),
-                runtime.blobs(),
-                runtime.clock(),
-                runtime.logSink()));
+                    () -> new WarehouseException("No space left on device"))));
 
     assertThrows(
         WarehouseException.class,

@@ -4,6 +4,7 @@ import static com.google.common.truth.Truth.assertThat;
 import static com.nbaprops.pcf.testing.RuntimeFixture.players;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
@@ -135,18 +136,13 @@ class MetadataTrackingFunctionTest {
   private static MetadataTrackingFunction failing(RuntimeFixture fixture, String method, int nth) {
     PipelineRuntime runtime = fixture.runtime();
     return new MetadataTrackingFunction(
-        new PipelineRuntime(
-            runtime.config(),
+        runtime.withWarehouse(
             Faults.failingOnce(
                 Warehouse.class,
                 runtime.warehouse(),
                 method,
                 nth,
-                () -> new WarehouseException("connection reset")),
-            runtime.bus(),
-            runtime.blobs(),
-            runtime.clock(),
-            runtime.logSink()));
+                () -> new WarehouseException("connection reset"))));
   }
 
   @Test
@@ -200,7 +196,7 @@ class MetadataTrackingFunctionTest {
     sweep(fixture);
     sweep(fixture);
 
-    var requests = fixture.published(com.nbaprops.pcf.config.Topic.COMPOSITE_FACTORS_REQUESTS);
+    var requests = fixture.published(Topic.COMPOSITE_FACTORS_REQUESTS);
     assertThat(requests).hasSize(1);
     assertThat(requests.get(0).data()).contains("\"analysis_date\":\"2023-02-23\"");
     assertThat(requests.get(0).data()).contains("\"backfill_mode\":true");
@@ -218,8 +214,7 @@ class MetadataTrackingFunctionTest {
 
     sweep(fixture);
 
-    assertThat(fixture.published(com.nbaprops.pcf.config.Topic.COMPOSITE_FACTORS_REQUESTS))
-        .isEmpty();
+    assertThat(fixture.published(Topic.COMPOSITE_FACTORS_REQUESTS)).isEmpty();
     assertThat(fixture.metadata(DAY).orElseThrow().string("status")).isEqualTo("INCOMPLETE");
   }
 }

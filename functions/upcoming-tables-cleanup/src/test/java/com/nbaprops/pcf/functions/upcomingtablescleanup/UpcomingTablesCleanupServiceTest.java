@@ -53,14 +53,7 @@ class UpcomingTablesCleanupServiceTest {
   private void start(Map<String, String> env, BlobStore blobs) {
     fixture = new RuntimeFixture(blobDir, env);
     PipelineRuntime embedded = fixture.runtime();
-    runtime =
-        new PipelineRuntime(
-            embedded.config(),
-            embedded.warehouse(),
-            embedded.bus(),
-            blobs,
-            embedded.clock(),
-            embedded.logSink());
+    runtime = embedded.withBlobs(blobs);
     seed(STALE_1, 3);
     seed(STALE_2, 2);
     seed(CUTOFF, 4);
@@ -247,14 +240,7 @@ class UpcomingTablesCleanupServiceTest {
     start(Map.of(), failing(new LocalDirectoryBlobStore(blobDir), "upcoming_player_game_context"));
     assertThrows(CleanupFailedException.class, () -> run(false));
     assertThrows(CleanupFailedException.class, () -> run(false));
-    runtime =
-        new PipelineRuntime(
-            runtime.config(),
-            runtime.warehouse(),
-            runtime.bus(),
-            new LocalDirectoryBlobStore(blobDir),
-            runtime.clock(),
-            runtime.logSink());
+    runtime = runtime.withBlobs(new LocalDirectoryBlobStore(blobDir));
 
     run(false);
 
@@ -296,18 +282,13 @@ class UpcomingTablesCleanupServiceTest {
   /** The runtime's warehouse replaced by one whose {@code nth} call of {@code method} fails. */
   private void failWarehouse(String method, int nth) {
     runtime =
-        new PipelineRuntime(
-            runtime.config(),
+        runtime.withWarehouse(
             Faults.failingOnce(
                 Warehouse.class,
                 runtime.warehouse(),
                 method,
                 nth,
-                () -> new WarehouseException("connection reset")),
-            runtime.bus(),
-            runtime.blobs(),
-            runtime.clock(),
-            runtime.logSink());
+                () -> new WarehouseException("connection reset")));
   }
 
   @Test
