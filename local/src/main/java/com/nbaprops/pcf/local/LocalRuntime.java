@@ -2,13 +2,13 @@ package com.nbaprops.pcf.local;
 
 import com.google.cloud.functions.CloudEventsFunction;
 import com.nbaprops.pcf.adapter.local.LocalEventBus;
+import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.logging.LogSink;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.EventBus;
 import com.nbaprops.pcf.port.Warehouse;
-import com.nbaprops.pcf.runtime.BackendSpec;
 import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.runtime.PipelineRuntimeContext;

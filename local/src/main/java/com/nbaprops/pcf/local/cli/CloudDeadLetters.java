@@ -1,12 +1,12 @@
 package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.adapter.pubsub.PubSubDeadLetters;
+import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.DeadLetterFile;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.SuiteFunction;
-import com.nbaprops.pcf.runtime.BackendSpec;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -75,7 +75,6 @@ public record PipelineConfig(
           AUTO_HEAL);
 
   private static final Pattern TOPIC_PREFIX_PATTERN = Pattern.compile("[a-z][a-z0-9-]{0,30}-|");
-  private static final Pattern BACKEND_SPEC = Pattern.compile("[a-z][a-z0-9-]*(:.+)?");
   private static final Pattern PROJECT_PATTERN = Pattern.compile("[a-z][a-z0-9-]{4,28}[a-z0-9]");
 
   /** The prefixed topic name, e.g. {@code dev-composite-factors-requests}. */
@@ -239,12 +238,10 @@ public record PipelineConfig(
      * Backends).
      */
     void spec(String name, String value) {
-      if (!BACKEND_SPEC.matcher(value).matches()) {
-        problems.add(
-            name
-                + " '"
-                + value
-                + "' must be KIND or KIND:LOCATION, e.g. duckdb:.local/warehouse.duckdb");
+      try {
+        BackendSpec.parse(name, value);
+      } catch (ConfigException e) {
+        problems.add(e.getMessage());
       }
     }
   }

@@ -1,5 +1,7 @@
 package com.nbaprops.pcf.runtime;
 
+import com.nbaprops.pcf.config.BackendSpec;
+
 /**
  * Opens one kind of adapter for one port ({@code bigquery} for {@link
  * com.nbaprops.pcf.port.Warehouse}, ...). Found with {@link java.util.ServiceLoader}, so a

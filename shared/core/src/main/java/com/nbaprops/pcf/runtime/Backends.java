@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.runtime;
 
+import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.ConfigException;
 import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.config.PipelineConfig;

@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.runtime;
 
+import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.port.BlobStore;
 import com.nbaprops.pcf.port.EventBus;
 import com.nbaprops.pcf.port.Warehouse;

@@ -1,10 +1,10 @@
 package com.nbaprops.pcf.adapter.bigquery;
 
 import com.google.cloud.bigquery.BigQueryOptions;
+import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.ConfigException;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.runtime.BackendFactory;
-import com.nbaprops.pcf.runtime.BackendSpec;
 import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
 
 /**

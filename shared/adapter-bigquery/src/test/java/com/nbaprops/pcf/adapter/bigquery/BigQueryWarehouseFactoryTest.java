@@ -4,9 +4,9 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.ConfigException;
 import com.nbaprops.pcf.config.PipelineConfig;
-import com.nbaprops.pcf.runtime.BackendSpec;
 import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
 import java.nio.file.Files;
 import java.nio.file.Path;

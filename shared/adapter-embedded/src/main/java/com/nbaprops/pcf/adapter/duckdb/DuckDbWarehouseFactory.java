@@ -1,8 +1,8 @@
 package com.nbaprops.pcf.adapter.duckdb;
 
+import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.runtime.BackendFactory;
-import com.nbaprops.pcf.runtime.BackendSpec;
 import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
 import com.nbaprops.pcf.table.Tables;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package com.nbaprops.pcf.adapter.local;
 
+import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.port.BlobStore;
 import com.nbaprops.pcf.runtime.BackendFactory;
-import com.nbaprops.pcf.runtime.BackendSpec;
 import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
 import java.nio.file.Path;
 

@@ -1,9 +1,9 @@
 package com.nbaprops.pcf.adapter.local;
 
+import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.EventBus;
 import com.nbaprops.pcf.runtime.BackendFactory;
-import com.nbaprops.pcf.runtime.BackendSpec;
 import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
 
 /** {@code local}: the in-process bus; whoever opens it subscribes the functions. */

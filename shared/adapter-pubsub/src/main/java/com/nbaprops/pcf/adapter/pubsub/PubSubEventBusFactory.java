@@ -1,8 +1,8 @@
 package com.nbaprops.pcf.adapter.pubsub;
 
+import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.port.EventBus;
 import com.nbaprops.pcf.runtime.BackendFactory;
-import com.nbaprops.pcf.runtime.BackendSpec;
 import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
 
 /**

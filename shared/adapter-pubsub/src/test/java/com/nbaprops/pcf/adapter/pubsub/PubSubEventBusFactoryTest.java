@@ -2,8 +2,8 @@ package com.nbaprops.pcf.adapter.pubsub;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.PipelineConfig;
-import com.nbaprops.pcf.runtime.BackendSpec;
 import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
 import java.time.Clock;
 import java.util.Map;

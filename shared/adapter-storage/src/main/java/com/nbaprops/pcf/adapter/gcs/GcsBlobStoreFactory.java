@@ -1,10 +1,10 @@
 package com.nbaprops.pcf.adapter.gcs;
 
 import com.google.cloud.storage.StorageOptions;
+import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.ConfigException;
 import com.nbaprops.pcf.port.BlobStore;
 import com.nbaprops.pcf.runtime.BackendFactory;
-import com.nbaprops.pcf.runtime.BackendSpec;
 import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
 
 /** {@code gcs:BUCKET}: a Cloud Storage bucket, with the default credentials. */

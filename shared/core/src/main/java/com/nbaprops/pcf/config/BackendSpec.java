@@ -1,6 +1,6 @@
-package com.nbaprops.pcf.runtime;
+package com.nbaprops.pcf.config;
 
-import com.nbaprops.pcf.config.ConfigException;
+import java.util.regex.Pattern;
 
 /**
  * A backend as configured, {@code kind[:location]}: {@code duckdb:.local/warehouse.duckdb}, {@code
@@ -9,17 +9,23 @@ import com.nbaprops.pcf.config.ConfigException;
  * @param variable the environment variable it came from, named in every error
  */
 public record BackendSpec(String variable, String kind, String location) {
+  private static final Pattern KIND = Pattern.compile("[a-z][a-z0-9-]*");
 
+  /**
+   * The spec a variable holds; a {@link ConfigException} naming the variable if it has no such
+   * form.
+   */
   public static BackendSpec parse(String variable, String value) {
     int colon = value.indexOf(':');
-    if (colon < 0) {
-      return new BackendSpec(variable, value, null);
-    }
-    if (colon == 0 || colon == value.length() - 1) {
+    String kind = colon < 0 ? value : value.substring(0, colon);
+    if (!KIND.matcher(kind).matches() || colon == value.length() - 1) {
       throw new ConfigException(
-          variable + "='" + value + "' needs a kind and a location around the ':'");
+          variable
+              + "='"
+              + value
+              + "' must be KIND or KIND:LOCATION, e.g. duckdb:.local/warehouse.duckdb");
     }
-    return new BackendSpec(variable, value.substring(0, colon), value.substring(colon + 1));
+    return new BackendSpec(variable, kind, colon < 0 ? null : value.substring(colon + 1));
   }
 
   /** The location after the colon; required by kinds that name a file, a folder or a bucket. */
