@@ -2,6 +2,7 @@ package com.nbaprops.pcf.local.seed;
 
 import com.nbaprops.pcf.domain.Coverage;
 import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.rules.ContextDefinitions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -27,8 +28,6 @@ import java.util.stream.Collectors;
  */
 final class SeasonTables {
   private static final ZoneId LEAGUE_ZONE = ZoneId.of("America/New_York");
-
-  private static final int PACE_WINDOW = 10;
 
   private final Season season;
   private final Map<String, List<PlayerGame>> gamesByPlayer;
@@ -166,9 +165,7 @@ final class SeasonTables {
       Double opponentPace = paceLast10(game.opponent(), game.date());
       Double leaguePace = leaguePaceBefore(game.date());
       Double paceDifferential =
-          teamPace == null || opponentPace == null || leaguePace == null
-              ? null
-              : Coverage.round((teamPace + opponentPace) / 2 - leaguePace, 1);
+          ContextDefinitions.paceDifferential(teamPace, opponentPace, leaguePace);
       rows.add(
           Row.builder()
               .set("player_lookup", game.lookup())
@@ -309,7 +306,8 @@ final class SeasonTables {
     if (before.isEmpty()) {
       return null;
     }
-    List<TeamGame> recent = before.subList(Math.max(0, before.size() - PACE_WINDOW), before.size());
+    List<TeamGame> recent =
+        before.subList(Math.max(0, before.size() - ContextDefinitions.PACE_GAMES), before.size());
     return recent.stream().mapToDouble(TeamGame::possessions).average().orElseThrow();
   }
 

@@ -1,6 +1,12 @@
 package com.nbaprops.pcf.local.seed;
 
+import static com.nbaprops.pcf.rules.ContextDefinitions.STARS;
+import static com.nbaprops.pcf.rules.ContextDefinitions.STAR_MIN_GAMES;
+import static com.nbaprops.pcf.rules.ContextDefinitions.STAR_MIN_MINUTES;
+import static com.nbaprops.pcf.rules.ContextDefinitions.USAGE_RECENT_GAMES;
+
 import com.nbaprops.pcf.domain.Coverage;
+import com.nbaprops.pcf.rules.ContextDefinitions;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,19 +23,19 @@ import java.util.stream.Collectors;
  * <ul>
  *   <li>{@code avg_usage_rate_last_7_games}: the mean of his last 7 usage rates.
  *   <li>{@code star_teammates_out}: how many of his team's top-3 usage players (season to date, at
- *       least {@link #STAR_MIN_GAMES} games and {@link #STAR_MIN_MINUTES} minutes a game for the
- *       team) did not play that day. Who did not play stands in for the injury report, which these
- *       data do not have.
- *   <li>{@code projected_usage_rate}: his season-to-date mean, plus {@link #PER_STAR_OUT} points
- *       for each star teammate out, whose plays someone has to use.
+ *       least {@link ContextDefinitions#STAR_MIN_GAMES} games and {@link
+ *       ContextDefinitions#STAR_MIN_MINUTES} minutes a game for the team) did not play that day.
+ *       Who did not play stands in for the injury report, which these data do not have.
+ *   <li>{@code projected_usage_rate}: his season-to-date mean, plus {@link
+ *       ContextDefinitions#USAGE_PER_STAR_OUT} points for each star teammate out, whose plays
+ *       someone has to use.
  * </ul>
  */
 final class UsageContext {
-  static final int RECENT_GAMES = 7;
+  static final int USAGE_RECENT_GAMES = 7;
   static final int STARS = 3;
   static final int STAR_MIN_GAMES = 5;
 
-  /** A star plays real minutes: a few garbage-time possessions can carry a high usage rate. */
   static final double STAR_MIN_MINUTES = 20.0;
 
   static final double PER_STAR_OUT = 2.0;
@@ -69,7 +75,8 @@ final class UsageContext {
 
   Double averageLast7(String playerId, LocalDate date) {
     List<Rate> before = before(byPlayer.get(playerId), date);
-    List<Rate> recent = before.subList(Math.max(0, before.size() - RECENT_GAMES), before.size());
+    List<Rate> recent =
+        before.subList(Math.max(0, before.size() - USAGE_RECENT_GAMES), before.size());
     return mean(recent);
   }
 
@@ -111,10 +118,8 @@ final class UsageContext {
   }
 
   Double projected(String playerId, String team, LocalDate date) {
-    Double mean = seasonMean(playerId, date);
-    return mean == null
-        ? null
-        : Coverage.round(mean + PER_STAR_OUT * starTeammatesOut(playerId, team, date), 1);
+    return ContextDefinitions.projectedUsage(
+        seasonMean(playerId, date), starTeammatesOut(playerId, team, date));
   }
 
   private static Double mean(List<Rate> rates) {

@@ -7,6 +7,7 @@ import com.nbaprops.pcf.domain.TeamDefenseProfile;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.rules.ContextDefinitions;
 import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
@@ -24,9 +25,6 @@ final class PlayerSources {
    * for rest.
    */
   static final int HISTORY_DAYS = 14;
-
-  /** Usage points a player's projection gains for each star teammate out, as upstream's context. */
-  static final double PER_STAR_OUT = 2.0;
 
   private final Warehouse warehouse;
   private final String playerGames;
@@ -90,10 +88,9 @@ final class PlayerSources {
   /**
    * A context built from the box scores when the upcoming context cannot be trusted: one row per
    * player who played on the date. Rest and load come from the 14 days before (rest simplified: 0
-   * after a game the day before, else 1); usage as the upcoming context defines it, from the season
-   * so far: the mean of his last 7 usage rates, his team's top-3 usage players (at least 5 games
-   * for the team) absent from the date's box scores, and his season mean plus 2 points per such
-   * star. Pace and age stay missing: completeness says so.
+   * after a game the day before, else 1). Usage and pace are defined as for the upcoming context
+   * ({@link ContextDefinitions}), from the season so far; a star teammate is out when he is absent
+   * from the date's box scores. Age stays missing: completeness says so.
    */
   List<PlayerContext> syntheticContext(LocalDate date) {
     Sql sql =
@@ -118,7 +115,7 @@ final class PlayerSources {
                 ),
                 usage AS (
                   SELECT player_lookup, AVG(usage_rate) AS season_mean,
-                         AVG(CASE WHEN recency <= 7 THEN usage_rate END) AS last_7
+                         AVG(CASE WHEN recency <= %3$d THEN usage_rate END) AS last_7
                   FROM season
                   GROUP BY player_lookup
                 ),
@@ -129,13 +126,13 @@ final class PlayerSources {
                            AS star_rank
                   FROM season
                   GROUP BY team_abbr, player_lookup
-                  HAVING COUNT(*) >= 5 AND AVG(minutes_played) >= 20
+                  HAVING COUNT(*) >= %4$d AND AVG(minutes_played) >= %5$s
                 ),
                 stars_out AS (
                   SELECT s.team_abbr, t.player_lookup, COUNT(*) AS stars_out
                   FROM ranked AS s
                   JOIN today AS t ON t.team_abbr = s.team_abbr AND t.player_lookup <> s.player_lookup
-                  WHERE s.star_rank <= 3
+                  WHERE s.star_rank <= %6$d
                     AND NOT EXISTS (SELECT 1 FROM today AS p
                                     WHERE p.team_abbr = s.team_abbr AND p.player_lookup = s.player_lookup)
                   GROUP BY s.team_abbr, t.player_lookup
@@ -149,7 +146,7 @@ final class PlayerSources {
                 team_pace AS (
                   SELECT team_abbr, AVG(pace) AS pace_last_10
                   FROM team_games
-                  WHERE recency <= 10
+                  WHERE recency <= %7$d
                   GROUP BY team_abbr
                 ),
                 league AS (
@@ -178,7 +175,14 @@ final class PlayerSources {
                          t.opponent_team_abbr
                 ORDER BY t.player_lookup, t.game_id
                 """
-                    .formatted(playerGames, teamGames))
+                    .formatted(
+                        playerGames,
+                        teamGames,
+                        ContextDefinitions.USAGE_RECENT_GAMES,
+                        ContextDefinitions.STAR_MIN_GAMES,
+                        ContextDefinitions.STAR_MIN_MINUTES,
+                        ContextDefinitions.STARS,
+                        ContextDefinitions.PACE_GAMES))
             .date("game_date", date)
             .date("history_start", date.minusDays(HISTORY_DAYS))
             .date("season_start", SeasonCalendar.seasonStart(SeasonCalendar.seasonYear(date)))
@@ -208,30 +212,16 @@ final class PlayerSources {
               .avgMinutesPerGameLast7(games == 0 ? 0.0 : minutes / games)
               .backToBacksLast14Days(0)
               .avgUsageRateLast7Games(lastSeven == null ? null : Coverage.round(lastSeven, 1))
-              .projectedUsageRate(
-                  seasonUsage == null
-                      ? null
-                      : Coverage.round(Coverage.round(seasonUsage, 1) + PER_STAR_OUT * starsOut, 1))
+              .projectedUsageRate(ContextDefinitions.projectedUsage(seasonUsage, starsOut))
               .starTeammatesOut(starsOut)
-              .paceDifferential(paceDifferential(row))
+              .paceDifferential(
+                  ContextDefinitions.paceDifferential(
+                      row.float64("team_pace"), opponentPace, row.float64("league_pace")))
               .opponentPaceLast10(opponentPace == null ? null : Coverage.round(opponentPace, 1))
               .build();
       byPlayer.putIfAbsent(context.playerLookup(), context);
     }
     return List.copyOf(byPlayer.values());
-  }
-
-  /**
-   * The two teams' mean pace over their last 10 games against the league's over the season so far,
-   * as the upcoming context has it; null until all three are known.
-   */
-  private static Double paceDifferential(Row row) {
-    Double team = row.float64("team_pace");
-    Double opponent = row.float64("opponent_pace");
-    Double league = row.float64("league_pace");
-    return team == null || opponent == null || league == null
-        ? null
-        : Coverage.round((team + opponent) / 2 - league, 1);
   }
 
   Map<String, ShotZoneProfile> shotZones(LocalDate date) {
