@@ -268,23 +268,14 @@ final class SeasonTables {
    */
   List<Row> teamDefenseZoneAnalysis() {
     List<Row> rows = new ArrayList<>();
-    List<ZoneDefenseGame> league = season.zoneDefense();
+    NavigableMap<LocalDate, ZoneShots> league = ZoneDefenseGame.leagueByDate(season.zoneDefense());
     for (TeamGame game : season.teamGames()) {
       List<ZoneDefenseGame> before =
           before(
               defenseByTeam.getOrDefault(game.team(), List.of()),
               game.date(),
               ZoneDefenseGame::date);
-      List<ZoneDefenseGame> recent =
-          before.subList(Math.max(0, before.size() - ZoneDefenseGame.WINDOW), before.size());
-      if (recent.isEmpty()) {
-        continue;
-      }
-      LocalDate from = recent.get(0).date();
-      LocalDate to = recent.get(recent.size() - 1).date();
-      List<ZoneDefenseGame> sameDates =
-          league.stream().filter(g -> !g.date().isBefore(from) && !g.date().isAfter(to)).toList();
-      ZoneDefenseGame.profile(before, sameDates)
+      ZoneDefenseGame.profile(before, league)
           .ifPresent(
               profile ->
                   rows.add(

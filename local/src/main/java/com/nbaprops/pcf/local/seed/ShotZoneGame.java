@@ -1,24 +1,14 @@
 package com.nbaprops.pcf.local.seed;
 
 import com.nbaprops.pcf.domain.Coverage;
+import com.nbaprops.pcf.local.seed.ZoneShots.Zone;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/**
- * One player-game's field goals by zone (player_game_shot_zones.csv): the paint (restricted area
- * and the rest of the paint), mid-range (other twos) and three.
- */
-record ShotZoneGame(
-    String playerId,
-    LocalDate date,
-    long paintMakes,
-    long paintAttempts,
-    long midMakes,
-    long midAttempts,
-    long threeMakes,
-    long threeAttempts) {
+/** One player-game's field goals by zone (player_game_shot_zones.csv). */
+record ShotZoneGame(String playerId, LocalDate date, ZoneShots shots) {
 
   /** Shares computed over this many of a player's latest games with an attempt. */
   static final int WINDOW = 10;
@@ -36,18 +26,7 @@ record ShotZoneGame(
 
   static ShotZoneGame parse(Map<String, String> row) {
     return new ShotZoneGame(
-        row.get("PLAYER_ID"),
-        LocalDate.parse(row.get("GAME_DATE")),
-        Long.parseLong(row.get("PAINT_FGM")),
-        Long.parseLong(row.get("PAINT_FGA")),
-        Long.parseLong(row.get("MID_FGM")),
-        Long.parseLong(row.get("MID_FGA")),
-        Long.parseLong(row.get("THREE_FGM")),
-        Long.parseLong(row.get("THREE_FGA")));
-  }
-
-  long attempts() {
-    return paintAttempts + midAttempts + threeAttempts;
+        row.get("PLAYER_ID"), LocalDate.parse(row.get("GAME_DATE")), ZoneShots.parse(row, ""));
   }
 
   /**
@@ -56,24 +35,30 @@ record ShotZoneGame(
    * the largest share (ties: paint, then mid-range); empty with no such game.
    */
   static Optional<Profile> profile(List<ShotZoneGame> before) {
-    List<ShotZoneGame> shooting = before.stream().filter(g -> g.attempts() > 0).toList();
-    List<ShotZoneGame> recent =
+    List<ZoneShots> shooting =
+        before.stream().map(ShotZoneGame::shots).filter(s -> s.attempts() > 0).toList();
+    List<ZoneShots> recent =
         shooting.subList(Math.max(0, shooting.size() - WINDOW), shooting.size());
-    long total = recent.stream().mapToLong(ShotZoneGame::attempts).sum();
-    if (total == 0) {
+    ZoneShots total = ZoneShots.sum(recent);
+    if (total.attempts() == 0) {
       return Optional.empty();
     }
-    double paint = 100.0 * recent.stream().mapToLong(ShotZoneGame::paintAttempts).sum() / total;
-    double mid = 100.0 * recent.stream().mapToLong(ShotZoneGame::midAttempts).sum() / total;
-    double three = 100.0 * recent.stream().mapToLong(ShotZoneGame::threeAttempts).sum() / total;
-    String primary =
-        paint >= mid && paint >= three ? "paint" : mid >= three ? "mid_range" : "perimeter";
+    Zone primary = Zone.PAINT;
+    for (Zone zone : Zone.values()) {
+      if (total.attempted(zone) > total.attempted(primary)) {
+        primary = zone;
+      }
+    }
     return Optional.of(
         new Profile(
-            Coverage.round(paint, 1),
-            Coverage.round(mid, 1),
-            Coverage.round(three, 1),
-            primary,
+            share(total, Zone.PAINT),
+            share(total, Zone.MID_RANGE),
+            share(total, Zone.PERIMETER),
+            primary.tableName(),
             recent.size()));
+  }
+
+  private static double share(ZoneShots total, Zone zone) {
+    return Coverage.round(100.0 * total.attempted(zone) / total.attempts(), 1);
   }
 }

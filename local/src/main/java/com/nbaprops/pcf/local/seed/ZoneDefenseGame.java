@@ -1,27 +1,20 @@
 package com.nbaprops.pcf.local.seed;
 
 import com.nbaprops.pcf.domain.Coverage;
+import com.nbaprops.pcf.local.seed.ZoneShots.Zone;
 import java.time.LocalDate;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * What one team's defense allowed in one game, by zone (team_game_zone_defense.csv): the opponents'
- * makes and attempts in the paint, from mid-range and from three.
+ * makes and attempts.
  */
-record ZoneDefenseGame(
-    String team,
-    LocalDate date,
-    long paintMakes,
-    long paintAttempts,
-    long midMakes,
-    long midAttempts,
-    long threeMakes,
-    long threeAttempts) {
-  /** Zones in the order of the arrays. */
-  static final List<String> ZONES = List.of("paint", "mid_range", "perimeter");
-
+record ZoneDefenseGame(String team, LocalDate date, ZoneShots allowed) {
   /** A team's defense is judged over this many of its latest games... */
   static final int WINDOW = 15;
 
@@ -33,58 +26,56 @@ record ZoneDefenseGame(
 
   static ZoneDefenseGame parse(Map<String, String> row) {
     return new ZoneDefenseGame(
-        row.get("TEAM"),
-        LocalDate.parse(row.get("GAME_DATE")),
-        Long.parseLong(row.get("OPP_PAINT_FGM")),
-        Long.parseLong(row.get("OPP_PAINT_FGA")),
-        Long.parseLong(row.get("OPP_MID_FGM")),
-        Long.parseLong(row.get("OPP_MID_FGA")),
-        Long.parseLong(row.get("OPP_THREE_FGM")),
-        Long.parseLong(row.get("OPP_THREE_FGA")));
+        row.get("TEAM"), LocalDate.parse(row.get("GAME_DATE")), ZoneShots.parse(row, "OPP_"));
   }
 
-  long makes(int zone) {
-    return switch (zone) {
-      case 0 -> paintMakes;
-      case 1 -> midMakes;
-      default -> threeMakes;
-    };
-  }
-
-  long attempts(int zone) {
-    return switch (zone) {
-      case 0 -> paintAttempts;
-      case 1 -> midAttempts;
-      default -> threeAttempts;
-    };
+  /** Every team's games summed per date, for the league side of {@link #profile}. */
+  static NavigableMap<LocalDate, ZoneShots> leagueByDate(List<ZoneDefenseGame> games) {
+    NavigableMap<LocalDate, ZoneShots> byDate = new TreeMap<>();
+    for (ZoneDefenseGame game : games) {
+      byDate.merge(game.date(), game.allowed(), (a, b) -> ZoneShots.sum(List.of(a, b)));
+    }
+    return byDate;
   }
 
   /**
    * The team's profile from {@code before} (its games before the date, oldest first): over its last
-   * {@link #WINDOW} games, opponent FG% in each zone minus the league's FG% in that zone over
-   * {@code league} (every team's games on the same dates). Empty before {@link #MIN_GAMES} games.
+   * {@link #WINDOW} games, opponent FG% in each zone minus the league's FG% in that zone over the
+   * same dates. Empty before {@link #MIN_GAMES} games.
    */
-  static Optional<Profile> profile(List<ZoneDefenseGame> before, List<ZoneDefenseGame> league) {
+  static Optional<Profile> profile(
+      List<ZoneDefenseGame> before, NavigableMap<LocalDate, ZoneShots> leagueByDate) {
     if (before.size() < MIN_GAMES) {
       return Optional.empty();
     }
     List<ZoneDefenseGame> recent =
         before.subList(Math.max(0, before.size() - WINDOW), before.size());
-    double[] vsLeague = new double[3];
-    int weakest = 0;
-    for (int zone = 0; zone < 3; zone++) {
-      vsLeague[zone] = Coverage.round((percent(recent, zone) - percent(league, zone)), 2);
-      if (vsLeague[zone] > vsLeague[weakest]) {
+    ZoneShots team = ZoneShots.sum(recent.stream().map(ZoneDefenseGame::allowed).toList());
+    ZoneShots league =
+        ZoneShots.sum(
+            List.copyOf(
+                leagueByDate
+                    .subMap(recent.get(0).date(), true, recent.get(recent.size() - 1).date(), true)
+                    .values()));
+    Map<Zone, Double> vsLeague = new EnumMap<>(Zone.class);
+    Zone weakest = Zone.PAINT;
+    for (Zone zone : Zone.values()) {
+      vsLeague.put(zone, Coverage.round(percent(team, zone) - percent(league, zone), 2));
+      if (vsLeague.get(zone) > vsLeague.get(weakest)) {
         weakest = zone;
       }
     }
     return Optional.of(
-        new Profile(vsLeague[0], vsLeague[1], vsLeague[2], ZONES.get(weakest), recent.size()));
+        new Profile(
+            vsLeague.get(Zone.PAINT),
+            vsLeague.get(Zone.MID_RANGE),
+            vsLeague.get(Zone.PERIMETER),
+            weakest.tableName(),
+            recent.size()));
   }
 
-  private static double percent(List<ZoneDefenseGame> games, int zone) {
-    long made = games.stream().mapToLong(g -> g.makes(zone)).sum();
-    long attempted = games.stream().mapToLong(g -> g.attempts(zone)).sum();
-    return attempted == 0 ? 0.0 : 100.0 * made / attempted;
+  private static double percent(ZoneShots shots, Zone zone) {
+    long attempted = shots.attempted(zone);
+    return attempted == 0 ? 0.0 : 100.0 * shots.made(zone) / attempted;
   }
 }

@@ -14,7 +14,8 @@ class ZonesAndUsageTest {
   private static final LocalDate DAY = LocalDate.of(2023, 2, 23);
 
   private static ShotZoneGame shots(int daysBefore, long paint, long mid, long three) {
-    return new ShotZoneGame("1", DAY.minusDays(daysBefore), 0, paint, 0, mid, 0, three);
+    return new ShotZoneGame(
+        "1", DAY.minusDays(daysBefore), new ZoneShots(0, paint, 0, mid, 0, three));
   }
 
   @Test
@@ -55,7 +56,7 @@ class ZonesAndUsageTest {
   private static ZoneDefenseGame allowed(
       String team, int daysBefore, long paintMade, long paintTried) {
     return new ZoneDefenseGame(
-        team, DAY.minusDays(daysBefore), paintMade, paintTried, 8, 20, 12, 35);
+        team, DAY.minusDays(daysBefore), new ZoneShots(paintMade, paintTried, 8, 20, 12, 35));
   }
 
   @Test
@@ -69,7 +70,8 @@ class ZonesAndUsageTest {
       league.add(allowed("MIA", i, 20, 50)); // 40%: the league is at 50% over these dates
     }
 
-    ZoneDefenseGame.Profile profile = ZoneDefenseGame.profile(bos, league).orElseThrow();
+    ZoneDefenseGame.Profile profile =
+        ZoneDefenseGame.profile(bos, ZoneDefenseGame.leagueByDate(league)).orElseThrow();
 
     assertThat(profile.paint()).isEqualTo(10.0); // 60% - 50%: weak
     assertThat(profile.midRange()).isEqualTo(0.0);
@@ -87,7 +89,7 @@ class ZonesAndUsageTest {
             allowed("BOS", 2, 1, 2),
             allowed("BOS", 1, 1, 2));
 
-    assertThat(ZoneDefenseGame.profile(four, four)).isEmpty();
+    assertThat(ZoneDefenseGame.profile(four, ZoneDefenseGame.leagueByDate(four))).isEmpty();
   }
 
   @Test
