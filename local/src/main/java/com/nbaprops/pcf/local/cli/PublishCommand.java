@@ -3,10 +3,20 @@ package com.nbaprops.pcf.local.cli;
 import com.nbaprops.pcf.adapter.local.LocalEventBus;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.CoverageValidated;
+import com.nbaprops.pcf.message.FunctionInbox;
+import com.nbaprops.pcf.message.InvalidMessageException;
+import com.nbaprops.pcf.message.JsonFields;
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.rules.CoverageStatus;
+import com.nbaprops.pcf.table.Tables;
 import java.io.PrintStream;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -95,6 +105,43 @@ final class PublishCommand implements Callable<Integer> {
         }
       }
     }
+    for (String runId : runIds(id, downstream)) {
+      for (Row row : incomplete(local, runId)) {
+        out.println("INCOMPLETE " + row.date("analysis_date") + " (run " + runId + ")");
+        code = ExitCodes.PROBLEM;
+      }
+    }
     return code;
+  }
+
+  /** The runs the message started: its own (named, or derived from its id) and its followers'. */
+  private Set<String> runIds(String id, List<LocalEventBus.Message> downstream) {
+    Set<String> runIds = new LinkedHashSet<>();
+    try {
+      JsonFields.parse(json).optionalRunId().ifPresent(runIds::add);
+    } catch (InvalidMessageException e) {
+      // A message without a readable run id was rejected above, or runs under its derived id.
+    }
+    runIds.add(FunctionInbox.runIdOf(id));
+    downstream.forEach(m -> runIds.add(m.attributes().get(Attributes.RUN_ID)));
+    runIds.remove(null);
+    return runIds;
+  }
+
+  private static List<Row> incomplete(LocalRuntime local, String runId) {
+    return local
+        .runtime()
+        .warehouse()
+        .query(
+            Sql.of(
+                    "SELECT analysis_date FROM "
+                        + local
+                            .runtime()
+                            .config()
+                            .catalog()
+                            .qualifiedName(Tables.BACKFILL_PROCESSING_METADATA)
+                        + " WHERE run_id = @run_id AND status = @status")
+                .string("run_id", runId)
+                .string("status", CoverageStatus.INCOMPLETE.name()));
   }
 }

@@ -10,6 +10,7 @@ import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
+import com.nbaprops.pcf.rules.CoverageStatus;
 import com.nbaprops.pcf.table.Tables;
 import java.io.PrintStream;
 import java.time.LocalDate;
@@ -56,7 +57,10 @@ record RunResults(List<DateResult> dates) {
       if (verdict == Verdict.FAIL || verdict == Verdict.ERROR) {
         return Optional.of("coverage " + verdict);
       }
-      if ("INCOMPLETE".equals(status)) {
+      if (status == null) {
+        return Optional.of("not tracked: this run wrote no metadata row for the date");
+      }
+      if (CoverageStatus.INCOMPLETE.name().equals(status)) {
         return Optional.of("metadata status INCOMPLETE");
       }
       return Optional.empty();
@@ -80,7 +84,7 @@ record RunResults(List<DateResult> dates) {
         deadLetters.put(LocalDate.parse(attributes.get(Attributes.ANALYSIS_DATE)), letter);
       }
     }
-    Map<LocalDate, String> statuses = statuses(local, asked);
+    Map<LocalDate, String> statuses = statuses(local, runId, asked);
     List<DateResult> dates = new ArrayList<>();
     for (LocalDate date : asked.stream().sorted().distinct().toList()) {
       dates.add(
@@ -102,7 +106,12 @@ record RunResults(List<DateResult> dates) {
         .toList();
   }
 
-  private static Map<LocalDate, String> statuses(LocalRuntime local, List<LocalDate> asked) {
+  /**
+   * The metadata status this run wrote for each date; a row another run left is not this run's
+   * outcome, so it does not count.
+   */
+  private static Map<LocalDate, String> statuses(
+      LocalRuntime local, String runId, List<LocalDate> asked) {
     Map<LocalDate, String> statuses = new TreeMap<>();
     if (asked.isEmpty()) {
       return statuses;
@@ -113,7 +122,7 @@ record RunResults(List<DateResult> dates) {
             .warehouse()
             .query(
                 Sql.of(
-                        "SELECT analysis_date, status FROM "
+                        "SELECT analysis_date, status, run_id FROM "
                             + local
                                 .runtime()
                                 .config()
@@ -123,7 +132,9 @@ record RunResults(List<DateResult> dates) {
                     .date("start_date", asked.stream().min(LocalDate::compareTo).orElseThrow())
                     .date("end_date", asked.stream().max(LocalDate::compareTo).orElseThrow()));
     for (Row row : rows) {
-      statuses.put(row.date("analysis_date"), row.string("status"));
+      if (runId.equals(row.string("run_id"))) {
+        statuses.put(row.date("analysis_date"), row.string("status"));
+      }
     }
     return statuses;
   }

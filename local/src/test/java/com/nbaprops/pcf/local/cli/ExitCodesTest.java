@@ -34,6 +34,19 @@ class ExitCodesTest {
   }
 
   @Test
+  void aSweepThatFindsAnIncompleteDateIsAProblem() {
+    // The incident season has box scores but no composite factors yet: 2023-02-23 is INCOMPLETE.
+    assertThat(
+            run(
+                "publish",
+                "metadata-tracking-trigger",
+                "{\"start_date\":\"2023-02-23\",\"end_date\":\"2023-02-23\"}",
+                "--today",
+                "2023-03-10"))
+        .isEqualTo(ExitCodes.PROBLEM);
+  }
+
+  @Test
   void aProductionModeRunThatWritesOneOf187IsAProblem() {
     assertThat(run("--today", "2023-03-10", "reprocess", "2023-02-23", "--no-backfill-mode"))
         .isEqualTo(ExitCodes.PROBLEM);

@@ -4,10 +4,12 @@ import static com.google.common.truth.Truth.assertThat;
 
 import com.nbaprops.pcf.adapter.local.LocalEventBus;
 import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
+import com.nbaprops.pcf.port.EventBus;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.port.WarehouseException;
@@ -125,5 +127,38 @@ class SilentSuccessTest {
     var cli = PipelineCli.commandLine(env);
     cli.setErr(new java.io.PrintWriter(new java.io.StringWriter()));
     return cli.execute(args);
+  }
+
+  @Test
+  void aDateWhoseChainStopsSilentlyIsNotDoneEvenWithAnEarlierCompleteRow() {
+    LocalRuntime seeded = SeasonFixture.FEBRUARY_BACKFILLED.open(home);
+    PipelineRuntime runtime = seeded.runtime();
+    LocalEventBus bus =
+        new LocalEventBus(
+            runtime.config().projectId(),
+            LocalEventBus.MAX_DELIVERY_ATTEMPTS,
+            runtime.clock(),
+            StructuredLog.to(runtime.logSink()));
+    // Verdicts vanish on their way to metadata-tracking, without an error anywhere.
+    String validated = runtime.config().topic(Topic.COVERAGE_VALIDATED);
+    EventBus lossy =
+        (topic, data, attributes) ->
+            topic.equals(validated) ? "lost" : bus.publish(topic, data, attributes);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int code;
+    try (LocalRuntime local = LocalRuntime.of(runtime.withBus(lossy), bus, home)) {
+      code =
+          BackfillCommand.run(
+              local,
+              new DateRange(LocalDate.of(2023, 2, 25), LocalDate.of(2023, 2, 25)),
+              false,
+              new PrintStream(out, true, StandardCharsets.UTF_8),
+              new PrintStream(new ByteArrayOutputStream()));
+    }
+
+    // 2023-02-25 still has the COMPLETE row of the earlier backfill: that is not this run's
+    // outcome.
+    assertThat(code).isEqualTo(ExitCodes.PROBLEM);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("NOT DONE 2023-02-25: not tracked");
   }
 }
