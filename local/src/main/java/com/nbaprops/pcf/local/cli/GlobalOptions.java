@@ -118,7 +118,7 @@ final class GlobalOptions {
    */
   @SuppressWarnings("SystemConsoleNull") // the project is built and run on Java 17
   private static boolean interactive() {
-    return System.console() != null && System.getenv("CI") == null;
+    return System.console() != null;
   }
 
   LogSink logSink() {

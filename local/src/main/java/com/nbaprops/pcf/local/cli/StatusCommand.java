@@ -59,7 +59,7 @@ final class StatusCommand implements Callable<Integer> {
         .warehouse()
         .query(
             Sql.of(
-                    "SELECT analysis_date, expected_players, actual_players, coverage_pct, status, data_source, verdict"
+                    "SELECT analysis_date, expected_players, actual_players, coverage_pct, status, data_source, verdict, run_id"
                         + " FROM "
                         + local
                             .runtime()

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,7 +65,20 @@ class HealCommandTest {
   @Test
   void aHealthySpanHasNothingToHeal() {
     SeasonFixture.FEBRUARY_BACKFILLED.open(home).close();
+    List<String> runsBefore = runs();
 
     assertThat(cli("--today", "2023-03-10", "heal", "--days", "30")).isEqualTo(ExitCodes.OK);
+
+    assertThat(runs()).isEqualTo(runsBefore); // no date was reprocessed or re-tracked
+  }
+
+  /** The run that last wrote each February date's metadata. */
+  private List<String> runs() {
+    try (LocalRuntime local =
+        LocalRuntime.open(home, Map.of(), SeasonFixture.TODAY, (s, m, l) -> {})) {
+      return StatusCommand.rows(local, LocalDate.of(2023, 2, 1), LocalDate.of(2023, 2, 28)).stream()
+          .map(row -> row.date("analysis_date") + " " + row.string("run_id"))
+          .toList();
+    }
   }
 }

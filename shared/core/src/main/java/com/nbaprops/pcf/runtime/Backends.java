@@ -28,6 +28,9 @@ public final class Backends {
   /** Where the embedded state lives when {@code PIPELINE_HOME} is not set. */
   public static final String DEFAULT_HOME = ".local";
 
+  /** The adapters this class path carries, found once: a deployment's jar does not change. */
+  private static final List<BackendFactory<?>> FACTORIES = loadFactories();
+
   private static volatile PipelineRuntime fromEnvironment;
 
   private Backends() {}
@@ -164,10 +167,16 @@ public final class Backends {
     return factory.open(spec, context);
   }
 
+  private static List<BackendFactory<?>> loadFactories() {
+    List<BackendFactory<?>> factories = new ArrayList<>();
+    ServiceLoader.load(BackendFactory.class, Backends.class.getClassLoader())
+        .forEach(factories::add);
+    return List.copyOf(factories);
+  }
+
   private static <T> Map<String, BackendFactory<T>> factories(Class<T> port) {
     Map<String, BackendFactory<T>> byKind = new HashMap<>();
-    for (BackendFactory<?> factory :
-        ServiceLoader.load(BackendFactory.class, Backends.class.getClassLoader())) {
+    for (BackendFactory<?> factory : FACTORIES) {
       if (factory.port() == port) {
         @SuppressWarnings("unchecked") // checked by the port comparison above
         BackendFactory<T> typed = (BackendFactory<T>) factory;
