@@ -12,6 +12,7 @@ import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
+import com.nbaprops.pcf.table.TableDefinition;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -164,6 +165,11 @@ public final class LocalRuntime implements AutoCloseable {
 
   public PipelineRuntime runtime() {
     return runtime;
+  }
+
+  /** A table's name in this runtime's warehouse, dataset included. */
+  public String tableName(TableDefinition table) {
+    return runtime.config().catalog().qualifiedName(table);
   }
 
   /** What the bus gave up on, kept in the pipeline home across runs. */

@@ -135,11 +135,7 @@ final class PublishCommand implements Callable<Integer> {
         .query(
             Sql.of(
                     "SELECT analysis_date FROM "
-                        + local
-                            .runtime()
-                            .config()
-                            .catalog()
-                            .qualifiedName(Tables.BACKFILL_PROCESSING_METADATA)
+                        + local.tableName(Tables.BACKFILL_PROCESSING_METADATA)
                         + " WHERE run_id = @run_id AND status = @status")
                 .string("run_id", runId)
                 .string("status", CoverageStatus.INCOMPLETE.name()));

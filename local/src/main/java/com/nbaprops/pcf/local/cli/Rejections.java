@@ -31,11 +31,7 @@ final class Rejections {
             .query(
                 Sql.of(
                         "SELECT failure_reason FROM "
-                            + local
-                                .runtime()
-                                .config()
-                                .catalog()
-                                .qualifiedName(Tables.PRECOMPUTE_FAILURES)
+                            + local.tableName(Tables.PRECOMPUTE_FAILURES)
                             + " WHERE analysis_date = @today AND failure_category = @category AND "
                             + condition)
                     .date("today", local.runtime().leagueClock().today())

@@ -123,11 +123,7 @@ record RunResults(List<DateResult> dates) {
             .query(
                 Sql.of(
                         "SELECT analysis_date, status, run_id FROM "
-                            + local
-                                .runtime()
-                                .config()
-                                .catalog()
-                                .qualifiedName(Tables.BACKFILL_PROCESSING_METADATA)
+                            + local.tableName(Tables.BACKFILL_PROCESSING_METADATA)
                             + " WHERE analysis_date BETWEEN @start_date AND @end_date")
                     .date("start_date", asked.stream().min(LocalDate::compareTo).orElseThrow())
                     .date("end_date", asked.stream().max(LocalDate::compareTo).orElseThrow()));

@@ -61,11 +61,7 @@ final class StatusCommand implements Callable<Integer> {
             Sql.of(
                     "SELECT analysis_date, expected_players, actual_players, coverage_pct, status, data_source, verdict, run_id"
                         + " FROM "
-                        + local
-                            .runtime()
-                            .config()
-                            .catalog()
-                            .qualifiedName(Tables.BACKFILL_PROCESSING_METADATA)
+                        + local.tableName(Tables.BACKFILL_PROCESSING_METADATA)
                         + " WHERE analysis_date BETWEEN @start_date AND @end_date ORDER BY analysis_date")
                 .date("start_date", from)
                 .date("end_date", to));

@@ -11,7 +11,6 @@ import com.nbaprops.pcf.port.Sql;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -76,7 +75,7 @@ class CoverageChainTest {
 
   @Test
   void deletingPlayersThenSweepingFlagsTheDateIncomplete() {
-    deleteAndSweep();
+    SeasonFixture.breakFebruary23(local);
 
     Row row = metadata(FEB_23);
     assertThat(row.int64("actual_players")).isEqualTo(94);
@@ -87,29 +86,9 @@ class CoverageChainTest {
         .contains("./pipeline reprocess 2023-02-23");
   }
 
-  /** Deletes 93 of 2023-02-23's 187 players, then runs the metadata sweep over the date. */
-  private void deleteAndSweep() {
-    local
-        .runtime()
-        .warehouse()
-        .execute(
-            Sql.of(
-                    "DELETE FROM nba_precompute.player_composite_factors WHERE game_date = @d AND player_lookup IN"
-                        + " (SELECT player_lookup FROM nba_precompute.player_composite_factors WHERE game_date = @d"
-                        + " ORDER BY player_lookup LIMIT 93)")
-                .date("d", FEB_23));
-    local
-        .runtime()
-        .publisher()
-        .publish(
-            Topic.METADATA_TRACKING_TRIGGER,
-            "{\"start_date\":\"2023-02-23\",\"end_date\":\"2023-02-23\",\"flag_incomplete\":true}",
-            Map.of());
-  }
-
   @Test
   void reprocessingMakesTheDateCompleteAndResolvesTheFailure() {
-    deleteAndSweep();
+    SeasonFixture.breakFebruary23(local);
     String runId = "rerun-1";
     local
         .runtime()

@@ -2,9 +2,7 @@ package com.nbaprops.pcf.local.cli;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
-import com.nbaprops.pcf.port.Sql;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -36,23 +34,7 @@ class HealCommandTest {
   @Test
   void anIncompleteDateIsReprocessedAndComesBackComplete() {
     try (LocalRuntime local = SeasonFixture.FEBRUARY_BACKFILLED.open(home)) {
-      local
-          .runtime()
-          .warehouse()
-          .execute(
-              Sql.of(
-                      "DELETE FROM nba_precompute.player_composite_factors WHERE game_date = @d AND"
-                          + " player_lookup IN (SELECT player_lookup FROM"
-                          + " nba_precompute.player_composite_factors WHERE game_date = @d ORDER BY"
-                          + " player_lookup LIMIT 93)")
-                  .date("d", FEB_23));
-      local
-          .runtime()
-          .publisher()
-          .publish(
-              Topic.METADATA_TRACKING_TRIGGER,
-              "{\"start_date\":\"2023-02-23\",\"end_date\":\"2023-02-23\",\"flag_incomplete\":true}",
-              Map.of());
+      SeasonFixture.breakFebruary23(local);
     }
     assertThat(status(FEB_23)).isEqualTo("INCOMPLETE 94");
 

@@ -1,7 +1,9 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.logging.LogSink;
+import com.nbaprops.pcf.port.Sql;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -44,6 +46,30 @@ public enum SeasonFixture {
   public LocalRuntime openForHosting(Path home) {
     copyTo(home);
     return LocalRuntime.openForHosting(home, Map.of(), TODAY, (severity, message, labels) -> {});
+  }
+
+  /**
+   * Deletes the composite factors of 93 of 2023-02-23's 187 players, then runs the metadata sweep
+   * over the date: it becomes INCOMPLETE, 94 of 187, with a failure row.
+   */
+  static void breakFebruary23(LocalRuntime local) {
+    local
+        .runtime()
+        .warehouse()
+        .execute(
+            Sql.of(
+                    "DELETE FROM nba_precompute.player_composite_factors WHERE game_date = @d AND"
+                        + " player_lookup IN (SELECT player_lookup FROM"
+                        + " nba_precompute.player_composite_factors WHERE game_date = @d ORDER BY"
+                        + " player_lookup LIMIT 93)")
+                .date("d", LocalDate.of(2023, 2, 23)));
+    local
+        .runtime()
+        .publisher()
+        .publish(
+            Topic.METADATA_TRACKING_TRIGGER,
+            "{\"start_date\":\"2023-02-23\",\"end_date\":\"2023-02-23\",\"flag_incomplete\":true}",
+            Map.of());
   }
 
   private void copyTo(Path home) {

@@ -45,13 +45,17 @@ class SilentSuccessTest {
                 new WarehouseException(
                     "TransactionContext Error: cannot commit - no transaction is active",
                     new UncheckedIOException(new IOException("No space left on device"))));
-    LocalEventBus bus =
-        new LocalEventBus(
-            runtime.config().projectId(),
-            LocalEventBus.MAX_DELIVERY_ATTEMPTS,
-            runtime.clock(),
-            StructuredLog.to(runtime.logSink()));
+    LocalEventBus bus = freshBus(runtime);
     return LocalRuntime.of(runtime.withWarehouse(full).withBus(bus), bus, home);
+  }
+
+  /** A bus of its own, so the functions a test wires to it run over the test's runtime. */
+  private static LocalEventBus freshBus(PipelineRuntime runtime) {
+    return new LocalEventBus(
+        runtime.config().projectId(),
+        LocalEventBus.MAX_DELIVERY_ATTEMPTS,
+        runtime.clock(),
+        StructuredLog.to(runtime.logSink()));
   }
 
   @Test
@@ -133,12 +137,7 @@ class SilentSuccessTest {
   void aDateWhoseChainStopsSilentlyIsNotDoneEvenWithAnEarlierCompleteRow() {
     LocalRuntime seeded = SeasonFixture.FEBRUARY_BACKFILLED.open(home);
     PipelineRuntime runtime = seeded.runtime();
-    LocalEventBus bus =
-        new LocalEventBus(
-            runtime.config().projectId(),
-            LocalEventBus.MAX_DELIVERY_ATTEMPTS,
-            runtime.clock(),
-            StructuredLog.to(runtime.logSink()));
+    LocalEventBus bus = freshBus(runtime);
     // Verdicts vanish on their way to metadata-tracking, without an error anywhere.
     String validated = runtime.config().topic(Topic.COVERAGE_VALIDATED);
     EventBus lossy =
