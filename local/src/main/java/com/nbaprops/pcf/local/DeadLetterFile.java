@@ -77,35 +77,50 @@ public final class DeadLetterFile {
     return line.toString();
   }
 
+  /**
+   * The dead letters kept. A last line cut short (the process died while appending it) is passed
+   * over; any other line that is not an entry is an error naming the line.
+   */
   public synchronized List<Entry> entries() {
     if (!Files.exists(file)) {
       return List.of();
     }
-    List<Entry> entries = new ArrayList<>();
+    List<String> lines;
     try {
-      for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-        if (line.isBlank()) {
-          continue;
-        }
-        JsonObject json = JsonParser.parseString(line).getAsJsonObject();
-        Map<String, String> attributes = new TreeMap<>();
-        json.getAsJsonObject("attributes")
-            .entrySet()
-            .forEach(e -> attributes.put(e.getKey(), e.getValue().getAsString()));
-        entries.add(
-            new Entry(
-                json.get("id").getAsString(),
-                json.get("topic").getAsString(),
-                json.get("subscription").getAsString(),
-                json.get("attempts").getAsInt(),
-                json.get("last_error").getAsString(),
-                json.get("data").getAsString(),
-                Map.copyOf(attributes)));
-      }
+      lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
     }
+    List<Entry> entries = new ArrayList<>();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      try {
+        entries.add(entry(lines.get(i)));
+      } catch (RuntimeException e) {
+        if (i < lines.size() - 1) {
+          throw new IllegalStateException(file + " line " + (i + 1) + " is not a dead letter", e);
+        }
+      }
+    }
     return entries;
+  }
+
+  private static Entry entry(String line) {
+    JsonObject json = JsonParser.parseString(line).getAsJsonObject();
+    Map<String, String> attributes = new TreeMap<>();
+    json.getAsJsonObject("attributes")
+        .entrySet()
+        .forEach(e -> attributes.put(e.getKey(), e.getValue().getAsString()));
+    return new Entry(
+        json.get("id").getAsString(),
+        json.get("topic").getAsString(),
+        json.get("subscription").getAsString(),
+        json.get("attempts").getAsInt(),
+        json.get("last_error").getAsString(),
+        json.get("data").getAsString(),
+        Map.copyOf(attributes));
   }
 
   /** Drops the entries with these ids (replayed ones). */

@@ -5,8 +5,8 @@ import com.nbaprops.pcf.local.DeadLetterFile;
 import com.nbaprops.pcf.local.LocalRuntime;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.stream.Collectors;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -69,13 +69,13 @@ final class ReplayCommand implements Callable<Integer> {
                 + "; see ./pipeline deadletters");
         return ExitCodes.USAGE;
       }
-      // Taken off the dead-letter file first: a replay that fails again is put back by the bus.
-      local
-          .deadLetters()
-          .remove(chosen.stream().map(DeadLetterFile.Entry::id).collect(Collectors.toSet()));
       int before = local.bus().deadLetters().size();
       for (DeadLetterFile.Entry entry : chosen) {
+        // Published before it is taken off the file: a crash in between replays it twice (the
+        // functions are idempotent), never loses it. A replay that fails again is dead-lettered
+        // again under its new id.
         String id = local.runtime().publisher().publish(target, entry.data(), entry.attributes());
+        local.deadLetters().remove(Set.of(entry.id()));
         out.println("replayed " + entry.id() + " as " + id);
       }
       int failedAgain = local.bus().deadLetters().size() - before;
