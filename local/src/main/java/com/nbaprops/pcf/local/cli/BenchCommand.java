@@ -4,10 +4,13 @@ import com.nbaprops.pcf.adapter.local.PubSubCloudEvents;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.functions.compositefactors.CompositeFactorsFunction;
+import com.nbaprops.pcf.functions.compositefactors.OnePassFactors;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
+import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.port.Warehouse;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -19,6 +22,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.function.LongSupplier;
 import picocli.CommandLine.Command;
@@ -39,6 +44,9 @@ final class BenchCommand implements Callable<Integer> {
       new DateRange(LocalDate.of(2022, 10, 18), LocalDate.of(2023, 4, 9));
   private static final LocalDate ONE_DATE = LocalDate.of(2023, 2, 25);
   private static final LocalDate TODAY = LocalDate.of(2023, 4, 15);
+
+  /** Who wrote a row and when: differs between any two runs. */
+  private static final Set<String> RUN_COLUMNS = Set.of("run_id", "processed_at");
 
   @ParentCommand PipelineCli root;
 
@@ -64,7 +72,7 @@ final class BenchCommand implements Callable<Integer> {
       SeedCommand.run(local, "2022-23", false, quiet);
     }
 
-    long[] rows = new long[1];
+    List<Map<String, Object>> chainRows = new ArrayList<>();
     List<Long> season =
         measure(
             () -> {
@@ -73,23 +81,42 @@ final class BenchCommand implements Callable<Integer> {
                 long started = System.nanoTime();
                 BackfillCommand.run(local, SEASON, true, quiet, quiet);
                 long elapsed = System.nanoTime() - started;
-                rows[0] =
-                    local
-                        .runtime()
-                        .warehouse()
-                        .query(
-                            Sql.of(
-                                "SELECT COUNT(*) AS n FROM nba_precompute.player_composite_factors"))
-                        .get(0)
-                        .int64("n");
+                chainRows.clear();
+                chainRows.addAll(factorRows(local.runtime().warehouse()));
                 return elapsed;
               }
             });
     report("season through the chain (164 game dates, 150 computed)", season);
-    double medianSeconds = median(season) / 1e9;
+    double chainSeconds = median(season) / 1e9;
     out.printf(
         "  %.1f dates/s, %.0f rows/s (%d rows)%n",
-        164 / medianSeconds, rows[0] / medianSeconds, rows[0]);
+        164 / chainSeconds, chainRows.size() / chainSeconds, chainRows.size());
+
+    List<Map<String, Object>> boundRows = new ArrayList<>();
+    List<Long> bound =
+        measure(
+            () -> {
+              Path home = copy(template, scratch.resolve("bound"));
+              try (LocalRuntime local = open(home)) {
+                var runtime = local.runtime();
+                long started = System.nanoTime();
+                new OnePassFactors(runtime.warehouse(), runtime.config())
+                    .appendSeason(SEASON, "bench-bound", runtime.clock().instant());
+                long elapsed = System.nanoTime() - started;
+                boundRows.clear();
+                boundRows.addAll(factorRows(runtime.warehouse()));
+                return elapsed;
+              }
+            });
+    report("the one-pass bound (one read of the inputs, the same rules, one write)", bound);
+    boolean identical = boundRows.equals(chainRows);
+    out.printf(
+        "  rows identical to the chain's: %s (%d rows); chain / bound: %.1fx%n",
+        identical ? "yes" : "NO", boundRows.size(), median(season) / median(bound));
+    if (!identical) {
+      out.println("  the one pass and the chain disagree: the bench's figures are not comparable");
+      return ExitCodes.PROBLEM;
+    }
 
     Path warm = copy(template, scratch.resolve("warm"));
     try (LocalRuntime local = open(warm)) {
@@ -130,6 +157,24 @@ final class BenchCommand implements Callable<Integer> {
               }));
     }
     return ExitCodes.OK;
+  }
+
+  /**
+   * Every composite-factors row but who wrote it and when, in one order: what the chain and the one
+   * pass must agree on.
+   */
+  static List<Map<String, Object>> factorRows(Warehouse warehouse) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (Row row :
+        warehouse.query(
+            Sql.of(
+                "SELECT * FROM nba_precompute.player_composite_factors"
+                    + " ORDER BY game_date, player_lookup, game_id"))) {
+      Map<String, Object> values = new TreeMap<>(row.values());
+      values.keySet().removeAll(RUN_COLUMNS);
+      rows.add(values);
+    }
+    return rows;
   }
 
   private LocalRuntime open(Path home) {

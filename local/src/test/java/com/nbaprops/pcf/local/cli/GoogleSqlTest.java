@@ -176,31 +176,51 @@ class GoogleSqlTest {
   }
 
   /**
-   * A day's reprocess, end to end: how many BigQuery jobs (queries, DML, loads) the chain starts
-   * for one date.
+   * A day's reprocess, end to end: the BigQuery jobs (queries, DML, loads) the chain starts for one
+   * date. composite-factors reads all its inputs in one query and loads the date's rows;
+   * coverage-validation reads the counts and the features in one query; metadata-tracking reads
+   * them again (it trusts no message) with the date's open failures, and loads its row. (The
+   * scenario's sweep flagged the March dates INCOMPLETE: the first run resolves that.)
    */
   @Test
-  void oneProcessedDateCostsAFixedNumberOfJobs() {
-    int before = recorder.calls().size();
-    recorder.record(true);
-    local
-        .runtime()
-        .publisher()
-        .publish(
-            Topic.COMPOSITE_FACTORS_REQUESTS,
-            new DateRequest(FEB_23, true, false, "jobs-per-date").toJson(),
-            Attributes.of("jobs-per-date", FEB_23));
-    recorder.record(false);
+  void aProcessedDateCostsFiveJobs() {
+    LocalDate march7 = LocalDate.of(2023, 3, 7);
+    jobsToReprocess(march7);
 
+    assertThat(jobsToReprocess(march7)).containsExactly("load", 2, "query", 3);
+  }
+
+  /** Its inputs are read again, with the synthetic context the first read showed it needs. */
+  @Test
+  void aDateThatFallsBackCostsOneMoreQuery() {
+    assertThat(jobsToReprocess(FEB_23)).containsExactly("load", 2, "query", 4);
+  }
+
+  /** A date the sweep flagged INCOMPLETE has its failures resolved once it is complete. */
+  @Test
+  void aDateThatRecoversCostsOneUpdateToResolveItsFailures() {
+    assertThat(jobsToReprocess(LocalDate.of(2023, 3, 6)))
+        .containsExactly("dml", 1, "load", 2, "query", 3);
+  }
+
+  private static Map<String, Integer> jobsToReprocess(LocalDate date) {
+    List<RecordingWarehouse.Call> calls;
+    synchronized (GoogleSqlTest.class) {
+      int before = recorder.calls().size();
+      recorder.record(true);
+      local
+          .runtime()
+          .publisher()
+          .publish(
+              Topic.COMPOSITE_FACTORS_REQUESTS,
+              new DateRequest(date, true, false, "jobs-" + date).toJson(),
+              Attributes.of("jobs-" + date, date));
+      recorder.record(false);
+      calls = recorder.calls();
+      calls = calls.subList(before, calls.size());
+    }
     Map<String, Integer> jobs = new TreeMap<>();
-    List<RecordingWarehouse.Call> calls = recorder.calls();
-    calls.subList(before, calls.size()).forEach(call -> jobs.merge(call.kind(), 1, Integer::sum));
-    // composite-factors reads expected players, the upcoming context, the synthetic context, shot
-    // zones and team
-    // defense, then loads the PCF partition; coverage-validation reads expected and written players
-    // and the feature
-    // completeness; metadata-tracking loads its partition and resolves the date's failures (one
-    // UPDATE).
-    assertThat(jobs).containsExactly("query", 8, "dml", 1, "load", 2);
+    calls.forEach(call -> jobs.merge(call.kind(), 1, Integer::sum));
+    return jobs;
   }
 }

@@ -3,63 +3,39 @@ package com.nbaprops.pcf.query;
 import com.nbaprops.pcf.config.FeatureThreshold;
 import com.nbaprops.pcf.domain.Coverage;
 import com.nbaprops.pcf.port.Row;
-import com.nbaprops.pcf.port.Sql;
-import com.nbaprops.pcf.port.Warehouse;
-import com.nbaprops.pcf.table.Catalog;
-import com.nbaprops.pcf.table.Tables;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 
 /**
  * The share of non-null values of each configured feature of {@code player_game_summary} on a date,
- * against its threshold: what coverage-validation checks and the metadata sweep re-checks.
+ * against its threshold: what coverage-validation checks and the metadata sweep re-checks. The
+ * counts come from {@link CoverageCounts}' one query.
  */
-public final class FeatureCoverage {
-  private final Warehouse warehouse;
-  private final String playerGames;
+final class FeatureCoverage {
+  private static final String ALIAS_PREFIX = "feature_";
+
   private final List<FeatureThreshold> features;
 
-  /**
-   * Features under their threshold, in words ({@code text} null when none), and whether any is
-   * critical.
-   */
-  public record Report(String text, boolean criticalShortfall) {
-    static final Report NONE = new Report(null, false);
-  }
-
-  public FeatureCoverage(Warehouse warehouse, Catalog catalog, List<FeatureThreshold> features) {
-    this.warehouse = warehouse;
-    this.playerGames = catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY);
+  FeatureCoverage(List<FeatureThreshold> features) {
     this.features = List.copyOf(features);
   }
 
-  /**
-   * One query over the date's box scores; a feature with no values at all is called out as absent.
-   */
-  public Report check(LocalDate date) {
-    if (features.isEmpty()) {
-      return Report.NONE;
-    }
-    StringJoiner select = new StringJoiner(", ", "SELECT COUNT(*) AS total_rows, ", "");
-    for (FeatureThreshold feature : features) {
-      select.add("COUNT(" + feature.column() + ") AS " + feature.column());
-    }
-    Row counts =
-        warehouse
-            .query(
-                Sql.of(select + " FROM " + playerGames + " WHERE game_date = @game_date")
-                    .date("game_date", date))
-            .get(0);
-    long rows = counts.int64("total_rows");
+  /** The aggregate columns to select from the date's box scores. */
+  List<String> counts() {
+    return features.stream()
+        .map(feature -> "COUNT(" + feature.column() + ") AS " + ALIAS_PREFIX + feature.column())
+        .toList();
+  }
+
+  /** Features under their threshold, from {@code rows} box-score rows and the counted columns. */
+  CoverageCounts.Features evaluate(long rows, Row counts) {
     if (rows == 0) {
-      return Report.NONE;
+      return CoverageCounts.Features.NONE;
     }
     List<String> shortfalls = new ArrayList<>();
     boolean critical = false;
     for (FeatureThreshold feature : features) {
-      long present = counts.int64(feature.column());
+      long present = counts.int64(ALIAS_PREFIX + feature.column());
       if (Coverage.below(present, rows, feature.minPct())) {
         critical |= feature.critical();
         shortfalls.add(
@@ -72,6 +48,8 @@ public final class FeatureCoverage {
                 present == 0 ? ", absent from the source data" : ""));
       }
     }
-    return shortfalls.isEmpty() ? Report.NONE : new Report(String.join("; ", shortfalls), critical);
+    return shortfalls.isEmpty()
+        ? CoverageCounts.Features.NONE
+        : new CoverageCounts.Features(String.join("; ", shortfalls), critical);
   }
 }

@@ -29,6 +29,23 @@ class FallbackPolicyTest {
     assertThat(policy.decide(9, 10, true).source()).isEqualTo(DataSource.UPCG);
   }
 
+  /**
+   * composite-factors builds the synthetic context only for dates whose upcoming context has fewer
+   * players than played; that is sound only while no threshold falls back from a full context.
+   */
+  @Test
+  void noThresholdFallsBackWhileTheUpcomingContextHasAsManyPlayersAsPlayed() {
+    for (double threshold : new double[] {0.5, 50, 90, 99.9, 100}) {
+      FallbackPolicy anyPolicy = new FallbackPolicy(threshold);
+      for (int expected = 1; expected <= 400; expected++) {
+        for (int upcoming = expected; upcoming <= expected + 3; upcoming++) {
+          assertThat(anyPolicy.decide(upcoming, expected, true).source())
+              .isEqualTo(DataSource.UPCG);
+        }
+      }
+    }
+  }
+
   @Test
   void completeUpcomingContextIsUsed() {
     assertThat(policy.decide(187, 187, true).source()).isEqualTo(DataSource.UPCG);

@@ -10,7 +10,6 @@ import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.message.FunctionInbox;
 import com.nbaprops.pcf.message.RangeRequest;
 import com.nbaprops.pcf.message.RequestParser;
-import com.nbaprops.pcf.query.CoverageCounts;
 import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
@@ -46,7 +45,6 @@ public final class CompositeFactorsFunction implements CloudEventsFunction {
     this.dates =
         new CompositeFactorsService(
             runtime.warehouse(),
-            new CoverageCounts(runtime.warehouse(), config.catalog()),
             new PlayerSources(runtime.warehouse(), config.catalog()),
             config.thresholds(),
             failures,

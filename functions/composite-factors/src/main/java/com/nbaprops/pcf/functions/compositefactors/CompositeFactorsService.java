@@ -5,9 +5,7 @@ import com.nbaprops.pcf.config.Thresholds;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.domain.PlayerContext;
-import com.nbaprops.pcf.domain.ShotZoneProfile;
 import com.nbaprops.pcf.domain.SourceDecision;
-import com.nbaprops.pcf.domain.TeamDefenseProfile;
 import com.nbaprops.pcf.failure.FailureCategory;
 import com.nbaprops.pcf.failure.FailureRecorder;
 import com.nbaprops.pcf.logging.Severity;
@@ -17,17 +15,13 @@ import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
-import com.nbaprops.pcf.query.CoverageCounts;
-import com.nbaprops.pcf.rules.CompositeFactorCalculator;
 import com.nbaprops.pcf.rules.FallbackPolicy;
 import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.TopicPublisher;
 import com.nbaprops.pcf.table.Tables;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Computes one date: bootstrap check, choice of player source, the factors for every player, then
@@ -36,7 +30,6 @@ import java.util.Map;
  */
 final class CompositeFactorsService {
   private final Warehouse warehouse;
-  private final CoverageCounts counts;
   private final PlayerSources sources;
   private final FallbackPolicy fallback;
   private final SeasonCalendar calendar;
@@ -47,7 +40,6 @@ final class CompositeFactorsService {
 
   CompositeFactorsService(
       Warehouse warehouse,
-      CoverageCounts counts,
       PlayerSources sources,
       Thresholds thresholds,
       FailureRecorder failures,
@@ -55,7 +47,6 @@ final class CompositeFactorsService {
       LeagueClock clock,
       StructuredLog log) {
     this.warehouse = warehouse;
-    this.counts = counts;
     this.sources = sources;
     this.fallback = new FallbackPolicy(thresholds.fallbackPct());
     this.calendar = new SeasonCalendar(thresholds.bootstrapDays());
@@ -90,12 +81,18 @@ final class CompositeFactorsService {
       return outcome(request, FactorsComputed.Status.SKIPPED_BOOTSTRAP, null, 0, 0, 0);
     }
 
-    int expected = counts.expectedPlayers(date);
-    List<PlayerContext> upcoming = sources.upcomingContext(date);
-    SourceDecision decision = fallback.decide(upcoming.size(), expected, request.backfillMode());
+    // The synthetic context is read only for a date that falls back: building it costs more
+    // than the rest of the date's inputs together, and most dates never use it.
+    DateInputs inputs = sources.read(date, false);
+    DateInputs.Choice choice = inputs.choose(fallback, request.backfillMode());
+    if (choice.decision().source() == DataSource.SYNTHETIC) {
+      inputs = sources.read(date, true);
+      choice = inputs.choose(fallback, request.backfillMode());
+    }
+    int expected = inputs.expectedPlayers();
+    SourceDecision decision = choice.decision();
     logDecision(log, decision);
-    List<PlayerContext> players =
-        decision.source() == DataSource.SYNTHETIC ? sources.syntheticContext(date) : upcoming;
+    List<PlayerContext> players = choice.players();
 
     if (players.isEmpty() && expected > 0) {
       String reason =
@@ -120,24 +117,7 @@ final class CompositeFactorsService {
           request, FactorsComputed.Status.NO_INPUT, null, decision.upcgPlayers(), expected, 0);
     }
 
-    Map<String, ShotZoneProfile> shotZones = sources.shotZones(date);
-    Map<String, TeamDefenseProfile> defenses = sources.teamDefense(date);
-    Instant now = clock.now();
-    List<Row> rows =
-        players.stream()
-            .map(
-                player ->
-                    PcfRows.row(
-                        player,
-                        CompositeFactorCalculator.compute(
-                            player,
-                            shotZones.get(player.playerLookup()),
-                            defenses.get(player.opponentTeamAbbr())),
-                        date,
-                        decision.source(),
-                        request.runId(),
-                        now))
-            .toList();
+    List<Row> rows = inputs.rows(choice, request.runId(), clock.now());
     warehouse.replacePartition(Tables.PLAYER_COMPOSITE_FACTORS, date, rows);
     log.info("wrote " + rows.size() + " players for " + date + " from " + decision.source());
     return outcome(

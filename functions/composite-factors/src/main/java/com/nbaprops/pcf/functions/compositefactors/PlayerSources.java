@@ -1,6 +1,8 @@
 package com.nbaprops.pcf.functions.compositefactors;
 
 import com.nbaprops.pcf.domain.Coverage;
+import com.nbaprops.pcf.domain.DataSource;
+import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.domain.PlayerContext;
 import com.nbaprops.pcf.domain.ShotZoneProfile;
 import com.nbaprops.pcf.domain.TeamDefenseProfile;
@@ -13,183 +15,338 @@ import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * The reads behind the composite factors of a date. Every statement filters on the partition date.
+ * Reads the inputs of the composite factors in one query (one BigQuery job) for the dates of a
+ * range: a date's own processing asks for one date, the one-pass benchmark for a whole season.
+ * Every window is relative to each row's own date, so both give the same inputs for a date. Every
+ * table is filtered on its partition column.
  */
 final class PlayerSources {
-  /**
-   * The synthetic context looks back this far: the longest window it needs is 7 days, with slack
-   * for rest.
-   */
-  static final int HISTORY_DAYS = 14;
+  /** The synthetic context's longest look-back at minutes played: the fatigue week. */
+  static final int LOAD_WINDOW_DAYS = 7;
 
-  private final Warehouse warehouse;
-  private final String playerGames;
-  private final String teamGames;
-  private final String upcomingPlayers;
-  private final String shotZones;
-  private final String teamDefense;
-
-  PlayerSources(Warehouse warehouse, Catalog catalog) {
-    this.warehouse = warehouse;
-    this.playerGames = catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY);
-    this.teamGames = catalog.qualifiedName(Tables.TEAM_OFFENSE_GAME_SUMMARY);
-    this.upcomingPlayers = catalog.qualifiedName(Tables.UPCOMING_PLAYER_GAME_CONTEXT);
-    this.shotZones = catalog.qualifiedName(Tables.PLAYER_SHOT_ZONE_ANALYSIS);
-    this.teamDefense = catalog.qualifiedName(Tables.TEAM_DEFENSE_ZONE_ANALYSIS);
-  }
-
-  /**
-   * The upcoming context of the date, one context per player (the first row wins if a player is
-   * duplicated).
-   */
-  List<PlayerContext> upcomingContext(LocalDate date) {
-    Sql sql =
-        Sql.of(
-                """
-                SELECT player_lookup, universal_player_id, game_id, game_date, team_abbr, opponent_team_abbr,
-                       days_rest, back_to_back, games_in_last_7_days, minutes_in_last_7_days,
-                       avg_minutes_per_game_last_7, back_to_backs_last_14_days, player_age, projected_usage_rate,
-                       avg_usage_rate_last_7_games, star_teammates_out, pace_differential, opponent_pace_last_10
-                FROM %s
-                WHERE game_date = @game_date
-                ORDER BY player_lookup, game_id
-                """
-                    .formatted(upcomingPlayers))
-            .date("game_date", date);
-    Map<String, PlayerContext> byPlayer = new LinkedHashMap<>();
-    for (Row row : warehouse.query(sql)) {
-      PlayerContext context =
-          PlayerContext.builder(
-                  row.string("player_lookup"), row.string("game_id"), row.date("game_date"))
-              .universalPlayerId(row.string("universal_player_id"))
-              .teams(row.string("team_abbr"), row.string("opponent_team_abbr"))
-              .daysRest(row.int32("days_rest"))
-              .backToBack(row.bool("back_to_back"))
-              .gamesInLast7Days(row.int32("games_in_last_7_days"))
-              .minutesInLast7Days(row.float64("minutes_in_last_7_days"))
-              .avgMinutesPerGameLast7(row.float64("avg_minutes_per_game_last_7"))
-              .backToBacksLast14Days(row.int32("back_to_backs_last_14_days"))
-              .playerAge(row.int32("player_age"))
-              .projectedUsageRate(row.float64("projected_usage_rate"))
-              .avgUsageRateLast7Games(row.float64("avg_usage_rate_last_7_games"))
-              .starTeammatesOut(row.int32("star_teammates_out"))
-              .paceDifferential(row.float64("pace_differential"))
-              .opponentPaceLast10(row.float64("opponent_pace_last_10"))
-              .build();
-      byPlayer.putIfAbsent(context.playerLookup(), context);
-    }
-    return List.copyOf(byPlayer.values());
-  }
+  private static final String UPCOMING =
+      """
+      SELECT 'UPCG' AS player_source, player_lookup, universal_player_id, game_id, game_date, team_abbr,
+             opponent_team_abbr, days_rest, back_to_back, games_in_last_7_days, minutes_in_last_7_days,
+             avg_minutes_per_game_last_7, back_to_backs_last_14_days, player_age, projected_usage_rate,
+             avg_usage_rate_last_7_games, star_teammates_out, pace_differential, opponent_pace_last_10,
+             NULL AS games_previous_day, NULL AS season_usage, NULL AS team_pace, NULL AS opponent_pace,
+             NULL AS league_pace
+      FROM {upcoming_context}
+      WHERE game_date BETWEEN @start AND @end
+      """;
 
   /**
    * A context built from the box scores when the upcoming context cannot be trusted: one row per
-   * player who played on the date. Rest and load come from the 14 days before (rest simplified: 0
+   * player who played on the date. Rest and load come from the week before (rest simplified: 0
    * after a game the day before, else 1). Usage and pace are defined as for the upcoming context
-   * ({@link ContextDefinitions}), from the season so far; a star teammate is out when he is absent
-   * from the date's box scores. Age stays missing: completeness says so.
+   * ({@link ContextDefinitions}), from the season before the date; a star teammate is out when he
+   * is absent from the date's box scores. Age stays missing: completeness says so.
    */
-  List<PlayerContext> syntheticContext(LocalDate date) {
+  private static final String SYNTHETIC_WINDOWS =
+      """
+      upcoming_players AS (
+        SELECT game_date, COUNT(DISTINCT player_lookup) AS players
+        FROM {upcoming_context}
+        WHERE game_date BETWEEN @start AND @end
+        GROUP BY game_date
+      ),
+      candidates AS (
+        SELECT t.*
+        FROM today AS t
+        JOIN expected AS e ON e.game_date = t.game_date
+        LEFT JOIN upcoming_players AS u ON u.game_date = t.game_date
+        WHERE COALESCE(u.players, 0) < e.expected_players
+      ),
+      history AS (
+        SELECT player_lookup, game_date, minutes_played
+        FROM {player_games}
+        WHERE game_date >= @history_start AND game_date < @end
+      ),
+      season AS (
+        SELECT player_lookup, team_abbr, game_date, usage_rate, minutes_played
+        FROM {player_games}
+        WHERE game_date >= @season_start AND game_date < @end AND usage_rate IS NOT NULL
+      ),
+      usage_history AS (
+        SELECT p.player_lookup, p.game_date, s.usage_rate,
+               ROW_NUMBER() OVER (PARTITION BY p.player_lookup, p.game_date ORDER BY s.game_date DESC)
+                 AS recency
+        FROM (SELECT DISTINCT player_lookup, game_date FROM candidates) AS p
+        JOIN season AS s ON s.player_lookup = p.player_lookup AND s.game_date < p.game_date
+      ),
+      usage AS (
+        SELECT player_lookup, game_date, AVG(usage_rate) AS season_mean,
+               AVG(CASE WHEN recency <= {usage_games} THEN usage_rate END) AS last_7
+        FROM usage_history
+        GROUP BY player_lookup, game_date
+      ),
+      ranked AS (
+        SELECT d.game_date, s.team_abbr, s.player_lookup,
+               ROW_NUMBER() OVER (PARTITION BY d.game_date, s.team_abbr
+                                  ORDER BY ROUND(AVG(s.usage_rate), 1) DESC, s.player_lookup) AS star_rank
+        FROM (SELECT DISTINCT game_date, team_abbr FROM candidates) AS d
+        JOIN season AS s ON s.team_abbr = d.team_abbr AND s.game_date < d.game_date
+        GROUP BY d.game_date, s.team_abbr, s.player_lookup
+        HAVING COUNT(*) >= {star_games} AND AVG(s.minutes_played) >= {star_minutes}
+      ),
+      stars_out AS (
+        SELECT s.game_date, s.team_abbr, t.player_lookup, COUNT(*) AS stars_out
+        FROM ranked AS s
+        JOIN candidates AS t
+          ON t.game_date = s.game_date AND t.team_abbr = s.team_abbr AND t.player_lookup <> s.player_lookup
+        WHERE s.star_rank <= {stars}
+          AND NOT EXISTS (SELECT 1 FROM candidates AS p
+                          WHERE p.game_date = s.game_date AND p.team_abbr = s.team_abbr
+                            AND p.player_lookup = s.player_lookup)
+        GROUP BY s.game_date, s.team_abbr, t.player_lookup
+      ),
+      team_recent AS (
+        SELECT d.game_date, g.team_abbr, g.pace,
+               ROW_NUMBER() OVER (PARTITION BY d.game_date, g.team_abbr ORDER BY g.game_date DESC) AS recency
+        FROM (SELECT DISTINCT game_date FROM candidates) AS d
+        JOIN (SELECT team_abbr, game_date, pace
+              FROM {team_games}
+              WHERE game_date >= @season_start AND game_date < @end AND pace IS NOT NULL) AS g
+          ON g.game_date < d.game_date
+      ),
+      team_pace AS (
+        SELECT game_date, team_abbr, AVG(pace) AS pace_last_10
+        FROM team_recent
+        WHERE recency <= {pace_games}
+        GROUP BY game_date, team_abbr
+      ),
+      league AS (
+        SELECT game_date, AVG(pace) AS league_pace FROM team_recent GROUP BY game_date
+      ),
+      """;
+
+  private static final String SYNTHETIC =
+      """
+      UNION ALL
+      SELECT 'SYNTHETIC', t.player_lookup, t.universal_player_id, t.game_id, t.game_date, t.team_abbr,
+             t.opponent_team_abbr, NULL, NULL,
+             COUNT(CASE WHEN DATE_ADD(h.game_date, INTERVAL 7 DAY) >= t.game_date THEN 1 END),
+             SUM(CASE WHEN DATE_ADD(h.game_date, INTERVAL 7 DAY) >= t.game_date
+                      THEN COALESCE(h.minutes_played, 0) ELSE 0 END),
+             NULL, NULL, NULL, NULL, MIN(u.last_7), MIN(COALESCE(o.stars_out, 0)), NULL, NULL,
+             COUNT(CASE WHEN DATE_ADD(h.game_date, INTERVAL 1 DAY) = t.game_date THEN 1 END),
+             MIN(u.season_mean), MIN(tp.pace_last_10), MIN(op.pace_last_10), MIN(l.league_pace)
+      FROM candidates AS t
+      LEFT JOIN league AS l ON l.game_date = t.game_date
+      LEFT JOIN team_pace AS tp ON tp.game_date = t.game_date AND tp.team_abbr = t.team_abbr
+      LEFT JOIN team_pace AS op ON op.game_date = t.game_date AND op.team_abbr = t.opponent_team_abbr
+      LEFT JOIN history AS h
+        ON h.player_lookup = t.player_lookup AND h.game_date < t.game_date
+       AND DATE_ADD(h.game_date, INTERVAL 7 DAY) >= t.game_date
+      LEFT JOIN usage AS u ON u.player_lookup = t.player_lookup AND u.game_date = t.game_date
+      LEFT JOIN stars_out AS o
+        ON o.game_date = t.game_date AND o.player_lookup = t.player_lookup AND o.team_abbr = t.team_abbr
+      GROUP BY t.player_lookup, t.universal_player_id, t.game_id, t.game_date, t.team_abbr,
+               t.opponent_team_abbr
+      """;
+
+  private static final String QUERY =
+      """
+      WITH today AS (
+        SELECT DISTINCT player_lookup, universal_player_id, game_id, game_date, team_abbr, opponent_team_abbr
+        FROM {player_games}
+        WHERE game_date BETWEEN @start AND @end
+      ),
+      expected AS (
+        SELECT game_date, COUNT(DISTINCT player_lookup) AS expected_players FROM today GROUP BY game_date
+      ),
+      {synthetic_windows}players AS (
+      {upcoming}{synthetic}),
+      input_dates AS (
+        SELECT DISTINCT game_date FROM (SELECT game_date FROM expected UNION ALL SELECT game_date FROM players)
+      ),
+      zones AS (
+        SELECT analysis_date, player_lookup AS zone_player, primary_scoring_zone, paint_rate_last_10,
+               mid_range_rate_last_10, three_pt_rate_last_10
+        FROM {shot_zones}
+        WHERE analysis_date BETWEEN @start AND @end
+      ),
+      defense AS (
+        SELECT analysis_date, team_abbr AS defense_team, paint_defense_vs_league_avg,
+               mid_range_defense_vs_league_avg, three_pt_defense_vs_league_avg, weakest_zone
+        FROM {team_defense}
+        WHERE analysis_date BETWEEN @start AND @end
+      )
+      SELECT d.game_date AS input_date, COALESCE(e.expected_players, 0) AS expected_players,
+             p.player_source, p.player_lookup, p.universal_player_id, p.game_id, p.game_date, p.team_abbr,
+             p.opponent_team_abbr, p.days_rest, p.back_to_back, p.games_in_last_7_days,
+             p.minutes_in_last_7_days, p.avg_minutes_per_game_last_7, p.back_to_backs_last_14_days,
+             p.player_age, p.projected_usage_rate, p.avg_usage_rate_last_7_games, p.star_teammates_out,
+             p.pace_differential, p.opponent_pace_last_10, p.games_previous_day, p.season_usage,
+             p.team_pace, p.opponent_pace, p.league_pace,
+             z.zone_player, z.primary_scoring_zone, z.paint_rate_last_10, z.mid_range_rate_last_10,
+             z.three_pt_rate_last_10,
+             f.defense_team, f.paint_defense_vs_league_avg, f.mid_range_defense_vs_league_avg,
+             f.three_pt_defense_vs_league_avg, f.weakest_zone
+      FROM input_dates AS d
+      LEFT JOIN expected AS e ON e.game_date = d.game_date
+      LEFT JOIN players AS p ON p.game_date = d.game_date
+      LEFT JOIN zones AS z ON z.analysis_date = d.game_date AND z.zone_player = p.player_lookup
+      LEFT JOIN defense AS f ON f.analysis_date = d.game_date AND f.defense_team = p.opponent_team_abbr
+      ORDER BY input_date, player_source, player_lookup, game_id
+      """;
+
+  private final Warehouse warehouse;
+  private final String withSynthetic;
+  private final String withoutSynthetic;
+
+  PlayerSources(Warehouse warehouse, Catalog catalog) {
+    this.warehouse = warehouse;
+    String query = QUERY.replace("{upcoming}", UPCOMING.indent(2));
+    this.withoutSynthetic =
+        resolve(query.replace("{synthetic_windows}", "").replace("{synthetic}", ""), catalog);
+    this.withSynthetic =
+        resolve(
+            query
+                .replace("{synthetic_windows}", SYNTHETIC_WINDOWS)
+                .replace("{synthetic}", SYNTHETIC.indent(2)),
+            catalog);
+  }
+
+  private static String resolve(String sql, Catalog catalog) {
+    return sql.replace("{player_games}", catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY))
+        .replace("{team_games}", catalog.qualifiedName(Tables.TEAM_OFFENSE_GAME_SUMMARY))
+        .replace("{upcoming_context}", catalog.qualifiedName(Tables.UPCOMING_PLAYER_GAME_CONTEXT))
+        .replace("{shot_zones}", catalog.qualifiedName(Tables.PLAYER_SHOT_ZONE_ANALYSIS))
+        .replace("{team_defense}", catalog.qualifiedName(Tables.TEAM_DEFENSE_ZONE_ANALYSIS))
+        .replace("{usage_games}", Integer.toString(ContextDefinitions.USAGE_RECENT_GAMES))
+        .replace("{star_games}", Integer.toString(ContextDefinitions.STAR_MIN_GAMES))
+        .replace("{star_minutes}", String.valueOf(ContextDefinitions.STAR_MIN_MINUTES))
+        .replace("{stars}", Integer.toString(ContextDefinitions.STARS))
+        .replace("{pace_games}", Integer.toString(ContextDefinitions.PACE_GAMES));
+  }
+
+  /** The inputs of one date. */
+  DateInputs read(LocalDate date, boolean withSyntheticContext) {
+    return read(new DateRange(date, date), withSyntheticContext)
+        .getOrDefault(date, DateInputs.none(date));
+  }
+
+  /**
+   * The inputs of every date of {@code range} that has players in either context; a date absent
+   * from the map has none. The synthetic context, which reads the season so far, is read only when
+   * asked for.
+   *
+   * @throws IllegalArgumentException when the range spans two seasons: the season-to-date windows
+   *     start at one opening night
+   */
+  Map<LocalDate, DateInputs> read(DateRange range, boolean withSyntheticContext) {
+    int season = SeasonCalendar.seasonYear(range.start());
+    if (SeasonCalendar.seasonYear(range.end()) != season) {
+      throw new IllegalArgumentException(
+          "the inputs of " + range + " span two seasons: read each season on its own");
+    }
     Sql sql =
-        Sql.of(
-                """
-                WITH today AS (
-                  SELECT DISTINCT player_lookup, universal_player_id, game_id, game_date, team_abbr,
-                         opponent_team_abbr
-                  FROM %1$s
-                  WHERE game_date = @game_date
-                ),
-                history AS (
-                  SELECT player_lookup, game_date, minutes_played
-                  FROM %1$s
-                  WHERE game_date >= @history_start AND game_date < @game_date
-                ),
-                season AS (
-                  SELECT player_lookup, team_abbr, game_date, usage_rate, minutes_played,
-                         ROW_NUMBER() OVER (PARTITION BY player_lookup ORDER BY game_date DESC) AS recency
-                  FROM %1$s
-                  WHERE game_date >= @season_start AND game_date < @game_date AND usage_rate IS NOT NULL
-                ),
-                usage AS (
-                  SELECT player_lookup, AVG(usage_rate) AS season_mean,
-                         AVG(CASE WHEN recency <= %3$d THEN usage_rate END) AS last_7
-                  FROM season
-                  GROUP BY player_lookup
-                ),
-                ranked AS (
-                  SELECT team_abbr, player_lookup,
-                         ROW_NUMBER() OVER (PARTITION BY team_abbr
-                                            ORDER BY ROUND(AVG(usage_rate), 1) DESC, player_lookup)
-                           AS star_rank
-                  FROM season
-                  GROUP BY team_abbr, player_lookup
-                  HAVING COUNT(*) >= %4$d AND AVG(minutes_played) >= %5$s
-                ),
-                stars_out AS (
-                  SELECT s.team_abbr, t.player_lookup, COUNT(*) AS stars_out
-                  FROM ranked AS s
-                  JOIN today AS t ON t.team_abbr = s.team_abbr AND t.player_lookup <> s.player_lookup
-                  WHERE s.star_rank <= %6$d
-                    AND NOT EXISTS (SELECT 1 FROM today AS p
-                                    WHERE p.team_abbr = s.team_abbr AND p.player_lookup = s.player_lookup)
-                  GROUP BY s.team_abbr, t.player_lookup
-                ),
-                team_games AS (
-                  SELECT team_abbr, pace,
-                         ROW_NUMBER() OVER (PARTITION BY team_abbr ORDER BY game_date DESC) AS recency
-                  FROM %2$s
-                  WHERE game_date >= @season_start AND game_date < @game_date AND pace IS NOT NULL
-                ),
-                team_pace AS (
-                  SELECT team_abbr, AVG(pace) AS pace_last_10
-                  FROM team_games
-                  WHERE recency <= %7$d
-                  GROUP BY team_abbr
-                ),
-                league AS (
-                  SELECT AVG(pace) AS league_pace FROM team_games
-                )
-                SELECT t.player_lookup, t.universal_player_id, t.game_id, t.game_date, t.team_abbr,
-                       t.opponent_team_abbr,
-                       COUNT(CASE WHEN h.game_date = @previous_day THEN 1 END) AS games_previous_day,
-                       COUNT(CASE WHEN h.game_date >= @week_start THEN 1 END) AS games_in_last_7_days,
-                       SUM(CASE WHEN h.game_date >= @week_start THEN COALESCE(h.minutes_played, 0) ELSE 0 END)
-                         AS minutes_in_last_7_days,
-                       MIN(u.last_7) AS avg_usage_rate_last_7_games,
-                       MIN(u.season_mean) AS season_usage,
-                       MIN(COALESCE(o.stars_out, 0)) AS star_teammates_out,
-                       MIN(tp.pace_last_10) AS team_pace,
-                       MIN(op.pace_last_10) AS opponent_pace,
-                       MIN(l.league_pace) AS league_pace
-                FROM today AS t
-                CROSS JOIN league AS l
-                LEFT JOIN team_pace AS tp ON tp.team_abbr = t.team_abbr
-                LEFT JOIN team_pace AS op ON op.team_abbr = t.opponent_team_abbr
-                LEFT JOIN history AS h ON h.player_lookup = t.player_lookup
-                LEFT JOIN usage AS u ON u.player_lookup = t.player_lookup
-                LEFT JOIN stars_out AS o ON o.player_lookup = t.player_lookup AND o.team_abbr = t.team_abbr
-                GROUP BY t.player_lookup, t.universal_player_id, t.game_id, t.game_date, t.team_abbr,
-                         t.opponent_team_abbr
-                ORDER BY t.player_lookup, t.game_id
-                """
-                    .formatted(
-                        playerGames,
-                        teamGames,
-                        ContextDefinitions.USAGE_RECENT_GAMES,
-                        ContextDefinitions.STAR_MIN_GAMES,
-                        ContextDefinitions.STAR_MIN_MINUTES,
-                        ContextDefinitions.STARS,
-                        ContextDefinitions.PACE_GAMES))
-            .date("game_date", date)
-            .date("history_start", date.minusDays(HISTORY_DAYS))
-            .date("season_start", SeasonCalendar.seasonStart(SeasonCalendar.seasonYear(date)))
-            .date("week_start", date.minusDays(7))
-            .date("previous_day", date.minusDays(1));
-    Map<String, PlayerContext> byPlayer = new LinkedHashMap<>();
+        Sql.of(withSyntheticContext ? withSynthetic : withoutSynthetic)
+            .date("start", range.start())
+            .date("end", range.end());
+    if (withSyntheticContext) {
+      sql =
+          sql.date("history_start", range.start().minusDays(LOAD_WINDOW_DAYS))
+              .date("season_start", SeasonCalendar.seasonStart(season));
+    }
+    Map<LocalDate, Accumulator> byDate = new TreeMap<>();
     for (Row row : warehouse.query(sql)) {
+      LocalDate date = row.date("input_date");
+      byDate.computeIfAbsent(date, d -> new Accumulator(d, row.int32("expected_players"))).add(row);
+    }
+    Map<LocalDate, DateInputs> inputs = new TreeMap<>();
+    byDate.forEach((date, accumulator) -> inputs.put(date, accumulator.inputs()));
+    return inputs;
+  }
+
+  /** Collects one date's rows; the first row of a duplicated player, zone or team wins. */
+  private static final class Accumulator {
+    private final LocalDate date;
+    private final int expected;
+    private final Map<String, PlayerContext> upcoming = new LinkedHashMap<>();
+    private final Map<String, PlayerContext> synthetic = new LinkedHashMap<>();
+    private final Map<String, ShotZoneProfile> zones = new LinkedHashMap<>();
+    private final Map<String, TeamDefenseProfile> defenses = new LinkedHashMap<>();
+
+    Accumulator(LocalDate date, int expected) {
+      this.date = date;
+      this.expected = expected;
+    }
+
+    void add(Row row) {
+      String source = row.string("player_source");
+      if (source == null) {
+        return; // a date with players in the box scores and in neither context
+      }
+      PlayerContext player =
+          DataSource.valueOf(source) == DataSource.SYNTHETIC ? synthetic(row) : upcoming(row);
+      (DataSource.valueOf(source) == DataSource.SYNTHETIC ? synthetic : upcoming)
+          .putIfAbsent(player.playerLookup(), player);
+      String zonePlayer = row.string("zone_player");
+      if (zonePlayer != null) {
+        zones.putIfAbsent(
+            zonePlayer,
+            new ShotZoneProfile(
+                zonePlayer,
+                row.string("primary_scoring_zone"),
+                row.float64("paint_rate_last_10"),
+                row.float64("mid_range_rate_last_10"),
+                row.float64("three_pt_rate_last_10")));
+      }
+      String defenseTeam = row.string("defense_team");
+      if (defenseTeam != null) {
+        defenses.putIfAbsent(
+            defenseTeam,
+            new TeamDefenseProfile(
+                defenseTeam,
+                row.float64("paint_defense_vs_league_avg"),
+                row.float64("mid_range_defense_vs_league_avg"),
+                row.float64("three_pt_defense_vs_league_avg"),
+                row.string("weakest_zone")));
+      }
+    }
+
+    DateInputs inputs() {
+      return new DateInputs(
+          date,
+          expected,
+          upcoming.values().stream().toList(),
+          synthetic.values().stream().toList(),
+          zones,
+          defenses);
+    }
+
+    private static PlayerContext.Builder identity(Row row) {
+      return PlayerContext.builder(
+              row.string("player_lookup"), row.string("game_id"), row.date("game_date"))
+          .universalPlayerId(row.string("universal_player_id"))
+          .teams(row.string("team_abbr"), row.string("opponent_team_abbr"));
+    }
+
+    private static PlayerContext upcoming(Row row) {
+      return identity(row)
+          .daysRest(row.int32("days_rest"))
+          .backToBack(row.bool("back_to_back"))
+          .gamesInLast7Days(row.int32("games_in_last_7_days"))
+          .minutesInLast7Days(row.float64("minutes_in_last_7_days"))
+          .avgMinutesPerGameLast7(row.float64("avg_minutes_per_game_last_7"))
+          .backToBacksLast14Days(row.int32("back_to_backs_last_14_days"))
+          .playerAge(row.int32("player_age"))
+          .projectedUsageRate(row.float64("projected_usage_rate"))
+          .avgUsageRateLast7Games(row.float64("avg_usage_rate_last_7_games"))
+          .starTeammatesOut(row.int32("star_teammates_out"))
+          .paceDifferential(row.float64("pace_differential"))
+          .opponentPaceLast10(row.float64("opponent_pace_last_10"))
+          .build();
+    }
+
+    private static PlayerContext synthetic(Row row) {
       boolean backToBack = row.int64("games_previous_day") > 0;
       int games = row.int32("games_in_last_7_days");
       double minutes =
@@ -197,80 +354,24 @@ final class PlayerSources {
               ? 0.0
               : row.float64("minutes_in_last_7_days");
       int starsOut = row.int32("star_teammates_out");
-      Double seasonUsage = row.float64("season_usage");
       Double lastSeven = row.float64("avg_usage_rate_last_7_games");
       Double opponentPace = row.float64("opponent_pace");
-      PlayerContext context =
-          PlayerContext.builder(
-                  row.string("player_lookup"), row.string("game_id"), row.date("game_date"))
-              .universalPlayerId(row.string("universal_player_id"))
-              .teams(row.string("team_abbr"), row.string("opponent_team_abbr"))
-              .daysRest(backToBack ? 0 : 1)
-              .backToBack(backToBack)
-              .gamesInLast7Days(games)
-              .minutesInLast7Days(Math.floor(minutes))
-              .avgMinutesPerGameLast7(games == 0 ? 0.0 : minutes / games)
-              .backToBacksLast14Days(0)
-              .avgUsageRateLast7Games(lastSeven == null ? null : Coverage.round(lastSeven, 1))
-              .projectedUsageRate(ContextDefinitions.projectedUsage(seasonUsage, starsOut))
-              .starTeammatesOut(starsOut)
-              .paceDifferential(
-                  ContextDefinitions.paceDifferential(
-                      row.float64("team_pace"), opponentPace, row.float64("league_pace")))
-              .opponentPaceLast10(opponentPace == null ? null : Coverage.round(opponentPace, 1))
-              .build();
-      byPlayer.putIfAbsent(context.playerLookup(), context);
+      return identity(row)
+          .daysRest(backToBack ? 0 : 1)
+          .backToBack(backToBack)
+          .gamesInLast7Days(games)
+          .minutesInLast7Days(Math.floor(minutes))
+          .avgMinutesPerGameLast7(games == 0 ? 0.0 : minutes / games)
+          .backToBacksLast14Days(0)
+          .avgUsageRateLast7Games(lastSeven == null ? null : Coverage.round(lastSeven, 1))
+          .projectedUsageRate(
+              ContextDefinitions.projectedUsage(row.float64("season_usage"), starsOut))
+          .starTeammatesOut(starsOut)
+          .paceDifferential(
+              ContextDefinitions.paceDifferential(
+                  row.float64("team_pace"), opponentPace, row.float64("league_pace")))
+          .opponentPaceLast10(opponentPace == null ? null : Coverage.round(opponentPace, 1))
+          .build();
     }
-    return List.copyOf(byPlayer.values());
-  }
-
-  Map<String, ShotZoneProfile> shotZones(LocalDate date) {
-    Sql sql =
-        Sql.of(
-                """
-                SELECT player_lookup, primary_scoring_zone, paint_rate_last_10, mid_range_rate_last_10,
-                       three_pt_rate_last_10
-                FROM %s
-                WHERE analysis_date = @analysis_date
-                """
-                    .formatted(shotZones))
-            .date("analysis_date", date);
-    Map<String, ShotZoneProfile> profiles = new LinkedHashMap<>();
-    for (Row row : warehouse.query(sql)) {
-      profiles.putIfAbsent(
-          row.string("player_lookup"),
-          new ShotZoneProfile(
-              row.string("player_lookup"),
-              row.string("primary_scoring_zone"),
-              row.float64("paint_rate_last_10"),
-              row.float64("mid_range_rate_last_10"),
-              row.float64("three_pt_rate_last_10")));
-    }
-    return profiles;
-  }
-
-  Map<String, TeamDefenseProfile> teamDefense(LocalDate date) {
-    Sql sql =
-        Sql.of(
-                """
-                SELECT team_abbr, paint_defense_vs_league_avg, mid_range_defense_vs_league_avg,
-                       three_pt_defense_vs_league_avg, weakest_zone
-                FROM %s
-                WHERE analysis_date = @analysis_date
-                """
-                    .formatted(teamDefense))
-            .date("analysis_date", date);
-    Map<String, TeamDefenseProfile> profiles = new LinkedHashMap<>();
-    for (Row row : warehouse.query(sql)) {
-      profiles.putIfAbsent(
-          row.string("team_abbr"),
-          new TeamDefenseProfile(
-              row.string("team_abbr"),
-              row.float64("paint_defense_vs_league_avg"),
-              row.float64("mid_range_defense_vs_league_avg"),
-              row.float64("three_pt_defense_vs_league_avg"),
-              row.string("weakest_zone")));
-    }
-    return profiles;
   }
 }

@@ -11,7 +11,6 @@ import com.nbaprops.pcf.message.CoverageValidated;
 import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.query.CoverageCounts;
-import com.nbaprops.pcf.query.FeatureCoverage;
 import com.nbaprops.pcf.rules.CoverageGate;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.runtime.TopicPublisher;
@@ -27,7 +26,6 @@ import java.util.List;
 final class CoverageValidationService {
   private final CoverageCounts counts;
   private final CoverageGate gate;
-  private final FeatureCoverage features;
   private final TopicPublisher publisher;
   private final StructuredLog log;
 
@@ -38,9 +36,8 @@ final class CoverageValidationService {
       List<FeatureThreshold> features,
       TopicPublisher publisher,
       StructuredLog log) {
-    this.counts = new CoverageCounts(warehouse, catalog);
+    this.counts = new CoverageCounts(warehouse, catalog, features);
     this.gate = gate;
-    this.features = new FeatureCoverage(warehouse, catalog, features);
     this.publisher = publisher;
     this.log = log;
   }
@@ -82,7 +79,7 @@ final class CoverageValidationService {
             "force: validation bypassed");
       }
       Verdict verdict = gate.verdict(written.players(), expected);
-      FeatureCoverage.Report report = features.check(date);
+      CoverageCounts.Features report = now.features();
       if (report.criticalShortfall() && verdict.passes()) {
         verdict = Verdict.FAIL;
       }

@@ -17,7 +17,6 @@ import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.query.CoverageCounts;
-import com.nbaprops.pcf.query.FeatureCoverage;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.rules.CoverageStatus;
 import com.nbaprops.pcf.rules.SeasonCalendar;
@@ -41,7 +40,6 @@ final class MetadataTrackingService {
   private final FailureRecorder failures;
   private final Thresholds thresholds;
   private final SeasonCalendar calendar;
-  private final FeatureCoverage features;
   private final String failuresTable;
   private final String reprocessTopic;
   private final LeagueClock clock;
@@ -57,11 +55,10 @@ final class MetadataTrackingService {
       LeagueClock clock,
       StructuredLog log) {
     this.warehouse = warehouse;
-    this.counts = new CoverageCounts(warehouse, config.catalog());
+    this.counts = new CoverageCounts(warehouse, config.catalog(), config.featureThresholds());
     this.failures = failures;
     this.thresholds = config.thresholds();
     this.calendar = new SeasonCalendar(thresholds.bootstrapDays());
-    this.features = new FeatureCoverage(warehouse, config.catalog(), config.featureThresholds());
     this.failuresTable = config.catalog().qualifiedName(Tables.PRECOMPUTE_FAILURES);
     this.reprocessTopic = config.topic(Topic.COMPOSITE_FACTORS_REQUESTS);
     this.clock = clock;
@@ -104,7 +101,8 @@ final class MetadataTrackingService {
             written.dataSource(),
             message.featureReport(),
             message.reason()),
-        true);
+        true,
+        now.openFailures());
   }
 
   /**
@@ -121,7 +119,7 @@ final class MetadataTrackingService {
       }
       CoverageCounts.Written written = now.written();
       Verdict verdict = thresholds.coverageGate().verdict(written.players(), expected);
-      FeatureCoverage.Report report = features.check(date);
+      CoverageCounts.Features report = now.features();
       if (report.criticalShortfall() && verdict.passes()) {
         verdict = Verdict.FAIL;
       }
@@ -136,7 +134,8 @@ final class MetadataTrackingService {
                   written.dataSource(),
                   report.text(),
                   "metadata sweep"),
-              request.flagIncomplete());
+              request.flagIncomplete(),
+              now.openFailures());
       if (autoHeal && status == CoverageStatus.INCOMPLETE) {
         requestHeal(date, request.runId());
       }
@@ -193,7 +192,11 @@ final class MetadataTrackingService {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
-  private CoverageStatus track(CoverageValidated v, boolean flagFailures) {
+  /**
+   * Writes the date's metadata row; a COMPLETE date resolves its {@code openFailures} open data
+   * failures (none open, no statement).
+   */
+  private CoverageStatus track(CoverageValidated v, boolean flagFailures, long openFailures) {
     LocalDate date = v.analysisDate();
     StructuredLog log = this.log.with("run_id", v.runId()).with("analysis_date", date);
     CoverageStatus status = status(v);
@@ -221,7 +224,7 @@ final class MetadataTrackingService {
     switch (status) {
       case COMPLETE, SKIPPED -> {
         log.info(summary);
-        if (status == CoverageStatus.COMPLETE) {
+        if (status == CoverageStatus.COMPLETE && openFailures > 0) {
           resolve(date);
         }
       }

@@ -27,7 +27,9 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
 import org.duckdb.DuckDBAppender;
@@ -39,8 +41,25 @@ import org.duckdb.DuckDBConnection;
  * replacement is atomic.
  */
 public final class DuckDbWarehouse implements Warehouse {
+  /**
+   * Statements kept prepared: the functions send the same few texts for every date, and DuckDB
+   * spends as long planning a small query as running it.
+   */
+  private static final int PREPARED_STATEMENTS = 64;
+
   private final DuckDBConnection connection;
   private final Catalog catalog;
+  private final Map<String, PreparedStatement> prepared =
+      new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+          if (size() <= PREPARED_STATEMENTS) {
+            return false;
+          }
+          closeQuietly(eldest.getValue());
+          return true;
+        }
+      };
 
   private DuckDbWarehouse(DuckDBConnection connection, Catalog catalog) {
     this.connection = connection;
@@ -94,8 +113,7 @@ public final class DuckDbWarehouse implements Warehouse {
   @Override
   public synchronized List<Row> query(Sql sql) {
     PositionalSql positional = PositionalSql.from(sql);
-    try (PreparedStatement statement = prepare(positional);
-        ResultSet results = statement.executeQuery()) {
+    try (ResultSet results = prepare(positional).executeQuery()) {
       ResultSetMetaData meta = results.getMetaData();
       List<Row> rows = new ArrayList<>();
       while (results.next()) {
@@ -114,8 +132,8 @@ public final class DuckDbWarehouse implements Warehouse {
   @Override
   public synchronized long execute(Sql sql) {
     PositionalSql positional = PositionalSql.from(sql);
-    try (PreparedStatement statement = prepare(positional)) {
-      return statement.executeLargeUpdate();
+    try {
+      return prepare(positional).executeLargeUpdate();
     } catch (SQLException e) {
       throw new WarehouseException("statement failed: " + e.getMessage() + "\n" + sql.text(), e);
     }
@@ -139,16 +157,15 @@ public final class DuckDbWarehouse implements Warehouse {
     }
     inTransaction(
         () -> {
-          try (PreparedStatement delete =
-              connection.prepareStatement(
+          PreparedStatement delete =
+              statement(
                   "DELETE FROM "
                       + catalog.qualifiedName(table)
                       + " WHERE "
                       + partitionColumn
-                      + " = ?")) {
-            delete.setObject(1, partition);
-            delete.executeUpdate();
-          }
+                      + " = ?");
+          delete.setObject(1, partition);
+          delete.executeUpdate();
           appendRows(table, rows);
         });
   }
@@ -171,6 +188,8 @@ public final class DuckDbWarehouse implements Warehouse {
 
   @Override
   public synchronized void close() {
+    prepared.values().forEach(DuckDbWarehouse::closeQuietly);
+    prepared.clear();
     try {
       connection.close();
     } catch (SQLException e) {
@@ -250,8 +269,26 @@ public final class DuckDbWarehouse implements Warehouse {
     }
   }
 
+  private PreparedStatement statement(String text) throws SQLException {
+    PreparedStatement statement = prepared.get(text);
+    if (statement == null) {
+      statement = connection.prepareStatement(text);
+      prepared.put(text, statement);
+    }
+    statement.clearParameters();
+    return statement;
+  }
+
+  private static void closeQuietly(PreparedStatement statement) {
+    try {
+      statement.close();
+    } catch (SQLException e) {
+      // Closing a statement frees memory only; the connection stays usable.
+    }
+  }
+
   private PreparedStatement prepare(PositionalSql positional) throws SQLException {
-    PreparedStatement statement = connection.prepareStatement(positional.text());
+    PreparedStatement statement = statement(positional.text());
     int index = 1;
     for (var parameter : positional.parameters()) {
       Object value = parameter.value();
