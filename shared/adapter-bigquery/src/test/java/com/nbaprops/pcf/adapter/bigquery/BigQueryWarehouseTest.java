@@ -4,11 +4,15 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.gson.JsonObject;
-import com.nbaprops.pcf.adapter.bigquery.FakeBigQueryServer.Call;
+import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.PipelineConfig;
+import com.nbaprops.pcf.loopback.LoopbackBigQuery;
+import com.nbaprops.pcf.loopback.LoopbackBigQuery.Call;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
 import com.nbaprops.pcf.table.Tables;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,20 +22,28 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The adapter with the real google-cloud-bigquery client, against a loopback server that records
- * the REST calls.
+ * The adapter with the real google-cloud-bigquery client, opened as a function opens it but with
+ * {@code BIGQUERY_EMULATOR_HOST} naming a loopback server that records the REST calls.
  */
 class BigQueryWarehouseTest {
   private static final LocalDate DAY = LocalDate.of(2023, 2, 23);
-  private FakeBigQueryServer server;
+  private LoopbackBigQuery server;
   private BigQueryWarehouse warehouse;
 
   @BeforeEach
   void start() throws Exception {
-    server = new FakeBigQueryServer();
+    server = new LoopbackBigQuery();
+    Map<String, String> env = Map.of(BigQueryWarehouseFactory.EMULATOR_HOST, server.host());
     warehouse =
-        new BigQueryWarehouse(
-            server.client(), PipelineConfig.fromEnvironment(Map.of(), ".").catalog());
+        (BigQueryWarehouse)
+            new BigQueryWarehouseFactory()
+                .open(
+                    BackendSpec.parse("WAREHOUSE", "bigquery:test-project"),
+                    new PipelineRuntimeContext(
+                        PipelineConfig.fromEnvironment(env, "."),
+                        env,
+                        Clock.systemUTC(),
+                        (s, m, l) -> {}));
   }
 
   @AfterEach

@@ -3,67 +3,68 @@ package com.nbaprops.pcf.adapter.gcs;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.google.cloud.NoCredentials;
-import com.google.cloud.storage.StorageOptions;
-import com.sun.net.httpserver.HttpServer;
+import com.nbaprops.pcf.config.BackendSpec;
+import com.nbaprops.pcf.config.PipelineConfig;
+import com.nbaprops.pcf.loopback.LoopbackStorage;
+import com.nbaprops.pcf.port.BlobStore;
+import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.Clock;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The client as deployed: the JSON API over HTTP, with the gRPC transport cut from the dependencies
- * (as in the function jar), against a loopback server.
+ * The client as deployed: opened by the factory, the JSON API over HTTP with the gRPC transport cut
+ * from the dependencies (as in the function jar), against a loopback server that {@code
+ * STORAGE_EMULATOR_HOST} names.
  */
 class GcsBlobStoreOverHttpTest {
-  private final List<String> requests = new ArrayList<>();
-  private HttpServer server;
-  private GcsBlobStore blobs;
+  private LoopbackStorage server;
+  private BlobStore blobs;
 
   @BeforeEach
   void start() throws IOException {
-    server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    server.createContext(
-        "/",
-        exchange -> {
-          requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-          byte[] body =
-              "{\"kind\":\"storage#objects\",\"items\":[{\"bucket\":\"backups\",\"name\":\"upcoming-tables/b.jsonl\"},{\"bucket\":\"backups\",\"name\":\"upcoming-tables/a.jsonl\"}]}"
-                  .getBytes(StandardCharsets.UTF_8);
-          exchange.getResponseHeaders().add("Content-Type", "application/json");
-          exchange.sendResponseHeaders(200, body.length);
-          exchange.getResponseBody().write(body);
-          exchange.close();
-        });
-    server.start();
+    server = new LoopbackStorage();
+    Map<String, String> env = Map.of(GcsBlobStoreFactory.EMULATOR_HOST, server.host());
     blobs =
-        new GcsBlobStore(
-            StorageOptions.http()
-                .setHost("http://127.0.0.1:" + server.getAddress().getPort())
-                .setProjectId("props-prod")
-                .setCredentials(NoCredentials.getInstance())
-                .build()
-                .getService(),
-            "backups");
+        new GcsBlobStoreFactory()
+            .open(
+                BackendSpec.parse("BLOBS", "gcs:backups"),
+                new PipelineRuntimeContext(
+                    PipelineConfig.fromEnvironment(env, "."),
+                    env,
+                    Clock.systemUTC(),
+                    (s, m, l) -> {}));
   }
 
   @AfterEach
   void stop() {
-    server.stop(0);
+    server.close();
+  }
+
+  private static byte[] bytes(String text) {
+    return text.getBytes(StandardCharsets.UTF_8);
   }
 
   @Test
-  void listsOverTheJsonApiSorted() {
+  void writesReadsAndListsOverTheJsonApi() {
+    blobs.write("upcoming-tables/b.jsonl", bytes("{\"b\":1}\n"), "application/x-ndjson");
+    blobs.write("upcoming-tables/a.jsonl", bytes("{\"a\":1}\n"), "application/x-ndjson");
+    blobs.write("elsewhere/c.jsonl", bytes("{}\n"), "application/x-ndjson");
+
     assertThat(blobs.list("upcoming-tables/"))
         .containsExactly("upcoming-tables/a.jsonl", "upcoming-tables/b.jsonl")
         .inOrder();
-    assertThat(requests.get(0)).startsWith("GET /storage/v1/b/backups/o?");
-    assertThat(requests.get(0)).contains("prefix=upcoming-tables/");
+    assertThat(blobs.read("upcoming-tables/a.jsonl")).hasValue(bytes("{\"a\":1}\n"));
+    assertThat(server.objects()).containsKey("backups/upcoming-tables/b.jsonl");
+  }
+
+  @Test
+  void aMissingObjectReadsAsEmpty() {
+    assertThat(blobs.read("upcoming-tables/none.jsonl")).isEmpty();
   }
 
   @Test
