@@ -7,6 +7,7 @@ import com.google.gson.JsonParser;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +41,8 @@ public final class LoopbackBigQuery implements AutoCloseable {
 
   /**
    * The answer to a statement: a schema of [name, type] pairs, rows of cells in BigQuery's text
-   * form (null for NULL), and for DML the rows it changed.
+   * form (null for NULL; a TIMESTAMP as microseconds since the epoch, sent in the format the
+   * request asks for), and for DML the rows it changed.
    */
   public record Answer(List<String[]> schema, List<List<String>> rows, long dmlAffectedRows) {
     public static final Answer EMPTY = new Answer(List.of(), List.of(), 0);
@@ -54,7 +56,7 @@ public final class LoopbackBigQuery implements AutoCloseable {
   private final HttpServer server;
   private final List<Call> calls = new ArrayList<>();
   private final Map<String, JsonObject> jobs = new HashMap<>();
-  private final Map<String, JsonObject> results = new HashMap<>();
+  private final Map<String, Answer> results = new HashMap<>();
   private final Map<String, JsonObject> uploads = new HashMap<>();
   private final AtomicInteger ids = new AtomicInteger();
   private Statements statements = (sql, parameters) -> Answer.EMPTY;
@@ -127,10 +129,13 @@ public final class LoopbackBigQuery implements AutoCloseable {
     } else if (method.equals("POST") && rest.equals("/queries")) {
       JsonObject request = JsonParser.parseString(body).getAsJsonObject();
       String id = "query-" + ids.incrementAndGet();
-      JsonObject response = run(request);
-      response.add("jobReference", jobReference(project, id));
-      results.put(id, response);
-      Http.respond(exchange, 200, response);
+      Answer answer = run(request);
+      results.put(id, answer);
+      boolean int64Timestamps =
+          request.has("formatOptions")
+              && request.getAsJsonObject("formatOptions").has("useInt64Timestamp")
+              && request.getAsJsonObject("formatOptions").get("useInt64Timestamp").getAsBoolean();
+      Http.respond(exchange, 200, response(project, id, answer, int64Timestamps));
     } else if (method.equals("POST") && rest.equals("/jobs")) {
       Http.respond(exchange, 200, finish(project, JsonParser.parseString(body).getAsJsonObject()));
     } else if (method.equals("GET") && rest.startsWith("/jobs/")) {
@@ -138,11 +143,16 @@ public final class LoopbackBigQuery implements AutoCloseable {
       Http.respond(
           exchange, job == null ? 404 : 200, job == null ? Http.error(404, "Not found: Job") : job);
     } else if (method.equals("GET") && rest.startsWith("/queries/")) {
-      JsonObject result = results.get(rest.substring(rest.lastIndexOf('/') + 1));
+      String id = rest.substring(rest.lastIndexOf('/') + 1);
+      Answer answer = results.get(id);
+      boolean int64Timestamps =
+          query != null && query.contains("formatOptions.useInt64Timestamp=true");
       Http.respond(
           exchange,
-          result == null ? 404 : 200,
-          result == null ? Http.error(404, "Not found: Job") : result);
+          answer == null ? 404 : 200,
+          answer == null
+              ? Http.error(404, "Not found: Job")
+              : response(project, id, answer, int64Timestamps));
     } else if (method.equals("GET") && rest.startsWith("/datasets/")) {
       Http.respond(exchange, 404, Http.error(404, "Not found: " + path));
     } else if (method.equals("POST") && rest.equals("/datasets")) {
@@ -157,8 +167,8 @@ public final class LoopbackBigQuery implements AutoCloseable {
     }
   }
 
-  /** Answers a query request (jobs.query, or a query job's configuration) as a query response. */
-  private JsonObject run(JsonObject request) {
+  /** Answers a query request: jobs.query's body, or a query job's configuration. */
+  private Answer run(JsonObject request) {
     List<Parameter> parameters = new ArrayList<>();
     if (request.has("queryParameters")) {
       for (JsonElement element : request.getAsJsonArray("queryParameters")) {
@@ -173,7 +183,11 @@ public final class LoopbackBigQuery implements AutoCloseable {
                     : value.get("value").getAsString()));
       }
     }
-    Answer answer = statements.answer(request.get("query").getAsString(), parameters);
+    return statements.answer(request.get("query").getAsString(), parameters);
+  }
+
+  private static JsonObject response(
+      String project, String id, Answer answer, boolean int64Timestamps) {
     JsonArray fields = new JsonArray();
     for (String[] field : answer.schema()) {
       JsonObject f = new JsonObject();
@@ -185,7 +199,11 @@ public final class LoopbackBigQuery implements AutoCloseable {
     JsonArray rows = new JsonArray();
     for (List<String> row : answer.rows()) {
       JsonArray cells = new JsonArray();
-      for (String value : row) {
+      for (int i = 0; i < row.size(); i++) {
+        String value = row.get(i);
+        if (value != null && !int64Timestamps && answer.schema().get(i)[1].equals("TIMESTAMP")) {
+          value = new BigDecimal(value).movePointLeft(6).toPlainString();
+        }
         JsonObject cell = new JsonObject();
         cell.addProperty("v", value);
         cells.add(cell);
@@ -203,6 +221,7 @@ public final class LoopbackBigQuery implements AutoCloseable {
     response.addProperty("totalRows", Integer.toString(rows.size()));
     response.addProperty("jobComplete", true);
     response.addProperty("numDmlAffectedRows", Long.toString(answer.dmlAffectedRows()));
+    response.add("jobReference", jobReference(project, id));
     return response;
   }
 
@@ -224,11 +243,10 @@ public final class LoopbackBigQuery implements AutoCloseable {
     statistics.addProperty("creationTime", "1");
     JsonObject configuration = job.getAsJsonObject("configuration");
     if (configuration.has("query")) {
-      JsonObject result = run(configuration.getAsJsonObject("query"));
-      result.add("jobReference", jobReference(project, id));
-      results.put(id, result);
+      Answer answer = run(configuration.getAsJsonObject("query"));
+      results.put(id, answer);
       JsonObject queryStatistics = new JsonObject();
-      queryStatistics.add("numDmlAffectedRows", result.get("numDmlAffectedRows"));
+      queryStatistics.addProperty("numDmlAffectedRows", Long.toString(answer.dmlAffectedRows()));
       statistics.add("query", queryStatistics);
     }
     job.add("statistics", statistics);

@@ -105,7 +105,7 @@ class BigQueryWarehouseTest {
             new String[] {"game_date", "DATE"},
             new String[] {"ok", "BOOLEAN"},
             new String[] {"at_time", "TIMESTAMP"}),
-        List.of(List.of("nikolajokic", "187", "99.5", "2023-02-23", "true", "1677171600.5")));
+        List.of(List.of("nikolajokic", "187", "99.5", "2023-02-23", "true", "1677171600500000")));
 
     Row row = warehouse.query(Sql.of("SELECT ...")).get(0);
 
