@@ -82,4 +82,8 @@ public enum SuiteFunction {
   public List<Topic> publishes() {
     return name.publishes();
   }
+
+  public boolean usesBlobs() {
+    return name.usesBlobs();
+  }
 }

@@ -6,6 +6,9 @@ import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.functions.compositefactors.CompositeFactorsFunction;
 import com.nbaprops.pcf.functions.compositefactors.OnePassFactors;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.local.SuiteFunction;
+import com.nbaprops.pcf.local.serve.ColdStart;
+import com.nbaprops.pcf.local.serve.FunctionHost;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Row;
@@ -38,8 +41,12 @@ import picocli.CommandLine.ParentCommand;
           + " season through the chain (every game date, bus included); the one-pass bound (the same"
           + " rules over the season in one read and one write, checked to write identical rows) and"
           + " the chain's ratio to it; then one date warm, the composite-factors function alone and"
-          + " the whole chain. Prints min / median / max of each; exits 1 if the rows differ.",
-      "Example: ./pipeline bench --runs 5"
+          + " the whole chain; then each function's deploy jar under the Functions Framework"
+          + " invoker, from process start to its first successful response (build the jars first:"
+          + " mvn -B -q package -DskipTests). Prints min / median / max of each; exits 1 if the"
+          + " rows differ.",
+      "Example: ./pipeline bench --runs 5   (after mvn -B -q package -DskipTests, which builds"
+          + " the deploy jars the cold starts run)"
     })
 final class BenchCommand implements Callable<Integer> {
   private static final DateRange SEASON =
@@ -49,6 +56,9 @@ final class BenchCommand implements Callable<Integer> {
 
   /** Who wrote a row and when: differs between any two runs. */
   private static final Set<String> RUN_COLUMNS = Set.of("run_id", "processed_at");
+
+  /** Where {@code ./pipeline} says the functions' modules are, with their deploy jars. */
+  static final String FUNCTIONS_DIR_PROPERTY = "pcf.functions.dir";
 
   @ParentCommand PipelineCli root;
 
@@ -158,7 +168,60 @@ final class BenchCommand implements Callable<Integer> {
                 return System.nanoTime() - started;
               }));
     }
+    coldStarts(scratch);
     return ExitCodes.OK;
+  }
+
+  /**
+   * Each deploy jar under the invoker, against the warehouse the season's last chain run left:
+   * process start to listening, and to the first successful answer to a real request.
+   */
+  private void coldStarts(Path scratch) throws IOException {
+    String invoker = System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY);
+    String functions = System.getProperty(FUNCTIONS_DIR_PROPERTY);
+    if (invoker == null || functions == null) {
+      out.println(
+          "cold starts not measured: run through ./pipeline, which names the invoker and the"
+              + " functions' folder");
+      return;
+    }
+    Path cold = Files.createDirectories(scratch.resolve("cold"));
+    ColdStart coldStart =
+        new ColdStart(
+            Path.of(invoker),
+            Path.of(functions),
+            scratch.resolve("season").resolve("warehouse.duckdb"),
+            cold);
+    for (SuiteFunction function : SuiteFunction.values()) {
+      Path jar;
+      try {
+        jar = coldStart.deployJar(function);
+      } catch (IllegalStateException e) {
+        out.println("cold starts not measured: " + e.getMessage());
+        return;
+      }
+      List<Long> listening = new ArrayList<>();
+      List<Long> answered = new ArrayList<>();
+      for (int i = 0; i < runs; i++) {
+        ColdStart.Start start = start(coldStart, function);
+        listening.add(start.listening());
+        answered.add(start.firstResponse());
+      }
+      out.printf(
+          "cold start, %s (deploy jar %.1f MB):%n", function.functionName(), Files.size(jar) / 1e6);
+      report("  process start to listening", listening);
+      report("  process start to the first successful response", answered);
+    }
+  }
+
+  private static ColdStart.Start start(ColdStart coldStart, SuiteFunction function)
+      throws IOException {
+    try {
+      return coldStart.measure(function);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while starting " + function.functionName(), e);
+    }
   }
 
   /**
