@@ -2,6 +2,7 @@ package com.nbaprops.pcf.local;
 
 import com.google.cloud.functions.CloudEventsFunction;
 import com.nbaprops.pcf.adapter.local.LocalEventBus;
+import com.nbaprops.pcf.adapter.local.LocalEventBusFactory;
 import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
@@ -113,8 +114,13 @@ public final class LocalRuntime implements AutoCloseable {
         asynchronous
             ? LocalEventBus.asynchronous(
                 config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, busLog)
-            : new LocalEventBus(
-                config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, busLog);
+            : LocalEventBusFactory.bus(
+                deliversLocally
+                    ? BackendSpec.parse(PipelineConfig.BUS, config.bus())
+                    : BackendSpec.parse(PipelineConfig.BUS, "local"),
+                config.projectId(),
+                clock,
+                busLog);
     // The dead-letter topic of the embedded bus outlives the process, as Pub/Sub's does.
     DeadLetterFile deadLetters = new DeadLetterFile(home);
     bus.onDeadLetter(deadLetters::append);

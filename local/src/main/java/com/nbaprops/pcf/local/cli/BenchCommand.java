@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.adapter.local.LocalEventBusFactory;
 import com.nbaprops.pcf.adapter.local.PubSubCloudEvents;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
@@ -38,13 +39,12 @@ import picocli.CommandLine.ParentCommand;
     mixinStandardHelpOptions = true,
     description = {
       "Measure the chain on the embedded default, in a scratch folder of its own: the whole 2022-23"
-          + " season through the chain (every game date, bus included); the one-pass bound (the same"
-          + " rules over the season in one read and one write, checked to write identical rows) and"
-          + " the chain's ratio to it; then one date warm, the composite-factors function alone and"
-          + " the whole chain; then each function's deploy jar under the Functions Framework"
-          + " invoker, from process start to its first successful response (build the jars first:"
-          + " mvn -B -q package -DskipTests). Prints min / median / max of each; exits 1 if the"
-          + " rows differ.",
+          + " season through the chain (every game date, bus included), one delivery at a time and"
+          + " --workers at once; the one-pass bound (the same rules over the season in one read and"
+          + " one write, checked to write identical rows) and the chain's ratio to it; one date"
+          + " warm, the composite-factors function alone and the whole chain; then each function's"
+          + " deploy jar under the Functions Framework invoker, from process start to its first"
+          + " successful response. Prints min / median / max of each; exits 1 if the rows differ.",
       "Example: ./pipeline bench --runs 5   (after mvn -B -q package -DskipTests, which builds"
           + " the deploy jars the cold starts run)"
     })
@@ -65,12 +65,27 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--runs", paramLabel = "N", description = "Runs of each figure (default 3).")
   int runs = 3;
 
+  @Option(
+      names = "--workers",
+      paramLabel = "N",
+      description =
+          "Deliveries at once for the second run of the season (default 4; composite-factors"
+              + " deploys with max_instance_count 5).")
+  int workers = 4;
+
   PrintStream out = System.out;
 
   @Override
   public Integer call() throws IOException {
     if (runs < 1 || runs > 50) {
       throw new IllegalArgumentException("--runs must be between 1 and 50, got " + runs);
+    }
+    if (workers < 1 || workers > LocalEventBusFactory.MAX_WORKERS) {
+      throw new IllegalArgumentException(
+          "--workers must be between 1 and "
+              + LocalEventBusFactory.MAX_WORKERS
+              + ", got "
+              + workers);
     }
     Path scratch = Files.createTempDirectory("pcf-bench");
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
@@ -85,20 +100,20 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     List<Map<String, Object>> chainRows = new ArrayList<>();
-    List<Long> season =
-        measure(
-            () -> {
-              Path home = copy(template, scratch.resolve("season"));
-              try (LocalRuntime local = open(home)) {
-                long started = System.nanoTime();
-                BackfillCommand.run(local, SEASON, true, quiet, quiet);
-                long elapsed = System.nanoTime() - started;
-                chainRows.clear();
-                chainRows.addAll(factorRows(local.runtime().warehouse()));
-                return elapsed;
-              }
-            });
-    report("season through the chain (164 game dates, 150 computed)", season);
+    List<Long> serial = season(template, scratch, 1, chainRows, quiet);
+    report(
+        "season through the chain, one delivery at a time (164 game dates, 150 computed)", serial);
+    List<Long> season = serial;
+    if (workers > 1) {
+      season = season(template, scratch, workers, chainRows, quiet);
+      report(
+          "season through the chain, "
+              + workers
+              + " deliveries at once (BUS=local:"
+              + workers
+              + ")",
+          season);
+    }
     double chainSeconds = median(season) / 1e9;
     out.printf(
         "  %.1f dates/s, %.0f rows/s (%d rows)%n",
@@ -242,8 +257,30 @@ final class BenchCommand implements Callable<Integer> {
     return rows;
   }
 
+  /** The season through the chain, {@code workers} deliveries at once; keeps the rows written. */
+  private List<Long> season(
+      Path template, Path scratch, int workers, List<Map<String, Object>> rows, PrintStream quiet) {
+    return measure(
+        () -> {
+          Path home = copy(template, scratch.resolve("season"));
+          try (LocalRuntime local = open(home, workers)) {
+            long started = System.nanoTime();
+            BackfillCommand.run(local, SEASON, true, quiet, quiet);
+            long elapsed = System.nanoTime() - started;
+            rows.clear();
+            rows.addAll(factorRows(local.runtime().warehouse()));
+            return elapsed;
+          }
+        });
+  }
+
   private LocalRuntime open(Path home) {
-    return LocalRuntime.open(home, Map.of(), TODAY, (severity, message, labels) -> {});
+    return open(home, 1);
+  }
+
+  private LocalRuntime open(Path home, int workers) {
+    return LocalRuntime.open(
+        home, Map.of("BUS", "local:" + workers), TODAY, (severity, message, labels) -> {});
   }
 
   private static Path copy(Path template, Path home) {

@@ -39,7 +39,8 @@ final class GlobalOptions {
       scope = ScopeType.INHERIT,
       paramLabel = "SPEC",
       description =
-          "local (default: run the functions here) or pubsub:PROJECT (hand messages to the deployed ones).")
+          "local[:N] (default: run the functions here, N deliveries at once, 1 by default) or"
+              + " pubsub:PROJECT (hand messages to the deployed ones).")
   String bus;
 
   @Option(
@@ -83,7 +84,7 @@ final class GlobalOptions {
     String bus = chosen(this.bus, PipelineConfig.BUS);
     String blobs = chosen(this.blobs, PipelineConfig.BLOBS);
     if ((warehouse != null && !warehouse.startsWith("duckdb:"))
-        || (bus != null && !bus.equals("local"))
+        || (bus != null && !bus.equals("local") && !bus.startsWith("local:"))
         || (blobs != null && !blobs.startsWith("local:"))) {
       throw new IllegalArgumentException(
           command

@@ -4,6 +4,9 @@ import static com.google.common.truth.Truth.assertThat;
 
 import com.nbaprops.pcf.functions.compositefactors.OnePassFactors;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.port.Sql;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -35,6 +38,28 @@ class OnePassFactorsTest {
       // Both player sources are exercised: the incident's dates fall back to the synthetic context.
       assertThat(chainRows.stream().map(row -> row.get("data_source")).distinct().sorted().toList())
           .containsExactly("SYNTHETIC", "UPCG")
+          .inOrder();
+    }
+  }
+
+  /** Four deliveries at once, each on its own DuckDB connection: the same rows and statuses. */
+  @Test
+  void aBackfillOverFourWorkersWritesWhatOneWorkerWrites(@TempDir Path pooledHome) {
+    try (LocalRuntime serial = SeasonFixture.FEBRUARY_BACKFILLED.open(chainHome);
+        LocalRuntime pooled =
+            SeasonFixture.INCIDENT.open(pooledHome, Map.of("BUS", "local:4"), (s, m, l) -> {})) {
+      PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+      BackfillCommand.run(pooled, DemoCommand.FEBRUARY, true, quiet, quiet);
+
+      assertThat(BenchCommand.factorRows(pooled.runtime().warehouse()))
+          .containsExactlyElementsIn(BenchCommand.factorRows(serial.runtime().warehouse()))
+          .inOrder();
+      Sql statuses =
+          Sql.of(
+              "SELECT analysis_date, status, expected_players, actual_players"
+                  + " FROM nba_orchestration.backfill_processing_metadata ORDER BY analysis_date");
+      assertThat(pooled.runtime().warehouse().query(statuses))
+          .containsExactlyElementsIn(serial.runtime().warehouse().query(statuses))
           .inOrder();
     }
   }

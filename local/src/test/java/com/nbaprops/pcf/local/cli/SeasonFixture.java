@@ -38,8 +38,13 @@ public enum SeasonFixture {
   }
 
   public LocalRuntime open(Path home, LogSink logs) {
+    return open(home, Map.of(), logs);
+  }
+
+  /** The same with {@code env} as the environment (e.g. {@code BUS=local:4}). */
+  public LocalRuntime open(Path home, Map<String, String> env, LogSink logs) {
     copyTo(home);
-    return LocalRuntime.open(home, Map.of(), TODAY, logs);
+    return LocalRuntime.open(home, env, TODAY, logs);
   }
 
   /** The same over a bus that delivers on its own thread, for {@code serve}'s host. */

@@ -20,19 +20,15 @@ import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
-import java.sql.Types;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.StringJoiner;
-import org.duckdb.DuckDBAppender;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -41,29 +37,25 @@ import org.duckdb.DuckDBConnection;
  * replacement is atomic.
  */
 public final class DuckDbWarehouse implements Warehouse {
-  /**
-   * Statements kept prepared: the functions send the same few texts for every date, and DuckDB
-   * spends as long planning a small query as running it.
-   */
-  private static final int PREPARED_STATEMENTS = 64;
-
-  private final DuckDBConnection connection;
+  private final DuckDBConnection root;
   private final Catalog catalog;
-  private final Map<String, PreparedStatement> prepared =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
-          if (size() <= PREPARED_STATEMENTS) {
-            return false;
-          }
-          closeQuietly(eldest.getValue());
-          return true;
-        }
-      };
+  private final List<DuckDbSession> sessions = new CopyOnWriteArrayList<>();
+  private final ThreadLocal<DuckDbSession> session = ThreadLocal.withInitial(this::newSession);
 
-  private DuckDbWarehouse(DuckDBConnection connection, Catalog catalog) {
-    this.connection = connection;
+  private DuckDbWarehouse(DuckDBConnection root, Catalog catalog) {
+    this.root = root;
     this.catalog = catalog;
+  }
+
+  /** The calling thread's connection: a duplicate of the first, on the same database. */
+  private DuckDbSession newSession() {
+    try {
+      DuckDbSession created = new DuckDbSession(root.duplicate(), catalog);
+      sessions.add(created);
+      return created;
+    } catch (SQLException e) {
+      throw new WarehouseException("cannot open a DuckDB connection: " + e.getMessage(), e);
+    }
   }
 
   /** Opens (creating if needed) the database file at {@code file}. */
@@ -94,7 +86,7 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   @Override
-  public synchronized void createTables(List<TableDefinition> tables) {
+  public void createTables(List<TableDefinition> tables) {
     for (TableDefinition table : tables) {
       String schema = catalog.datasetName(table.dataset());
       StringJoiner columns = new StringJoiner(",\n  ", "(\n  ", "\n)");
@@ -105,15 +97,17 @@ public final class DuckDbWarehouse implements Warehouse {
                 + column.type().duckDbType()
                 + (column.required() ? " NOT NULL" : ""));
       }
-      run("CREATE SCHEMA IF NOT EXISTS " + schema);
-      run("CREATE TABLE IF NOT EXISTS " + catalog.qualifiedName(table) + " " + columns);
+      session.get().run("CREATE SCHEMA IF NOT EXISTS " + schema);
+      session
+          .get()
+          .run("CREATE TABLE IF NOT EXISTS " + catalog.qualifiedName(table) + " " + columns);
     }
   }
 
   @Override
-  public synchronized List<Row> query(Sql sql) {
+  public List<Row> query(Sql sql) {
     PositionalSql positional = PositionalSql.from(sql);
-    try (ResultSet results = prepare(positional).executeQuery()) {
+    try (ResultSet results = session.get().prepare(positional).executeQuery()) {
       ResultSetMetaData meta = results.getMetaData();
       List<Row> rows = new ArrayList<>();
       while (results.next()) {
@@ -130,18 +124,17 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   @Override
-  public synchronized long execute(Sql sql) {
+  public long execute(Sql sql) {
     PositionalSql positional = PositionalSql.from(sql);
     try {
-      return prepare(positional).executeLargeUpdate();
+      return session.get().prepare(positional).executeLargeUpdate();
     } catch (SQLException e) {
       throw new WarehouseException("statement failed: " + e.getMessage() + "\n" + sql.text(), e);
     }
   }
 
   @Override
-  public synchronized void replacePartition(
-      TableDefinition table, LocalDate partition, List<Row> rows) {
+  public void replacePartition(TableDefinition table, LocalDate partition, List<Row> rows) {
     String partitionColumn = table.partition().name();
     for (Row row : rows) {
       if (!partition.equals(row.date(partitionColumn))) {
@@ -155,10 +148,11 @@ public final class DuckDbWarehouse implements Warehouse {
                 + partition);
       }
     }
-    inTransaction(
+    DuckDbSession session = this.session.get();
+    session.inTransaction(
         () -> {
           PreparedStatement delete =
-              statement(
+              session.statement(
                   "DELETE FROM "
                       + catalog.qualifiedName(table)
                       + " WHERE "
@@ -166,148 +160,36 @@ public final class DuckDbWarehouse implements Warehouse {
                       + " = ?");
           delete.setObject(1, partition);
           delete.executeUpdate();
-          appendRows(table, rows);
+          session.appendRows(table, rows);
         });
   }
 
   @Override
-  public synchronized void replaceAll(TableDefinition table, List<Row> rows) {
-    inTransaction(
+  public void replaceAll(TableDefinition table, List<Row> rows) {
+    DuckDbSession session = this.session.get();
+    session.inTransaction(
         () -> {
-          try (Statement delete = connection.createStatement()) {
+          try (Statement delete = session.connection().createStatement()) {
             delete.execute("DELETE FROM " + catalog.qualifiedName(table));
           }
-          appendRows(table, rows);
+          session.appendRows(table, rows);
         });
   }
 
   @Override
-  public synchronized void append(TableDefinition table, List<Row> rows) {
-    inTransaction(() -> appendRows(table, rows));
+  public void append(TableDefinition table, List<Row> rows) {
+    DuckDbSession session = this.session.get();
+    session.inTransaction(() -> session.appendRows(table, rows));
   }
 
   @Override
-  public synchronized void close() {
-    prepared.values().forEach(DuckDbWarehouse::closeQuietly);
-    prepared.clear();
+  public void close() {
+    sessions.forEach(DuckDbSession::close);
+    sessions.clear();
     try {
-      connection.close();
+      root.close();
     } catch (SQLException e) {
       throw new WarehouseException("cannot close DuckDB: " + e.getMessage(), e);
-    }
-  }
-
-  private interface SqlWork {
-    void run() throws SQLException;
-  }
-
-  private void inTransaction(SqlWork work) {
-    try {
-      connection.setAutoCommit(false);
-      try {
-        work.run();
-        connection.commit();
-      } catch (SQLException | RuntimeException e) {
-        connection.rollback();
-        throw e;
-      } finally {
-        connection.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new WarehouseException("write failed and was rolled back: " + e.getMessage(), e);
-    }
-  }
-
-  private void appendRows(TableDefinition table, List<Row> rows) throws SQLException {
-    if (rows.isEmpty()) {
-      return;
-    }
-    try (DuckDBAppender appender =
-        connection.createAppender(catalog.datasetName(table.dataset()), table.name())) {
-      for (Row row : rows) {
-        appender.beginRow();
-        for (Column column : table.columns()) {
-          Object value = row.has(column.name()) ? row.get(column.name()) : null;
-          if (value == null && column.required()) {
-            throw new IllegalArgumentException(
-                table.name()
-                    + "."
-                    + column.name()
-                    + " is required but the row has no value: "
-                    + row);
-          }
-          appendValue(appender, column, value);
-        }
-        appender.endRow();
-      }
-    }
-  }
-
-  private static void appendValue(DuckDBAppender appender, Column column, Object value)
-      throws SQLException {
-    if (value == null) {
-      appender.appendNull();
-      return;
-    }
-    try {
-      switch (column.type()) {
-        case STRING -> appender.append(value.toString());
-        case INT64 -> appender.append(((Number) value).longValue());
-        case FLOAT64 -> appender.append(((Number) value).doubleValue());
-        case BOOL -> appender.append((boolean) (Boolean) value);
-        case DATE -> appender.append((LocalDate) value);
-        case TIMESTAMP -> appender.append(LocalDateTime.ofInstant((Instant) value, ZoneOffset.UTC));
-      }
-    } catch (ClassCastException e) {
-      throw new IllegalArgumentException(
-          column.name()
-              + " is "
-              + column.type()
-              + " but the value is a "
-              + value.getClass().getSimpleName(),
-          e);
-    }
-  }
-
-  private PreparedStatement statement(String text) throws SQLException {
-    PreparedStatement statement = prepared.get(text);
-    if (statement == null) {
-      statement = connection.prepareStatement(text);
-      prepared.put(text, statement);
-    }
-    statement.clearParameters();
-    return statement;
-  }
-
-  private static void closeQuietly(PreparedStatement statement) {
-    try {
-      statement.close();
-    } catch (SQLException e) {
-      // Closing a statement frees memory only; the connection stays usable.
-    }
-  }
-
-  private PreparedStatement prepare(PositionalSql positional) throws SQLException {
-    PreparedStatement statement = statement(positional.text());
-    int index = 1;
-    for (var parameter : positional.parameters()) {
-      Object value = parameter.value();
-      if (value == null) {
-        statement.setNull(index++, Types.NULL);
-      } else if (value instanceof Instant instant) {
-        statement.setObject(index++, LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
-      } else {
-        statement.setObject(index++, value);
-      }
-    }
-    return statement;
-  }
-
-  private void run(String ddl) {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(ddl);
-    } catch (SQLException e) {
-      throw new WarehouseException("DDL failed: " + e.getMessage() + "\n" + ddl, e);
     }
   }
 

@@ -21,9 +21,12 @@ import java.util.function.Consumer;
  * CloudEvent Eventarc would deliver. Delivery is at-least-once like Pub/Sub's: a function that
  * throws gets the message again (after the messages already queued, as a backoff would order it)
  * until {@code maxDeliveryAttempts}, then the message is dead-lettered. By default deliveries run
- * on the publishing thread, one at a time, so a run is deterministic; an {@link #asynchronous} bus
- * delivers on its own thread instead, as Pub/Sub does, for functions that publish from inside a
- * request of their own (the HTTP-hosted functions of {@code ./pipeline serve}).
+ * on the publishing thread, one at a time, so a run is deterministic; a {@link #pooled} bus runs up
+ * to N deliveries at once on workers of its own, as Pub/Sub pushes to up to {@code
+ * max_instance_count} instances, and its first publish still returns only once everything it set
+ * off is done; an {@link #asynchronous} bus delivers on its own thread instead, as Pub/Sub does,
+ * for functions that publish from inside a request of their own (the HTTP-hosted functions of
+ * {@code ./pipeline serve}).
  */
 public final class LocalEventBus implements EventBus, AutoCloseable {
   /**
@@ -58,11 +61,27 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
   private final List<DeadLetter> deadLetters = new ArrayList<>();
   private final List<Consumer<DeadLetter>> deadLetterListeners = new ArrayList<>();
   private final ExecutorService deliveryThread;
+  private final int workers;
+  private ExecutorService workerPool;
+  private int inFlight;
   private long lastId;
   private boolean delivering;
 
   public LocalEventBus(String projectId, int maxDeliveryAttempts, Clock clock, StructuredLog log) {
-    this(projectId, maxDeliveryAttempts, clock, log, null);
+    this(projectId, maxDeliveryAttempts, clock, log, null, 1);
+  }
+
+  /**
+   * A bus that runs up to {@code workers} deliveries at once. The publish that starts a run returns
+   * when every delivery it led to is done or dead-lettered, as with the default bus; the order of
+   * deliveries across messages is not kept, as Pub/Sub does not keep it.
+   */
+  public static LocalEventBus pooled(
+      String projectId, int maxDeliveryAttempts, Clock clock, StructuredLog log, int workers) {
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers must be at least 1, got " + workers);
+    }
+    return new LocalEventBus(projectId, maxDeliveryAttempts, clock, log, null, workers);
   }
 
   /**
@@ -81,7 +100,8 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
               Thread thread = new Thread(runnable, "local-bus-delivery");
               thread.setDaemon(true);
               return thread;
-            }));
+            }),
+        1);
   }
 
   private LocalEventBus(
@@ -89,7 +109,8 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
       int maxDeliveryAttempts,
       Clock clock,
       StructuredLog log,
-      ExecutorService deliveryThread) {
+      ExecutorService deliveryThread,
+      int workers) {
     if (maxDeliveryAttempts < 1) {
       throw new IllegalArgumentException("maxDeliveryAttempts must be at least 1");
     }
@@ -98,6 +119,7 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
     this.clock = clock;
     this.log = log.with("component", "local-bus");
     this.deliveryThread = deliveryThread;
+    this.workers = workers;
   }
 
   /**
@@ -119,20 +141,80 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
   }
 
   @Override
-  public synchronized String publish(String topic, String data, Map<String, String> attributes) {
-    Message message =
-        new Message(Long.toString(idBase + ++lastId), topic, data, Map.copyOf(attributes));
-    published.add(message);
-    for (Subscription subscription : subscriptions.getOrDefault(topic, List.of())) {
-      pending.addLast(new Delivery(subscription, message, 1));
-    }
-    if (deliveryThread != null) {
+  public String publish(String topic, String data, Map<String, String> attributes) {
+    Message message;
+    boolean drive;
+    synchronized (this) {
+      message = new Message(Long.toString(idBase + ++lastId), topic, data, Map.copyOf(attributes));
+      published.add(message);
+      for (Subscription subscription : subscriptions.getOrDefault(topic, List.of())) {
+        pending.addLast(new Delivery(subscription, message, 1));
+      }
+      if (deliveryThread != null) {
+        delivering = true;
+        deliveryThread.execute(this::deliverInBackground);
+        return message.id();
+      }
+      if (workers == 1) {
+        if (!delivering) {
+          deliverPending();
+        }
+        return message.id();
+      }
+      drive = !delivering;
       delivering = true;
-      deliveryThread.execute(this::deliverInBackground);
-    } else if (!delivering) {
-      deliverPending();
+      notifyAll(); // a driving publish waits for work from the workers' publishes
+    }
+    if (drive) {
+      drivePool();
     }
     return message.id();
+  }
+
+  /**
+   * Hands pending deliveries to the workers, at most {@code workers} at a time, until none is
+   * pending and none in flight. Runs on the publishing thread, without holding the bus while it
+   * waits, so the workers' functions can publish.
+   */
+  private void drivePool() {
+    synchronized (this) {
+      if (workerPool == null) {
+        workerPool =
+            Executors.newFixedThreadPool(
+                workers,
+                runnable -> {
+                  Thread thread = new Thread(runnable, "local-bus-worker");
+                  thread.setDaemon(true);
+                  return thread;
+                });
+      }
+      try {
+        while (!pending.isEmpty() || inFlight > 0) {
+          while (!pending.isEmpty() && inFlight < workers) {
+            Delivery next = pending.removeFirst();
+            inFlight++;
+            workerPool.execute(
+                () -> {
+                  try {
+                    deliver(next);
+                  } finally {
+                    synchronized (this) {
+                      inFlight--;
+                      notifyAll();
+                    }
+                  }
+                });
+          }
+          wait();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while delivering", e);
+      } finally {
+        delivering = false;
+        notifyAll();
+      }
+    }
   }
 
   /**
@@ -177,9 +259,12 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
    * process exit.
    */
   @Override
-  public void close() {
+  public synchronized void close() {
     if (deliveryThread != null) {
       deliveryThread.shutdownNow();
+    }
+    if (workerPool != null) {
+      workerPool.shutdownNow();
     }
   }
 

@@ -9,11 +9,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class LocalEventBusTest {
   private static final StructuredLog QUIET = StructuredLog.to((s, m, l) -> {});
@@ -31,9 +35,14 @@ class LocalEventBusTest {
     assertThat(first.publish("t", "{}", Map.of())).isNotEqualTo(a);
   }
 
-  @Test
-  void aFailingFunctionGetsTheMessageAgainThenItIsDeadLettered() {
-    LocalEventBus bus = new LocalEventBus("p", 3, Clock.systemUTC(), QUIET);
+  /** One delivery at a time, or four at once: the same at-least-once contract. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void aFailingFunctionGetsTheMessageAgainThenItIsDeadLettered(int workers) {
+    LocalEventBus bus =
+        workers == 1
+            ? new LocalEventBus("p", 3, Clock.systemUTC(), QUIET)
+            : LocalEventBus.pooled("p", 3, Clock.systemUTC(), QUIET, workers);
     AtomicInteger attempts = new AtomicInteger();
     bus.subscribe(
         "t",
@@ -93,5 +102,67 @@ class LocalEventBusTest {
     assertThat(seen).containsExactly("{\"n\":2}");
     server.shutdown();
     bus.close();
+  }
+
+  /**
+   * A fan-out whose children each wait for the other: only a bus that runs them at once gets
+   * through, and the first publish returns after both.
+   */
+  @Test
+  void aPooledBusRunsDeliveriesAtOnceAndReturnsWhenAllAreDone() {
+    LocalEventBus bus = LocalEventBus.pooled("p", 3, Clock.systemUTC(), QUIET, 2);
+    CountDownLatch bothRunning = new CountDownLatch(2);
+    List<String> done = new CopyOnWriteArrayList<>();
+    bus.subscribe(
+        "range",
+        "fan-out",
+        event -> {
+          bus.publish("date", "{}", Map.of("n", "1"));
+          bus.publish("date", "{}", Map.of("n", "2"));
+        });
+    bus.subscribe(
+        "date",
+        "per-date",
+        event -> {
+          bothRunning.countDown();
+          if (!bothRunning.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("ran alone");
+          }
+          done.add(event.getId());
+        });
+
+    bus.publish("range", "{}", Map.of());
+
+    assertThat(done).hasSize(2);
+    assertThat(bus.deadLetters()).isEmpty();
+  }
+
+  @Test
+  void aPooledBusRunsNoMoreThanItsWorkersAtOnce() {
+    LocalEventBus bus = LocalEventBus.pooled("p", 3, Clock.systemUTC(), QUIET, 2);
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    bus.subscribe(
+        "range",
+        "fan-out",
+        event -> {
+          for (int i = 0; i < 8; i++) {
+            bus.publish("date", "{}", Map.of());
+          }
+        });
+    bus.subscribe(
+        "date",
+        "per-date",
+        event -> {
+          most.accumulateAndGet(running.incrementAndGet(), Math::max);
+          Thread.sleep(20);
+          running.decrementAndGet();
+        });
+
+    bus.publish("range", "{}", Map.of());
+
+    assertThat(bus.published("date")).hasSize(8);
+    assertThat(most.get()).isEqualTo(2);
+    assertThat(running.get()).isEqualTo(0);
   }
 }
