@@ -73,6 +73,14 @@ final class BenchCommand implements Callable<Integer> {
               + " deploys with max_instance_count 5).")
   int workers = 4;
 
+  @Option(
+      names = "--function-jvm-options",
+      paramLabel = "OPTIONS",
+      description =
+          "JAVA_TOOL_OPTIONS for the cold starts' functions, as a deployment can set them"
+              + " (default: none, the runtime's defaults), e.g. \"-XX:TieredStopAtLevel=1\".")
+  String functionJvmOptions = "";
+
   PrintStream out = System.out;
 
   @Override
@@ -206,7 +214,11 @@ final class BenchCommand implements Callable<Integer> {
             Path.of(invoker),
             Path.of(functions),
             scratch.resolve("season").resolve("warehouse.duckdb"),
-            cold);
+            cold,
+            functionJvmOptions);
+    if (!functionJvmOptions.isBlank()) {
+      out.println("cold starts with JAVA_TOOL_OPTIONS=" + functionJvmOptions);
+    }
     for (SuiteFunction function : SuiteFunction.values()) {
       Path jar;
       try {

@@ -61,16 +61,21 @@ public final class ColdStart {
   private final Path functionsDir;
   private final Path warehouse;
   private final Path scratch;
+  private final String jvmOptions;
 
   /**
    * @param warehouse a warehouse of the embedded default after the chain ran over the season: what
    *     BigQuery answers from (copied for every start, since the cleanup deletes rows)
+   * @param jvmOptions the function's {@code JAVA_TOOL_OPTIONS}, as its deployment can set them;
+   *     empty for the runtime's defaults
    */
-  public ColdStart(Path invokerJar, Path functionsDir, Path warehouse, Path scratch) {
+  public ColdStart(
+      Path invokerJar, Path functionsDir, Path warehouse, Path scratch, String jvmOptions) {
     this.invokerJar = invokerJar;
     this.functionsDir = functionsDir;
     this.warehouse = warehouse;
     this.scratch = scratch;
+    this.jvmOptions = jvmOptions;
   }
 
   /** The deploy jar of {@code function}, as {@code mvn package} builds it. */
@@ -133,6 +138,10 @@ public final class ColdStart {
               .redirectOutput(log.toFile());
       // As deployed: nothing of this machine's local set-up leaks into the function's environment.
       builder.environment().keySet().removeIf(name -> name.startsWith("PIPELINE_"));
+      builder.environment().remove("JAVA_TOOL_OPTIONS");
+      if (!jvmOptions.isBlank()) {
+        env.put("JAVA_TOOL_OPTIONS", jvmOptions);
+      }
       builder.environment().putAll(env);
       long started = System.nanoTime();
       Process process = builder.start();
