@@ -14,7 +14,7 @@ import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
-import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.table.Tables;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -139,7 +139,7 @@ final class BenchCommand implements Callable<Integer> {
                     .appendSeason(SEASON, "bench-bound", runtime.clock().instant());
                 long elapsed = System.nanoTime() - started;
                 boundRows.clear();
-                boundRows.addAll(factorRows(runtime.warehouse()));
+                boundRows.addAll(factorRows(local));
                 return elapsed;
               }
             });
@@ -255,13 +255,17 @@ final class BenchCommand implements Callable<Integer> {
    * Every composite-factors row but who wrote it and when, in one order: what the chain and the one
    * pass must agree on.
    */
-  static List<Map<String, Object>> factorRows(Warehouse warehouse) {
+  static List<Map<String, Object>> factorRows(LocalRuntime local) {
     List<Map<String, Object>> rows = new ArrayList<>();
     for (Row row :
-        warehouse.query(
-            Sql.of(
-                "SELECT * FROM nba_precompute.player_composite_factors"
-                    + " ORDER BY game_date, player_lookup, game_id"))) {
+        local
+            .runtime()
+            .warehouse()
+            .query(
+                Sql.of(
+                    "SELECT * FROM "
+                        + local.tableName(Tables.PLAYER_COMPOSITE_FACTORS)
+                        + " ORDER BY game_date, player_lookup, game_id"))) {
       Map<String, Object> values = new TreeMap<>(row.values());
       values.keySet().removeAll(RUN_COLUMNS);
       rows.add(values);
@@ -280,7 +284,7 @@ final class BenchCommand implements Callable<Integer> {
             BackfillCommand.run(local, SEASON, true, quiet, quiet);
             long elapsed = System.nanoTime() - started;
             rows.clear();
-            rows.addAll(factorRows(local.runtime().warehouse()));
+            rows.addAll(factorRows(local));
             return elapsed;
           }
         });

@@ -16,6 +16,7 @@ import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
+import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
@@ -101,14 +102,13 @@ public final class ColdStart {
     Path jar = deployJar(function);
     Path answers = scratch.resolve("answers-" + function.functionName() + ".duckdb");
     Files.copy(warehouse, answers, StandardCopyOption.REPLACE_EXISTING);
-    try (DuckDbWarehouse duckDb =
-            DuckDbWarehouse.open(
-                answers, PipelineConfig.fromEnvironment(Map.of(), scratch.toString()).catalog());
+    Catalog catalog = PipelineConfig.fromEnvironment(Map.of(), scratch.toString()).catalog();
+    try (DuckDbWarehouse duckDb = DuckDbWarehouse.open(answers, catalog);
         LoopbackBigQuery bigQuery = new LoopbackBigQuery();
         LoopbackPubSub pubSub = new LoopbackPubSub();
         LoopbackStorage storage = new LoopbackStorage()) {
       if (function == SuiteFunction.UPCOMING_TABLES_CLEANUP) {
-        keepOneDayToExpire(duckDb);
+        keepOneDayToExpire(duckDb, catalog);
       }
       bigQuery.answerWith(new WarehouseAnswers(duckDb));
       int port = freePort();
@@ -172,10 +172,10 @@ public final class ColdStart {
    * The daily run's share: the upcoming tables keep one day of rows, which the cleanup backs up and
    * deletes (every date of 2022-23 is past its TTL today).
    */
-  private static void keepOneDayToExpire(DuckDbWarehouse duckDb) {
+  private static void keepOneDayToExpire(DuckDbWarehouse duckDb, Catalog catalog) {
     for (var table : Tables.UPCOMING) {
       duckDb.execute(
-          Sql.of("DELETE FROM nba_analytics." + table.name() + " WHERE game_date <> @d")
+          Sql.of("DELETE FROM " + catalog.qualifiedName(table) + " WHERE game_date <> @d")
               .date("d", DATE));
     }
   }

@@ -30,10 +30,8 @@ class OnePassFactorsTest {
           new OnePassFactors(pass.runtime().warehouse(), pass.runtime().config())
               .appendSeason(DemoCommand.FEBRUARY, "one-pass", Instant.EPOCH);
 
-      List<Map<String, Object>> chainRows = BenchCommand.factorRows(chain.runtime().warehouse());
-      assertThat(BenchCommand.factorRows(pass.runtime().warehouse()))
-          .containsExactlyElementsIn(chainRows)
-          .inOrder();
+      List<Map<String, Object>> chainRows = BenchCommand.factorRows(chain);
+      assertThat(BenchCommand.factorRows(pass)).containsExactlyElementsIn(chainRows).inOrder();
       assertThat(written).isEqualTo(chainRows.size());
       // Both player sources are exercised: the incident's dates fall back to the synthetic context.
       assertThat(chainRows.stream().map(row -> row.get("data_source")).distinct().sorted().toList())
@@ -51,8 +49,8 @@ class OnePassFactorsTest {
       PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
       BackfillCommand.run(pooled, DemoCommand.FEBRUARY, true, quiet, quiet);
 
-      assertThat(BenchCommand.factorRows(pooled.runtime().warehouse()))
-          .containsExactlyElementsIn(BenchCommand.factorRows(serial.runtime().warehouse()))
+      assertThat(BenchCommand.factorRows(pooled))
+          .containsExactlyElementsIn(BenchCommand.factorRows(serial))
           .inOrder();
       Sql statuses =
           Sql.of(
