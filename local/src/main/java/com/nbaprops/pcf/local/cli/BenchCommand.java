@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -96,6 +97,29 @@ final class BenchCommand implements Callable<Integer> {
               + workers);
     }
     Path scratch = Files.createTempDirectory("pcf-bench");
+    boolean done = false;
+    try {
+      int code = run(scratch);
+      done = code == ExitCodes.OK;
+      return code;
+    } finally {
+      if (done) {
+        deleteRecursively(scratch);
+      } else {
+        out.println("the bench's scratch folder is kept for a look: " + scratch);
+      }
+    }
+  }
+
+  private static void deleteRecursively(Path folder) throws IOException {
+    try (var paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  private int run(Path scratch) throws IOException {
     PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
     out.printf(
         "machine: %d cores, Java %s, max heap %d MB%n",
