@@ -20,8 +20,8 @@ import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
 /**
- * One DuckDB connection of a {@link DuckDbWarehouse} and the statements it keeps prepared, used by
- * one thread at a time: DuckDB runs the transactions of different connections side by side, so
+ * One DuckDB connection of a {@link DuckDbWarehouse} and the statements it keeps prepared, lent to
+ * one call at a time: DuckDB runs the transactions of different connections side by side, so
  * functions delivered concurrently each write through their own.
  */
 final class DuckDbSession implements AutoCloseable {

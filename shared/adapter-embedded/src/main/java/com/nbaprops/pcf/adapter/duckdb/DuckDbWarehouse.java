@@ -25,9 +25,11 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.duckdb.DuckDBConnection;
 
@@ -39,16 +41,30 @@ import org.duckdb.DuckDBConnection;
 public final class DuckDbWarehouse implements Warehouse {
   private final DuckDBConnection root;
   private final Catalog catalog;
+
+  /** Every connection opened, to close them all. */
   private final List<DuckDbSession> sessions = new CopyOnWriteArrayList<>();
-  private final ThreadLocal<DuckDbSession> session = ThreadLocal.withInitial(this::newSession);
+
+  /**
+   * Connections no call is using. A call takes one (or opens one) and gives it back, so there are
+   * never more connections than calls ever ran at once, whatever threads come and go.
+   */
+  private final Deque<DuckDbSession> idle = new ConcurrentLinkedDeque<>();
 
   private DuckDbWarehouse(DuckDBConnection root, Catalog catalog) {
     this.root = root;
     this.catalog = catalog;
   }
 
-  /** The calling thread's connection: a duplicate of the first, on the same database. */
-  private DuckDbSession newSession() {
+  /**
+   * A connection for one call, idle or new (a duplicate of the first, on the same database); hand
+   * it back with {@link #release}.
+   */
+  private DuckDbSession acquire() {
+    DuckDbSession session = idle.pollFirst();
+    if (session != null) {
+      return session;
+    }
     try {
       DuckDbSession created = new DuckDbSession(root.duplicate(), catalog);
       sessions.add(created);
@@ -56,6 +72,15 @@ public final class DuckDbWarehouse implements Warehouse {
     } catch (SQLException e) {
       throw new WarehouseException("cannot open a DuckDB connection: " + e.getMessage(), e);
     }
+  }
+
+  private void release(DuckDbSession session) {
+    idle.addFirst(session);
+  }
+
+  /** How many connections are open: no more than calls ever ran at once. */
+  int connections() {
+    return sessions.size();
   }
 
   /** Opens (creating if needed) the database file at {@code file}. */
@@ -97,17 +122,21 @@ public final class DuckDbWarehouse implements Warehouse {
                 + column.type().duckDbType()
                 + (column.required() ? " NOT NULL" : ""));
       }
-      session.get().run("CREATE SCHEMA IF NOT EXISTS " + schema);
-      session
-          .get()
-          .run("CREATE TABLE IF NOT EXISTS " + catalog.qualifiedName(table) + " " + columns);
+      DuckDbSession session = acquire();
+      try {
+        session.run("CREATE SCHEMA IF NOT EXISTS " + schema);
+        session.run("CREATE TABLE IF NOT EXISTS " + catalog.qualifiedName(table) + " " + columns);
+      } finally {
+        release(session);
+      }
     }
   }
 
   @Override
   public List<Row> query(Sql sql) {
     PositionalSql positional = PositionalSql.from(sql);
-    try (ResultSet results = session.get().prepare(positional).executeQuery()) {
+    DuckDbSession session = acquire();
+    try (ResultSet results = session.prepare(positional).executeQuery()) {
       ResultSetMetaData meta = results.getMetaData();
       List<Row> rows = new ArrayList<>();
       while (results.next()) {
@@ -120,16 +149,21 @@ public final class DuckDbWarehouse implements Warehouse {
       return rows;
     } catch (SQLException e) {
       throw new WarehouseException("query failed: " + e.getMessage() + "\n" + sql.text(), e);
+    } finally {
+      release(session);
     }
   }
 
   @Override
   public long execute(Sql sql) {
     PositionalSql positional = PositionalSql.from(sql);
+    DuckDbSession session = acquire();
     try {
-      return session.get().prepare(positional).executeLargeUpdate();
+      return session.prepare(positional).executeLargeUpdate();
     } catch (SQLException e) {
       throw new WarehouseException("statement failed: " + e.getMessage() + "\n" + sql.text(), e);
+    } finally {
+      release(session);
     }
   }
 
@@ -148,44 +182,57 @@ public final class DuckDbWarehouse implements Warehouse {
                 + partition);
       }
     }
-    DuckDbSession session = this.session.get();
-    session.inTransaction(
-        () -> {
-          PreparedStatement delete =
-              session.statement(
-                  "DELETE FROM "
-                      + catalog.qualifiedName(table)
-                      + " WHERE "
-                      + partitionColumn
-                      + " = ?");
-          delete.setObject(1, partition);
-          delete.executeUpdate();
-          session.appendRows(table, rows);
-        });
+    DuckDbSession session = acquire();
+    try {
+      session.inTransaction(
+          () -> {
+            PreparedStatement delete =
+                session.statement(
+                    "DELETE FROM "
+                        + catalog.qualifiedName(table)
+                        + " WHERE "
+                        + partitionColumn
+                        + " = ?");
+            delete.setObject(1, partition);
+            delete.executeUpdate();
+            session.appendRows(table, rows);
+          });
+    } finally {
+      release(session);
+    }
   }
 
   @Override
   public void replaceAll(TableDefinition table, List<Row> rows) {
-    DuckDbSession session = this.session.get();
-    session.inTransaction(
-        () -> {
-          try (Statement delete = session.connection().createStatement()) {
-            delete.execute("DELETE FROM " + catalog.qualifiedName(table));
-          }
-          session.appendRows(table, rows);
-        });
+    DuckDbSession session = acquire();
+    try {
+      session.inTransaction(
+          () -> {
+            try (Statement delete = session.connection().createStatement()) {
+              delete.execute("DELETE FROM " + catalog.qualifiedName(table));
+            }
+            session.appendRows(table, rows);
+          });
+    } finally {
+      release(session);
+    }
   }
 
   @Override
   public void append(TableDefinition table, List<Row> rows) {
-    DuckDbSession session = this.session.get();
-    session.inTransaction(() -> session.appendRows(table, rows));
+    DuckDbSession session = acquire();
+    try {
+      session.inTransaction(() -> session.appendRows(table, rows));
+    } finally {
+      release(session);
+    }
   }
 
   @Override
   public void close() {
     sessions.forEach(DuckDbSession::close);
     sessions.clear();
+    idle.clear();
     try {
       root.close();
     } catch (SQLException e) {

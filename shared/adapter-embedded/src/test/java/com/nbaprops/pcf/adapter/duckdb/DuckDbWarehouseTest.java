@@ -171,4 +171,20 @@ class DuckDbWarehouseTest {
           .isEqualTo("a");
     }
   }
+
+  /**
+   * A long-lived host whose threads come and go (serve's HTTP threads) must not pile up
+   * connections.
+   */
+  @Test
+  void callsFromThreadsThatComeAndGoShareTheConnectionsTheyLeave() throws InterruptedException {
+    for (int i = 0; i < 20; i++) {
+      Thread thread = new Thread(() -> warehouse.append(SCORES, List.of(score("p", FEB_23, 1L))));
+      thread.start();
+      thread.join();
+    }
+
+    assertThat(players(FEB_23)).hasSize(20);
+    assertThat(warehouse.connections()).isEqualTo(1);
+  }
 }
