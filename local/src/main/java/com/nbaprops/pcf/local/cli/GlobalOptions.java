@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.local.BackendChoice;
 import com.nbaprops.pcf.local.LocalRuntime;
@@ -80,12 +81,9 @@ final class GlobalOptions {
    * between its functions.
    */
   void requireEmbedded(String command) {
-    String warehouse = chosen(this.warehouse, PipelineConfig.WAREHOUSE);
-    String bus = chosen(this.bus, PipelineConfig.BUS);
-    String blobs = chosen(this.blobs, PipelineConfig.BLOBS);
-    if ((warehouse != null && !warehouse.startsWith("duckdb:"))
-        || (bus != null && !bus.equals("local") && !bus.startsWith("local:"))
-        || (blobs != null && !blobs.startsWith("local:"))) {
+    if (!isKind(warehouse, PipelineConfig.WAREHOUSE, "duckdb")
+        || !isKind(bus, PipelineConfig.BUS, "local")
+        || !isKind(blobs, PipelineConfig.BLOBS, "local")) {
       throw new IllegalArgumentException(
           command
               + " works on the embedded warehouse only; it takes no --warehouse, --bus or --blobs (nor WAREHOUSE, BUS, BLOBS) other than the"
@@ -93,9 +91,13 @@ final class GlobalOptions {
     }
   }
 
-  /** The option, or else the environment's variable: what the runtime will open. */
-  private String chosen(String option, String variable) {
-    return option != null ? option : env.get(variable);
+  /**
+   * Whether the option, or else the environment's variable (what the runtime will open), names
+   * {@code kind}; unset means the embedded default.
+   */
+  private boolean isKind(String option, String variable, String kind) {
+    String spec = option != null ? option : env.get(variable);
+    return spec == null || BackendSpec.parse(variable, spec).kind().equals(kind);
   }
 
   LocalRuntime open() {

@@ -284,10 +284,11 @@ final class PlayerSources {
       if (source == null) {
         return; // a date with players in the box scores and in neither context
       }
-      PlayerContext player =
-          DataSource.valueOf(source) == DataSource.SYNTHETIC ? synthetic(row) : upcoming(row);
-      (DataSource.valueOf(source) == DataSource.SYNTHETIC ? synthetic : upcoming)
-          .putIfAbsent(player.playerLookup(), player);
+      if (DataSource.valueOf(source) == DataSource.SYNTHETIC) {
+        synthetic.computeIfAbsent(row.string("player_lookup"), player -> synthetic(row));
+      } else {
+        upcoming.computeIfAbsent(row.string("player_lookup"), player -> upcoming(row));
+      }
       String zonePlayer = row.string("zone_player");
       if (zonePlayer != null) {
         zones.putIfAbsent(
