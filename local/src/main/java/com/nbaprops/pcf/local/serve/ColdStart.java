@@ -31,13 +31,20 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * Each function's deploy jar under the real Functions Framework invoker, in a process of its own as
@@ -54,6 +61,9 @@ public final class ColdStart {
   private static final int PLAYERS = 154;
 
   private static final Duration GIVE_UP = Duration.ofMinutes(2);
+  private static final String REBUILD =
+      "build the deploy jars first with mvn -B -q package -DskipTests (the CLI's own build skips"
+          + " them)";
 
   /**
    * The loopback Pub/Sub's gRPC transport logs its set-up at INFO; the bench's output is its
@@ -92,22 +102,72 @@ public final class ColdStart {
     this.jvmOptions = jvmOptions;
   }
 
-  /** The deploy jar of {@code function}, as {@code mvn package} builds it. */
+  /**
+   * The deploy jar of {@code function}, as {@code mvn package} builds it.
+   *
+   * @throws IllegalStateException when it is missing, or older than a source it is built from (its
+   *     figures would be those of other code)
+   */
   public Path deployJar(SuiteFunction function) throws IOException {
     Path target = functionsDir.resolve(function.functionName()).resolve("target");
+    Path jar = null;
     if (Files.isDirectory(target)) {
       try (var jars = Files.list(target)) {
-        var jar = jars.filter(p -> p.getFileName().toString().endsWith("-deploy.jar")).findFirst();
-        if (jar.isPresent()) {
-          return jar.get();
-        }
+        jar =
+            jars.filter(p -> p.getFileName().toString().endsWith("-deploy.jar"))
+                .findFirst()
+                .orElse(null);
       }
     }
-    throw new IllegalStateException(
-        "no deploy jar under "
-            + target
-            + ": build them first with mvn -B -q package -DskipTests (the CLI's own build skips"
-            + " them)");
+    if (jar == null) {
+      throw new IllegalStateException("no deploy jar under " + target + ": " + REBUILD);
+    }
+    FileTime built = Files.getLastModifiedTime(jar);
+    Set<String> entries;
+    try (ZipFile zip = new ZipFile(jar.toFile())) {
+      entries = zip.stream().map(ZipEntry::getName).collect(Collectors.toSet());
+    }
+    List<Path> modules = new ArrayList<>(List.of(functionsDir.resolve(function.functionName())));
+    try (var shared = Files.list(functionsDir.resolveSibling("shared"))) {
+      shared.forEach(modules::add);
+    }
+    for (Path module : modules) {
+      Path newer = newerSource(module, entries, built);
+      if (newer != null) {
+        throw new IllegalStateException(
+            jar.getFileName() + " is older than " + newer + ": " + REBUILD);
+      }
+    }
+    return jar;
+  }
+
+  /**
+   * A source of {@code module} changed after {@code built}, if the module is in the jar (one of its
+   * classes is among {@code entries}); else null.
+   */
+  private static Path newerSource(Path module, Set<String> entries, FileTime built)
+      throws IOException {
+    Path sources = module.resolve("src").resolve("main").resolve("java");
+    if (!Files.isDirectory(sources)) {
+      return null;
+    }
+    List<Path> files;
+    try (var walk = Files.walk(sources)) {
+      files = walk.filter(p -> p.toString().endsWith(".java")).toList();
+    }
+    boolean inJar =
+        files.stream()
+            .map(file -> sources.relativize(file).toString().replace('\\', '/'))
+            .anyMatch(name -> entries.contains(name.replaceAll("\\.java$", ".class")));
+    if (!inJar) {
+      return null;
+    }
+    for (Path file : files) {
+      if (Files.getLastModifiedTime(file).compareTo(built) > 0) {
+        return file;
+      }
+    }
+    return null;
   }
 
   /** Starts the function's deploy jar, sends it one real request, and stops it. */
