@@ -204,21 +204,18 @@ class GoogleSqlTest {
   }
 
   private static Map<String, Integer> jobsToReprocess(LocalDate date) {
-    List<RecordingWarehouse.Call> calls;
-    synchronized (GoogleSqlTest.class) {
-      int before = recorder.calls().size();
-      recorder.record(true);
-      local
-          .runtime()
-          .publisher()
-          .publish(
-              Topic.COMPOSITE_FACTORS_REQUESTS,
-              new DateRequest(date, true, false, "jobs-" + date).toJson(),
-              Attributes.of("jobs-" + date, date));
-      recorder.record(false);
-      calls = recorder.calls();
-      calls = calls.subList(before, calls.size());
-    }
+    int before = recorder.calls().size();
+    recorder.record(true);
+    local
+        .runtime()
+        .publisher()
+        .publish(
+            Topic.COMPOSITE_FACTORS_REQUESTS,
+            new DateRequest(date, true, false, "jobs-" + date).toJson(),
+            Attributes.of("jobs-" + date, date));
+    recorder.record(false);
+    List<RecordingWarehouse.Call> calls = recorder.calls();
+    calls = calls.subList(before, calls.size());
     Map<String, Integer> jobs = new TreeMap<>();
     calls.forEach(call -> jobs.merge(call.kind(), 1, Integer::sum));
     return jobs;
