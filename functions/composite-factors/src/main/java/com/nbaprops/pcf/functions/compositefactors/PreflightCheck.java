@@ -9,13 +9,10 @@ import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Before a range fans out, finds the dates whose upcoming context is partial. Two grouped queries
+ * Before a range fans out, finds the dates whose upcoming context is partial. One grouped query
  * cover the whole range, whatever its length. A query error propagates: a check that cannot run
  * does not pass.
  */
@@ -32,33 +29,39 @@ public final class PreflightCheck {
     this.thresholdPct = thresholdPct;
   }
 
+  /**
+   * One query (one BigQuery job) for the whole range: who played and who has a context, by date.
+   */
   public PreflightReport check(DateRange range, boolean force) {
-    Map<LocalDate, Integer> expected = playersPerDate(playerGames, range);
-    Map<LocalDate, Integer> upcoming = playersPerDate(upcomingPlayers, range);
-    List<PreflightReport.Issue> issues = new ArrayList<>();
-    for (Map.Entry<LocalDate, Integer> entry : expected.entrySet()) {
-      int played = entry.getValue();
-      int context = upcoming.getOrDefault(entry.getKey(), 0);
-      if (context > 0 && Coverage.below(context, played, thresholdPct)) {
-        issues.add(new PreflightReport.Issue(entry.getKey(), context, played));
-      }
-    }
-    issues.sort(Comparator.comparing(PreflightReport.Issue::date));
-    return new PreflightReport(expected.keySet().stream().sorted().toList(), issues, force);
-  }
-
-  private Map<LocalDate, Integer> playersPerDate(String table, DateRange range) {
     Sql sql =
         Sql.of(
-                "SELECT game_date, COUNT(DISTINCT player_lookup) AS players FROM "
-                    + table
-                    + " WHERE game_date BETWEEN @start_date AND @end_date GROUP BY game_date")
+                """
+                WITH played AS (
+                  SELECT game_date, COUNT(DISTINCT player_lookup) AS players FROM %s
+                  WHERE game_date BETWEEN @start_date AND @end_date GROUP BY game_date
+                ),
+                context AS (
+                  SELECT game_date, COUNT(DISTINCT player_lookup) AS players FROM %s
+                  WHERE game_date BETWEEN @start_date AND @end_date GROUP BY game_date
+                )
+                SELECT p.game_date, p.players AS played, COALESCE(c.players, 0) AS context
+                FROM played AS p LEFT JOIN context AS c ON c.game_date = p.game_date
+                ORDER BY p.game_date
+                """
+                    .formatted(playerGames, upcomingPlayers))
             .date("start_date", range.start())
             .date("end_date", range.end());
-    Map<LocalDate, Integer> counts = new HashMap<>();
+    List<LocalDate> gameDates = new ArrayList<>();
+    List<PreflightReport.Issue> issues = new ArrayList<>();
     for (Row row : warehouse.query(sql)) {
-      counts.put(row.date("game_date"), row.int32("players"));
+      LocalDate date = row.date("game_date");
+      int played = row.int32("played");
+      int context = row.int32("context");
+      gameDates.add(date);
+      if (context > 0 && Coverage.below(context, played, thresholdPct)) {
+        issues.add(new PreflightReport.Issue(date, context, played));
+      }
     }
-    return counts;
+    return new PreflightReport(gameDates, issues, force);
   }
 }
