@@ -99,6 +99,7 @@ locals {
     BUS                    = "pubsub:${var.project_id}"
     BLOBS                  = "gcs:${google_storage_bucket.backups.name}"
     FEATURE_THRESHOLDS     = var.coverage.feature_thresholds
+    INPUT_THRESHOLDS       = var.coverage.input_thresholds
     CLEANUP_TTL_DAYS       = tostring(var.cleanup_ttl_days)
     LARGE_DELETION_ROWS    = tostring(var.large_deletion_rows)
     AUTO_HEAL              = tostring(var.auto_heal)

@@ -76,6 +76,7 @@ variable "coverage" {
     bootstrap_days         = number
     max_range_days         = number
     feature_thresholds     = string
+    input_thresholds       = string
   })
   default = {
     fallback_threshold_pct = 90
@@ -84,6 +85,7 @@ variable "coverage" {
     bootstrap_days         = 14
     max_range_days         = 400
     feature_thresholds     = "minutes_played:99:critical,points:99.5:critical,usage_rate:45"
+    input_thresholds       = "box_scores:100:critical,team_box_scores:100:critical,shot_zones:95:critical,zone_defense:100:critical,usage:95:critical,factor_completeness:95:critical"
   }
 }
 

@@ -10,15 +10,21 @@ import com.nbaprops.pcf.message.InvalidMessageException;
 import com.nbaprops.pcf.message.PubSubEnvelope;
 import com.nbaprops.pcf.message.RangeRequest;
 import com.nbaprops.pcf.message.RequestParser;
+import com.nbaprops.pcf.query.DataRange;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "backfill",
@@ -26,16 +32,25 @@ import picocli.CommandLine.ParentCommand;
     description = {
       "Recompute every game date of a range: pre-flight check, then one request per game date through the bus.",
       "Stops with exit 1 when the pre-flight finds partial upcoming context, unless --force.",
-      "Example: ./pipeline backfill 2023-02-01 2023-02-28 --force --today 2023-03-10"
+      "Example: ./pipeline backfill 2023-02-01 2023-02-28 --force --today 2023-03-10",
+      "Example: ./pipeline backfill --all"
     })
 final class BackfillCommand implements Callable<Integer> {
   @ParentCommand PipelineCli root;
 
-  @Parameters(index = "0", paramLabel = "START")
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", arity = "0..1", paramLabel = "START")
   LocalDate start;
 
-  @Parameters(index = "1", paramLabel = "END")
+  @Parameters(index = "1", arity = "0..1", paramLabel = "END")
   LocalDate end;
+
+  @Option(
+      names = "--all",
+      description =
+          "The data's full range: the first to the last game date of player_game_summary.")
+  boolean all;
 
   @Option(
       names = "--force",
@@ -46,10 +61,49 @@ final class BackfillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (all == (start != null)) {
+      throw new ParameterException(
+          spec.commandLine(), "give START END, or --all for the data's full range");
+    }
+    if (all) {
+      try (LocalRuntime local = root.global.open()) {
+        return runAll(local);
+      }
+    }
+    if (end == null) {
+      throw new ParameterException(spec.commandLine(), "missing END");
+    }
     DateRange range = CliDates.range(start, end);
     try (LocalRuntime local = root.global.open()) {
       return run(local, range, force, out, root.global.console(), true);
     }
+  }
+
+  private int runAll(LocalRuntime local) {
+    var runtime = local.runtime();
+    Optional<DateRange> range =
+        DataRange.of(
+            runtime.warehouse(), runtime.config().catalog(), runtime.leagueClock().today());
+    if (range.isEmpty()) {
+      out.println("backfill --all: player_game_summary has no game date: nothing to backfill");
+      return ExitCodes.USAGE;
+    }
+    List<DateRange> chunks = DataRange.chunks(range.get(), runtime.config().maxRangeDays());
+    out.println(
+        "the data's full range (player_game_summary): "
+            + range.get()
+            + (chunks.size() == 1
+                ? ""
+                : ", in "
+                    + chunks.size()
+                    + " ranges of at most "
+                    + runtime.config().maxRangeDays()
+                    + " days"));
+    int exit = ExitCodes.OK;
+    for (DateRange chunk : chunks) {
+      exit = Math.max(exit, run(local, chunk, force, out, root.global.console(), true));
+    }
+    return exit;
   }
 
   /** For tests: progress as plain lines on {@code progress}. */
@@ -82,6 +136,15 @@ final class BackfillCommand implements Callable<Integer> {
       return ExitCodes.USAGE;
     }
     PreflightReport report = PreflightCommand.check(local, range, force);
+    if (report.gameDates().isEmpty()) {
+      out.println(
+          "backfill refused: no scheduled game between "
+              + range.start()
+              + " and "
+              + range.end()
+              + " (a mistyped year?); --all takes the data's full range");
+      return ExitCodes.USAGE;
+    }
     if (detailed || !report.passed()) {
       out.println(report.describe());
     }

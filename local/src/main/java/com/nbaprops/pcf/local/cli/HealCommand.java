@@ -7,7 +7,6 @@ import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
-import com.nbaprops.pcf.rules.CoverageStatus;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,8 +21,9 @@ import picocli.CommandLine.ParentCommand;
     name = "heal",
     mixinStandardHelpOptions = true,
     description = {
-      "Reprocess every date of the span whose metadata is INCOMPLETE or whose verdict is FAIL or ERROR"
-          + " (backfill mode: the fallback protects it), re-track them, and print them before and after."
+      "Reprocess every date of the span whose metadata is INCOMPLETE or whose verdict is FAIL or ERROR,"
+          + " and every game date never processed (backfill mode: the fallback protects it), re-track"
+          + " them, and print them before and after."
           + " Exit 1 if any is still not COMPLETE.",
       "Example: ./pipeline heal --days 30"
     })
@@ -51,7 +51,8 @@ final class HealCommand implements Callable<Integer> {
               .filter(HealCommand::unhealthy)
               .toList();
       if (sick.isEmpty()) {
-        out.println("nothing to heal in " + range + ": every tracked date is COMPLETE or LOW");
+        out.println(
+            "nothing to heal in " + range + ": every game date is processed and COMPLETE or LOW");
         return ExitCodes.OK;
       }
       out.println("before:");
@@ -98,7 +99,6 @@ final class HealCommand implements Callable<Integer> {
   }
 
   private static boolean unhealthy(Row row) {
-    return CoverageStatus.INCOMPLETE.name().equals(row.string("status"))
-        || UNHEALTHY_VERDICTS.contains(row.string("verdict"));
+    return StatusCommand.notDone(row) || UNHEALTHY_VERDICTS.contains(row.string("verdict"));
   }
 }

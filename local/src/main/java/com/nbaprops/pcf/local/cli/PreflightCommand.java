@@ -35,14 +35,17 @@ final class PreflightCommand implements Callable<Integer> {
     try (LocalRuntime local = root.global.open()) {
       PreflightReport report = check(local, range, false);
       out.println(report.describe());
-      return report.issues().isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEM;
+      if (report.gameDates().isEmpty()) {
+        out.println("no scheduled game between " + range.start() + " and " + range.end());
+        return ExitCodes.USAGE;
+      }
+      return report.passed() ? ExitCodes.OK : ExitCodes.PROBLEM;
     }
   }
 
   static PreflightReport check(LocalRuntime local, DateRange range, boolean force) {
-    var config = local.runtime().config();
-    return new PreflightCheck(
-            local.runtime().warehouse(), config.catalog(), config.thresholds().fallbackPct())
+    return PreflightCheck.of(
+            local.runtime().warehouse(), local.runtime().config(), local.runtime().leagueClock())
         .check(range, force);
   }
 }

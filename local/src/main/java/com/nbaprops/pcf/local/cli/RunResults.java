@@ -35,6 +35,7 @@ record RunResults(List<DateResult> dates) {
       FactorsComputed computed,
       Verdict verdict,
       String status,
+      String cause,
       DeadLetter deadLetter) {
 
     /** Why the date is not done, or empty when it is. */
@@ -54,14 +55,19 @@ record RunResults(List<DateResult> dates) {
       if (computed.status() == FactorsComputed.Status.NO_INPUT) {
         return Optional.of("no player context: nothing computed, the old rows were kept");
       }
+      if (computed.status() == FactorsComputed.Status.KEPT_STORED) {
+        return Optional.of(
+            "refused: the rerun would have left the date worse than its stored rows, which were"
+                + " kept (see precompute_failures, RERUN_REFUSED); --force replaces them");
+      }
       if (verdict == Verdict.FAIL || verdict == Verdict.ERROR) {
-        return Optional.of("coverage " + verdict);
+        return Optional.of("coverage " + verdict + (cause == null ? "" : ": " + cause));
       }
       if (status == null) {
         return Optional.of("not tracked: this run wrote no metadata row for the date");
       }
       if (CoverageStatus.INCOMPLETE.name().equals(status)) {
-        return Optional.of("metadata status INCOMPLETE");
+        return Optional.of("metadata status INCOMPLETE" + (cause == null ? "" : ": " + cause));
       }
       return Optional.empty();
     }
@@ -84,7 +90,7 @@ record RunResults(List<DateResult> dates) {
         deadLetters.put(LocalDate.parse(attributes.get(Attributes.ANALYSIS_DATE)), letter);
       }
     }
-    Map<LocalDate, String> statuses = statuses(local, runId, asked);
+    Map<LocalDate, Row> statuses = statuses(local, runId, asked);
     List<DateResult> dates = new ArrayList<>();
     for (LocalDate date : asked.stream().sorted().distinct().toList()) {
       dates.add(
@@ -92,7 +98,10 @@ record RunResults(List<DateResult> dates) {
               date,
               computed.get(date),
               verdicts.get(date),
-              statuses.get(date),
+              Optional.ofNullable(statuses.get(date)).map(r -> r.string("status")).orElse(null),
+              Optional.ofNullable(statuses.get(date))
+                  .map(r -> r.string("feature_report"))
+                  .orElse(null),
               deadLetters.get(date)));
     }
     return new RunResults(dates);
@@ -110,9 +119,9 @@ record RunResults(List<DateResult> dates) {
    * The metadata status this run wrote for each date; a row another run left is not this run's
    * outcome, so it does not count.
    */
-  private static Map<LocalDate, String> statuses(
+  private static Map<LocalDate, Row> statuses(
       LocalRuntime local, String runId, List<LocalDate> asked) {
-    Map<LocalDate, String> statuses = new TreeMap<>();
+    Map<LocalDate, Row> statuses = new TreeMap<>();
     if (asked.isEmpty()) {
       return statuses;
     }
@@ -122,14 +131,14 @@ record RunResults(List<DateResult> dates) {
             .warehouse()
             .query(
                 Sql.of(
-                        "SELECT analysis_date, status, run_id FROM "
+                        "SELECT analysis_date, status, feature_report, run_id FROM "
                             + local.tableName(Tables.BACKFILL_PROCESSING_METADATA)
                             + " WHERE analysis_date BETWEEN @start_date AND @end_date")
                     .date("start_date", asked.stream().min(LocalDate::compareTo).orElseThrow())
                     .date("end_date", asked.stream().max(LocalDate::compareTo).orElseThrow()));
     for (Row row : rows) {
       if (runId.equals(row.string("run_id"))) {
-        statuses.put(row.date("analysis_date"), row.string("status"));
+        statuses.put(row.date("analysis_date"), row);
       }
     }
     return statuses;

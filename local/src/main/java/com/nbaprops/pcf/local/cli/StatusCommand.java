@@ -3,6 +3,7 @@ package com.nbaprops.pcf.local.cli;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.local.report.CoverageReport;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.rules.CoverageStatus;
@@ -20,8 +21,8 @@ import picocli.CommandLine.ParentCommand;
     name = "status",
     mixinStandardHelpOptions = true,
     description = {
-      "Coverage per date from the metadata table (all tracked dates, or START END). Exit 1 if any date"
-          + " is INCOMPLETE.",
+      "Coverage per date from the metadata table (all tracked dates, or START END), and every game"
+          + " date never processed (NOT_PROCESSED). Exit 1 if any date is INCOMPLETE or not processed.",
       "Example: ./pipeline status 2023-02-01 2023-02-28 --json"
     })
 final class StatusCommand implements Callable<Integer> {
@@ -46,25 +47,62 @@ final class StatusCommand implements Callable<Integer> {
     try (LocalRuntime local = root.global.open()) {
       List<Row> rows = rows(local, from, to);
       print(rows, json, out);
-      return rows.stream()
-              .anyMatch(r -> CoverageStatus.INCOMPLETE.name().equals(r.string("status")))
-          ? ExitCodes.PROBLEM
-          : ExitCodes.OK;
+      return rows.stream().anyMatch(StatusCommand::notDone) ? ExitCodes.PROBLEM : ExitCodes.OK;
     }
   }
 
+  /** What a game date with no metadata row is shown as: it was never processed, or cut off. */
+  static final String NOT_PROCESSED = CoverageReport.NOT_PROCESSED;
+
+  /**
+   * Every date of the span that has a metadata row or a game (scheduled, or in the box scores); a
+   * game date with no metadata row has the status {@value #NOT_PROCESSED}.
+   */
   static List<Row> rows(LocalRuntime local, LocalDate from, LocalDate to) {
     return local
         .runtime()
         .warehouse()
         .query(
             Sql.of(
-                    "SELECT analysis_date, expected_players, actual_players, coverage_pct, status, data_source, verdict, run_id"
-                        + " FROM "
-                        + local.tableName(Tables.BACKFILL_PROCESSING_METADATA)
-                        + " WHERE analysis_date BETWEEN @start_date AND @end_date ORDER BY analysis_date")
+                    """
+                    WITH tracked AS (
+                      SELECT analysis_date, expected_players, actual_players, coverage_pct, status,
+                             data_source, verdict, feature_report, run_id
+                      FROM %s
+                      WHERE analysis_date BETWEEN @start_date AND @end_date
+                    ),
+                    game_days AS (
+                      SELECT DISTINCT game_date
+                      FROM (SELECT game_date FROM %s
+                            WHERE game_date BETWEEN @start_date AND @end_date
+                              AND game_status NOT IN ('POSTPONED', 'CANCELLED')
+                            UNION ALL
+                            SELECT game_date FROM %s
+                            WHERE game_date BETWEEN @start_date AND @end_date) AS d
+                    )
+                    SELECT COALESCE(t.analysis_date, g.game_date) AS analysis_date,
+                           COALESCE(t.expected_players, 0) AS expected_players,
+                           COALESCE(t.actual_players, 0) AS actual_players,
+                           COALESCE(t.coverage_pct, 0.0) AS coverage_pct,
+                           COALESCE(t.status, '%s') AS status, t.data_source,
+                           COALESCE(t.verdict, '-') AS verdict, t.feature_report, t.run_id
+                    FROM tracked AS t
+                    FULL OUTER JOIN game_days AS g ON g.game_date = t.analysis_date
+                    ORDER BY analysis_date
+                    """
+                        .formatted(
+                            local.tableName(Tables.BACKFILL_PROCESSING_METADATA),
+                            local.tableName(Tables.NBA_SCHEDULE),
+                            local.tableName(Tables.PLAYER_GAME_SUMMARY),
+                            NOT_PROCESSED))
                 .date("start_date", from)
                 .date("end_date", to));
+  }
+
+  /** Whether the date needs work: INCOMPLETE, or a game date never processed. */
+  static boolean notDone(Row row) {
+    String status = row.string("status");
+    return CoverageStatus.INCOMPLETE.name().equals(status) || NOT_PROCESSED.equals(status);
   }
 
   static void print(List<Row> rows, boolean json, PrintStream out) {

@@ -56,9 +56,7 @@ final class TrackCommand implements Callable<Integer> {
       LocalDate from = span.days != null ? to.minusDays(span.days - 1L) : span.range[0];
       var rows = StatusCommand.rows(local, from, to);
       StatusCommand.print(rows, false, out);
-      return rows.stream().anyMatch(r -> "INCOMPLETE".equals(r.string("status")))
-          ? ExitCodes.PROBLEM
-          : ExitCodes.OK;
+      return rows.stream().anyMatch(StatusCommand::notDone) ? ExitCodes.PROBLEM : ExitCodes.OK;
     }
   }
 }

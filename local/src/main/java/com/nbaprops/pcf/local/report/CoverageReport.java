@@ -14,6 +14,9 @@ import java.util.Locale;
  * warehouse is escaped.
  */
 public final class CoverageReport {
+  /** The status of a game date with no metadata row. */
+  public static final String NOT_PROCESSED = "NOT_PROCESSED";
+
   /** One tracked date. */
   public record DateRow(
       LocalDate date,
@@ -24,7 +27,10 @@ public final class CoverageReport {
       String source,
       String verdict) {
     boolean needsRerun() {
-      return "INCOMPLETE".equals(status) || "FAIL".equals(verdict) || "ERROR".equals(verdict);
+      return "INCOMPLETE".equals(status)
+          || NOT_PROCESSED.equals(status)
+          || "FAIL".equals(verdict)
+          || "ERROR".equals(verdict);
     }
   }
 
@@ -77,17 +83,19 @@ public final class CoverageReport {
             "body{font-family:sans-serif;margin:24px;color:#222}h1{font-size:20px}h2{font-size:16px;"
                 + "margin-top:28px}table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;"
                 + "padding:3px 8px;text-align:left}th{background:#f2f2f2}.COMPLETE{color:#1a7f37}"
-                + ".LOW{color:#b35900}.INCOMPLETE{color:#c62828;font-weight:bold}.SKIPPED{color:#777}"
+                + ".LOW{color:#b35900}.INCOMPLETE,.NOT_PROCESSED{color:#c62828;font-weight:bold}.SKIPPED,.OFF_DAY{color:#777}"
                 + "code{background:#f6f6f6;padding:1px 4px}")
         .append("</style></head><body>\n<h1>")
         .append(escape(title))
         .append("</h1>\n");
     long incomplete = dates.stream().filter(d -> "INCOMPLETE".equals(d.status())).count();
+    long notProcessed = dates.stream().filter(d -> NOT_PROCESSED.equals(d.status())).count();
     html.append("<p>")
         .append(dates.size())
-        .append(" tracked dates, ")
+        .append(" dates, ")
         .append(incomplete)
         .append(" INCOMPLETE, ")
+        .append(notProcessed == 0 ? "" : notProcessed + " game dates never processed, ")
         .append(failures.size())
         .append(" open failures.</p>\n");
     chart(html);

@@ -115,6 +115,23 @@ final class SeasonTables {
         .toList();
   }
 
+  /** The schedule: one row per game, from the home team's side of the team logs. */
+  List<Row> schedule() {
+    return season.teamGames().stream()
+        .filter(TeamGame::home)
+        .map(
+            g ->
+                Row.builder()
+                    .set("game_id", g.gameId())
+                    .set("game_date", g.date())
+                    .set("season_year", (long) season.seasonYear())
+                    .set("home_team_abbr", g.team())
+                    .set("away_team_abbr", g.opponent())
+                    .set("game_status", "FINAL")
+                    .build())
+        .toList();
+  }
+
   List<Row> teamOffenseGameSummary() {
     return season.teamGames().stream()
         .map(

@@ -32,6 +32,7 @@ public final class Seeder {
   public Map<TableDefinition, Integer> seed(String seasonName) {
     SeasonTables season = new SeasonTables(Season.load(seasonName));
     Map<TableDefinition, List<Row>> tables = new LinkedHashMap<>();
+    tables.put(Tables.NBA_SCHEDULE, season.schedule());
     tables.put(Tables.PLAYER_GAME_SUMMARY, season.playerGameSummary());
     tables.put(Tables.TEAM_OFFENSE_GAME_SUMMARY, season.teamOffenseGameSummary());
     tables.put(Tables.UPCOMING_PLAYER_GAME_CONTEXT, season.upcomingPlayerGameContext());

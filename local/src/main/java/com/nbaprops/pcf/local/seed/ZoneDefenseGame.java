@@ -2,6 +2,7 @@ package com.nbaprops.pcf.local.seed;
 
 import com.nbaprops.pcf.domain.Coverage;
 import com.nbaprops.pcf.local.seed.ZoneShots.Zone;
+import com.nbaprops.pcf.rules.ContextDefinitions;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.List;
@@ -19,7 +20,7 @@ record ZoneDefenseGame(String team, LocalDate date, ZoneShots allowed) {
   static final int WINDOW = 15;
 
   /** ...and not before it has played this many. */
-  static final int MIN_GAMES = 5;
+  static final int MIN_GAMES = ContextDefinitions.DEFENSE_MIN_GAMES;
 
   /** Opponent FG% allowed minus the league's, in percentage points per zone (+ = weak). */
   record Profile(double paint, double midRange, double three, String weakestZone, int games) {}

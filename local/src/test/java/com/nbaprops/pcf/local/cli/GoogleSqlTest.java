@@ -13,6 +13,7 @@ import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.query.DataRange;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
@@ -96,6 +97,7 @@ class GoogleSqlTest {
     CleanupCommand.run(local, false, null, QUIET);
     RestoreCommand.run(local, Tables.UPCOMING_PLAYER_GAME_CONTEXT.name(), FEB_23, null, QUIET);
     StatusCommand.rows(local, DemoCommand.FEBRUARY.start(), DemoCommand.FEBRUARY.end());
+    DataRange.of(runtime.warehouse(), runtime.config().catalog(), LocalDate.of(2023, 3, 10));
     recorder.record(false);
 
     analyzer = new GoogleSqlAnalyzer(config.catalog(), Tables.ALL);

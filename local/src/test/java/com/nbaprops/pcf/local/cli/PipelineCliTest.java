@@ -91,12 +91,15 @@ class PipelineCliTest {
             Map.of(
                 "PIPELINE_HOME", home.toString(),
                 "FEATURE_THRESHOLDS", "bogus_col:50",
+                "INPUT_THRESHOLDS", "shotzones:95",
                 "ANALYTICS_DATASET", "nba analytics"),
             "status");
 
     assertThat(code).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("FEATURE_THRESHOLDS names 'bogus_col'");
     assertThat(err.toString()).contains("ANALYTICS_DATASET is invalid");
+    assertThat(err.toString()).contains("INPUT_THRESHOLDS 'shotzones:95' is invalid");
+    assertThat(err.toString()).contains("the inputs are box_scores, team_box_scores");
     assertThat(err.toString()).doesNotContain("null");
   }
 

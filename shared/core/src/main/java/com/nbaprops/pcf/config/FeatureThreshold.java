@@ -1,7 +1,6 @@
 package com.nbaprops.pcf.config;
 
 import com.nbaprops.pcf.table.Identifiers;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -22,18 +21,6 @@ public record FeatureThreshold(String column, double minPct, boolean critical) {
 
   /** Parses {@code column:pct[:critical],...}. */
   public static List<FeatureThreshold> parse(String text) {
-    List<FeatureThreshold> thresholds = new ArrayList<>();
-    for (String item : text.split(",", -1)) {
-      String[] parts = item.trim().split(":", -1);
-      if (parts.length < 2
-          || parts.length > 3
-          || (parts.length == 3 && !parts[2].equals("critical"))) {
-        throw new IllegalArgumentException(
-            "'" + item.trim() + "' is not column:percent or column:percent:critical");
-      }
-      thresholds.add(
-          new FeatureThreshold(parts[0], Double.parseDouble(parts[1]), parts.length == 3));
-    }
-    return List.copyOf(thresholds);
+    return ThresholdText.parse(text, FeatureThreshold::new);
   }
 }

@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.config;
 
+import com.nbaprops.pcf.query.DateInput;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Dataset;
 import com.nbaprops.pcf.table.Identifiers;
@@ -29,6 +30,7 @@ public record PipelineConfig(
     String bus,
     String blobs,
     List<FeatureThreshold> featureThresholds,
+    Map<DateInput, InputThreshold> inputThresholds,
     int cleanupTtlDays,
     int largeDeletionRows,
     boolean autoHeal) {
@@ -48,6 +50,7 @@ public record PipelineConfig(
   public static final String BUS = "BUS";
   public static final String BLOBS = "BLOBS";
   public static final String FEATURE_THRESHOLDS = "FEATURE_THRESHOLDS";
+  public static final String INPUT_THRESHOLDS = "INPUT_THRESHOLDS";
   public static final String CLEANUP_TTL_DAYS = "CLEANUP_TTL_DAYS";
   public static final String LARGE_DELETION_ROWS = "LARGE_DELETION_ROWS";
   public static final String AUTO_HEAL = "AUTO_HEAL";
@@ -70,6 +73,7 @@ public record PipelineConfig(
           BUS,
           BLOBS,
           FEATURE_THRESHOLDS,
+          INPUT_THRESHOLDS,
           CLEANUP_TTL_DAYS,
           LARGE_DELETION_ROWS,
           AUTO_HEAL);
@@ -161,6 +165,8 @@ public record PipelineConfig(
                 + "', not a column of player_game_summary");
       }
     }
+    Map<DateInput, InputThreshold> inputs =
+        reader.parse(INPUT_THRESHOLDS, DateInput.DEFAULTS, InputThreshold::parse);
     int ttlDays = reader.integer(CLEANUP_TTL_DAYS, 7, 1, 3650);
     int largeDeletion = reader.integer(LARGE_DELETION_ROWS, 10_000, 1, Integer.MAX_VALUE);
     boolean autoHeal = reader.bool(AUTO_HEAL, false);
@@ -179,6 +185,7 @@ public record PipelineConfig(
         bus,
         blobs,
         features,
+        inputs,
         ttlDays,
         largeDeletion,
         autoHeal);

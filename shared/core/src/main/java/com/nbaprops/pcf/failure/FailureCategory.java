@@ -19,6 +19,21 @@ public enum FailureCategory {
   /** A date whose box scores lack a critical feature: fix the source data, then reprocess. */
   CRITICAL_FEATURE_SHORTFALL,
   /**
+   * A scheduled game without its box scores: the box-score processors have not run yet (or failed).
+   * Wait for them, or rerun them for the date; the sweep finishes the date when they land.
+   */
+  UPSTREAM_NOT_READY,
+  /**
+   * An input the factors read is missing or partial for the date (shot zones, zone defense, usage,
+   * or rows computed without them): backfill that upstream table for the date, then heal it.
+   */
+  INPUT_MISSING,
+  /**
+   * A rerun that would have replaced a date's rows with fewer players or hollower rows, refused:
+   * the stored rows were kept. Rerun with force to replace them anyway.
+   */
+  RERUN_REFUSED,
+  /**
    * Not a fault: the daily sweep asked for the date to be reprocessed (AUTO_HEAL), at most once a
    * day; resolved with the date.
    */
@@ -32,6 +47,8 @@ public enum FailureCategory {
           VALIDATION_ERROR,
           NO_INPUT,
           CRITICAL_FEATURE_SHORTFALL,
+          UPSTREAM_NOT_READY,
+          INPUT_MISSING,
           AUTO_HEAL_REQUESTED);
 
   /**

@@ -1,7 +1,10 @@
 package com.nbaprops.pcf.message;
 
-/** A request on {@code composite-factors-requests}: one date, or a range to fan out. */
-public sealed interface AnalysisRequest permits DateRequest, RangeRequest {
+/**
+ * A request on {@code composite-factors-requests}: one date, a range to fan out, or the data's full
+ * range.
+ */
+public sealed interface AnalysisRequest permits DateRequest, RangeRequest, AllDatesRequest {
   String runId();
 
   boolean force();

@@ -31,7 +31,12 @@ public record FactorsComputed(
     /** A bootstrap day of the season: nothing is computed on purpose. */
     SKIPPED_BOOTSTRAP,
     /** No player context to compute from; the date's existing rows were left as they were. */
-    NO_INPUT
+    NO_INPUT,
+    /**
+     * Computed, but not written: the rows would have left the date worse than its stored ones
+     * (fewer players, hollower rows), so the stored rows were kept. Force replaces them.
+     */
+    KEPT_STORED
   }
 
   private static final Set<String> FIELDS =

@@ -13,12 +13,27 @@ import java.util.function.Supplier;
  */
 public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> newRunId) {
   private static final Set<String> FIELDS =
-      Set.of("analysis_date", "start_date", "end_date", "backfill_mode", "force", "run_id");
+      Set.of("analysis_date", "start_date", "end_date", "all", "backfill_mode", "force", "run_id");
 
   public AnalysisRequest parse(String json) {
     JsonFields fields = JsonFields.parse(json).allowOnly(FIELDS);
     boolean force = fields.optionalBoolean("force", false);
     String runId = fields.optionalRunId().orElseGet(newRunId);
+    if (fields.has("all")) {
+      if (!fields.optionalBoolean("all", false)) {
+        throw new InvalidMessageException(
+            "'all' can only be true: leave it out for one date or a range");
+      }
+      if (fields.has("analysis_date") || fields.has("start_date") || fields.has("end_date")) {
+        throw new InvalidMessageException(
+            "give 'all' alone, without analysis_date or start_date/end_date");
+      }
+      if (fields.has("backfill_mode")) {
+        throw new InvalidMessageException(
+            "backfill_mode does not apply to a range: ranges always run as backfills");
+      }
+      return new AllDatesRequest(force, runId);
+    }
     boolean single = fields.has("analysis_date");
     boolean range = fields.has("start_date") || fields.has("end_date");
     if (single && range) {

@@ -1,7 +1,9 @@
 package com.nbaprops.pcf.query;
 
 import com.nbaprops.pcf.config.FeatureThreshold;
+import com.nbaprops.pcf.config.InputThreshold;
 import com.nbaprops.pcf.domain.DataSource;
+import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.failure.FailureCategory;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
@@ -10,16 +12,18 @@ import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a date's coverage is judged on, read in one query (one BigQuery job): who played (what a
  * complete date must cover), who has composite factors, how complete each configured feature of the
- * box scores is, and how many of the date's data failures are still open. Every table is filtered
- * on its partition column.
+ * box scores is, every input against what should exist ({@link InputCoverage}), and how many of the
+ * date's data failures are still open. Every table is filtered on its partition column.
  */
 public final class CoverageCounts {
   private final Warehouse warehouse;
   private final FeatureCoverage features;
+  private final Map<DateInput, InputThreshold> inputThresholds;
   private final String sql;
 
   /**
@@ -36,17 +40,33 @@ public final class CoverageCounts {
     static final Features NONE = new Features(null, false);
   }
 
-  /** A date as the warehouse has it at one moment. */
-  public record Snapshot(int expected, Written written, Features features, long openFailures) {}
+  /**
+   * A date as the warehouse has it at one moment: who played, what was written, the features and
+   * inputs under their thresholds, and the date's open data failures.
+   */
+  public record Snapshot(
+      int expected, Written written, Features features, InputReport inputs, long openFailures) {
 
-  public CoverageCounts(Warehouse warehouse, Catalog catalog, List<FeatureThreshold> features) {
+    /** No game scheduled and no box score: nothing to expect. */
+    public boolean offDay() {
+      return inputs.counts().offDay();
+    }
+  }
+
+  public CoverageCounts(
+      Warehouse warehouse,
+      Catalog catalog,
+      List<FeatureThreshold> features,
+      Map<DateInput, InputThreshold> inputs) {
     this.warehouse = warehouse;
     this.features = new FeatureCoverage(features);
+    this.inputThresholds = Map.copyOf(inputs);
     StringBuilder boxScores =
         new StringBuilder("COUNT(DISTINCT player_lookup) AS expected, COUNT(*) AS box_score_rows");
     this.features.counts().forEach(count -> boxScores.append(", ").append(count));
     this.sql =
-        "SELECT * FROM (SELECT "
+        new InputCoverage(catalog).with()
+            + "\nSELECT * FROM (SELECT "
             + boxScores
             + " FROM "
             + catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY)
@@ -60,16 +80,32 @@ public final class CoverageCounts {
             + " WHERE analysis_date = @game_date AND resolution_status = 'UNRESOLVED'"
             + " AND failure_category IN ("
             + FailureCategory.sqlList(FailureCategory.DATE_DATA)
-            + ")) AS failures";
+            + ")) AS failures"
+            + " LEFT JOIN input_summary ON input_summary.input_date = @game_date";
+  }
+
+  /** The inputs and the features under their thresholds, in words, or null when none is. */
+  public static String problems(Features features, InputReport inputs) {
+    if (inputs.text() == null) {
+      return features.text() == null ? null : "features: " + features.text();
+    }
+    return "inputs: "
+        + inputs.text()
+        + (features.text() == null ? "" : "; features: " + features.text());
   }
 
   public Snapshot snapshot(LocalDate date) {
-    Row row = warehouse.query(Sql.of(sql).date("game_date", date)).get(0);
+    Row row =
+        warehouse
+            .query(
+                InputCoverage.bind(Sql.of(sql).date("game_date", date), new DateRange(date, date)))
+            .get(0);
     String source = row.string("data_source");
     return new Snapshot(
         row.int32("expected"),
         new Written(row.int32("players"), source == null ? null : DataSource.valueOf(source)),
         features.evaluate(row.int64("box_score_rows"), row),
+        InputCoverage.evaluate(InputCoverage.read(date, row), inputThresholds),
         row.int64("open_failures"));
   }
 }

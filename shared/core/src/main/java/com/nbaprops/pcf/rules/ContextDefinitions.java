@@ -26,6 +26,12 @@ public final class ContextDefinitions {
   /** Usage points a player's projection gains for each star teammate out. */
   public static final double USAGE_PER_STAR_OUT = 2.0;
 
+  /**
+   * A team's zone defense is published once it has this many games behind it; before that, its
+   * absence is expected.
+   */
+  public static final int DEFENSE_MIN_GAMES = 5;
+
   private ContextDefinitions() {}
 
   /** His season-to-date mean usage, raised for each star teammate out; null without a mean. */

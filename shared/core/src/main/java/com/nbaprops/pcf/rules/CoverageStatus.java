@@ -8,7 +8,14 @@ public enum CoverageStatus {
   LOW,
   INCOMPLETE,
   /** A bootstrap day: deliberately not computed. */
-  SKIPPED;
+  SKIPPED,
+  /** No game scheduled: nothing to compute. */
+  OFF_DAY;
+
+  /** Whether a date with this status needs nothing more. */
+  public boolean done() {
+    return this != INCOMPLETE;
+  }
 
   /**
    * COMPLETE at 100% or more (or nothing expected), LOW from {@code lowPct} to under 100%, else

@@ -16,6 +16,30 @@ import java.util.List;
 public final class Tables {
   private Tables() {}
 
+  /**
+   * The league schedule as the upstream knows it: what should exist for a date. The upcoming team
+   * context also lists a date's games, but the cleanup deletes it after a week, and a backfill must
+   * still know which games were played.
+   */
+  public static final TableDefinition NBA_SCHEDULE =
+      TableDefinition.builder(
+              Dataset.ANALYTICS,
+              "nba_schedule",
+              "One row per scheduled game (the league schedule).")
+          .required("game_id", STRING, "YYYYMMDD_AWAY_HOME")
+          .required("game_date", DATE, "game date")
+          .required("season_year", INT64, "season start year")
+          .required("home_team_abbr", STRING, "home team")
+          .required("away_team_abbr", STRING, "road team")
+          .required(
+              "game_status",
+              STRING,
+              "SCHEDULED, FINAL, POSTPONED or CANCELLED; the last two are expected to have no box score")
+          .partitionBy("game_date", true)
+          .clusterBy("game_date")
+          .key("game_id")
+          .build();
+
   public static final TableDefinition PLAYER_GAME_SUMMARY =
       TableDefinition.builder(
               Dataset.ANALYTICS,
@@ -247,11 +271,12 @@ public final class Tables {
           .required("expected_players", INT64, "distinct players in player_game_summary")
           .required("actual_players", INT64, "distinct players in player_composite_factors")
           .required("coverage_pct", FLOAT64, "actual / expected, 2 dp")
-          .required("status", STRING, "COMPLETE, LOW, INCOMPLETE or SKIPPED")
+          .required("status", STRING, "COMPLETE, LOW, INCOMPLETE, SKIPPED (bootstrap) or OFF_DAY")
           .nullable("data_source", STRING, "UPCG or SYNTHETIC")
           .required(
               "verdict", STRING, "coverage verdict: PASS, WARN, FAIL, SKIPPED, ERROR or TRACKED")
-          .nullable("feature_report", STRING, "feature thresholds below their line")
+          .nullable(
+              "feature_report", STRING, "inputs and features below their line, with missing keys")
           .required("run_id", STRING, "run that tracked it")
           .required("tracked_at", TIMESTAMP, "when it was tracked")
           .partitionBy("analysis_date", false)
@@ -300,6 +325,7 @@ public final class Tables {
   /** All tables, in dependency order. */
   public static final List<TableDefinition> ALL =
       List.of(
+          NBA_SCHEDULE,
           PLAYER_GAME_SUMMARY,
           TEAM_OFFENSE_GAME_SUMMARY,
           UPCOMING_PLAYER_GAME_CONTEXT,

@@ -70,7 +70,17 @@ class RequestParserTest {
             "{\"analysis_date\":\"2023-02-23\",\"start_date\":\"2023-02-01\",\"end_date\":\"2023-02-02\"}",
             "not both"),
         arguments("{\"analysis_date\":\"2023-02-23\",\"run_id\":\"a b/c\"}", "run_id"),
-        arguments("{\"analysis_date\":\"2032-02-23\"}", "ahead of today"));
+        arguments("{\"analysis_date\":\"2032-02-23\"}", "ahead of today"),
+        arguments("{\"all\":false}", "'all' can only be true"),
+        arguments("{\"all\":true,\"start_date\":\"2023-02-01\"}", "give 'all' alone"),
+        arguments("{\"all\":true,\"backfill_mode\":true}", "backfill_mode does not apply"));
+  }
+
+  @Test
+  void allAsksForTheDataRange() {
+    AnalysisRequest request = parser.parse("{\"all\":true,\"force\":true}");
+
+    assertThat(request).isEqualTo(new AllDatesRequest(true, "run-new"));
   }
 
   @ParameterizedTest(name = "{0}")

@@ -40,10 +40,20 @@ public final class RuntimeFixture {
   public RuntimeFixture(Path blobs, Map<String, String> env) {
     runtime =
         EmbeddedRuntime.inMemory(
-            env,
+            withDefaults(env),
             blobs,
             Clock.fixed(NOW, ZoneOffset.UTC),
             (severity, message, labels) -> logs.add(severity + " " + labels + " " + message));
+  }
+
+  /**
+   * The small league's box scores have no usage rates (the feature tests count on it), so its usage
+   * input is not checked unless a test says so; the real season's is (InputChecksTest).
+   */
+  private static Map<String, String> withDefaults(Map<String, String> env) {
+    Map<String, String> all = new java.util.HashMap<>(env);
+    all.putIfAbsent("INPUT_THRESHOLDS", "usage:0");
+    return Map.copyOf(all);
   }
 
   public PipelineRuntime runtime() {
@@ -68,6 +78,7 @@ public final class RuntimeFixture {
         row ->
             row.set("season_year", 2022L)
                 .set("minutes_played", 30.0)
+                .set("points", 10L)
                 .set("home_game", true)
                 .set("win_flag", true)
                 .set("is_active", true));

@@ -5,11 +5,13 @@ import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.failure.FailureRecorder;
 import com.nbaprops.pcf.logging.StructuredLog;
+import com.nbaprops.pcf.message.AllDatesRequest;
 import com.nbaprops.pcf.message.AnalysisRequest;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.message.FunctionInbox;
 import com.nbaprops.pcf.message.RangeRequest;
 import com.nbaprops.pcf.message.RequestParser;
+import com.nbaprops.pcf.query.DataRange;
 import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
@@ -53,8 +55,9 @@ public final class CompositeFactorsFunction implements CloudEventsFunction {
             log);
     this.ranges =
         new RangeFanOut(
-            new PreflightCheck(
-                runtime.warehouse(), config.catalog(), config.thresholds().fallbackPct()),
+            PreflightCheck.of(runtime.warehouse(), config, clock),
+            () -> DataRange.of(runtime.warehouse(), config.catalog(), clock.today()),
+            config.maxRangeDays(),
             failures,
             publisher,
             log);
@@ -74,6 +77,8 @@ public final class CompositeFactorsFunction implements CloudEventsFunction {
       dates.process(date);
     } else if (request instanceof RangeRequest range) {
       ranges.fanOut(range);
+    } else if (request instanceof AllDatesRequest all) {
+      ranges.fanOutAll(all);
     }
   }
 }

@@ -22,6 +22,7 @@ import com.nbaprops.pcf.runtime.TopicPublisher;
 import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Computes one date: bootstrap check, choice of player source, the factors for every player, then
@@ -118,6 +119,35 @@ final class CompositeFactorsService {
     }
 
     List<Row> rows = inputs.rows(choice, request.runId(), clock.now());
+    Optional<String> worse =
+        request.force() ? Optional.empty() : inputs.worseThanStored(choice, rows);
+    if (worse.isPresent()) {
+      String reason =
+          "rerun of "
+              + date
+              + " refused, the stored rows were kept: "
+              + worse.get()
+              + ". If the stored rows are wrong, replace them with force: ./pipeline reprocess "
+              + date
+              + " --force";
+      log.with("alert", "coverage").error(reason);
+      failures.record(
+          FunctionName.COMPOSITE_FACTORS,
+          request.runId(),
+          date,
+          "DATE_LEVEL",
+          FailureCategory.RERUN_REFUSED,
+          reason,
+          false,
+          request.runId());
+      return outcome(
+          request,
+          FactorsComputed.Status.KEPT_STORED,
+          decision.source(),
+          decision.upcgPlayers(),
+          expected,
+          0);
+    }
     warehouse.replacePartition(Tables.PLAYER_COMPOSITE_FACTORS, date, rows);
     log.info("wrote " + rows.size() + " players for " + date + " from " + decision.source());
     return outcome(

@@ -14,8 +14,10 @@ import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -162,8 +164,20 @@ final class PlayerSources {
       ),
       {synthetic_windows}players AS (
       {upcoming}{synthetic}),
+      played_players AS (SELECT DISTINCT game_date, player_lookup FROM today),
+      stored AS (
+        SELECT s.game_date, COUNT(DISTINCT s.player_lookup) AS stored_players,
+               COUNT(DISTINCT pp.player_lookup) AS stored_covered,
+               AVG(s.data_completeness_pct) AS stored_completeness
+        FROM {factors} AS s
+        LEFT JOIN played_players AS pp ON pp.game_date = s.game_date AND pp.player_lookup = s.player_lookup
+        WHERE s.game_date BETWEEN @start AND @end
+        GROUP BY s.game_date
+      ),
       input_dates AS (
-        SELECT DISTINCT game_date FROM (SELECT game_date FROM expected UNION ALL SELECT game_date FROM players)
+        SELECT DISTINCT game_date
+        FROM (SELECT game_date FROM expected UNION ALL SELECT game_date FROM players
+              UNION ALL SELECT game_date FROM stored) AS dates
       ),
       zones AS (
         SELECT analysis_date, player_lookup AS zone_player, primary_scoring_zone, paint_rate_last_10,
@@ -178,7 +192,9 @@ final class PlayerSources {
         WHERE analysis_date BETWEEN @start AND @end
       )
       SELECT d.game_date AS input_date, COALESCE(e.expected_players, 0) AS expected_players,
-             p.player_source, p.player_lookup, p.universal_player_id, p.game_id, p.game_date, p.team_abbr,
+             COALESCE(st.stored_players, 0) AS stored_players,
+             COALESCE(st.stored_covered, 0) AS stored_covered, st.stored_completeness,
+             pp.player_lookup AS played_player, p.player_source, p.player_lookup, p.universal_player_id, p.game_id, p.game_date, p.team_abbr,
              p.opponent_team_abbr, p.days_rest, p.back_to_back, p.games_in_last_7_days,
              p.minutes_in_last_7_days, p.avg_minutes_per_game_last_7, p.back_to_backs_last_14_days,
              p.player_age, p.projected_usage_rate, p.avg_usage_rate_last_7_games, p.star_teammates_out,
@@ -190,7 +206,9 @@ final class PlayerSources {
              f.three_pt_defense_vs_league_avg, f.weakest_zone
       FROM input_dates AS d
       LEFT JOIN expected AS e ON e.game_date = d.game_date
+      LEFT JOIN stored AS st ON st.game_date = d.game_date
       LEFT JOIN players AS p ON p.game_date = d.game_date
+      LEFT JOIN played_players AS pp ON pp.game_date = p.game_date AND pp.player_lookup = p.player_lookup
       LEFT JOIN zones AS z ON z.analysis_date = d.game_date AND z.zone_player = p.player_lookup
       LEFT JOIN defense AS f ON f.analysis_date = d.game_date AND f.defense_team = p.opponent_team_abbr
       ORDER BY input_date, player_source, player_lookup, game_id
@@ -219,6 +237,7 @@ final class PlayerSources {
         .replace("{upcoming_context}", catalog.qualifiedName(Tables.UPCOMING_PLAYER_GAME_CONTEXT))
         .replace("{shot_zones}", catalog.qualifiedName(Tables.PLAYER_SHOT_ZONE_ANALYSIS))
         .replace("{team_defense}", catalog.qualifiedName(Tables.TEAM_DEFENSE_ZONE_ANALYSIS))
+        .replace("{factors}", catalog.qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS))
         .replace("{usage_games}", Integer.toString(ContextDefinitions.USAGE_RECENT_GAMES))
         .replace("{star_games}", Integer.toString(ContextDefinitions.STAR_MIN_GAMES))
         .replace("{star_minutes}", String.valueOf(ContextDefinitions.STAR_MIN_MINUTES))
@@ -258,7 +277,18 @@ final class PlayerSources {
     Map<LocalDate, Accumulator> byDate = new TreeMap<>();
     for (Row row : warehouse.query(sql)) {
       LocalDate date = row.date("input_date");
-      byDate.computeIfAbsent(date, d -> new Accumulator(d, row.int32("expected_players"))).add(row);
+      byDate
+          .computeIfAbsent(
+              date,
+              d ->
+                  new Accumulator(
+                      d,
+                      row.int32("expected_players"),
+                      new DateInputs.Stored(
+                          row.int32("stored_players"),
+                          row.int32("stored_covered"),
+                          row.float64("stored_completeness"))))
+          .add(row);
     }
     Map<LocalDate, DateInputs> inputs = new TreeMap<>();
     byDate.forEach((date, accumulator) -> inputs.put(date, accumulator.inputs()));
@@ -269,20 +299,26 @@ final class PlayerSources {
   private static final class Accumulator {
     private final LocalDate date;
     private final int expected;
+    private final DateInputs.Stored stored;
+    private final Set<String> played = new HashSet<>();
     private final Map<String, PlayerContext> upcoming = new LinkedHashMap<>();
     private final Map<String, PlayerContext> synthetic = new LinkedHashMap<>();
     private final Map<String, ShotZoneProfile> zones = new LinkedHashMap<>();
     private final Map<String, TeamDefenseProfile> defenses = new LinkedHashMap<>();
 
-    Accumulator(LocalDate date, int expected) {
+    Accumulator(LocalDate date, int expected, DateInputs.Stored stored) {
       this.date = date;
       this.expected = expected;
+      this.stored = stored;
     }
 
     void add(Row row) {
       String source = row.string("player_source");
       if (source == null) {
         return; // a date with players in the box scores and in neither context
+      }
+      if (row.string("played_player") != null) {
+        played.add(row.string("played_player"));
       }
       if (DataSource.valueOf(source) == DataSource.SYNTHETIC) {
         synthetic.computeIfAbsent(row.string("player_lookup"), player -> synthetic(row));
@@ -317,6 +353,8 @@ final class PlayerSources {
       return new DateInputs(
           date,
           expected,
+          stored,
+          played,
           upcoming.values().stream().toList(),
           synthetic.values().stream().toList(),
           zones,

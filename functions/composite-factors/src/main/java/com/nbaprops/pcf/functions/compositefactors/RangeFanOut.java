@@ -2,16 +2,21 @@ package com.nbaprops.pcf.functions.compositefactors;
 
 import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.failure.FailureCategory;
 import com.nbaprops.pcf.failure.FailureRecorder;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.logging.StructuredLog;
+import com.nbaprops.pcf.message.AllDatesRequest;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.message.RangeRequest;
+import com.nbaprops.pcf.query.DataRange;
 import com.nbaprops.pcf.runtime.TopicPublisher;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Turns a range request into one backfill request per game date, after the pre-flight check. The
@@ -27,24 +32,81 @@ final class RangeFanOut {
   }
 
   private final PreflightCheck preflight;
+  private final Supplier<Optional<DateRange>> dataRange;
+  private final int maxRangeDays;
   private final FailureRecorder failures;
   private final TopicPublisher publisher;
   private final StructuredLog log;
 
   RangeFanOut(
       PreflightCheck preflight,
+      Supplier<Optional<DateRange>> dataRange,
+      int maxRangeDays,
       FailureRecorder failures,
       TopicPublisher publisher,
       StructuredLog log) {
     this.preflight = preflight;
+    this.dataRange = dataRange;
+    this.maxRangeDays = maxRangeDays;
     this.failures = failures;
     this.publisher = publisher;
     this.log = log;
   }
 
+  /**
+   * The data's full range, as range requests of at most the configured length, published again to
+   * this function: each runs its own pre-flight. Returns the ranges.
+   */
+  List<DateRange> fanOutAll(AllDatesRequest request) {
+    StructuredLog log = this.log.with("run_id", request.runId());
+    Optional<DateRange> range = dataRange.get();
+    if (range.isEmpty()) {
+      String reason = "{\"all\":true}: player_game_summary has no game date: nothing to compute";
+      log.error(reason);
+      failures.record(
+          FunctionName.COMPOSITE_FACTORS,
+          request.runId(),
+          LocalDate.EPOCH,
+          "MESSAGE",
+          FailureCategory.INVALID_MESSAGE,
+          reason,
+          false,
+          request.runId());
+      return List.of();
+    }
+    List<DateRange> chunks = DataRange.chunks(range.get(), maxRangeDays);
+    log.info(
+        "the data's full range is " + range.get() + ": " + chunks.size() + " range request(s)");
+    for (DateRange chunk : chunks) {
+      publisher.publish(
+          Topic.COMPOSITE_FACTORS_REQUESTS,
+          new RangeRequest(chunk, request.force(), request.runId()).toJson(),
+          Attributes.of(request.runId(), null));
+    }
+    return chunks;
+  }
+
   Result fanOut(RangeRequest request) {
     StructuredLog log = this.log.with("run_id", request.runId()).with("range", request.range());
     PreflightReport report = preflight.check(request.range(), request.force());
+    if (report.gameDates().isEmpty()) {
+      String reason =
+          "Range "
+              + request.range()
+              + " has no scheduled game: nothing to compute (a mistyped year?). Check the range"
+              + " against the schedule; the data's full range is {\"all\":true}.";
+      log.error(reason);
+      failures.record(
+          FunctionName.COMPOSITE_FACTORS,
+          request.runId(),
+          request.range().start(),
+          "MESSAGE",
+          FailureCategory.INVALID_MESSAGE,
+          reason,
+          false,
+          request.runId());
+      return new Result(report, List.of());
+    }
     if (!report.passed()) {
       log.error(report.describe());
       for (PreflightReport.Issue issue : report.issues()) {
@@ -55,13 +117,35 @@ final class RangeFanOut {
             "DATE_LEVEL",
             FailureCategory.PARTIAL_UPCOMING_CONTEXT,
             String.format(
-                "Backfill %s stopped: upcoming_player_game_context has %d of %d players (%.1f%%) on %s. Run"
-                    + " ./pipeline cleanup, or rerun the range with force so the fallback rebuilds the date.",
+                "Backfill %s stopped: upcoming_player_game_context has %d of %d players (%.1f%%) on %s."
+                    + " Reprocess the date (./pipeline reprocess DATE runs a past date in backfill"
+                    + " mode, whose fallback rebuilds it), or rerun the range with force.",
                 request.range(),
                 issue.upcomingPlayers(),
                 issue.expectedPlayers(),
                 issue.coveragePct(),
                 issue.date()),
+            true,
+            request.runId());
+      }
+      for (PreflightReport.InputIssue issue : report.inputIssues()) {
+        var input = issue.shortfall().input();
+        failures.record(
+            FunctionName.COMPOSITE_FACTORS,
+            request.runId(),
+            issue.date(),
+            input.table().name(),
+            input.category(),
+            "Backfill "
+                + request.range()
+                + " stopped: "
+                + issue.shortfall().describe()
+                + " on "
+                + issue.date()
+                + ". Backfill "
+                + input.table().name()
+                + " for the date first (backfill the input tables together), then run the range"
+                + " again.",
             true,
             request.runId());
       }

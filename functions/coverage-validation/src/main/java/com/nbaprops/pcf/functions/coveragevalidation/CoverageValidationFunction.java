@@ -30,6 +30,7 @@ public final class CoverageValidationFunction implements CloudEventsFunction {
             runtime.config().catalog(),
             runtime.config().thresholds().coverageGate(),
             runtime.config().featureThresholds(),
+            runtime.config().inputThresholds(),
             runtime.publisher(),
             log);
   }

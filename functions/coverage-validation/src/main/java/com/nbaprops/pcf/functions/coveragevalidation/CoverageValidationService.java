@@ -1,6 +1,7 @@
 package com.nbaprops.pcf.functions.coveragevalidation;
 
 import com.nbaprops.pcf.config.FeatureThreshold;
+import com.nbaprops.pcf.config.InputThreshold;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.Coverage;
 import com.nbaprops.pcf.domain.DataSource;
@@ -11,15 +12,19 @@ import com.nbaprops.pcf.message.CoverageValidated;
 import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.query.CoverageCounts;
+import com.nbaprops.pcf.query.DateInput;
+import com.nbaprops.pcf.query.InputReport;
 import com.nbaprops.pcf.rules.CoverageGate;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.runtime.TopicPublisher;
 import com.nbaprops.pcf.table.Catalog;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Checks a computed date: players written against players who played, and the share of non-null
+ * Checks a computed date: players written against players who played, every input against what
+ * should exist (a scheduled game without box scores is never an off day), and the share of non-null
  * values of each configured feature. Publishes the verdict on {@code coverage-validated}. A failure
  * to check is an ERROR verdict, which never counts as passing.
  */
@@ -34,9 +39,10 @@ final class CoverageValidationService {
       Catalog catalog,
       CoverageGate gate,
       List<FeatureThreshold> features,
+      Map<DateInput, InputThreshold> inputs,
       TopicPublisher publisher,
       StructuredLog log) {
-    this.counts = new CoverageCounts(warehouse, catalog, features);
+    this.counts = new CoverageCounts(warehouse, catalog, features, inputs);
     this.gate = gate;
     this.publisher = publisher;
     this.log = log;
@@ -78,28 +84,28 @@ final class CoverageValidationService {
             null,
             "force: validation bypassed");
       }
+      InputReport inputs = now.inputs();
       Verdict verdict = gate.verdict(written.players(), expected);
       CoverageCounts.Features report = now.features();
-      if (report.criticalShortfall() && verdict.passes()) {
+      if ((report.criticalShortfall() || inputs.criticalShortfall()) && verdict.passes()) {
         verdict = Verdict.FAIL;
       }
       String reason =
-          String.format(
-              "%d of %d players (%.1f%%)%s",
-              written.players(),
-              expected,
-              Coverage.percent(written.players(), expected),
-              expected == 0 ? ", off day" : "");
+          now.offDay()
+              ? "off day: no game scheduled"
+              : String.format(
+                      "%d of %d players (%.1f%%)",
+                      written.players(), expected, Coverage.percent(written.players(), expected))
+                  + (inputs.upstreamNotReady()
+                      ? "; upstream not ready: scheduled games without box scores"
+                      : inputs.criticalShortfall() ? "; an input is missing" : "");
+      String problems = CoverageCounts.problems(report, inputs);
       log.log(
           verdict == Verdict.PASS
               ? Severity.INFO
               : verdict == Verdict.WARN ? Severity.WARNING : Severity.ERROR,
-          "coverage "
-              + verdict
-              + ": "
-              + reason
-              + (report.text() == null ? "" : "; features: " + report.text()));
-      return result(computed, verdict, expected, written.players(), source, report.text(), reason);
+          "coverage " + verdict + ": " + reason + (problems == null ? "" : "; " + problems));
+      return result(computed, verdict, expected, written.players(), source, problems, reason);
     } catch (RuntimeException e) {
       log.error("coverage ERROR (counts as not passing): " + e.getMessage());
       return result(

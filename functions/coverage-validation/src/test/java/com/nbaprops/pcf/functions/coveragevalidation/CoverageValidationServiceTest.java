@@ -32,6 +32,7 @@ class CoverageValidationServiceTest {
             runtime.config().catalog(),
             runtime.config().thresholds().coverageGate(),
             runtime.config().featureThresholds(),
+            runtime.config().inputThresholds(),
             runtime.publisher(),
             runtime.log(FunctionName.COVERAGE_VALIDATION));
   }

@@ -17,6 +17,8 @@ import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.query.CoverageCounts;
+import com.nbaprops.pcf.query.DateInput;
+import com.nbaprops.pcf.query.InputReport;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.rules.CoverageStatus;
 import com.nbaprops.pcf.rules.SeasonCalendar;
@@ -26,6 +28,7 @@ import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Keeps one current metadata row per date (re-tracking replaces it), flags incomplete dates in the
@@ -55,7 +58,9 @@ final class MetadataTrackingService {
       LeagueClock clock,
       StructuredLog log) {
     this.warehouse = warehouse;
-    this.counts = new CoverageCounts(warehouse, config.catalog(), config.featureThresholds());
+    this.counts =
+        new CoverageCounts(
+            warehouse, config.catalog(), config.featureThresholds(), config.inputThresholds());
     this.failures = failures;
     this.thresholds = config.thresholds();
     this.calendar = new SeasonCalendar(thresholds.bootstrapDays());
@@ -99,10 +104,11 @@ final class MetadataTrackingService {
             expected,
             written.players(),
             written.dataSource(),
-            message.featureReport(),
+            Optional.ofNullable(CoverageCounts.problems(now.features(), now.inputs()))
+                .orElse(message.featureReport()),
             message.reason()),
         true,
-        now.openFailures());
+        now);
   }
 
   /**
@@ -114,13 +120,29 @@ final class MetadataTrackingService {
     for (LocalDate date : request.range().dates()) {
       CoverageCounts.Snapshot now = counts.snapshot(date);
       int expected = now.expected();
-      if (expected == 0) {
+      if (now.offDay()) {
         continue;
       }
       CoverageCounts.Written written = now.written();
+      if (written.players() == 0 && calendar.isBootstrap(date)) {
+        statuses.add(
+            track(
+                new CoverageValidated(
+                    request.runId(),
+                    date,
+                    Verdict.SKIPPED,
+                    expected,
+                    0,
+                    null,
+                    null,
+                    "bootstrap day: not computed on purpose"),
+                false,
+                now));
+        continue;
+      }
       Verdict verdict = thresholds.coverageGate().verdict(written.players(), expected);
-      CoverageCounts.Features report = now.features();
-      if (report.criticalShortfall() && verdict.passes()) {
+      if ((now.features().criticalShortfall() || now.inputs().criticalShortfall())
+          && verdict.passes()) {
         verdict = Verdict.FAIL;
       }
       CoverageStatus status =
@@ -132,10 +154,10 @@ final class MetadataTrackingService {
                   expected,
                   written.players(),
                   written.dataSource(),
-                  report.text(),
+                  CoverageCounts.problems(now.features(), now.inputs()),
                   "metadata sweep"),
               request.flagIncomplete(),
-              now.openFailures());
+              now);
       if (autoHeal && status == CoverageStatus.INCOMPLETE) {
         requestHeal(date, request.runId());
       }
@@ -196,10 +218,11 @@ final class MetadataTrackingService {
    * Writes the date's metadata row; a COMPLETE date resolves its {@code openFailures} open data
    * failures (none open, no statement).
    */
-  private CoverageStatus track(CoverageValidated v, boolean flagFailures, long openFailures) {
+  private CoverageStatus track(
+      CoverageValidated v, boolean flagFailures, CoverageCounts.Snapshot now) {
     LocalDate date = v.analysisDate();
     StructuredLog log = this.log.with("run_id", v.runId()).with("analysis_date", date);
-    CoverageStatus status = status(v);
+    CoverageStatus status = status(v, now);
     double pct = Coverage.round(Coverage.percent(v.actualPlayers(), v.expectedPlayers()), 2);
     warehouse.replacePartition(
         Tables.BACKFILL_PROCESSING_METADATA,
@@ -222,17 +245,24 @@ final class MetadataTrackingService {
             "%s %s: %d of %d players (%.2f%%), verdict %s",
             date, status, v.actualPlayers(), v.expectedPlayers(), pct, v.verdict());
     switch (status) {
-      case COMPLETE, SKIPPED -> {
+      case COMPLETE, SKIPPED, OFF_DAY -> {
         log.info(summary);
-        if (status == CoverageStatus.COMPLETE && openFailures > 0) {
+        if (status != CoverageStatus.SKIPPED && now.openFailures() > 0) {
           resolve(date);
         }
       }
       case LOW -> log.with("alert", "coverage").log(Severity.WARNING, summary);
       case INCOMPLETE -> {
-        log.with("alert", "coverage").log(Severity.ERROR, summary + " (" + v.reason() + ")");
+        log.with("alert", "coverage")
+            .log(
+                Severity.ERROR,
+                summary
+                    + " ("
+                    + v.reason()
+                    + (v.featureReport() == null ? "" : "; " + v.featureReport())
+                    + ")");
         if (flagFailures) {
-          flag(v, pct);
+          flag(v, pct, now);
         }
       }
     }
@@ -241,65 +271,130 @@ final class MetadataTrackingService {
 
   /**
    * FAIL and ERROR are never complete, whatever the counts; a bootstrap day with nothing written is
-   * skipped on purpose; otherwise the counts decide.
+   * skipped on purpose, a day with no game is an off day; a critical input or feature under its
+   * threshold (even when validation was forced) is never complete; otherwise the counts decide.
    */
-  private CoverageStatus status(CoverageValidated v) {
+  private CoverageStatus status(CoverageValidated v, CoverageCounts.Snapshot now) {
     if (v.verdict() == Verdict.ERROR || v.verdict() == Verdict.FAIL) {
       return CoverageStatus.INCOMPLETE;
     }
-    if (v.actualPlayers() == 0
-        && (v.expectedPlayers() == 0 || calendar.isBootstrap(v.analysisDate()))) {
+    if (v.actualPlayers() == 0 && calendar.isBootstrap(v.analysisDate())) {
       return CoverageStatus.SKIPPED;
+    }
+    if (now.offDay()) {
+      return CoverageStatus.OFF_DAY;
+    }
+    if (now.inputs().criticalShortfall() || now.features().criticalShortfall()) {
+      return CoverageStatus.INCOMPLETE;
     }
     return CoverageStatus.of(v.actualPlayers(), v.expectedPlayers(), thresholds.coverageFailPct());
   }
 
-  private void flag(CoverageValidated v, double pct) {
+  /**
+   * Records what keeps the date INCOMPLETE, one failure per cause, each with the remedy that fixes
+   * it: the upstream table and its missing keys, the players missing, the feature short, or the
+   * check that could not run.
+   */
+  private void flag(CoverageValidated v, double pct, CoverageCounts.Snapshot now) {
     LocalDate date = v.analysisDate();
-    boolean error = v.verdict() == Verdict.ERROR;
-    boolean features =
-        !error
-            && !Coverage.below(
-                v.actualPlayers(), v.expectedPlayers(), thresholds.coverageFailPct());
-    String reprocess =
-        "./pipeline reprocess "
-            + date
-            + " (cloud: gcloud pubsub topics publish "
+    String cloud =
+        " (cloud: gcloud pubsub topics publish "
             + reprocessTopic
             + " --message '{\"analysis_date\":\""
             + date
             + "\",\"backfill_mode\":true}')";
-    String reason =
-        error
-            ? date
-                + ": coverage could not be validated ("
-                + v.reason()
-                + "). Check the warehouse, then reprocess: "
-                + reprocess
-            : features
-                ? date
-                    + ": a critical feature is below its threshold ("
-                    + v.featureReport()
-                    + "). Fix the source data, then reprocess: "
-                    + reprocess
-                : String.format(
-                    "%s: only %d of %d players have composite factors (%.2f%%), %d missing. Reprocess: %s",
-                    date,
-                    v.actualPlayers(),
-                    v.expectedPlayers(),
-                    pct,
-                    v.expectedPlayers() - v.actualPlayers(),
-                    reprocess);
+    String reprocess = "./pipeline reprocess " + date + cloud;
+    String heal = "./pipeline heal " + date + " " + date + cloud;
+    if (v.verdict() == Verdict.ERROR) {
+      record(
+          v,
+          "DATE_LEVEL",
+          FailureCategory.VALIDATION_ERROR,
+          date
+              + ": coverage could not be validated ("
+              + v.reason()
+              + "). Check the warehouse, then reprocess: "
+              + reprocess);
+      return;
+    }
+    boolean recorded = false;
+    for (InputReport.Shortfall shortfall : now.inputs().critical()) {
+      DateInput input = shortfall.input();
+      String remedy =
+          switch (input.category()) {
+            case UPSTREAM_NOT_READY ->
+                " The box scores are not in yet: run (or wait for) the box-score processors for "
+                    + date
+                    + "; the daily sweep finishes the date once they land, or heal it then: "
+                    + heal;
+            default ->
+                input == DateInput.FACTOR_COMPLETENESS
+                    ? " The rows were computed without some inputs: once they are in place, heal: "
+                        + heal
+                    : " Backfill "
+                        + input.table().name()
+                        + " for "
+                        + date
+                        + " (backfill these tables together), then heal: "
+                        + heal;
+          };
+      record(
+          v,
+          input.table().name(),
+          input.category(),
+          date + ": " + shortfall.describe() + "." + remedy);
+      recorded = true;
+    }
+    if (now.features().criticalShortfall()) {
+      record(
+          v,
+          "DATE_LEVEL",
+          FailureCategory.CRITICAL_FEATURE_SHORTFALL,
+          date
+              + ": a critical feature is below its threshold ("
+              + now.features().text()
+              + "). Fix the source data, then reprocess: "
+              + reprocess);
+      recorded = true;
+    }
+    boolean playersShort =
+        Coverage.below(v.actualPlayers(), v.expectedPlayers(), thresholds.coverageFailPct());
+    if (!recorded && !playersShort && v.featureReport() != null) {
+      // The verdict's own finding, which the warehouse no longer shows: keep it as reported.
+      record(
+          v,
+          "DATE_LEVEL",
+          FailureCategory.CRITICAL_FEATURE_SHORTFALL,
+          date
+              + ": validation failed the date ("
+              + v.featureReport()
+              + "). Fix the source data, then reprocess: "
+              + reprocess);
+      return;
+    }
+    if (!recorded || playersShort) {
+      record(
+          v,
+          "DATE_LEVEL",
+          FailureCategory.INCOMPLETE_COVERAGE,
+          String.format(
+              "%s: only %d of %d players have composite factors (%.2f%%), %d missing. Reprocess: %s",
+              date,
+              v.actualPlayers(),
+              v.expectedPlayers(),
+              pct,
+              v.expectedPlayers() - v.actualPlayers(),
+              reprocess));
+    }
+  }
+
+  private void record(CoverageValidated v, String entity, FailureCategory category, String reason) {
     failures.record(
         FunctionName.METADATA_TRACKING,
         v.runId(),
-        date,
-        "DATE_LEVEL",
-        error
-            ? FailureCategory.VALIDATION_ERROR
-            : features
-                ? FailureCategory.CRITICAL_FEATURE_SHORTFALL
-                : FailureCategory.INCOMPLETE_COVERAGE,
+        v.analysisDate(),
+        entity,
+        category,
         reason,
         true,
         v.runId());

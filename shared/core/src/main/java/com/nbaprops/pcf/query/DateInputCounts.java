@@ -1,0 +1,44 @@
+package com.nbaprops.pcf.query;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What a date should have and has, per input.
+ *
+ * @param scheduledGames games the schedule lists for the date (postponed and cancelled ones aside)
+ * @param playersWithoutHistory players of the date with no earlier shot this season: expected to
+ *     lack a shot-zone profile, so counted apart
+ */
+public record DateInputCounts(
+    LocalDate date, long scheduledGames, long playersWithoutHistory, Map<DateInput, Count> counts) {
+
+  /**
+   * One input: {@code present} of {@code expected} keys ({@code pct} of them; for the factors'
+   * completeness, the mean completeness of {@code expected} rows), and the keys that lack it.
+   */
+  public record Count(DateInput input, long expected, long present, double pct, String missing) {}
+
+  public DateInputCounts {
+    counts = Map.copyOf(counts);
+  }
+
+  /** A date the schedule has no game for and the box scores know nothing of. */
+  static DateInputCounts nothingExpected(LocalDate date) {
+    Map<DateInput, Count> counts = new EnumMap<>(DateInput.class);
+    for (DateInput input : DateInput.values()) {
+      counts.put(input, new Count(input, 0, 0, 100.0, null));
+    }
+    return new DateInputCounts(date, 0, 0, counts);
+  }
+
+  public Count count(DateInput input) {
+    return counts.get(input);
+  }
+
+  /** No game scheduled and no box score: an off day, not a day whose box scores are late. */
+  public boolean offDay() {
+    return scheduledGames == 0 && count(DateInput.BOX_SCORES).expected() == 0;
+  }
+}

@@ -1,0 +1,253 @@
+package com.nbaprops.pcf.query;
+
+import com.nbaprops.pcf.config.InputThreshold;
+import com.nbaprops.pcf.domain.DateRange;
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.rules.ContextDefinitions;
+import com.nbaprops.pcf.rules.SeasonCalendar;
+import com.nbaprops.pcf.table.Catalog;
+import com.nbaprops.pcf.table.Tables;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * What should exist for each date of a range against what does, per {@link DateInput}: common table
+ * expressions that end in {@code input_summary}, one row per date with a scheduled game or a box
+ * score. A query that needs them (the coverage counts of one date, the pre-flight of a range)
+ * starts with {@link #with()} and joins {@code input_summary}, so the check costs no extra job.
+ * Every table is filtered on its partition column; the season's history is read only for the
+ * columns that say who can have a profile.
+ */
+public final class InputCoverage {
+  private static final String CTES =
+      """
+      schedule AS (
+        SELECT game_date, game_id, season_year, home_team_abbr, away_team_abbr
+        FROM {schedule}
+        WHERE game_date BETWEEN @inputs_start AND @inputs_end
+          AND game_status NOT IN ('POSTPONED', 'CANCELLED')
+      ),
+      box AS (
+        SELECT game_date, game_id, player_lookup, season_year, minutes_played, usage_rate
+        FROM {player_games}
+        WHERE game_date BETWEEN @inputs_start AND @inputs_end
+      ),
+      box_games AS (SELECT DISTINCT game_date, game_id FROM box),
+      games AS (
+        SELECT DISTINCT game_date, game_id
+        FROM (SELECT game_date, game_id FROM schedule UNION ALL SELECT game_date, game_id FROM box_games) AS g
+      ),
+      game_counts AS (
+        SELECT g.game_date, COUNT(*) AS box_scores_expected, COUNT(b.game_id) AS box_scores_present,
+               STRING_AGG(CASE WHEN b.game_id IS NULL THEN g.game_id END, ' ' ORDER BY g.game_id)
+                 AS box_scores_missing
+        FROM games AS g
+        LEFT JOIN box_games AS b ON b.game_date = g.game_date AND b.game_id = g.game_id
+        GROUP BY g.game_date
+      ),
+      scheduled AS (
+        SELECT game_date, COUNT(*) AS scheduled_games FROM schedule GROUP BY game_date
+      ),
+      teams AS (
+        SELECT DISTINCT game_date, season_year, team_abbr
+        FROM (SELECT game_date, season_year, home_team_abbr AS team_abbr FROM schedule
+              UNION ALL
+              SELECT game_date, season_year, away_team_abbr AS team_abbr FROM schedule) AS t
+      ),
+      team_rows AS (
+        SELECT DISTINCT game_date, team_abbr
+        FROM {team_games}
+        WHERE game_date BETWEEN @inputs_start AND @inputs_end
+      ),
+      team_counts AS (
+        SELECT t.game_date, COUNT(*) AS team_box_scores_expected,
+               COUNT(r.team_abbr) AS team_box_scores_present,
+               STRING_AGG(CASE WHEN r.team_abbr IS NULL THEN t.team_abbr END, ' ' ORDER BY t.team_abbr)
+                 AS team_box_scores_missing
+        FROM teams AS t
+        LEFT JOIN team_rows AS r ON r.game_date = t.game_date AND r.team_abbr = t.team_abbr
+        GROUP BY t.game_date
+      ),
+      season_team_games AS (
+        SELECT game_date, season_year, home_team_abbr AS team_abbr
+        FROM {schedule}
+        WHERE game_date >= @inputs_season_start AND game_date < @inputs_end
+          AND game_status NOT IN ('POSTPONED', 'CANCELLED')
+        UNION ALL
+        SELECT game_date, season_year, away_team_abbr AS team_abbr
+        FROM {schedule}
+        WHERE game_date >= @inputs_season_start AND game_date < @inputs_end
+          AND game_status NOT IN ('POSTPONED', 'CANCELLED')
+      ),
+      seasoned_teams AS (
+        SELECT t.game_date, t.team_abbr
+        FROM teams AS t
+        JOIN season_team_games AS s
+          ON s.team_abbr = t.team_abbr AND s.season_year = t.season_year AND s.game_date < t.game_date
+        GROUP BY t.game_date, t.team_abbr
+        HAVING COUNT(*) >= {defense_min_games}
+      ),
+      defense_rows AS (
+        SELECT DISTINCT analysis_date, team_abbr
+        FROM {team_defense}
+        WHERE analysis_date BETWEEN @inputs_start AND @inputs_end
+      ),
+      defense_counts AS (
+        SELECT t.game_date, COUNT(*) AS zone_defense_expected,
+               COUNT(d.team_abbr) AS zone_defense_present,
+               STRING_AGG(CASE WHEN d.team_abbr IS NULL THEN t.team_abbr END, ' ' ORDER BY t.team_abbr)
+                 AS zone_defense_missing
+        FROM seasoned_teams AS t
+        LEFT JOIN defense_rows AS d ON d.analysis_date = t.game_date AND d.team_abbr = t.team_abbr
+        GROUP BY t.game_date
+      ),
+      box_players AS (
+        SELECT game_date, player_lookup, MIN(season_year) AS season_year,
+               MAX(minutes_played) AS minutes_played, MAX(usage_rate) AS usage_rate
+        FROM box
+        GROUP BY game_date, player_lookup
+      ),
+      usage_counts AS (
+        SELECT game_date, COUNT(*) AS usage_expected, COUNT(usage_rate) AS usage_present,
+               STRING_AGG(CASE WHEN usage_rate IS NULL THEN player_lookup END, ' ' ORDER BY player_lookup)
+                 AS usage_missing
+        FROM box_players
+        WHERE minutes_played > 0
+        GROUP BY game_date
+      ),
+      shooters AS (
+        SELECT DISTINCT p.game_date, p.player_lookup
+        FROM box_players AS p
+        JOIN {player_games} AS h
+          ON h.player_lookup = p.player_lookup AND h.season_year = p.season_year
+         AND h.game_date < p.game_date
+        WHERE h.game_date >= @inputs_season_start AND h.game_date < @inputs_end
+          AND h.fg_pct IS NOT NULL
+      ),
+      zone_rows AS (
+        SELECT DISTINCT analysis_date, player_lookup
+        FROM {shot_zones}
+        WHERE analysis_date BETWEEN @inputs_start AND @inputs_end
+      ),
+      zone_counts AS (
+        SELECT p.game_date, COUNT(s.player_lookup) AS shot_zones_expected,
+               COUNT(CASE WHEN s.player_lookup IS NOT NULL AND z.player_lookup IS NOT NULL THEN 1 END)
+                 AS shot_zones_present,
+               COUNT(*) - COUNT(s.player_lookup) AS shot_zones_without_history,
+               STRING_AGG(CASE WHEN s.player_lookup IS NOT NULL AND z.player_lookup IS NULL
+                               THEN p.player_lookup END, ' ' ORDER BY p.player_lookup)
+                 AS shot_zones_missing
+        FROM box_players AS p
+        LEFT JOIN shooters AS s ON s.game_date = p.game_date AND s.player_lookup = p.player_lookup
+        LEFT JOIN zone_rows AS z ON z.analysis_date = p.game_date AND z.player_lookup = p.player_lookup
+        GROUP BY p.game_date
+      ),
+      factor_rows AS (
+        SELECT game_date, COUNT(*) AS factor_rows, AVG(data_completeness_pct) AS factor_completeness,
+               STRING_AGG(DISTINCT missing_data_fields, '; ' ORDER BY missing_data_fields)
+                 AS factor_completeness_missing
+        FROM {factors}
+        WHERE game_date BETWEEN @inputs_start AND @inputs_end
+        GROUP BY game_date
+      ),
+      input_summary AS (
+        SELECT g.game_date AS input_date, COALESCE(s.scheduled_games, 0) AS scheduled_games,
+               g.box_scores_expected, g.box_scores_present, g.box_scores_missing,
+               COALESCE(t.team_box_scores_expected, 0) AS team_box_scores_expected,
+               COALESCE(t.team_box_scores_present, 0) AS team_box_scores_present,
+               t.team_box_scores_missing,
+               COALESCE(z.shot_zones_expected, 0) AS shot_zones_expected,
+               COALESCE(z.shot_zones_present, 0) AS shot_zones_present,
+               z.shot_zones_missing, COALESCE(z.shot_zones_without_history, 0) AS shot_zones_without_history,
+               COALESCE(d.zone_defense_expected, 0) AS zone_defense_expected,
+               COALESCE(d.zone_defense_present, 0) AS zone_defense_present,
+               d.zone_defense_missing,
+               COALESCE(u.usage_expected, 0) AS usage_expected,
+               COALESCE(u.usage_present, 0) AS usage_present,
+               u.usage_missing,
+               COALESCE(f.factor_rows, 0) AS factor_rows, f.factor_completeness,
+               f.factor_completeness_missing
+        FROM game_counts AS g
+        LEFT JOIN scheduled AS s ON s.game_date = g.game_date
+        LEFT JOIN team_counts AS t ON t.game_date = g.game_date
+        LEFT JOIN zone_counts AS z ON z.game_date = g.game_date
+        LEFT JOIN defense_counts AS d ON d.game_date = g.game_date
+        LEFT JOIN usage_counts AS u ON u.game_date = g.game_date
+        LEFT JOIN factor_rows AS f ON f.game_date = g.game_date
+      )""";
+
+  private final String ctes;
+
+  public InputCoverage(Catalog catalog) {
+    this.ctes =
+        CTES.replace("{schedule}", catalog.qualifiedName(Tables.NBA_SCHEDULE))
+            .replace("{player_games}", catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY))
+            .replace("{team_games}", catalog.qualifiedName(Tables.TEAM_OFFENSE_GAME_SUMMARY))
+            .replace("{team_defense}", catalog.qualifiedName(Tables.TEAM_DEFENSE_ZONE_ANALYSIS))
+            .replace("{shot_zones}", catalog.qualifiedName(Tables.PLAYER_SHOT_ZONE_ANALYSIS))
+            .replace("{factors}", catalog.qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS))
+            .replace("{defense_min_games}", Integer.toString(ContextDefinitions.DEFENSE_MIN_GAMES));
+  }
+
+  /**
+   * {@code WITH} and the expressions, ending in {@code input_summary}; a query goes on with ", ".
+   */
+  public String with() {
+    return "WITH " + ctes;
+  }
+
+  /** Binds the range's parameters, and the start of its first season for the history windows. */
+  public static Sql bind(Sql sql, DateRange range) {
+    return sql.date("inputs_start", range.start())
+        .date("inputs_end", range.end())
+        .date(
+            "inputs_season_start",
+            SeasonCalendar.seasonStart(SeasonCalendar.seasonYear(range.start())));
+  }
+
+  /**
+   * One date's counts from a row that joined {@code input_summary}; a row where it matched nothing
+   * (no game scheduled and no box score) is a day with nothing to expect.
+   */
+  public static DateInputCounts read(LocalDate date, Row row) {
+    if (row.get("input_date") == null) {
+      return DateInputCounts.nothingExpected(date);
+    }
+    Map<DateInput, DateInputCounts.Count> counts = new EnumMap<>(DateInput.class);
+    for (DateInput input : DateInput.values()) {
+      if (input == DateInput.FACTOR_COMPLETENESS) {
+        long rows = row.int64("factor_rows");
+        Double mean = row.float64("factor_completeness");
+        counts.put(
+            input,
+            new DateInputCounts.Count(
+                input,
+                rows,
+                rows,
+                mean == null ? 100.0 : mean,
+                row.string("factor_completeness_missing")));
+      } else {
+        long expected = row.int64(input.id() + "_expected");
+        long present = row.int64(input.id() + "_present");
+        counts.put(
+            input,
+            new DateInputCounts.Count(
+                input,
+                expected,
+                present,
+                expected == 0 ? 100.0 : present * 100.0 / expected,
+                row.string(input.id() + "_missing")));
+      }
+    }
+    return new DateInputCounts(
+        date, row.int64("scheduled_games"), row.int64("shot_zones_without_history"), counts);
+  }
+
+  /** The inputs of {@code counts} under their threshold. */
+  public static InputReport evaluate(
+      DateInputCounts counts, Map<DateInput, InputThreshold> thresholds) {
+    return InputReport.of(counts, thresholds);
+  }
+}

@@ -1,0 +1,99 @@
+package com.nbaprops.pcf.query;
+
+import com.nbaprops.pcf.config.InputThreshold;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The inputs of a date under their threshold. A shortfall of the box scores means the upstream is
+ * not ready; any other means an input is missing.
+ */
+public record InputReport(DateInputCounts counts, List<Shortfall> shortfalls) {
+
+  /** One input under its threshold. */
+  public record Shortfall(DateInputCounts.Count count, InputThreshold threshold) {
+    public DateInput input() {
+      return count.input();
+    }
+
+    /** In words, with the keys that lack it (the first 20). */
+    public String describe() {
+      DateInput input = count.input();
+      String what =
+          input == DateInput.FACTOR_COMPLETENESS
+              ? String.format(
+                  "%s: mean data_completeness_pct %.1f%% of %d rows < %.1f%%",
+                  input.table().name(), count.pct(), count.expected(), threshold.minPct())
+              : String.format(
+                  "%s: %d of %d %s (%.1f%% < %.1f%%)",
+                  input.table().name(),
+                  count.present(),
+                  count.expected(),
+                  input.keys(),
+                  count.pct(),
+                  threshold.minPct());
+      String keys = count.missing();
+      if (keys != null && !keys.isBlank()) {
+        what +=
+            input == DateInput.FACTOR_COMPLETENESS
+                ? "; missing in the rows: " + keys
+                : "; missing: " + abbreviate(keys);
+      }
+      return what + (threshold.critical() ? "" : " (warning)");
+    }
+  }
+
+  public InputReport {
+    shortfalls = List.copyOf(shortfalls);
+  }
+
+  static InputReport of(DateInputCounts counts, Map<DateInput, InputThreshold> thresholds) {
+    List<Shortfall> shortfalls = new ArrayList<>();
+    for (DateInput input : DateInput.values()) {
+      DateInputCounts.Count count = counts.count(input);
+      InputThreshold threshold = thresholds.get(input);
+      if (threshold != null && count.expected() > 0 && count.pct() < threshold.minPct()) {
+        shortfalls.add(new Shortfall(count, threshold));
+      }
+    }
+    return new InputReport(counts, shortfalls);
+  }
+
+  /** The critical shortfalls: each keeps the date from COMPLETE. */
+  public List<Shortfall> critical() {
+    return shortfalls.stream().filter(s -> s.threshold().critical()).toList();
+  }
+
+  public boolean criticalShortfall() {
+    return !critical().isEmpty();
+  }
+
+  /** Whether a scheduled game (or a team of one) has no box score yet. */
+  public boolean upstreamNotReady() {
+    return critical().stream()
+        .anyMatch(
+            s ->
+                s.input().category()
+                    == com.nbaprops.pcf.failure.FailureCategory.UPSTREAM_NOT_READY);
+  }
+
+  /** Every shortfall in words, or null when there is none. */
+  public String text() {
+    return shortfalls.isEmpty()
+        ? null
+        : shortfalls.stream().map(Shortfall::describe).collect(Collectors.joining("; "));
+  }
+
+  private static String abbreviate(String keys) {
+    String[] all = keys.trim().split(" ");
+    if (all.length <= 20) {
+      return keys.trim();
+    }
+    return String.join(" ", java.util.Arrays.copyOf(all, 20))
+        + " and "
+        + (all.length - 20)
+        + " more";
+  }
+}
