@@ -49,9 +49,22 @@ class HealCommandTest {
     SeasonFixture.FEBRUARY_BACKFILLED.open(home).close();
     List<String> runsBefore = runs();
 
-    assertThat(cli("--today", "2023-03-10", "heal", "--days", "30")).isEqualTo(ExitCodes.OK);
+    assertThat(cli("--today", "2023-03-10", "heal", "2023-02-01", "2023-02-28"))
+        .isEqualTo(ExitCodes.OK);
 
     assertThat(runs()).isEqualTo(runsBefore); // no date was reprocessed or re-tracked
+  }
+
+  @Test
+  void gameDatesNeverProcessedAreHealedToo() {
+    SeasonFixture.FEBRUARY_BACKFILLED.open(home).close();
+    LocalDate march5 = LocalDate.of(2023, 3, 5);
+    assertThat(status(march5)).isEqualTo(StatusCommand.NOT_PROCESSED + " 0");
+
+    // The last 30 days: February as backfilled, and March, which nothing has processed yet.
+    assertThat(cli("--today", "2023-03-10", "heal", "--days", "30")).isEqualTo(ExitCodes.OK);
+
+    assertThat(status(march5)).isEqualTo("COMPLETE 199");
   }
 
   /** The run that last wrote each February date's metadata. */

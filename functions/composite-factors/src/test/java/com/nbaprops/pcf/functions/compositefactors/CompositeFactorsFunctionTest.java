@@ -15,6 +15,7 @@ import com.nbaprops.pcf.testing.GoldenEvents;
 import com.nbaprops.pcf.testing.RuntimeFixture;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -199,6 +200,34 @@ class CompositeFactorsFunctionTest {
         .inOrder();
     assertThat(fixture.published(Topic.COMPOSITE_FACTORS_COMPUTED)).hasSize(3);
     assertThat(fixture.factors(DAY)).hasSize(10);
+  }
+
+  @Test
+  void allAsksForTheDataRangeInRangesOfTheConfiguredLength() {
+    RuntimeFixture small = new RuntimeFixture(blobs.resolve("all"), Map.of("MAX_RANGE_DAYS", "1"));
+    small.played(DAY.minusDays(1), "ann").played(DAY, "ann");
+
+    new CompositeFactorsFunction(small.runtime())
+        .accept(GoldenEvents.request("{\"all\":true,\"run_id\":\"everything\"}"));
+
+    assertThat(
+            small.published(Topic.COMPOSITE_FACTORS_REQUESTS).stream()
+                .map(m -> m.data().replaceAll(",\"force\".*", ""))
+                .toList())
+        .containsExactly(
+            "{\"start_date\":\"2023-02-22\",\"end_date\":\"2023-02-22\"",
+            "{\"start_date\":\"2023-02-23\",\"end_date\":\"2023-02-23\"")
+        .inOrder();
+  }
+
+  @Test
+  void aRangeWithNoGameIsRefusedAndRecorded() {
+    function.accept(
+        GoldenEvents.request(
+            "{\"start_date\":\"2019-01-01\",\"end_date\":\"2019-01-31\",\"run_id\":\"typo\"}"));
+
+    assertThat(fixture.published(Topic.COMPOSITE_FACTORS_REQUESTS)).isEmpty();
+    assertThat(fixture.failures().get(0).string("failure_reason")).contains("no scheduled game");
   }
 
   @Test

@@ -377,14 +377,20 @@ final class MetadataTrackingService {
           v,
           "DATE_LEVEL",
           FailureCategory.INCOMPLETE_COVERAGE,
-          String.format(
-              "%s: only %d of %d players have composite factors (%.2f%%), %d missing. Reprocess: %s",
-              date,
-              v.actualPlayers(),
-              v.expectedPlayers(),
-              pct,
-              v.expectedPlayers() - v.actualPlayers(),
-              reprocess));
+          v.actualPlayers() == 0
+              ? String.format(
+                  "%s: a game date with no composite factors at all (never processed, or cut off):"
+                      + " 0 of %d players. Process it: %s",
+                  date, v.expectedPlayers(), reprocess)
+              : String.format(
+                  "%s: only %d of %d players have composite factors (%.2f%%), %d missing."
+                      + " Reprocess: %s",
+                  date,
+                  v.actualPlayers(),
+                  v.expectedPlayers(),
+                  pct,
+                  v.expectedPlayers() - v.actualPlayers(),
+                  reprocess));
     }
   }
 
