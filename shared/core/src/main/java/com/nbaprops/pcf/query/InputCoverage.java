@@ -39,14 +39,7 @@ public final class InputCoverage {
         SELECT DISTINCT game_date, game_id
         FROM (SELECT game_date, game_id FROM schedule UNION ALL SELECT game_date, game_id FROM box_games) AS g
       ),
-      game_counts AS (
-        SELECT g.game_date, COUNT(*) AS box_scores_expected, COUNT(b.game_id) AS box_scores_present,
-               STRING_AGG(CASE WHEN b.game_id IS NULL THEN g.game_id END, ' ' ORDER BY g.game_id)
-                 AS box_scores_missing
-        FROM games AS g
-        LEFT JOIN box_games AS b ON b.game_date = g.game_date AND b.game_id = g.game_id
-        GROUP BY g.game_date
-      ),
+      {box_scores_counts},
       scheduled AS (
         SELECT game_date, COUNT(*) AS scheduled_games FROM schedule GROUP BY game_date
       ),
@@ -61,15 +54,7 @@ public final class InputCoverage {
         FROM {team_games}
         WHERE game_date BETWEEN @inputs_start AND @inputs_end
       ),
-      team_counts AS (
-        SELECT t.game_date, COUNT(*) AS team_box_scores_expected,
-               COUNT(r.team_abbr) AS team_box_scores_present,
-               STRING_AGG(CASE WHEN r.team_abbr IS NULL THEN t.team_abbr END, ' ' ORDER BY t.team_abbr)
-                 AS team_box_scores_missing
-        FROM teams AS t
-        LEFT JOIN team_rows AS r ON r.game_date = t.game_date AND r.team_abbr = t.team_abbr
-        GROUP BY t.game_date
-      ),
+      {team_box_scores_counts},
       season_team_games AS (
         SELECT game_date, season_year, home_team_abbr AS team_abbr
         FROM {schedule}
@@ -94,15 +79,7 @@ public final class InputCoverage {
         FROM {team_defense}
         WHERE analysis_date BETWEEN @inputs_start AND @inputs_end
       ),
-      defense_counts AS (
-        SELECT t.game_date, COUNT(*) AS zone_defense_expected,
-               COUNT(d.team_abbr) AS zone_defense_present,
-               STRING_AGG(CASE WHEN d.team_abbr IS NULL THEN t.team_abbr END, ' ' ORDER BY t.team_abbr)
-                 AS zone_defense_missing
-        FROM seasoned_teams AS t
-        LEFT JOIN defense_rows AS d ON d.analysis_date = t.game_date AND d.team_abbr = t.team_abbr
-        GROUP BY t.game_date
-      ),
+      {zone_defense_counts},
       box_players AS (
         SELECT game_date, player_lookup, MIN(season_year) AS season_year,
                MAX(minutes_played) AS minutes_played, MAX(usage_rate) AS usage_rate
@@ -169,20 +146,53 @@ public final class InputCoverage {
                u.usage_missing,
                COALESCE(f.factor_rows, 0) AS factor_rows, f.factor_completeness,
                f.factor_completeness_missing
-        FROM game_counts AS g
+        FROM box_scores_counts AS g
         LEFT JOIN scheduled AS s ON s.game_date = g.game_date
-        LEFT JOIN team_counts AS t ON t.game_date = g.game_date
+        LEFT JOIN team_box_scores_counts AS t ON t.game_date = g.game_date
         LEFT JOIN zone_counts AS z ON z.game_date = g.game_date
-        LEFT JOIN defense_counts AS d ON d.game_date = g.game_date
+        LEFT JOIN zone_defense_counts AS d ON d.game_date = g.game_date
         LEFT JOIN usage_counts AS u ON u.game_date = g.game_date
         LEFT JOIN factor_rows AS f ON f.game_date = g.game_date
       )""";
+
+  /**
+   * {@code <input>_counts}: per date, the keys of {@code expected} ({@code game_date}, {@code
+   * key}), how many {@code present} ({@code dateColumn}, {@code key}) has, and the ones it lacks.
+   */
+  private static String presence(
+      DateInput input, String expected, String present, String dateColumn, String key) {
+    return """
+        %1$s_counts AS (
+          SELECT e.game_date, COUNT(*) AS %1$s_expected, COUNT(p.%4$s) AS %1$s_present,
+                 STRING_AGG(CASE WHEN p.%4$s IS NULL THEN e.%4$s END, ' ' ORDER BY e.%4$s)
+                   AS %1$s_missing
+          FROM %2$s AS e
+          LEFT JOIN %3$s AS p ON p.%5$s = e.game_date AND p.%4$s = e.%4$s
+          GROUP BY e.game_date
+        )"""
+        .formatted(input.id(), expected, present, key, dateColumn)
+        .strip();
+  }
 
   private final String ctes;
 
   public InputCoverage(Catalog catalog) {
     this.ctes =
-        CTES.replace("{schedule}", catalog.qualifiedName(Tables.NBA_SCHEDULE))
+        CTES.replace(
+                "{box_scores_counts}",
+                presence(DateInput.BOX_SCORES, "games", "box_games", "game_date", "game_id"))
+            .replace(
+                "{team_box_scores_counts}",
+                presence(DateInput.TEAM_BOX_SCORES, "teams", "team_rows", "game_date", "team_abbr"))
+            .replace(
+                "{zone_defense_counts}",
+                presence(
+                    DateInput.ZONE_DEFENSE,
+                    "seasoned_teams",
+                    "defense_rows",
+                    "analysis_date",
+                    "team_abbr"))
+            .replace("{schedule}", catalog.qualifiedName(Tables.NBA_SCHEDULE))
             .replace("{player_games}", catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY))
             .replace("{team_games}", catalog.qualifiedName(Tables.TEAM_OFFENSE_GAME_SUMMARY))
             .replace("{team_defense}", catalog.qualifiedName(Tables.TEAM_DEFENSE_ZONE_ANALYSIS))
