@@ -47,9 +47,6 @@ resource "google_cloudfunctions2_function" "function" {
     service_account_email = google_service_account.trigger.email
   }
 
-  depends_on = [
-    google_project_service.required,
-    google_project_iam_member.build,
-    google_storage_bucket_iam_member.build_sources,
-  ]
+  # The build account's grants, and every grant of the chain, must be visible before the first build and trigger.
+  depends_on = [time_sleep.iam_propagation]
 }

@@ -1,13 +1,18 @@
-# One service account per function, with only what that function needs. No basic roles, no project-wide data roles.
+# One service account per function, with only what that function needs. No basic roles, no project-wide data
+# roles, and no dataset-level IAM at all: google_bigquery_dataset_iam_* rewrite a dataset's whole access list and
+# drop its authorized views, which would break every view another team has on the upstream data. Data access is
+# granted per table instead (docs/operations.md, "Who may do what", lists every grant).
 
 resource "google_service_account" "function" {
   for_each = local.functions
 
-  account_id   = "pcf-${each.key}"
-  display_name = "PCF function ${each.key}"
+  account_id   = "${local.name_prefix}${each.value.account}"
+  display_name = "PCF ${var.topic_prefix}${each.key}"
+
+  depends_on = [google_project_service.required]
 }
 
-# Runs query and load jobs; the data itself is granted per dataset or table below.
+# Runs query and load jobs; the data itself is granted per table below.
 resource "google_project_iam_member" "bigquery_job_user" {
   for_each = local.functions
 
@@ -16,34 +21,29 @@ resource "google_project_iam_member" "bigquery_job_user" {
   member  = google_service_account.function[each.key].member
 }
 
-resource "google_bigquery_dataset_iam_member" "reader" {
-  for_each = local.dataset_readers
+# Reads: the tables a function's queries name, upstream ones included (they must exist before the first apply).
+resource "google_bigquery_table_iam_member" "reader" {
+  for_each = local.table_readers
 
-  dataset_id = local.datasets[each.value.dataset]
+  dataset_id = local.datasets[local.table_datasets[each.value.table]]
+  table_id   = each.value.table
   role       = "roles/bigquery.dataViewer"
   member     = google_service_account.function[each.value.function].member
 
-  depends_on = [google_bigquery_dataset.owned]
+  depends_on = [google_bigquery_table.owned]
 }
 
-resource "google_bigquery_dataset_iam_member" "editor" {
-  for_each = local.dataset_editors
+# Writes: the tables a function replaces partitions of, merges into or deletes from; never a whole dataset, so no
+# function can create or drop a table.
+resource "google_bigquery_table_iam_member" "editor" {
+  for_each = local.table_editors
 
-  dataset_id = local.datasets[each.value.dataset]
+  dataset_id = local.datasets[local.table_datasets[each.value.table]]
+  table_id   = each.value.table
   role       = "roles/bigquery.dataEditor"
   member     = google_service_account.function[each.value.function].member
 
-  depends_on = [google_bigquery_dataset.owned]
-}
-
-# The cleanup edits the two upstream upcoming-context tables, and nothing else of the upstream dataset.
-resource "google_bigquery_table_iam_member" "cleanup_editor" {
-  for_each = toset(local.upcoming_tables)
-
-  dataset_id = var.analytics_dataset
-  table_id   = each.value
-  role       = "roles/bigquery.dataEditor"
-  member     = google_service_account.function["upcoming-tables-cleanup"].member
+  depends_on = [google_bigquery_table.owned]
 }
 
 resource "google_pubsub_topic_iam_member" "publisher" {
@@ -54,22 +54,23 @@ resource "google_pubsub_topic_iam_member" "publisher" {
   member = google_service_account.function[each.value.function].member
 }
 
+# The cleanup writes each backup once, reads it back to count it, and lists a date's backups to restore them. It
+# never deletes one: the bucket's retention policy would refuse, and the lifecycle removes them later.
 resource "google_storage_bucket_iam_member" "cleanup_backups" {
+  for_each = toset(["roles/storage.objectCreator", "roles/storage.objectViewer"])
+
   bucket = google_storage_bucket.backups.name
-  role   = "roles/storage.objectAdmin"
+  role   = each.value
   member = google_service_account.function["upcoming-tables-cleanup"].member
 }
 
-# Eventarc calls the functions as this account, which may invoke them and nothing else.
+# Eventarc calls the functions as this account, which may invoke them and nothing else. Routing direct Pub/Sub
+# events needs no roles/eventarc.eventReceiver (Eventarc's "Roles and permissions for Cloud Run targets").
 resource "google_service_account" "trigger" {
-  account_id   = "pcf-eventarc"
-  display_name = "PCF Eventarc triggers"
-}
+  account_id   = "${local.name_prefix}eventarc"
+  display_name = "PCF ${var.topic_prefix}Eventarc triggers"
 
-resource "google_project_iam_member" "trigger_event_receiver" {
-  project = var.project_id
-  role    = "roles/eventarc.eventReceiver"
-  member  = google_service_account.trigger.member
+  depends_on = [google_project_service.required]
 }
 
 resource "google_cloud_run_v2_service_iam_member" "trigger_invoker" {
@@ -81,26 +82,37 @@ resource "google_cloud_run_v2_service_iam_member" "trigger_invoker" {
   member   = google_service_account.trigger.member
 }
 
-# Pub/Sub signs the OIDC token of each push with the trigger account.
+# The invoker grant can only follow its function. A function's own trigger may see a few 403s until it propagates
+# (Pub/Sub redelivers them); the further triggers wait for it.
+resource "time_sleep" "invoker_propagation" {
+  create_duration = var.propagation_wait
+
+  depends_on = [google_cloud_run_v2_service_iam_member.trigger_invoker]
+}
+
+# Pub/Sub signs the OIDC token of each push with the trigger account (needed where the Pub/Sub service agent
+# predates 2021-04-08; harmless elsewhere, and limited to this one account).
 resource "google_service_account_iam_member" "pubsub_token_creator" {
   service_account_id = google_service_account.trigger.name
   role               = "roles/iam.serviceAccountTokenCreator"
   member             = local.pubsub_service_agent
 }
 
-# Cloud Scheduler publishes its jobs' messages as its service agent.
+# Cloud Scheduler publishes its jobs' messages as its service agent, to the three topics it triggers only.
 resource "google_pubsub_topic_iam_member" "scheduler_publisher" {
-  for_each = toset(["upcoming-tables-cleanup-trigger", "composite-factors-requests", "metadata-tracking-trigger"])
+  for_each = toset([for job in local.scheduled : job.topic])
 
   topic  = google_pubsub_topic.chain[each.value].id
   role   = "roles/pubsub.publisher"
-  member = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-cloudscheduler.iam.gserviceaccount.com"
+  member = google_project_service_identity.agent["cloudscheduler.googleapis.com"].member
 }
 
 # The functions' builds: read the source zips, push the built image, write build logs. Nothing else.
 resource "google_service_account" "build" {
-  account_id   = "pcf-function-build"
-  display_name = "Builds the PCF functions' images"
+  account_id   = "${local.name_prefix}build"
+  display_name = "Builds the PCF ${var.topic_prefix}functions' images"
+
+  depends_on = [google_project_service.required]
 }
 
 resource "google_project_iam_member" "build" {
@@ -108,11 +120,26 @@ resource "google_project_iam_member" "build" {
 
   project = var.project_id
   role    = each.value
-  member  = "serviceAccount:${google_service_account.build.email}"
+  member  = google_service_account.build.member
 }
 
 resource "google_storage_bucket_iam_member" "build_sources" {
   bucket = google_storage_bucket.sources.name
   role   = "roles/storage.objectViewer"
-  member = "serviceAccount:${google_service_account.build.email}"
+  member = google_service_account.build.member
+}
+
+# Cloud Functions copies each zip into its own bucket, gcf-v2-sources-<project number>-<region>, and the build reads
+# it from there (hashicorp/terraform-provider-google#20571: "Access to bucket gcf-v2-sources-... denied"). That
+# bucket does not exist before the first deployment, so the grant is on the project, for that bucket's name only.
+resource "google_project_iam_member" "build_function_sources" {
+  project = var.project_id
+  role    = "roles/storage.objectViewer"
+  member  = google_service_account.build.member
+
+  condition {
+    title       = "gcf-v2-sources-only"
+    description = "Only the bucket Cloud Functions stages this region's sources in."
+    expression  = "resource.name == \"projects/_/buckets/${local.function_sources_bucket}\" || resource.name.startsWith(\"projects/_/buckets/${local.function_sources_bucket}/\")"
+  }
 }

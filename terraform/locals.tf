@@ -11,38 +11,74 @@ locals {
     "metadata-tracking-trigger",
   ]
 
-  # One entry per function: its entry point, the topics that trigger it, the topics it publishes to, and what it
-  # may read and write.
+  # One entry per function: its entry point, the topics that trigger it, the topics it publishes to, the tables it
+  # reads and the tables it writes (granted per table, iam.tf), and the short name of its service account.
   functions = {
     "composite-factors" = {
-      entry_point    = "com.nbaprops.pcf.functions.compositefactors.CompositeFactorsFunction"
-      triggers       = ["composite-factors-requests"]
-      publishes      = ["composite-factors-requests", "composite-factors-computed"]
-      reads_datasets = ["analytics"]
-      edits_datasets = ["precompute", "orchestration"]
+      entry_point = "com.nbaprops.pcf.functions.compositefactors.CompositeFactorsFunction"
+      account     = "factors"
+      triggers    = ["composite-factors-requests"]
+      publishes   = ["composite-factors-requests", "composite-factors-computed"]
+      reads_tables = [
+        "nba_schedule", "player_game_summary", "team_offense_game_summary", "upcoming_player_game_context",
+        "player_shot_zone_analysis", "team_defense_zone_analysis",
+      ]
+      edits_tables = ["player_composite_factors", "precompute_failures"]
     }
     "coverage-validation" = {
-      entry_point    = "com.nbaprops.pcf.functions.coveragevalidation.CoverageValidationFunction"
-      triggers       = ["composite-factors-computed"]
-      publishes      = ["coverage-validated"]
-      reads_datasets = ["analytics", "precompute"]
-      edits_datasets = ["orchestration"]
+      entry_point = "com.nbaprops.pcf.functions.coveragevalidation.CoverageValidationFunction"
+      account     = "coverage"
+      triggers    = ["composite-factors-computed"]
+      publishes   = ["coverage-validated"]
+      reads_tables = [
+        "nba_schedule", "player_game_summary", "team_offense_game_summary", "player_shot_zone_analysis",
+        "team_defense_zone_analysis", "player_composite_factors",
+      ]
+      edits_tables = ["precompute_failures"]
     }
     "metadata-tracking" = {
-      entry_point    = "com.nbaprops.pcf.functions.metadatatracking.MetadataTrackingFunction"
-      triggers       = ["coverage-validated", "metadata-tracking-trigger"]
-      publishes      = ["composite-factors-requests"]
-      reads_datasets = ["analytics", "precompute"]
-      edits_datasets = ["orchestration"]
+      entry_point = "com.nbaprops.pcf.functions.metadatatracking.MetadataTrackingFunction"
+      account     = "metadata"
+      triggers    = ["coverage-validated", "metadata-tracking-trigger"]
+      # Only with auto_heal does it ask composite-factors for anything (publications, below).
+      publishes = ["composite-factors-requests"]
+      reads_tables = [
+        "nba_schedule", "player_game_summary", "team_offense_game_summary", "player_shot_zone_analysis",
+        "team_defense_zone_analysis", "player_composite_factors",
+      ]
+      edits_tables = ["backfill_processing_metadata", "precompute_failures"]
     }
     "upcoming-tables-cleanup" = {
-      entry_point    = "com.nbaprops.pcf.functions.upcomingtablescleanup.UpcomingTablesCleanupFunction"
-      triggers       = ["upcoming-tables-cleanup-trigger"]
-      publishes      = ["upcoming-tables-cleaned"]
-      reads_datasets = []
-      edits_datasets = ["orchestration"]
+      entry_point  = "com.nbaprops.pcf.functions.upcomingtablescleanup.UpcomingTablesCleanupFunction"
+      account      = "cleanup"
+      triggers     = ["upcoming-tables-cleanup-trigger"]
+      publishes    = ["upcoming-tables-cleaned"]
+      reads_tables = []
+      edits_tables = ["upcoming_player_game_context", "upcoming_team_game_context", "cleanup_operations", "precompute_failures"]
     }
   }
+
+  # Which dataset each table the functions touch is in (the shared definitions in Tables.java say the same).
+  table_datasets = {
+    nba_schedule                 = "analytics"
+    player_game_summary          = "analytics"
+    team_offense_game_summary    = "analytics"
+    upcoming_player_game_context = "analytics"
+    upcoming_team_game_context   = "analytics"
+    player_shot_zone_analysis    = "precompute"
+    team_defense_zone_analysis   = "precompute"
+    player_composite_factors     = "precompute"
+    precompute_failures          = "orchestration"
+    backfill_processing_metadata = "orchestration"
+    cleanup_operations           = "orchestration"
+  }
+
+  # Every name that must be unique in a project starts with the environment's prefix: "pcf-" and topic_prefix for
+  # service accounts (at most 30 characters: variables.tf bounds the prefix), topic_prefix for the rest.
+  name_prefix = "pcf-${var.topic_prefix}"
+
+  # Where Cloud Functions stages a region's sources for the builds.
+  function_sources_bucket = "gcf-v2-sources-${data.google_project.this.number}-${var.region}"
 
   # The tables this suite writes and owns, with the layout of their shared definitions (shared/.../Tables.java);
   # their schemas are in schemas/<name>.json, generated from the same definitions.
@@ -72,9 +108,6 @@ locals {
       clustering               = ["cleanup_type", "status"]
     }
   }
-
-  # The upstream tables the cleanup deletes stale rows from (it may edit these two tables and nothing else upstream).
-  upcoming_tables = ["upcoming_player_game_context", "upcoming_team_game_context"]
 
   datasets = {
     analytics     = var.analytics_dataset
@@ -116,22 +149,26 @@ locals {
     }
   ]...)
 
-  # Each (function, topic it publishes to) pair is one publisher grant.
+  # Each (function, topic it publishes to) pair is one publisher grant; metadata-tracking's request to reprocess
+  # only when auto_heal is on.
   publications = merge([
     for name, function in local.functions : {
       for topic in function.publishes : "${name}--${topic}" => { function = name, topic = topic }
+      if name != "metadata-tracking" || var.auto_heal
     }
   ]...)
 
-  dataset_readers = merge([
+  # Each (function, table) pair is one grant; a table a function edits is not granted to it again for reading.
+  table_readers = merge([
     for name, function in local.functions : {
-      for dataset in function.reads_datasets : "${name}--${dataset}" => { function = name, dataset = dataset }
+      for table in function.reads_tables : "${name}--${table}" => { function = name, table = table }
+      if !contains(function.edits_tables, table)
     }
   ]...)
 
-  dataset_editors = merge([
+  table_editors = merge([
     for name, function in local.functions : {
-      for dataset in function.edits_datasets : "${name}--${dataset}" => { function = name, dataset = dataset }
+      for table in function.edits_tables : "${name}--${table}" => { function = name, table = table }
     }
   ]...)
 

@@ -39,7 +39,7 @@ resource "google_pubsub_subscription" "dead_letter" {
 }
 
 locals {
-  pubsub_service_agent = "serviceAccount:service-${data.google_project.this.number}@gcp-sa-pubsub.iam.gserviceaccount.com"
+  pubsub_service_agent = google_project_service_identity.agent["pubsub.googleapis.com"].member
 }
 
 # Dead-lettering: the Pub/Sub service agent publishes to the dead-letter topic, and acknowledges on the source

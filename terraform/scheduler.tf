@@ -40,5 +40,5 @@ resource "google_cloud_scheduler_job" "daily" {
     data       = base64encode(jsonencode(each.value.message))
   }
 
-  depends_on = [google_project_service.required]
+  depends_on = [time_sleep.iam_propagation]
 }

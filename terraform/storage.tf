@@ -37,14 +37,38 @@ resource "google_storage_bucket" "sources" {
     enabled = true
   }
 
+  # A replaced zip is kept a while for a rollback, then goes; so do the zips each build leaves under builds/.
   lifecycle_rule {
     condition {
       num_newer_versions = 5
+      with_state         = "ARCHIVED"
     }
     action {
       type = "Delete"
     }
   }
+
+  lifecycle_rule {
+    condition {
+      days_since_noncurrent_time = var.source_retention_days
+      with_state                 = "ARCHIVED"
+    }
+    action {
+      type = "Delete"
+    }
+  }
+
+  lifecycle_rule {
+    condition {
+      age            = var.source_retention_days
+      matches_prefix = ["builds/"]
+    }
+    action {
+      type = "Delete"
+    }
+  }
+
+  depends_on = [google_project_service.required]
 }
 
 resource "google_storage_bucket_object" "function_source" {

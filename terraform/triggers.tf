@@ -34,5 +34,5 @@ resource "google_eventarc_trigger" "extra" {
     }
   }
 
-  depends_on = [google_project_iam_member.trigger_event_receiver]
+  depends_on = [time_sleep.iam_propagation, time_sleep.invoker_propagation]
 }

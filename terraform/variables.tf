@@ -34,13 +34,14 @@ variable "orchestration_dataset" {
 }
 
 variable "topic_prefix" {
-  description = "Prefix of every topic name, e.g. \"dev-\" for a second environment in the same project; empty in production."
+  description = "The environment: prefix of every name that must be unique in the project (topics, functions, service accounts, buckets, jobs, metrics), e.g. \"dev-\" for a second environment; empty in production."
   type        = string
   default     = ""
 
+  # Service account ids are "pcf-" + this + at most 8 characters, and may have 30: 18 left for the prefix.
   validation {
-    condition     = can(regex("^([a-z][a-z0-9-]{0,30}-)?$", var.topic_prefix))
-    error_message = "topic_prefix must be empty or lower-case letters, digits and '-', ending in '-'."
+    condition     = can(regex("^([a-z][a-z0-9-]{0,16}-)?$", var.topic_prefix))
+    error_message = "topic_prefix must be empty or at most 18 lower-case letters, digits and '-', starting with a letter and ending in '-'."
   }
 }
 
@@ -124,12 +125,54 @@ variable "functions" {
     "metadata-tracking"       = { memory = "512Mi", timeout_seconds = 300, max_instance_count = 3 }
     "upcoming-tables-cleanup" = { memory = "1Gi", timeout_seconds = 540, max_instance_count = 1 }
   }
+
+  validation {
+    condition     = alltrue([for f in values(var.functions) : f.timeout_seconds >= 1 && f.timeout_seconds <= 540])
+    error_message = "timeout_seconds must be from 1 to 540: the limit of an event-driven gen2 function."
+  }
+
+  validation {
+    condition     = alltrue([for f in values(var.functions) : contains(["256Mi", "512Mi", "1Gi", "2Gi", "4Gi", "8Gi", "16Gi", "32Gi"], f.memory)])
+    error_message = "memory must be one of 256Mi, 512Mi, 1Gi, 2Gi, 4Gi, 8Gi, 16Gi, 32Gi (Java needs at least 256Mi)."
+  }
+
+  validation {
+    condition     = alltrue([for f in values(var.functions) : f.max_instance_count >= 1 && f.max_instance_count <= 1000])
+    error_message = "max_instance_count must be from 1 to 1000."
+  }
 }
 
 variable "max_delivery_attempts" {
   description = "Deliveries of a message before it goes to the function's dead-letter topic (5 to 100)."
   type        = number
   default     = 5
+
+  validation {
+    condition     = var.max_delivery_attempts >= 5 && var.max_delivery_attempts <= 100 && floor(var.max_delivery_attempts) == var.max_delivery_attempts
+    error_message = "max_delivery_attempts must be a whole number from 5 to 100 (Pub/Sub's dead-letter policy)."
+  }
+}
+
+variable "propagation_wait" {
+  description = "How long the first apply waits for new service agents, IAM grants and log-based metrics to propagate."
+  type        = string
+  default     = "90s"
+
+  validation {
+    condition     = can(regex("^[0-9]+[sm]$", var.propagation_wait))
+    error_message = "propagation_wait is a duration such as \"90s\" or \"2m\"."
+  }
+}
+
+variable "source_retention_days" {
+  description = "Days a replaced function zip, and each build's copy under builds/, are kept in the sources bucket."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.source_retention_days >= 1
+    error_message = "source_retention_days must be at least 1."
+  }
 }
 
 variable "backup_retention_days" {

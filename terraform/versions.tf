@@ -6,6 +6,16 @@ terraform {
       source  = "hashicorp/google"
       version = "~> 6.10"
     }
+    # Only for google_project_service_identity, which creates the service agents before anything is granted to them.
+    google-beta = {
+      source  = "hashicorp/google-beta"
+      version = "~> 6.10"
+    }
+    # time_sleep: the waits Google documents for IAM and new service agents to propagate.
+    time = {
+      source  = "hashicorp/time"
+      version = "~> 0.12"
+    }
   }
 
   # State lives in a bucket you create once; pass it at init:
@@ -14,6 +24,11 @@ terraform {
 }
 
 provider "google" {
+  project = var.project_id
+  region  = var.region
+}
+
+provider "google-beta" {
   project = var.project_id
   region  = var.region
 }

@@ -155,10 +155,145 @@ class TerraformContractTest {
   }
 
   @Test
-  void theLogAlertPoliciesWaitForTheirMetrics() {
+  void theLogAlertPoliciesWaitForTheirMetricsToPropagate() {
     JsonObject policy = terraform.resources("google_monitoring_alert_policy").get("logged");
+    JsonObject wait = terraform.resources("time_sleep").get("log_metrics");
 
-    assertThat(policy.get("depends_on").toString()).contains("google_logging_metric.alert");
+    assertThat(policy.get("depends_on").toString()).contains("time_sleep.log_metrics");
+    assertThat(wait.get("depends_on").toString()).contains("google_logging_metric.alert");
+  }
+
+  @Test
+  void theBuildAccountCanReadTheBucketCloudFunctionsStagesSourcesIn() {
+    JsonObject grant =
+        terraform.resources("google_project_iam_member").get("build_function_sources");
+
+    assertThat(grant.get("role").getAsString()).isEqualTo("roles/storage.objectViewer");
+    assertThat(grant.get("member").getAsString())
+        .isEqualTo("${google_service_account.build.member}");
+    assertThat(grant.getAsJsonArray("condition").toString())
+        .contains("projects/_/buckets/${local.function_sources_bucket}");
+    assertThat(terraform.local("function_sources_bucket").getAsString())
+        .isEqualTo("gcf-v2-sources-${data.google_project.this.number}-${var.region}");
+  }
+
+  @Test
+  void serviceAgentsAreCreatedBeforeTheyAreGrantedAnything() {
+    JsonObject agents = terraform.resources("google_project_service_identity").get("agent");
+
+    assertThat(agents.get("for_each").getAsString())
+        .isEqualTo(
+            "${toset([\"pubsub.googleapis.com\", \"eventarc.googleapis.com\","
+                + " \"cloudscheduler.googleapis.com\"])}");
+    // No agent is named by hand: every grant to one goes through the identity that creates it.
+    List<String> byHand = new ArrayList<>();
+    for (Terraform.Resource resource : terraform.allResources()) {
+      if (resource.body().toString().contains("gcp-sa-")) {
+        byHand.add(resource.toString());
+      }
+    }
+    assertThat(terraform.local("pubsub_service_agent").getAsString())
+        .contains("google_project_service_identity.agent");
+    assertThat(byHand).isEmpty();
+  }
+
+  @Test
+  void everythingThatNeedsAGrantWaitsForTheGrantsToPropagate() {
+    JsonObject wait = terraform.resources("time_sleep").get("iam_propagation");
+    // The invoker grants follow their functions; the triggers added to a function wait for them.
+    String waitsFor =
+        wait.get("depends_on").toString()
+            + terraform.resources("time_sleep").get("invoker_propagation").get("depends_on");
+    assertThat(
+            terraform
+                .resources("google_eventarc_trigger")
+                .get("extra")
+                .get("depends_on")
+                .toString())
+        .contains("time_sleep.invoker_propagation");
+    List<String> notAwaited = new ArrayList<>();
+    for (Terraform.Resource resource : terraform.allResources()) {
+      if (resource.type().endsWith("_iam_member") && !waitsFor.contains(resource.toString())) {
+        notAwaited.add(resource.toString());
+      }
+    }
+    assertThat(notAwaited).isEmpty();
+    assertThat(waitsFor).contains("time_sleep.service_agents");
+    for (String type :
+        List.of(
+            "google_cloudfunctions2_function",
+            "google_eventarc_trigger",
+            "google_cloud_scheduler_job")) {
+      for (JsonObject body : terraform.resources(type).values()) {
+        assertWithMessage(type)
+            .that(body.get("depends_on").toString())
+            .contains("time_sleep.iam_propagation");
+      }
+    }
+  }
+
+  @Test
+  void theApisANewProjectLacksAreEnabled() {
+    String apis =
+        terraform.resources("google_project_service").get("required").get("for_each").getAsString();
+    assertThat(apis).contains("\"iam.googleapis.com\"");
+    assertThat(apis).contains("\"cloudresourcemanager.googleapis.com\"");
+  }
+
+  @Test
+  void noDatasetLevelIamTouchesAnyDataset() {
+    // google_bigquery_dataset_iam_* rewrite a dataset's access and drop its authorized views.
+    List<String> datasetIam = new ArrayList<>();
+    for (Terraform.Resource resource : terraform.allResources()) {
+      if (resource.type().startsWith("google_bigquery_dataset_iam")) {
+        datasetIam.add(resource.toString());
+      }
+    }
+    assertThat(datasetIam).isEmpty();
+  }
+
+  @Test
+  void noAccountMayReplaceOrDeleteObjects() {
+    List<String> admins = new ArrayList<>();
+    for (Terraform.Resource resource : terraform.allResources()) {
+      if (resource.body().toString().contains("objectAdmin")
+          || resource.body().toString().contains("roles/storage.admin")) {
+        admins.add(resource.toString());
+      }
+    }
+    assertThat(admins).isEmpty();
+  }
+
+  @Test
+  void eachFunctionIsGrantedTablesOfTheirOwnDatasetOnly() {
+    JsonObject declared = terraform.local("table_datasets").getAsJsonObject();
+    Map<String, String> code = new TreeMap<>();
+    for (TableDefinition table : Tables.ALL) {
+      code.put(table.name(), table.dataset().name().toLowerCase(Locale.ROOT));
+    }
+    List<String> problems = new ArrayList<>();
+    declared
+        .entrySet()
+        .forEach(
+            entry -> {
+              if (!entry.getValue().getAsString().equals(code.get(entry.getKey()))) {
+                problems.add(entry.getKey() + " is in " + code.get(entry.getKey()));
+              }
+            });
+    functions()
+        .entrySet()
+        .forEach(
+            function -> {
+              JsonObject body = function.getValue().getAsJsonObject();
+              for (String key : List.of("reads_tables", "edits_tables")) {
+                for (String table : strings(body.get(key))) {
+                  if (!declared.has(table)) {
+                    problems.add(function.getKey() + " " + key + " names " + table);
+                  }
+                }
+              }
+            });
+    assertThat(problems).isEmpty();
   }
 
   @Test
@@ -249,12 +384,22 @@ class TerraformContractTest {
   }
 
   @Test
-  void theUpcomingTablesTheCleanupEditsAreTheCodes() {
-    assertThat(strings(terraform.local("upcoming_tables")))
+  void theCleanupEditsTheUpcomingTablesOfTheCodeAndNoOtherUpstreamTable() {
+    Set<String> upstreamEdits =
+        strings(functions().getAsJsonObject("upcoming-tables-cleanup").get("edits_tables"));
+    upstreamEdits.removeIf(
+        table -> Tables.OWNED.stream().anyMatch(owned -> owned.name().equals(table)));
+    assertThat(upstreamEdits)
         .isEqualTo(
             Tables.UPCOMING.stream()
                 .map(TableDefinition::name)
                 .collect(Collectors.toCollection(TreeSet::new)));
+  }
+
+  @Test
+  void onlyAnAutoHealingSweepMayRequestReprocessing() {
+    assertThat(terraform.local("publications").toString())
+        .contains("name != \\\"metadata-tracking\\\" || var.auto_heal");
   }
 
   @Test
