@@ -58,6 +58,11 @@ final class Terraform {
     return new Terraform(files);
   }
 
+  /** Each file's parsed body, by file name (a .tfvars file: its assignments). */
+  Map<String, JsonObject> files() {
+    return files;
+  }
+
   /** The value of {@code local.<name>} (wherever it is defined). */
   JsonElement local(String name) {
     for (JsonObject file : files.values()) {

@@ -1,12 +1,19 @@
-# Copy to terraform.tfvars and fill in. Only project_id is required.
+# Production. Only project_id is required; everything else shows its default. Two environments can share a project:
+# dev.tfvars beside this file is the second one. Each has its own state folder (cloudbuild's _TF_STATE_PREFIX).
 project_id = "nba-props-platform"
 region     = "us-east1"
 
-# A second environment in the same project: prefix its topics, functions and buckets.
-# topic_prefix = "dev-"
+# The environment's prefix of every name that must be unique in the project; empty here.
+topic_prefix = ""
+
+# The upstream dataset is read, and the cleanup edits its two upcoming-context tables: each environment has its own.
+analytics_dataset     = "nba_analytics"
+precompute_dataset    = "nba_precompute"
+orchestration_dataset = "nba_orchestration"
 
 cleanup_ttl_days    = 7
 large_deletion_rows = 10000
+auto_heal           = true
 
 alert_notification_channels = [
   # "projects/nba-props-platform/notificationChannels/1234567890",
