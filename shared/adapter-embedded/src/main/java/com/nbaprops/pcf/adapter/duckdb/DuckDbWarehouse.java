@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.locks.ReentrantLock;
 import org.duckdb.DuckDBConnection;
 
 /**
@@ -50,6 +51,15 @@ public final class DuckDbWarehouse implements Warehouse {
    * never more connections than calls ever ran at once, whatever threads come and go.
    */
   private final Deque<DuckDbSession> idle = new ConcurrentLinkedDeque<>();
+
+  /**
+   * One write at a time. DuckDB commits optimistically: two transactions that each replace the same
+   * empty partition delete nothing, append, and both commit, leaving two copies (a redelivery that
+   * overlaps the first delivery, or BUS=local:N). Two MERGEs of the same new key would both insert.
+   * Serialising the writes of this process is enough: DuckDB's file lock keeps other processes out.
+   * Reads are not held up.
+   */
+  private final ReentrantLock writes = new ReentrantLock();
 
   private DuckDbWarehouse(DuckDBConnection root, Catalog catalog) {
     this.root = root;
@@ -158,11 +168,13 @@ public final class DuckDbWarehouse implements Warehouse {
   public long execute(Sql sql) {
     PositionalSql positional = PositionalSql.from(sql);
     DuckDbSession session = acquire();
+    writes.lock();
     try {
       return session.prepare(positional).executeLargeUpdate();
     } catch (SQLException e) {
       throw new WarehouseException("statement failed: " + e.getMessage() + "\n" + sql.text(), e);
     } finally {
+      writes.unlock();
       release(session);
     }
   }
@@ -183,6 +195,7 @@ public final class DuckDbWarehouse implements Warehouse {
       }
     }
     DuckDbSession session = acquire();
+    writes.lock();
     try {
       session.inTransaction(
           () -> {
@@ -198,6 +211,7 @@ public final class DuckDbWarehouse implements Warehouse {
             session.appendRows(table, rows);
           });
     } finally {
+      writes.unlock();
       release(session);
     }
   }
@@ -205,6 +219,7 @@ public final class DuckDbWarehouse implements Warehouse {
   @Override
   public void replaceAll(TableDefinition table, List<Row> rows) {
     DuckDbSession session = acquire();
+    writes.lock();
     try {
       session.inTransaction(
           () -> {
@@ -214,6 +229,7 @@ public final class DuckDbWarehouse implements Warehouse {
             session.appendRows(table, rows);
           });
     } finally {
+      writes.unlock();
       release(session);
     }
   }
@@ -221,9 +237,11 @@ public final class DuckDbWarehouse implements Warehouse {
   @Override
   public void append(TableDefinition table, List<Row> rows) {
     DuckDbSession session = acquire();
+    writes.lock();
     try {
       session.inTransaction(() -> session.appendRows(table, rows));
     } finally {
+      writes.unlock();
       release(session);
     }
   }

@@ -187,4 +187,61 @@ class DuckDbWarehouseTest {
     assertThat(players(FEB_23)).hasSize(20);
     assertThat(warehouse.connections()).isEqualTo(1);
   }
+
+  /** Runs {@code write} on {@code threads} threads released at once, and waits for them. */
+  private static void atOnce(int threads, Runnable write) throws Exception {
+    java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(threads);
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(threads);
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int i = 0; i < threads; i++) {
+        done.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  write.run();
+                  return null;
+                }));
+      }
+      for (java.util.concurrent.Future<?> future : done) {
+        future.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Pub/Sub's redelivery can overlap the first delivery: the replaced partition holds one copy. */
+  @Test
+  void concurrentReplacementsOfAnEmptyPartitionLeaveOneCopy() throws Exception {
+    List<Row> rows =
+        List.of(score("a", FEB_23, 1L), score("b", FEB_23, 1L), score("c", FEB_23, 1L));
+    for (int round = 0; round < 10; round++) {
+      warehouse.execute(Sql.of("DELETE FROM nba_precompute.scores WHERE TRUE"));
+
+      atOnce(4, () -> warehouse.replacePartition(SCORES, FEB_23, rows));
+
+      assertThat(players(FEB_23)).containsExactly("a", "b", "c").inOrder();
+    }
+  }
+
+  /** The failures table's insert-if-absent: concurrent MERGEs of one new key insert it once. */
+  @Test
+  void concurrentMergesOfOneNewKeyInsertItOnce() throws Exception {
+    Sql merge =
+        Sql.of(
+                "MERGE INTO nba_precompute.scores AS target USING (SELECT @player AS player) AS source"
+                    + " ON target.player = source.player WHEN NOT MATCHED THEN"
+                    + " INSERT (player, game_date) VALUES (@player, @d)")
+            .string("player", "x")
+            .date("d", FEB_23);
+    for (int round = 0; round < 10; round++) {
+      warehouse.execute(Sql.of("DELETE FROM nba_precompute.scores WHERE TRUE"));
+
+      atOnce(4, () -> warehouse.execute(merge));
+
+      assertThat(players(FEB_23)).containsExactly("x");
+    }
+  }
 }
