@@ -74,7 +74,18 @@ public final class PipelineCli implements Runnable {
                 return created;
               }
             });
-    cli.registerConverter(LocalDate.class, text -> JsonFields.date("date", text));
+    cli.registerConverter(
+        LocalDate.class,
+        text -> {
+          try {
+            return JsonFields.date("date", text);
+          } catch (InvalidMessageException e) {
+            // Picocli would print the exception's class name to a person.
+            throw new CommandLine.TypeConversionException(e.getMessage());
+          }
+        });
+    // The help writes the values as people type them (--log-format json).
+    cli.setCaseInsensitiveEnumValuesAllowed(true);
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + Causes.chain(e));

@@ -25,6 +25,23 @@ class PipelineCliTest {
   }
 
   @Test
+  void theLogFormatIsAcceptedAsTheHelpWritesIt(@TempDir Path home) {
+    for (String format : new String[] {"json", "text", "JSON"}) {
+      assertThat(run(Map.of("PIPELINE_HOME", home.toString()), "--log-format", format, "status"))
+          .isEqualTo(ExitCodes.OK);
+    }
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void aDateOutOfRangeIsRefusedInWordsWithoutJavasNames() {
+    assertThat(run("--today", "1900-01-01", "status")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("1900-01-01");
+    assertThat(err.toString()).doesNotContain("Exception");
+    assertThat(err.toString()).doesNotContain("com.nbaprops");
+  }
+
+  @Test
   void anImpossibleDateIsBadUsage() {
     assertThat(run("reprocess", "2023-02-30")).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("not a valid date");
