@@ -36,6 +36,15 @@ public record CoverageValidated(
           "feature_report",
           "reason");
 
+  /**
+   * Whether {@code fields} are meant as this message: they name a field only it has (a sweep
+   * request never carries a date, a verdict or counts), so a verdict left out is reported as
+   * missing rather than every other field as unknown.
+   */
+  public static boolean isMeant(JsonFields fields) {
+    return FIELDS.stream().filter(field -> !field.equals("run_id")).anyMatch(fields::has);
+  }
+
   public CoverageValidated {
     requireNonNull(runId, "runId");
     requireNonNull(analysisDate, "analysisDate");

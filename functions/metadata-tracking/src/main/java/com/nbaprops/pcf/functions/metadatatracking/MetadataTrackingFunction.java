@@ -50,7 +50,7 @@ public final class MetadataTrackingFunction implements CloudEventsFunction {
   }
 
   private Object parse(String json, Supplier<String> runIds) {
-    return JsonFields.parse(json).has("verdict")
+    return CoverageValidated.isMeant(JsonFields.parse(json))
         ? CoverageValidated.fromJson(json)
         : SweepRequest.parse(json, clock.today(), maxRangeDays, runIds);
   }

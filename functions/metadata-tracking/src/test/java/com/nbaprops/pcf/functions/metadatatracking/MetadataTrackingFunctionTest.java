@@ -67,6 +67,18 @@ class MetadataTrackingFunctionTest {
   }
 
   @Test
+  void aVerdictLeftOutIsNamedAsMissing() {
+    RuntimeFixture fixture = new RuntimeFixture(blobs);
+
+    deliver(fixture, verdict("PASS", 10, 10).replace("\"verdict\":\"PASS\",", ""));
+
+    assertThat(fixture.metadata(DAY)).isEmpty();
+    String reason = fixture.failures().get(0).string("failure_reason");
+    assertThat(reason).contains("'verdict'");
+    assertThat(reason).doesNotContain("unknown field");
+  }
+
+  @Test
   void negativeCountsAreRejectedAsInput() {
     RuntimeFixture fixture = new RuntimeFixture(blobs);
 
