@@ -4,6 +4,7 @@ import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.failure.Causes;
 import com.nbaprops.pcf.local.DeadLetterFile;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.logging.StructuredLog;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -50,8 +51,11 @@ final class DeadLettersCommand implements Callable<Integer> {
       for (DeadLetterFile.Entry entry : entries) {
         out.printf(
             "%-20s  %-28s  %-8d  %s%n",
-            entry.id(), entry.topic(), entry.attempts(), entry.lastError());
-        out.println("    " + entry.data());
+            StructuredLog.escape(entry.id()),
+            entry.topic(),
+            entry.attempts(),
+            StructuredLog.escape(entry.lastError()));
+        out.println("    " + StructuredLog.escape(entry.data()));
       }
       out.println(
           entries.size() + " dead letters; replay with ./pipeline replay TOPIC --id ID, or --all");

@@ -3,6 +3,7 @@ package com.nbaprops.pcf.local.cli;
 import com.nbaprops.pcf.adapter.local.LocalEventBus;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.CoverageValidated;
 import com.nbaprops.pcf.message.FunctionInbox;
@@ -63,7 +64,7 @@ final class PublishCommand implements Callable<Integer> {
               + (after - before - 1)
               + " downstream messages followed");
       List<LocalEventBus.Message> downstream = local.bus().published().subList(before + 1, after);
-      downstream.forEach(m -> out.println("  " + m.topic() + " " + m.data()));
+      downstream.forEach(m -> out.println("  " + m.topic() + " " + StructuredLog.escape(m.data())));
       return outcome(local, id, downstream);
     }
   }

@@ -2,6 +2,7 @@ package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.failure.FailureCategory;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.table.Tables;
@@ -37,6 +38,7 @@ final class Rejections {
                     .date("today", local.runtime().leagueClock().today())
                     .string("category", FailureCategory.INVALID_MESSAGE.name())
                     .string("key", key));
-    return rows.stream().map(row -> row.string("failure_reason")).toList();
+    // A reason quotes the message: it is shown escaped, so a message cannot drive the terminal.
+    return rows.stream().map(row -> StructuredLog.escape(row.string("failure_reason"))).toList();
   }
 }

@@ -4,6 +4,7 @@ import com.nbaprops.pcf.adapter.local.LocalEventBus.DeadLetter;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.CoverageValidated;
 import com.nbaprops.pcf.message.FactorsComputed;
@@ -47,7 +48,7 @@ record RunResults(List<DateResult> dates) {
                 + " after "
                 + deadLetter.attempts()
                 + " attempts: "
-                + deadLetter.lastError());
+                + StructuredLog.escape(deadLetter.lastError()));
       }
       if (computed == null) {
         return Optional.of("no outcome: the request was lost");
@@ -61,13 +62,16 @@ record RunResults(List<DateResult> dates) {
                 + " kept (see precompute_failures, RERUN_REFUSED); --force replaces them");
       }
       if (verdict == Verdict.FAIL || verdict == Verdict.ERROR) {
-        return Optional.of("coverage " + verdict + (cause == null ? "" : ": " + cause));
+        return Optional.of(
+            "coverage " + verdict + (cause == null ? "" : ": " + StructuredLog.escape(cause)));
       }
       if (status == null) {
         return Optional.of("not tracked: this run wrote no metadata row for the date");
       }
       if (CoverageStatus.INCOMPLETE.name().equals(status)) {
-        return Optional.of("metadata status INCOMPLETE" + (cause == null ? "" : ": " + cause));
+        return Optional.of(
+            "metadata status INCOMPLETE"
+                + (cause == null ? "" : ": " + StructuredLog.escape(cause)));
       }
       return Optional.empty();
     }

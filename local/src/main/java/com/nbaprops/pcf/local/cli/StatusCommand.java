@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.report.CoverageReport;
+import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.rules.CoverageStatus;
@@ -132,9 +133,9 @@ final class StatusCommand implements Callable<Integer> {
           row.int64("expected_players"),
           row.int64("actual_players"),
           row.float64("coverage_pct"),
-          row.string("status"),
-          row.string("data_source") == null ? "-" : row.string("data_source"),
-          row.string("verdict"));
+          StructuredLog.escape(row.string("status")),
+          row.string("data_source") == null ? "-" : StructuredLog.escape(row.string("data_source")),
+          StructuredLog.escape(row.string("verdict")));
     }
   }
 }
