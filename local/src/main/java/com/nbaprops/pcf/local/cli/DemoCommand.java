@@ -18,13 +18,15 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Replay the Feb-2023 incident on the real 2022-23 season, from an empty PIPELINE_HOME: seed with"
+      "Replay the Feb-2023 incident on the real 2022-23 season, from an empty PIPELINE_HOME (a warehouse"
+          + " the demo did not make is kept unless --replace): seed with"
           + " the stale partial upcoming rows; process 2023-02-23 as the original did and show how the suite"
           + " catches it; run the pre-flight; backfill February with force; show the final table and write"
           + " the report.",
@@ -34,7 +36,15 @@ final class DemoCommand implements Callable<Integer> {
   static final DateRange FEBRUARY =
       new DateRange(LocalDate.of(2023, 2, 1), LocalDate.of(2023, 2, 28));
 
+  /** Marks a home whose warehouse the demo made, so running the demo again may replace it. */
+  static final String MARKER = "made-by-demo";
+
   @ParentCommand PipelineCli root;
+
+  @Option(
+      names = "--replace",
+      description = "Replace a warehouse the demo did not make (its tracked dates are lost).")
+  boolean replace;
 
   PrintStream out = System.out;
 
@@ -43,11 +53,29 @@ final class DemoCommand implements Callable<Integer> {
     long started = System.nanoTime();
     root.global.requireEmbedded("demo");
     Path home = root.global.home();
+    if (Files.exists(home.resolve("warehouse.duckdb"))
+        && !Files.exists(home.resolve(MARKER))
+        && !replace) {
+      out.println(
+          "demo refused: "
+              + home
+              + " holds a warehouse the demo did not make, and the demo starts from an empty one."
+              + " Run it in a home of its own (PIPELINE_HOME=/tmp/pcf-demo ./pipeline demo), or add"
+              + " --replace to replace this one.");
+      return ExitCodes.USAGE;
+    }
     clear(home.resolve("warehouse.duckdb"));
     clear(home.resolve("warehouse.duckdb.wal"));
     clear(home.resolve("gcs"));
     if (root.global.today == null) {
       root.global.today = LocalDate.of(2023, 3, 10);
+    }
+    try {
+      Files.createDirectories(home);
+      Files.writeString(
+          home.resolve(MARKER), "the demo's warehouse: ./pipeline demo may replace it\n");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + home.resolve(MARKER), e);
     }
     try (LocalRuntime local = root.global.open()) {
       out.println("== 1. seed the 2022-23 season and plant the incident's stale upcoming rows");

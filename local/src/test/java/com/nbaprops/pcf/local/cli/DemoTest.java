@@ -28,4 +28,19 @@ class DemoTest {
         .isEqualTo(22);
     assertThat(report).contains("0 open failures");
   }
+
+  @Test
+  void keepsAWarehouseItDidNotMake() throws Exception {
+    SeasonFixture.FEBRUARY_BACKFILLED.open(home).close();
+    Path warehouse = home.resolve("warehouse.duckdb");
+    long size = Files.size(warehouse);
+    var modified = Files.getLastModifiedTime(warehouse);
+    var cli = PipelineCli.commandLine(Map.of("PIPELINE_HOME", home.toString()));
+    cli.setErr(new PrintWriter(new StringWriter()));
+
+    assertThat(cli.execute("demo")).isEqualTo(ExitCodes.USAGE);
+
+    assertThat(Files.size(warehouse)).isEqualTo(size);
+    assertThat(Files.getLastModifiedTime(warehouse)).isEqualTo(modified);
+  }
 }
