@@ -6,6 +6,7 @@ import com.nbaprops.pcf.message.InvalidMessageException;
 import com.nbaprops.pcf.message.JsonFields;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,7 @@ import picocli.CommandLine.Mixin;
       "Exit codes: 0 ok, 1 the work found a problem, 2 bad usage or input.",
       "State lives in PIPELINE_HOME (default .local/)."
     })
-public final class PipelineCli implements Runnable {
+public final class PipelineCli implements Callable<Integer> {
   /**
    * The options every command takes. Declared here, inherited by the sub-commands, so they go
    * before the sub-command or after it, as operators type them ({@code ./pipeline --today D
@@ -100,7 +101,9 @@ public final class PipelineCli implements Runnable {
   }
 
   @Override
-  public void run() {
-    CommandLine.usage(this, System.out);
+  public Integer call() {
+    // No command: nothing was done, which a script must not read as success.
+    CommandLine.usage(this, System.err);
+    return ExitCodes.USAGE;
   }
 }

@@ -186,9 +186,10 @@ record RunResults(List<DateResult> dates) {
             .toList();
     List<DateResult> problems = dates.stream().filter(d -> d.problem().isPresent()).toList();
     out.printf(
-        "%d dates asked: %d computed (%d from the synthetic fallback), %d skipped (bootstrap),"
+        "%d %s asked: %d computed (%d from the synthetic fallback), %d skipped (bootstrap),"
             + " %d not done; %d player rows%n",
         dates.size(),
+        dates.size() == 1 ? "date" : "dates",
         computed.size(),
         computed.stream().filter(d -> d.computed().dataSource() == DataSource.SYNTHETIC).count(),
         dates.stream()

@@ -55,6 +55,11 @@ final class TrackCommand implements Callable<Integer> {
           span.days != null ? local.runtime().leagueClock().today().minusDays(1) : span.range[1];
       LocalDate from = span.days != null ? to.minusDays(span.days - 1L) : span.range[0];
       var rows = StatusCommand.rows(local, from, to);
+      if (rows.isEmpty()) {
+        out.println(
+            "no game date between " + from + " and " + to + ": nothing to track (off-season?)");
+        return ExitCodes.OK;
+      }
       StatusCommand.print(rows, false, out);
       return rows.stream().anyMatch(StatusCommand::notDone) ? ExitCodes.PROBLEM : ExitCodes.OK;
     }

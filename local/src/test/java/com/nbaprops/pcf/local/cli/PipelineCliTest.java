@@ -42,6 +42,11 @@ class PipelineCliTest {
   }
 
   @Test
+  void noCommandIsBadUsage() {
+    assertThat(run()).isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
   void anImpossibleDateIsBadUsage() {
     assertThat(run("reprocess", "2023-02-30")).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("not a valid date");

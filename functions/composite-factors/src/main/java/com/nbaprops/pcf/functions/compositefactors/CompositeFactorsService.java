@@ -164,10 +164,9 @@ final class CompositeFactorsService {
         String.format(
             "upcoming_player_game_context %d players, player_game_summary %d players, coverage %.1f%%",
             decision.upcgPlayers(), decision.expectedPlayers(), decision.coveragePct());
-    Severity severity =
-        decision.source() == DataSource.UPCG
-            ? Severity.INFO
-            : decision.upcgPlayers() == 0 ? Severity.WARNING : Severity.ERROR;
+    // A fallback that works is not an error: the date is written in full. The partial context
+    // upstream is worth a warning; the pre-flight and coverage checks say more if it matters.
+    Severity severity = decision.source() == DataSource.UPCG ? Severity.INFO : Severity.WARNING;
     String verdict =
         decision.source() == DataSource.UPCG
             ? "using the upcoming context"

@@ -49,6 +49,43 @@ public record PreflightReport(
     return (issues.isEmpty() && inputIssues.isEmpty()) || forced;
   }
 
+  /** The findings on one line, for a log entry: the failure rows carry the remedies. */
+  public String summary() {
+    StringBuilder text =
+        new StringBuilder("pre-flight: ").append(gameDates.size()).append(" game dates checked");
+    if (!issues.isEmpty()) {
+      text.append("; partial upcoming context on ")
+          .append(
+              issues.stream()
+                  .map(
+                      issue ->
+                          issue.date()
+                              + " ("
+                              + issue.upcomingPlayers()
+                              + " of "
+                              + issue.expectedPlayers()
+                              + " players)")
+                  .collect(Collectors.joining(", ")));
+    }
+    if (!inputIssues.isEmpty()) {
+      text.append("; inputs missing on ")
+          .append(
+              inputIssues.stream()
+                  .map(
+                      issue -> issue.date() + " (" + issue.shortfall().input().table().name() + ")")
+                  .collect(Collectors.joining(", ")));
+    }
+    if (issues.isEmpty() && inputIssues.isEmpty()) {
+      text.append(", every input present, no partial upcoming context");
+    } else {
+      text.append(
+          forced
+              ? "; force is set: going ahead"
+              : "; stopped: each date has a failure row with its remedy");
+    }
+    return text.toString();
+  }
+
   public String describe() {
     if (issues.isEmpty() && inputIssues.isEmpty()) {
       return "pre-flight: "

@@ -108,7 +108,7 @@ final class RangeFanOut {
       return new Result(report, List.of());
     }
     if (!report.passed()) {
-      log.error(report.describe());
+      log.error(report.summary());
       for (PreflightReport.Issue issue : report.issues()) {
         failures.record(
             FunctionName.COMPOSITE_FACTORS,
@@ -151,7 +151,7 @@ final class RangeFanOut {
       }
       return new Result(report, List.of());
     }
-    log.log(report.issues().isEmpty() ? Severity.INFO : Severity.WARNING, report.describe());
+    log.log(report.issues().isEmpty() ? Severity.INFO : Severity.WARNING, report.summary());
     List<LocalDate> dates = report.gameDates();
     for (LocalDate date : dates) {
       DateRequest child = new DateRequest(date, true, request.force(), request.runId());

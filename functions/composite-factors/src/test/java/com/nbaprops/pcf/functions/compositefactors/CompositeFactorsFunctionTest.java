@@ -68,7 +68,7 @@ class CompositeFactorsFunctionTest {
     assertThat(fixture.factors(DAY).get(0).string("data_source")).isEqualTo("SYNTHETIC");
     assertThat(
             fixture.logged(
-                Severity.ERROR,
+                Severity.WARNING,
                 "upcoming_player_game_context 1 players, player_game_summary 10 players"))
         .isTrue();
   }
@@ -240,6 +240,11 @@ class CompositeFactorsFunctionTest {
     assertThat(fixture.published(Topic.COMPOSITE_FACTORS_REQUESTS)).isEmpty();
     assertThat(fixture.failures().get(0).string("failure_category"))
         .isEqualTo("PARTIAL_UPCOMING_CONTEXT");
-    assertThat(fixture.logged(Severity.ERROR, "2023-02-23  upcoming 1 of 10 players")).isTrue();
+    assertThat(fixture.logged(Severity.ERROR, "partial upcoming context on 2023-02-23 (1 of 10"))
+        .isTrue();
+    // One line: the text log would show a newline as a literal \n.
+    assertThat(
+            fixture.logs().stream().filter(line -> line.contains("pre-flight")).toList().toString())
+        .doesNotContain("\n");
   }
 }
