@@ -45,10 +45,21 @@ final class Console {
   /** Cloud Logging's JSON lines, one per entry, every severity: for piping. */
   LogSink jsonSink() {
     LogSink json = StructuredLog.jsonLines(err);
-    return (severity, message, labels) -> {
-      clearBar();
-      json.write(severity, message, labels);
-      redrawBar();
+    return new LogSink() {
+      @Override
+      public void write(Severity severity, String message, Map<String, String> labels) {
+        clearBar();
+        json.write(severity, message, labels);
+        redrawBar();
+      }
+
+      @Override
+      public void write(
+          Severity severity, String message, Map<String, String> labels, Throwable error) {
+        clearBar();
+        json.write(severity, message, labels, error);
+        redrawBar();
+      }
     };
   }
 

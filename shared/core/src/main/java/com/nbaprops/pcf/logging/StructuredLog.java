@@ -35,18 +35,48 @@ public final class StructuredLog {
     return "json".equals(format) ? jsonLines(System.out) : text(System.err, Clock.systemUTC());
   }
 
+  /**
+   * Cloud Logging's JSON lines. An entry about an exception carries its stack trace in {@code
+   * message} and {@code stack_trace}, and the {@code @type} of Error Reporting's
+   * ReportedErrorEvent, so Error Reporting groups it.
+   */
   public static LogSink jsonLines(PrintStream out) {
-    return (severity, message, labels) -> {
-      JsonObject entry = new JsonObject();
-      entry.addProperty("severity", severity.name());
-      entry.addProperty("message", message);
-      JsonObject labelObject = new JsonObject();
-      labels.forEach(labelObject::addProperty);
-      entry.add("logging.googleapis.com/labels", labelObject);
-      synchronized (out) {
-        out.println(entry);
+    return new LogSink() {
+      @Override
+      public void write(Severity severity, String message, Map<String, String> labels) {
+        print(entry(severity, message, labels));
+      }
+
+      @Override
+      public void write(
+          Severity severity, String message, Map<String, String> labels, Throwable error) {
+        String trace = LogSink.stackTrace(error);
+        JsonObject entry = entry(severity, message + "\n" + trace, labels);
+        entry.addProperty("stack_trace", trace);
+        entry.addProperty("@type", REPORTED_ERROR_EVENT);
+        print(entry);
+      }
+
+      private void print(JsonObject entry) {
+        synchronized (out) {
+          out.println(entry);
+        }
       }
     };
+  }
+
+  /** The type Error Reporting looks for in a structured log entry. */
+  static final String REPORTED_ERROR_EVENT =
+      "type.googleapis.com/google.devtools.clouderrorreporting.v1beta1.ReportedErrorEvent";
+
+  private static JsonObject entry(Severity severity, String message, Map<String, String> labels) {
+    JsonObject entry = new JsonObject();
+    entry.addProperty("severity", severity.name());
+    entry.addProperty("message", message);
+    JsonObject labelObject = new JsonObject();
+    labels.forEach(labelObject::addProperty);
+    entry.add("logging.googleapis.com/labels", labelObject);
+    return entry;
   }
 
   /**
@@ -122,6 +152,11 @@ public final class StructuredLog {
 
   public void error(String message) {
     sink.write(Severity.ERROR, message, labels);
+  }
+
+  /** An error with the exception behind it, its stack trace included for Error Reporting. */
+  public void error(String message, Throwable cause) {
+    sink.write(Severity.ERROR, message, labels, cause);
   }
 
   public void log(Severity severity, String message) {

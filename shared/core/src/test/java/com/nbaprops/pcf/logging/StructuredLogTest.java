@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -59,5 +60,38 @@ class StructuredLogTest {
     assertThat(entry.get("severity").getAsString()).isEqualTo("ERROR");
     assertThat(entry.getAsJsonObject("logging.googleapis.com/labels").get("run_id").getAsString())
         .isNotEmpty();
+  }
+
+  @Test
+  void anErrorWithItsExceptionIsAnEntryErrorReportingGroups() {
+    Exception failure =
+        new IllegalStateException("cannot commit", new java.io.IOException("No space left"));
+
+    StructuredLog.to(StructuredLog.jsonLines(stream))
+        .with("function", "coverage-validation")
+        .error("coverage ERROR", failure);
+
+    String line = written();
+    assertThat(line.indexOf('\n')).isEqualTo(line.length() - 1);
+    var entry = JsonParser.parseString(line).getAsJsonObject();
+    assertThat(entry.get("severity").getAsString()).isEqualTo("ERROR");
+    assertThat(entry.get("@type").getAsString()).endsWith("ReportedErrorEvent");
+    String message = entry.get("message").getAsString();
+    assertThat(message)
+        .startsWith("coverage ERROR\njava.lang.IllegalStateException: cannot commit");
+    assertThat(message).contains("\tat com.nbaprops.pcf.logging.StructuredLogTest");
+    assertThat(message).contains("Caused by: java.io.IOException: No space left");
+    assertThat(entry.get("stack_trace").getAsString())
+        .startsWith("java.lang.IllegalStateException");
+  }
+
+  @Test
+  void aTextEntryWithAnExceptionStaysOneLine() {
+    StructuredLog.to(StructuredLog.text(stream, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC)))
+        .error("cleanup failed", new IllegalStateException("boom"));
+
+    String line = written();
+    assertThat(line.indexOf('\n')).isEqualTo(line.length() - 1);
+    assertThat(line).contains("java.lang.IllegalStateException: boom\\n\\tat ");
   }
 }

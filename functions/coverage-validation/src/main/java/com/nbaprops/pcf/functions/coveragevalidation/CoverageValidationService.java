@@ -107,7 +107,7 @@ final class CoverageValidationService {
           "coverage " + verdict + ": " + reason + (problems == null ? "" : "; " + problems));
       return result(computed, verdict, expected, written.players(), source, problems, reason);
     } catch (RuntimeException e) {
-      log.error("coverage ERROR (counts as not passing): " + e.getMessage());
+      log.error("coverage ERROR (counts as not passing): " + e.getMessage(), e);
       return result(
           computed,
           Verdict.ERROR,

@@ -62,6 +62,8 @@ class CoverageValidationServiceTest {
     assertThat(result.verdict()).isEqualTo(Verdict.ERROR);
     assertThat(result.verdict().passes()).isFalse();
     assertThat(result.reason()).contains("validation could not run");
+    // The entry carries the stack trace, as Error Reporting needs to group it.
+    assertThat(fixture.logged(Severity.ERROR, "\tat com.nbaprops.pcf.")).isTrue();
   }
 
   @Test

@@ -104,7 +104,7 @@ final class UpcomingTablesCleanupService {
     try {
       return cleaner.clean(table, cutoff, request.runId(), request.dryRun());
     } catch (RuntimeException e) {
-      log.error(table.name() + ": cleanup failed: " + e.getMessage());
+      log.error(table.name() + ": cleanup failed: " + e.getMessage(), e);
       return new TableCleanup(
           table.name(), List.of(), 0, 0, List.of(String.valueOf(e.getMessage())));
     }
@@ -140,7 +140,8 @@ final class UpcomingTablesCleanupService {
     try {
       warehouse.execute(RowMerge.of(catalog, Tables.CLEANUP_OPERATIONS, "cleanup_id", row));
     } catch (RuntimeException e) {
-      log.error("audit row not written (" + e.getMessage() + "); the run was: " + summary.toJson());
+      log.error(
+          "audit row not written (" + e.getMessage() + "); the run was: " + summary.toJson(), e);
       throw e;
     }
   }
