@@ -1,6 +1,7 @@
 package com.nbaprops.pcf.local;
 
 import com.google.cloud.functions.CloudEventsFunction;
+import com.nbaprops.pcf.adapter.duckdb.DuckDbWarehouse;
 import com.nbaprops.pcf.adapter.local.LocalEventBus;
 import com.nbaprops.pcf.adapter.local.LocalEventBusFactory;
 import com.nbaprops.pcf.config.BackendSpec;
@@ -69,9 +70,18 @@ public final class LocalRuntime implements AutoCloseable {
    */
   public static LocalRuntime open(
       Path home, Map<String, String> env, LocalDate today, LogSink logSink, BackendChoice choice) {
-    LocalRuntime local = build(home, env, today, logSink, choice, false);
+    LocalRuntime local = build(home, env, today, logSink, choice, false, false);
     local.subscribeFunctions();
     return local;
+  }
+
+  /**
+   * For commands that only read (status, report, preflight, deadletters): the embedded warehouse
+   * opened read-only, so they need no write access and never change it; nothing is subscribed.
+   */
+  public static LocalRuntime openReadOnly(
+      Path home, Map<String, String> env, LocalDate today, LogSink logSink, BackendChoice choice) {
+    return build(home, env, today, logSink, choice, false, true);
   }
 
   /**
@@ -81,7 +91,7 @@ public final class LocalRuntime implements AutoCloseable {
    */
   public static LocalRuntime openForHosting(
       Path home, Map<String, String> env, LocalDate today, LogSink logSink) {
-    return build(home, env, today, logSink, BackendChoice.EMBEDDED, true);
+    return build(home, env, today, logSink, BackendChoice.EMBEDDED, true, false);
   }
 
   private static LocalRuntime build(
@@ -90,7 +100,8 @@ public final class LocalRuntime implements AutoCloseable {
       LocalDate today,
       LogSink logSink,
       BackendChoice choice,
-      boolean asynchronous) {
+      boolean asynchronous,
+      boolean readOnly) {
     // An option on the command line wins over the environment, which wins over the embedded
     // default.
     Map<String, String> settings = new HashMap<>(env);
@@ -108,7 +119,12 @@ public final class LocalRuntime implements AutoCloseable {
     boolean deliversLocally =
         BackendSpec.parse(PipelineConfig.BUS, config.bus()).kind().equals("local");
     PipelineRuntimeContext context = new PipelineRuntimeContext(config, env, clock, logSink);
-    Warehouse warehouse = Backends.warehouse(context);
+    BackendSpec warehouseSpec = BackendSpec.parse(PipelineConfig.WAREHOUSE, config.warehouse());
+    Warehouse warehouse =
+        readOnly && warehouseSpec.kind().equals("duckdb")
+            ? DuckDbWarehouse.openReadOnly(
+                Path.of(warehouseSpec.requireLocation()), config.catalog())
+            : Backends.warehouse(context);
     StructuredLog busLog = StructuredLog.to(logSink);
     LocalEventBus bus =
         asynchronous

@@ -34,7 +34,7 @@ final class DeadLettersCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Topic only = topic == null ? null : Topic.parse(topic);
-    try (LocalRuntime local = root.global.open()) {
+    try (LocalRuntime local = root.global.openReadOnly()) {
       List<DeadLetterFile.Entry> entries;
       if (local.deliversLocally()) {
         entries = DeadLettersCommand.entries(local, only);

@@ -10,5 +10,8 @@ final class ExitCodes {
   /** Bad usage or input: nothing was done. */
   static final int USAGE = 2;
 
+  /** The warehouse is held by another process: nothing was done; run again once it is free. */
+  static final int BUSY = 3;
+
   private ExitCodes() {}
 }

@@ -107,6 +107,15 @@ final class GlobalOptions {
     return local;
   }
 
+  /** For a command that only reads: the embedded warehouse read-only, nothing subscribed. */
+  LocalRuntime openReadOnly() {
+    LocalRuntime local =
+        LocalRuntime.openReadOnly(
+            home(), env, today, logSink(), new BackendChoice(warehouse, bus, blobs));
+    local.onClose(console()::finish);
+    return local;
+  }
+
   /** The error stream the logs and the progress share; a terminal when there is one. */
   Console console() {
     if (console == null) {

@@ -4,6 +4,7 @@ import com.nbaprops.pcf.config.ConfigException;
 import com.nbaprops.pcf.failure.Causes;
 import com.nbaprops.pcf.message.InvalidMessageException;
 import com.nbaprops.pcf.message.JsonFields;
+import com.nbaprops.pcf.port.WarehouseBusyException;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -91,6 +92,11 @@ public final class PipelineCli implements Callable<Integer> {
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + Causes.chain(e));
           commandLine.getErr().flush();
+          for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof WarehouseBusyException) {
+              return ExitCodes.BUSY;
+            }
+          }
           return e instanceof InvalidMessageException
                   || e instanceof ConfigException
                   || e instanceof IllegalArgumentException

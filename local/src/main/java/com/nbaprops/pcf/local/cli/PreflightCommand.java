@@ -32,7 +32,7 @@ final class PreflightCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DateRange range = CliDates.range(start, end);
-    try (LocalRuntime local = root.global.open()) {
+    try (LocalRuntime local = root.global.openReadOnly()) {
       PreflightReport report = check(local, range, false);
       out.println(report.describe());
       if (report.gameDates().isEmpty()) {

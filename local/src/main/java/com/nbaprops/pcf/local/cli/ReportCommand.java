@@ -50,7 +50,7 @@ final class ReportCommand implements Callable<Integer> {
     LocalDate from = start == null ? LocalDate.of(1946, 11, 1) : start;
     LocalDate to = end == null ? (start == null ? LocalDate.of(9999, 12, 31) : start) : end;
     CliDates.range(from, to);
-    try (LocalRuntime local = root.global.open()) {
+    try (LocalRuntime local = root.global.openReadOnly()) {
       CoverageReport report = report(local, from, to);
       Files.writeString(output, report.html(), StandardCharsets.UTF_8);
       out.println("report written to " + output.toAbsolutePath());

@@ -45,7 +45,7 @@ final class StatusCommand implements Callable<Integer> {
     LocalDate from = start == null ? LocalDate.of(1900, 1, 1) : start;
     LocalDate to = end == null ? (start == null ? LocalDate.of(9999, 12, 31) : start) : end;
     CliDates.range(from, to);
-    try (LocalRuntime local = root.global.open()) {
+    try (LocalRuntime local = root.global.openReadOnly()) {
       List<Row> rows = rows(local, from, to);
       print(rows, json, out);
       return rows.stream().anyMatch(StatusCommand::notDone) ? ExitCodes.PROBLEM : ExitCodes.OK;

@@ -3,10 +3,12 @@ package com.nbaprops.pcf.adapter.duckdb;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.port.WarehouseBusyException;
 import com.nbaprops.pcf.port.WarehouseException;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Column;
 import com.nbaprops.pcf.table.TableDefinition;
+import com.nbaprops.pcf.table.Tables;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -28,6 +30,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -93,7 +96,7 @@ public final class DuckDbWarehouse implements Warehouse {
     return sessions.size();
   }
 
-  /** Opens (creating if needed) the database file at {@code file}. */
+  /** Opens (creating if needed) the database file at {@code file}, to read and write. */
   public static DuckDbWarehouse open(Path file, Catalog catalog) {
     try {
       Path parent = file.toAbsolutePath().getParent();
@@ -103,21 +106,61 @@ public final class DuckDbWarehouse implements Warehouse {
     } catch (IOException e) {
       throw new WarehouseException("cannot create the folder of " + file, e);
     }
-    return connect("jdbc:duckdb:" + file.toAbsolutePath(), catalog);
+    return connect("jdbc:duckdb:" + file.toAbsolutePath(), new Properties(), catalog);
+  }
+
+  /**
+   * Opens the database file at {@code file} for reading only: commands that only read need no write
+   * access to it, and share it with other readers. A file that does not exist yet reads as an empty
+   * warehouse.
+   */
+  public static DuckDbWarehouse openReadOnly(Path file, Catalog catalog) {
+    if (!Files.exists(file)) {
+      DuckDbWarehouse empty = inMemory(catalog);
+      empty.createTables(Tables.ALL);
+      return empty;
+    }
+    Properties readOnly = new Properties();
+    readOnly.setProperty("duckdb.read_only", "true");
+    try {
+      return connect("jdbc:duckdb:" + file.toAbsolutePath(), readOnly, catalog);
+    } catch (WarehouseException e) {
+      if (e instanceof WarehouseBusyException
+          || !String.valueOf(e.getMessage()).contains("different configuration")) {
+        throw e;
+      }
+      // This process holds the file for writing already: share that.
+      return open(file, catalog);
+    }
   }
 
   /** A private in-memory database, for tests. */
   public static DuckDbWarehouse inMemory(Catalog catalog) {
-    return connect("jdbc:duckdb:", catalog);
+    return connect("jdbc:duckdb:", new Properties(), catalog);
   }
 
-  private static DuckDbWarehouse connect(String url, Catalog catalog) {
+  private static DuckDbWarehouse connect(String url, Properties properties, Catalog catalog) {
     try {
-      Connection connection = DriverManager.getConnection(url);
+      Connection connection = DriverManager.getConnection(url, properties);
       return new DuckDbWarehouse(connection.unwrap(DuckDBConnection.class), catalog);
     } catch (SQLException e) {
+      if (String.valueOf(e.getMessage()).contains("Could not set lock on file")) {
+        throw new WarehouseBusyException(
+            "the warehouse "
+                + url.substring("jdbc:duckdb:".length())
+                + " is in use by another process (a backfill, serve or demo still running?): wait"
+                + " for it to finish, or stop it, then run this again ("
+                + firstLine(e.getMessage())
+                + ")",
+            e);
+      }
       throw new WarehouseException("cannot open DuckDB at " + url + ": " + e.getMessage(), e);
     }
+  }
+
+  private static String firstLine(String text) {
+    int end = text.indexOf('\n');
+    return (end < 0 ? text : text.substring(0, end)).strip();
   }
 
   @Override
