@@ -1,5 +1,7 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.config.BackendSpec;
+import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
 import java.io.PrintStream;
@@ -12,15 +14,21 @@ final class Handover {
   private Handover() {}
 
   static int report(LocalRuntime local, Topic topic, String messageId, PrintStream out) {
+    PipelineConfig config = local.runtime().config();
+    // The project the bus publishes to: --bus pubsub:PROJECT's, else PROJECT_ID.
+    String project =
+        BackendSpec.parse(PipelineConfig.BUS, config.bus()).projectOr(config.projectId());
     out.println(
         "published message "
             + messageId
             + " to projects/"
-            + local.runtime().config().projectId()
+            + project
             + "/topics/"
-            + local.runtime().config().topic(topic)
+            + config.topic(topic)
             + "; the deployed functions process it"
-            + " (follow it with: ./pipeline status --warehouse bigquery:PROJECT)");
+            + " (follow it with: ./pipeline status --warehouse bigquery:"
+            + project
+            + ")");
     return ExitCodes.OK;
   }
 }
