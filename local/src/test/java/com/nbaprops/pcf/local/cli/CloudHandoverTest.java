@@ -43,4 +43,10 @@ class CloudHandoverTest {
           .contains("to projects/demo-project/topics/composite-factors-requests");
     }
   }
+
+  @Test
+  void theClientLibrariesLoggingHasAProviderSoSlf4jPrintsNoWarning() {
+    assertThat(java.util.ServiceLoader.load(org.slf4j.spi.SLF4JServiceProvider.class).findFirst())
+        .isPresent();
+  }
 }
