@@ -33,6 +33,7 @@ import picocli.CommandLine.Mixin;
       StatusCommand.class,
       CleanupCommand.class,
       RestoreCommand.class,
+      FailuresCommand.class,
       DeadLettersCommand.class,
       ReplayCommand.class,
       ServeCommand.class,

@@ -14,6 +14,9 @@ import java.util.Locale;
  * warehouse is escaped.
  */
 public final class CoverageReport {
+  /** A message refused as bad input: not a date's failure, counted apart. */
+  private static final String REJECTED = "INVALID_MESSAGE";
+
   /** The status of a game date with no metadata row. */
   public static final String NOT_PROCESSED = "NOT_PROCESSED";
 
@@ -96,8 +99,15 @@ public final class CoverageReport {
         .append(incomplete)
         .append(" INCOMPLETE, ")
         .append(notProcessed == 0 ? "" : notProcessed + " game dates never processed, ")
-        .append(failures.size())
-        .append(" open failures.</p>\n");
+        .append(failures.stream().filter(f -> !REJECTED.equals(f.category())).count())
+        .append(" open failures")
+        .append(
+            failures.stream().anyMatch(f -> REJECTED.equals(f.category()))
+                ? ", "
+                    + failures.stream().filter(f -> REJECTED.equals(f.category())).count()
+                    + " rejected messages not yet acknowledged (./pipeline failures --ack-rejected)"
+                : "")
+        .append(".</p>\n");
     chart(html);
     rerun(html);
     dateTable(html);

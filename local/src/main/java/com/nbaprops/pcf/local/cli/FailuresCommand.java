@@ -1,0 +1,76 @@
+package com.nbaprops.pcf.local.cli;
+
+import com.nbaprops.pcf.failure.FailureCategory;
+import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.logging.StructuredLog;
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.table.Tables;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+@Command(
+    name = "failures",
+    mixinStandardHelpOptions = true,
+    description = {
+      "The open failures, oldest first. A date's failures resolve themselves when the date becomes"
+          + " COMPLETE; a rejected message (INVALID_MESSAGE) has no date to heal: acknowledge it once"
+          + " read. Exit 1 while any is open.",
+      "Example: ./pipeline failures --ack-rejected"
+    })
+final class FailuresCommand implements Callable<Integer> {
+  @ParentCommand PipelineCli root;
+
+  @Option(
+      names = "--ack-rejected",
+      description = "Mark every open rejected message (INVALID_MESSAGE) as read (RESOLVED).")
+  boolean ackRejected;
+
+  PrintStream out = System.out;
+
+  @Override
+  public Integer call() {
+    try (LocalRuntime local = ackRejected ? root.global.open() : root.global.openReadOnly()) {
+      String table = local.tableName(Tables.PRECOMPUTE_FAILURES);
+      if (ackRejected) {
+        long acknowledged =
+            local
+                .runtime()
+                .warehouse()
+                .execute(
+                    Sql.of(
+                            "UPDATE "
+                                + table
+                                + " SET resolution_status = 'RESOLVED', resolved_at = @now"
+                                + " WHERE resolution_status = 'UNRESOLVED' AND failure_category = @category")
+                        .timestamp("now", local.runtime().leagueClock().now())
+                        .string("category", FailureCategory.INVALID_MESSAGE.name()));
+        out.println(acknowledged + " rejected messages acknowledged");
+      }
+      List<Row> open =
+          local
+              .runtime()
+              .warehouse()
+              .query(
+                  Sql.of(
+                      "SELECT analysis_date, processor_name, failure_category, failure_reason FROM "
+                          + table
+                          + " WHERE resolution_status = 'UNRESOLVED'"
+                          + " ORDER BY created_at, analysis_date"));
+      for (Row row : open) {
+        out.printf(
+            "%s  %-24s  %-26s  %s%n",
+            row.date("analysis_date"),
+            row.string("processor_name"),
+            row.string("failure_category"),
+            StructuredLog.escape(row.string("failure_reason")));
+      }
+      out.println(open.size() + " open failures");
+      return open.isEmpty() ? ExitCodes.OK : ExitCodes.PROBLEM;
+    }
+  }
+}
