@@ -163,12 +163,44 @@ final class BackfillCommand implements Callable<Integer> {
             console.progress(done.incrementAndGet(), total, outcome.analysisDate().toString());
           }
         });
-    String id =
-        local
-            .runtime()
-            .publisher()
-            .publish(
-                Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, null));
+    // Ctrl-C (or a kill) mid-run: say what was done and how to finish, rather than vanish.
+    Thread interrupted =
+        new Thread(
+            () -> {
+              console.finish();
+              out.println(
+                  "interrupted: run "
+                      + runId
+                      + " computed "
+                      + done.get()
+                      + " of "
+                      + total
+                      + " game dates of "
+                      + range
+                      + "; every date is either done or untouched (each is replaced whole)."
+                      + " Finish the rest with: ./pipeline heal "
+                      + range.start()
+                      + " "
+                      + range.end());
+              out.flush();
+            },
+            "backfill-interrupted");
+    Runtime.getRuntime().addShutdownHook(interrupted);
+    String id;
+    try {
+      id =
+          local
+              .runtime()
+              .publisher()
+              .publish(
+                  Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, null));
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(interrupted);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running: it reports
+      }
+    }
     if (!local.deliversLocally()) {
       return Handover.report(local, Topic.COMPOSITE_FACTORS_REQUESTS, id, out);
     }
