@@ -5,6 +5,7 @@ import com.nbaprops.pcf.failure.Causes;
 import com.nbaprops.pcf.message.InvalidMessageException;
 import com.nbaprops.pcf.message.JsonFields;
 import com.nbaprops.pcf.port.WarehouseBusyException;
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -94,6 +95,17 @@ public final class PipelineCli implements Callable<Integer> {
         });
     // The help writes the values as people type them (--log-format json).
     cli.setCaseInsensitiveEnumValuesAllowed(true);
+    // Wrong usage: the reason and the command's one-line synopsis, not its whole help.
+    cli.setParameterExceptionHandler(
+        (e, args) -> {
+          CommandLine command = e.getCommandLine();
+          PrintWriter err = command.getErr();
+          err.println(e.getMessage());
+          err.print("Usage: " + command.getHelp().synopsis(0));
+          err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more.");
+          err.flush();
+          return ExitCodes.USAGE;
+        });
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           commandLine.getErr().println("error: " + Causes.chain(e));

@@ -15,8 +15,8 @@ import picocli.CommandLine.ParentCommand;
     name = "serve",
     mixinStandardHelpOptions = true,
     description = {
-      "Host the four functions under the Functions Framework invoker on 127.0.0.1, sharing the embedded warehouse:",
-      "composite-factors :8081, coverage-validation :8082, metadata-tracking :8083, upcoming-tables-cleanup :8084.",
+      "Host the four functions under the Functions Framework invoker on 127.0.0.1, sharing the embedded warehouse.",
+      "Ports: composite-factors :8081, coverage-validation :8082, metadata-tracking :8083, upcoming-tables-cleanup :8084.",
       "POST a CloudEvent as Eventarc would; downstream messages are pushed to the next function over HTTP.",
       "Stop with Ctrl-C.",
       "Example: ./pipeline serve --port-base 9081"

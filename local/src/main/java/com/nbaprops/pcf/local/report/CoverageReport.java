@@ -223,10 +223,8 @@ public final class CoverageReport {
           .append(escape(row.status()))
           .append("</td><td>")
           .append(
-              escape(
-                  row.source() == null
-                      ? "-"
-                      : "SYNTHETIC".equals(row.source()) ? "fallback" : row.source()))
+              // The same names as status and track print.
+              escape(row.source() == null ? "-" : row.source()))
           .append("</td><td>")
           .append(escape(row.verdict()))
           .append("</td></tr>\n");

@@ -150,5 +150,7 @@ class PipelineCliTest {
         .isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("Unknown option: '--no-such-option'");
     assertThat(err.toString()).contains("Usage: pipeline backfill");
+    // The synopsis and where to read more, not the whole help.
+    assertThat(err.toString().lines().count()).isAtMost(6);
   }
 }
