@@ -5,6 +5,7 @@ import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.report.CoverageReport;
 import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.rules.CoverageStatus;
 import com.nbaprops.pcf.table.Tables;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -64,6 +65,9 @@ final class ReportCommand implements Callable<Integer> {
     PipelineConfig config = local.runtime().config();
     List<CoverageReport.DateRow> dates =
         StatusCommand.rows(local, from, to).stream()
+            // An off day has no coverage to draw, and one far from the season would stretch the
+            // chart's span over months of nothing.
+            .filter(r -> !CoverageStatus.OFF_DAY.name().equals(r.string("status")))
             .map(
                 r ->
                     new CoverageReport.DateRow(

@@ -4,6 +4,8 @@ import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
+import com.nbaprops.pcf.message.InvalidMessageException;
+import com.nbaprops.pcf.message.RequestParser;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
@@ -43,6 +45,17 @@ final class ReprocessCommand implements Callable<Integer> {
       boolean backfill = !noBackfillMode && date.isBefore(local.runtime().leagueClock().today());
       String runId = local.runtime().leagueClock().newRunId();
       DateRequest request = new DateRequest(date, backfill, force, runId);
+      try {
+        // Refused here, in the user's terms, rather than published and rejected by the function.
+        new RequestParser(
+                local.runtime().leagueClock().today(),
+                local.runtime().config().maxRangeDays(),
+                () -> runId)
+            .parse(request.toJson());
+      } catch (InvalidMessageException e) {
+        out.println("reprocess refused: " + e.getMessage());
+        return ExitCodes.USAGE;
+      }
       String id =
           local
               .runtime()

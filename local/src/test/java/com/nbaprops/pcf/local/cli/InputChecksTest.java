@@ -309,4 +309,23 @@ class InputChecksTest {
                 .orElseThrow())
         .isEqualTo(new DateRange(LocalDate.of(2022, 10, 18), LocalDate.of(2023, 3, 10)));
   }
+
+  @Test
+  void aProcessedOffDayIsAnOffDayAndStaysOutOfTheReport() {
+    LocalDate summer = LocalDate.of(2022, 7, 1);
+    local
+        .runtime()
+        .publisher()
+        .publish(
+            Topic.COMPOSITE_FACTORS_REQUESTS,
+            new DateRequest(summer, true, false, "off-day").toJson(),
+            Attributes.of("off-day", summer));
+
+    assertThat(StatusCommand.rows(local, summer, summer).get(0).string("status"))
+        .isEqualTo("OFF_DAY");
+    String html =
+        ReportCommand.report(local, LocalDate.of(1946, 11, 1), LocalDate.of(9999, 12, 31)).html();
+    assertThat(html).contains("2023-02-23");
+    assertThat(html).doesNotContain("2022-07-01");
+  }
 }

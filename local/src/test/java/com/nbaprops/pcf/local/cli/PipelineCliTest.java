@@ -2,8 +2,11 @@ package com.nbaprops.pcf.local.cli;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,30 @@ class PipelineCliTest {
     assertThat(err.toString()).contains("1900-01-01");
     assertThat(err.toString()).doesNotContain("Exception");
     assertThat(err.toString()).doesNotContain("com.nbaprops");
+  }
+
+  @Test
+  void aReprocessOfAFutureDateIsRefusedBeforeAnythingIsPublished(@TempDir Path home) {
+    PrintStream original = System.out;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit =
+          run(
+              Map.of("PIPELINE_HOME", home.toString()),
+              "--today",
+              "2023-03-10",
+              "reprocess",
+              "2032-02-23");
+    } finally {
+      System.setOut(original);
+    }
+
+    assertThat(exit).isEqualTo(ExitCodes.USAGE);
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("reprocess refused:");
+    assertThat(out.toString(StandardCharsets.UTF_8)).contains("ahead of today");
+    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("publish it again");
   }
 
   @Test
