@@ -47,7 +47,10 @@ public final class CoverageReport {
   private static final int WIDTH = 960;
   private static final int HEIGHT = 320;
   private static final int LEFT = 48;
-  private static final int RIGHT = 16;
+
+  /** The right margin holds the threshold lines' labels, clear of every point. */
+  private static final int RIGHT = 96;
+
   private static final int TOP = 16;
   private static final int BOTTOM = 40;
 
@@ -139,10 +142,10 @@ public final class CoverageReport {
     }
     html.append(line(LEFT, y(failPct, top), WIDTH - RIGHT, y(failPct, top), "#c62828", true))
         .append(
-            text(WIDTH - RIGHT - 70, y(failPct, top) - 4, "fail " + num(failPct) + "%", "#c62828"))
+            text(WIDTH - RIGHT + 6, y(failPct, top) + 4, "fail " + num(failPct) + "%", "#c62828"))
         .append(line(LEFT, y(warnPct, top), WIDTH - RIGHT, y(warnPct, top), "#b35900", true))
         .append(
-            text(WIDTH - RIGHT - 70, y(warnPct, top) - 4, "warn " + num(warnPct) + "%", "#b35900"));
+            text(WIDTH - RIGHT + 6, y(warnPct, top) + 4, "warn " + num(warnPct) + "%", "#b35900"));
     html.append(text(LEFT, HEIGHT - 12, first.toString(), "#777"))
         .append(
             text(

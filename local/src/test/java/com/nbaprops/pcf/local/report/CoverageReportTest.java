@@ -51,6 +51,27 @@ class CoverageReportTest {
   }
 
   @Test
+  void theThresholdLabelsStandClearOfEveryPoint() {
+    String html = report().html();
+    double rightmostPoint =
+        java.util.regex.Pattern.compile("<circle [^>]*cx=\"([0-9.]+)\"")
+            .matcher(html)
+            .results()
+            .mapToDouble(m -> Double.parseDouble(m.group(1)))
+            .max()
+            .orElseThrow();
+    java.util.regex.Matcher label =
+        java.util.regex.Pattern.compile("<text x=\"([0-9.]+)\"[^>]*>(fail|warn) ").matcher(html);
+
+    int labels = 0;
+    while (label.find()) {
+      labels++;
+      assertThat(Double.parseDouble(label.group(1))).isGreaterThan(rightmostPoint + 5);
+    }
+    assertThat(labels).isEqualTo(2);
+  }
+
+  @Test
   void namesTheDatesToRerunWithTheirCommands() {
     String html = report().html();
 
