@@ -103,7 +103,10 @@ public final class CoverageReport {
         .append(" INCOMPLETE, ")
         .append(notProcessed == 0 ? "" : notProcessed + " game dates never processed, ")
         .append(failures.stream().filter(f -> !REJECTED.equals(f.category())).count())
-        .append(" open failures")
+        .append(
+            failures.stream().filter(f -> !REJECTED.equals(f.category())).count() == 1
+                ? " open failure"
+                : " open failures")
         .append(
             failures.stream().anyMatch(f -> REJECTED.equals(f.category()))
                 ? ", "
