@@ -6,10 +6,8 @@ import com.nbaprops.pcf.functions.compositefactors.PreflightReport;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.FactorsComputed;
-import com.nbaprops.pcf.message.InvalidMessageException;
 import com.nbaprops.pcf.message.PubSubEnvelope;
 import com.nbaprops.pcf.message.RangeRequest;
-import com.nbaprops.pcf.message.RequestParser;
 import com.nbaprops.pcf.query.DataRange;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -125,14 +123,9 @@ final class BackfillCommand implements Callable<Integer> {
       boolean detailed) {
     String runId = local.runtime().leagueClock().newRunId();
     RangeRequest request = new RangeRequest(range, force, runId);
-    try {
-      new RequestParser(
-              local.runtime().leagueClock().today(),
-              local.runtime().config().maxRangeDays(),
-              () -> runId)
-          .parse(request.toJson());
-    } catch (InvalidMessageException e) {
-      out.println("backfill rejected: " + e.getMessage());
+    Optional<String> refusal = RequestCheck.refusal(local, request.toJson(), runId);
+    if (refusal.isPresent()) {
+      out.println("backfill rejected: " + refusal.get());
       return ExitCodes.USAGE;
     }
     PreflightReport report = PreflightCommand.check(local, range, force);

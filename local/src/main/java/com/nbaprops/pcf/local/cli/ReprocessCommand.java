@@ -4,11 +4,10 @@ import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
-import com.nbaprops.pcf.message.InvalidMessageException;
-import com.nbaprops.pcf.message.RequestParser;
 import java.io.PrintStream;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -45,15 +44,9 @@ final class ReprocessCommand implements Callable<Integer> {
       boolean backfill = !noBackfillMode && date.isBefore(local.runtime().leagueClock().today());
       String runId = local.runtime().leagueClock().newRunId();
       DateRequest request = new DateRequest(date, backfill, force, runId);
-      try {
-        // Refused here, in the user's terms, rather than published and rejected by the function.
-        new RequestParser(
-                local.runtime().leagueClock().today(),
-                local.runtime().config().maxRangeDays(),
-                () -> runId)
-            .parse(request.toJson());
-      } catch (InvalidMessageException e) {
-        out.println("reprocess refused: " + e.getMessage());
+      Optional<String> refusal = RequestCheck.refusal(local, request.toJson(), runId);
+      if (refusal.isPresent()) {
+        out.println("reprocess refused: " + refusal.get());
         return ExitCodes.USAGE;
       }
       String id =
