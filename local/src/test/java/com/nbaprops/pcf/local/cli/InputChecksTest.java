@@ -328,4 +328,37 @@ class InputChecksTest {
     assertThat(html).contains("2023-02-23");
     assertThat(html).doesNotContain("2022-07-01");
   }
+
+  @Test
+  void aDayWhoseScheduleAndBoxScoresAreBothLateIsNotAnOffDay() {
+    execute("DELETE FROM nba_analytics.nba_schedule WHERE game_date = @d");
+    plant(Gap.NO_BOX_SCORES);
+
+    sweep(); // the upcoming team context still announces the day's 7 games
+
+    assertThat(status()).isEqualTo("INCOMPLETE");
+    assertThat(failures("UPSTREAM_NOT_READY").get(0).string("failure_reason"))
+        .contains("0 of 7 games");
+  }
+
+  @Test
+  void aPassingVerdictOnADateWithAMissingInputIsStoredAsAFail() {
+    plant(Gap.NO_ZONE_DEFENSE);
+    local
+        .runtime()
+        .publisher()
+        .publish(
+            Topic.COVERAGE_VALIDATED,
+            "{\"run_id\":\"forged\",\"analysis_date\":\"2023-02-25\",\"verdict\":\"PASS\","
+                + "\"expected_players\":154,\"actual_players\":154}",
+            Attributes.of("forged", DATE));
+
+    Row row =
+        query(
+                "SELECT status, verdict FROM nba_orchestration.backfill_processing_metadata"
+                    + " WHERE analysis_date = @d")
+            .get(0);
+    assertThat(row.string("status")).isEqualTo("INCOMPLETE");
+    assertThat(row.string("verdict")).isEqualTo("FAIL");
+  }
 }

@@ -8,6 +8,8 @@ import com.nbaprops.pcf.failure.FailureCategory;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.rules.CoverageGate;
+import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
@@ -50,6 +52,20 @@ public final class CoverageCounts {
     /** No game scheduled and no box score: nothing to expect. */
     public boolean offDay() {
       return inputs.counts().offDay();
+    }
+
+    /** Whether a critical input or feature is under its threshold: never COMPLETE then. */
+    public boolean criticalShortfall() {
+      return inputs.criticalShortfall() || features.criticalShortfall();
+    }
+
+    /**
+     * The verdict these counts give: the gate on players written against players who played, and
+     * FAIL whatever the counts while a critical input or feature is short.
+     */
+    public Verdict verdict(CoverageGate gate) {
+      Verdict verdict = gate.verdict(written.players(), expected);
+      return criticalShortfall() && verdict.passes() ? Verdict.FAIL : verdict;
     }
   }
 

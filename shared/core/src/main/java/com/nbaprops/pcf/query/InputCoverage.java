@@ -13,12 +13,14 @@ import java.util.EnumMap;
 import java.util.Map;
 
 /**
- * What should exist for each date of a range against what does, per {@link DateInput}: common table
- * expressions that end in {@code input_summary}, one row per date with a scheduled game or a box
- * score. A query that needs them (the coverage counts of one date, the pre-flight of a range)
- * starts with {@link #with()} and joins {@code input_summary}, so the check costs no extra job.
- * Every table is filtered on its partition column; the season's history is read only for the
- * columns that say who can have a profile.
+ * What should exist for each date of a range against what does, per {@link DateInput}. A date's
+ * games are the schedule's, those in the box scores, and those the upcoming team context announced
+ * (unless the schedule calls them off), so a schedule late for a day cannot pass the day off as an
+ * off day while its box scores are late too. Common table expressions that end in {@code
+ * input_summary}, one row per date with a game. A query that needs them (the coverage counts of one
+ * date, the pre-flight of a range) starts with {@link #with()} and joins {@code input_summary}, so
+ * the check costs no extra job. Every table is filtered on its partition column; the season's
+ * history is read only for the columns that say who can have a profile.
  */
 public final class InputCoverage {
   private static final String CTES =
@@ -35,9 +37,23 @@ public final class InputCoverage {
         WHERE game_date BETWEEN @inputs_start AND @inputs_end
       ),
       box_games AS (SELECT DISTINCT game_date, game_id FROM box),
+      called_off AS (
+        SELECT game_id
+        FROM {schedule}
+        WHERE game_date BETWEEN @inputs_start AND @inputs_end
+          AND game_status IN ('POSTPONED', 'CANCELLED')
+      ),
+      announced AS (
+        SELECT u.game_date, u.game_id, u.season_year, u.team_abbr
+        FROM {upcoming_teams} AS u
+        LEFT JOIN called_off AS c ON c.game_id = u.game_id
+        WHERE u.game_date BETWEEN @inputs_start AND @inputs_end AND c.game_id IS NULL
+      ),
       games AS (
         SELECT DISTINCT game_date, game_id
-        FROM (SELECT game_date, game_id FROM schedule UNION ALL SELECT game_date, game_id FROM box_games) AS g
+        FROM (SELECT game_date, game_id FROM schedule
+              UNION ALL SELECT game_date, game_id FROM box_games
+              UNION ALL SELECT game_date, game_id FROM announced) AS g
       ),
       {box_scores_counts},
       scheduled AS (
@@ -47,7 +63,9 @@ public final class InputCoverage {
         SELECT DISTINCT game_date, season_year, team_abbr
         FROM (SELECT game_date, season_year, home_team_abbr AS team_abbr FROM schedule
               UNION ALL
-              SELECT game_date, season_year, away_team_abbr AS team_abbr FROM schedule) AS t
+              SELECT game_date, season_year, away_team_abbr AS team_abbr FROM schedule
+              UNION ALL
+              SELECT game_date, season_year, team_abbr FROM announced) AS t
       ),
       team_rows AS (
         SELECT DISTINCT game_date, team_abbr
@@ -178,7 +196,8 @@ public final class InputCoverage {
 
   public InputCoverage(Catalog catalog) {
     this.ctes =
-        CTES.replace(
+        CTES.replace("{upcoming_teams}", catalog.qualifiedName(Tables.UPCOMING_TEAM_GAME_CONTEXT))
+            .replace(
                 "{box_scores_counts}",
                 presence(DateInput.BOX_SCORES, "games", "box_games", "game_date", "game_id"))
             .replace(

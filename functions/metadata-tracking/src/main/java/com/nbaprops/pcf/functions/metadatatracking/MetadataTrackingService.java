@@ -93,8 +93,8 @@ final class MetadataTrackingService {
     }
     Verdict verdict = message.verdict();
     if (verdict == Verdict.PASS || verdict == Verdict.WARN) {
-      // A passing verdict must still hold for what the warehouse has now.
-      verdict = worse(verdict, thresholds.coverageGate().verdict(written.players(), expected));
+      // A passing verdict must still hold for what the warehouse has now: its players and inputs.
+      verdict = worse(verdict, now.verdict(thresholds.coverageGate()));
     }
     return track(
         new CoverageValidated(
@@ -140,11 +140,7 @@ final class MetadataTrackingService {
                 now));
         continue;
       }
-      Verdict verdict = thresholds.coverageGate().verdict(written.players(), expected);
-      if ((now.features().criticalShortfall() || now.inputs().criticalShortfall())
-          && verdict.passes()) {
-        verdict = Verdict.FAIL;
-      }
+      Verdict verdict = now.verdict(thresholds.coverageGate());
       CoverageStatus status =
           track(
               new CoverageValidated(
@@ -284,7 +280,7 @@ final class MetadataTrackingService {
     if (now.offDay()) {
       return CoverageStatus.OFF_DAY;
     }
-    if (now.inputs().criticalShortfall() || now.features().criticalShortfall()) {
+    if (now.criticalShortfall()) {
       return CoverageStatus.INCOMPLETE;
     }
     return CoverageStatus.of(v.actualPlayers(), v.expectedPlayers(), thresholds.coverageFailPct());
