@@ -7,7 +7,21 @@ import java.time.LocalDate;
  * Date arguments: strict ISO dates (a converter registered on the command line), ranges in order.
  */
 final class CliDates {
+  /** The first NBA game: the earliest date a command looks at. */
+  static final LocalDate EARLIEST = LocalDate.of(1946, 11, 1);
+
+  static final LocalDate LATEST = LocalDate.of(9999, 12, 31);
+
   private CliDates() {}
+
+  /**
+   * The span of an optional START END: every date when neither is given, one date when only START
+   * is.
+   */
+  static DateRange span(LocalDate start, LocalDate end) {
+    LocalDate from = start == null ? EARLIEST : start;
+    return range(from, end == null ? (start == null ? LATEST : start) : end);
+  }
 
   /**
    * @throws IllegalArgumentException (exit 2) when START is after END

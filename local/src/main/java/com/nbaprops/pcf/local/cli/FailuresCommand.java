@@ -7,6 +7,7 @@ import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.table.Tables;
 import java.io.PrintStream;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -32,6 +33,22 @@ final class FailuresCommand implements Callable<Integer> {
 
   PrintStream out = System.out;
 
+  /** The open failures of the dates from {@code from} to {@code to}, by date, oldest first. */
+  static List<Row> open(LocalRuntime local, LocalDate from, LocalDate to) {
+    return local
+        .runtime()
+        .warehouse()
+        .query(
+            Sql.of(
+                    "SELECT analysis_date, processor_name, failure_category, failure_reason FROM "
+                        + local.tableName(Tables.PRECOMPUTE_FAILURES)
+                        + " WHERE analysis_date BETWEEN @start_date AND @end_date"
+                        + " AND resolution_status = 'UNRESOLVED'"
+                        + " ORDER BY analysis_date, created_at")
+                .date("start_date", from)
+                .date("end_date", to));
+  }
+
   @Override
   public Integer call() {
     try (LocalRuntime local = ackRejected ? root.global.open() : root.global.openReadOnly()) {
@@ -51,16 +68,7 @@ final class FailuresCommand implements Callable<Integer> {
                         .string("category", FailureCategory.INVALID_MESSAGE.name()));
         out.println(acknowledged + " rejected messages acknowledged");
       }
-      List<Row> open =
-          local
-              .runtime()
-              .warehouse()
-              .query(
-                  Sql.of(
-                      "SELECT analysis_date, processor_name, failure_category, failure_reason FROM "
-                          + table
-                          + " WHERE resolution_status = 'UNRESOLVED'"
-                          + " ORDER BY created_at, analysis_date"));
+      List<Row> open = open(local, CliDates.EARLIEST, CliDates.LATEST);
       for (Row row : open) {
         out.printf(
             "%s  %-24s  %-26s  %s%n",

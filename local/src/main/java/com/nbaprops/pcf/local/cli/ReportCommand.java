@@ -2,6 +2,7 @@ package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.report.CoverageReport;
 import com.nbaprops.pcf.port.Sql;
@@ -48,9 +49,9 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LocalDate from = start == null ? LocalDate.of(1946, 11, 1) : start;
-    LocalDate to = end == null ? (start == null ? LocalDate.of(9999, 12, 31) : start) : end;
-    CliDates.range(from, to);
+    DateRange span = CliDates.span(start, end);
+    LocalDate from = span.start();
+    LocalDate to = span.end();
     try (LocalRuntime local = root.global.openReadOnly()) {
       CoverageReport report = report(local, from, to);
       Files.writeString(output, report.html(), StandardCharsets.UTF_8);
@@ -80,19 +81,7 @@ final class ReportCommand implements Callable<Integer> {
                         r.string("verdict")))
             .toList();
     List<CoverageReport.Failure> failures =
-        local
-            .runtime()
-            .warehouse()
-            .query(
-                Sql.of(
-                        "SELECT analysis_date, processor_name, failure_category, failure_reason FROM "
-                            + config.catalog().qualifiedName(Tables.PRECOMPUTE_FAILURES)
-                            + " WHERE analysis_date BETWEEN @start_date AND @end_date"
-                            + " AND resolution_status = 'UNRESOLVED'"
-                            + " ORDER BY analysis_date, created_at")
-                    .date("start_date", from)
-                    .date("end_date", to))
-            .stream()
+        FailuresCommand.open(local, from, to).stream()
             .map(
                 r ->
                     new CoverageReport.Failure(

@@ -2,6 +2,7 @@ package com.nbaprops.pcf.local.cli;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.report.CoverageReport;
 import com.nbaprops.pcf.logging.StructuredLog;
@@ -42,9 +43,9 @@ final class StatusCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    LocalDate from = start == null ? LocalDate.of(1900, 1, 1) : start;
-    LocalDate to = end == null ? (start == null ? LocalDate.of(9999, 12, 31) : start) : end;
-    CliDates.range(from, to);
+    DateRange span = CliDates.span(start, end);
+    LocalDate from = span.start();
+    LocalDate to = span.end();
     try (LocalRuntime local = root.global.openReadOnly()) {
       List<Row> rows = rows(local, from, to);
       print(rows, json, out);

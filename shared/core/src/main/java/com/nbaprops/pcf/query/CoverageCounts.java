@@ -121,7 +121,7 @@ public final class CoverageCounts {
         row.int32("expected"),
         new Written(row.int32("players"), source == null ? null : DataSource.valueOf(source)),
         features.evaluate(row.int64("box_score_rows"), row),
-        InputCoverage.evaluate(InputCoverage.read(date, row), inputThresholds),
+        InputReport.of(InputCoverage.read(date, row), inputThresholds),
         row.int64("open_failures"));
   }
 }

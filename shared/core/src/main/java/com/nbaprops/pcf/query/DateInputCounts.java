@@ -8,17 +8,17 @@ import java.util.Map;
  * What a date should have and has, per input.
  *
  * @param scheduledGames games the schedule lists for the date (postponed and cancelled ones aside)
- * @param playersWithoutHistory players of the date with no earlier shot this season: expected to
- *     lack a shot-zone profile, so counted apart
  */
-public record DateInputCounts(
-    LocalDate date, long scheduledGames, long playersWithoutHistory, Map<DateInput, Count> counts) {
+public record DateInputCounts(LocalDate date, long scheduledGames, Map<DateInput, Count> counts) {
 
   /**
    * One input: {@code present} of {@code expected} keys ({@code pct} of them; for the factors'
-   * completeness, the mean completeness of {@code expected} rows), and the keys that lack it.
+   * completeness, the mean completeness of {@code expected} rows), the keys that lack it, and how
+   * many keys were counted apart as not expected to have it (players without an earlier shot this
+   * season have no shot-zone profile).
    */
-  public record Count(DateInput input, long expected, long present, double pct, String missing) {}
+  public record Count(
+      DateInput input, long expected, long present, double pct, String missing, long notExpected) {}
 
   public DateInputCounts {
     counts = Map.copyOf(counts);
@@ -28,9 +28,9 @@ public record DateInputCounts(
   static DateInputCounts nothingExpected(LocalDate date) {
     Map<DateInput, Count> counts = new EnumMap<>(DateInput.class);
     for (DateInput input : DateInput.values()) {
-      counts.put(input, new Count(input, 0, 0, 100.0, null));
+      counts.put(input, new Count(input, 0, 0, 100.0, null, 0));
     }
-    return new DateInputCounts(date, 0, 0, counts);
+    return new DateInputCounts(date, 0, counts);
   }
 
   public Count count(DateInput input) {

@@ -1,7 +1,7 @@
 package com.nbaprops.pcf.query;
 
-import com.nbaprops.pcf.config.InputThreshold;
 import com.nbaprops.pcf.domain.DateRange;
+import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.rules.ContextDefinitions;
@@ -256,7 +256,8 @@ public final class InputCoverage {
                 rows,
                 rows,
                 mean == null ? 100.0 : mean,
-                row.string("factor_completeness_missing")));
+                safe(row.string("factor_completeness_missing")),
+                0));
       } else {
         long expected = row.int64(input.id() + "_expected");
         long present = row.int64(input.id() + "_present");
@@ -267,16 +268,18 @@ public final class InputCoverage {
                 expected,
                 present,
                 expected == 0 ? 100.0 : present * 100.0 / expected,
-                row.string(input.id() + "_missing")));
+                safe(row.string(input.id() + "_missing")),
+                input == DateInput.SHOT_ZONES ? row.int64("shot_zones_without_history") : 0));
       }
     }
-    return new DateInputCounts(
-        date, row.int64("scheduled_games"), row.int64("shot_zones_without_history"), counts);
+    return new DateInputCounts(date, row.int64("scheduled_games"), counts);
   }
 
-  /** The inputs of {@code counts} under their threshold. */
-  public static InputReport evaluate(
-      DateInputCounts counts, Map<DateInput, InputThreshold> thresholds) {
-    return InputReport.of(counts, thresholds);
+  /**
+   * Keys come from the data (player names, game ids): escaped here, once, they cannot drive a
+   * terminal or forge a log line wherever a reason quotes them.
+   */
+  private static String safe(String keys) {
+    return keys == null ? null : StructuredLog.escape(keys);
   }
 }

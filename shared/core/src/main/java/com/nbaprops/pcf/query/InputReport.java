@@ -1,7 +1,10 @@
 package com.nbaprops.pcf.query;
 
 import com.nbaprops.pcf.config.InputThreshold;
+import com.nbaprops.pcf.domain.Coverage;
+import com.nbaprops.pcf.failure.FailureCategory;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,6 +44,12 @@ public record InputReport(DateInputCounts counts, List<Shortfall> shortfalls) {
                 ? "; missing in the rows: " + keys
                 : "; missing: " + abbreviate(keys);
       }
+      if (count.notExpected() > 0) {
+        what +=
+            "; "
+                + count.notExpected()
+                + " more without an earlier shot this season are not expected to have one";
+      }
       return what + (threshold.critical() ? "" : " (warning)");
     }
   }
@@ -49,16 +58,24 @@ public record InputReport(DateInputCounts counts, List<Shortfall> shortfalls) {
     shortfalls = List.copyOf(shortfalls);
   }
 
-  static InputReport of(DateInputCounts counts, Map<DateInput, InputThreshold> thresholds) {
+  /** The inputs of {@code counts} under their threshold. */
+  public static InputReport of(DateInputCounts counts, Map<DateInput, InputThreshold> thresholds) {
     List<Shortfall> shortfalls = new ArrayList<>();
     for (DateInput input : DateInput.values()) {
       DateInputCounts.Count count = counts.count(input);
       InputThreshold threshold = thresholds.get(input);
-      if (threshold != null && count.expected() > 0 && count.pct() < threshold.minPct()) {
+      if (threshold != null && count.expected() > 0 && below(count, threshold.minPct())) {
         shortfalls.add(new Shortfall(count, threshold));
       }
     }
     return new InputReport(counts, shortfalls);
+  }
+
+  /** Counts compared exactly, as the coverage gate compares players; completeness as a mean. */
+  private static boolean below(DateInputCounts.Count count, double minPct) {
+    return count.input() == DateInput.FACTOR_COMPLETENESS
+        ? count.pct() < minPct
+        : Coverage.below(count.present(), count.expected(), minPct);
   }
 
   /** The critical shortfalls: each keeps the date from COMPLETE. */
@@ -73,10 +90,7 @@ public record InputReport(DateInputCounts counts, List<Shortfall> shortfalls) {
   /** Whether a scheduled game (or a team of one) has no box score yet. */
   public boolean upstreamNotReady() {
     return critical().stream()
-        .anyMatch(
-            s ->
-                s.input().category()
-                    == com.nbaprops.pcf.failure.FailureCategory.UPSTREAM_NOT_READY);
+        .anyMatch(s -> s.input().category() == FailureCategory.UPSTREAM_NOT_READY);
   }
 
   /** Every shortfall in words, or null when there is none. */
@@ -91,9 +105,6 @@ public record InputReport(DateInputCounts counts, List<Shortfall> shortfalls) {
     if (all.length <= 20) {
       return keys.trim();
     }
-    return String.join(" ", java.util.Arrays.copyOf(all, 20))
-        + " and "
-        + (all.length - 20)
-        + " more";
+    return String.join(" ", Arrays.copyOf(all, 20)) + " and " + (all.length - 20) + " more";
   }
 }

@@ -12,11 +12,6 @@ public enum CoverageStatus {
   /** No game scheduled: nothing to compute. */
   OFF_DAY;
 
-  /** Whether a date with this status needs nothing more. */
-  public boolean done() {
-    return this != INCOMPLETE;
-  }
-
   /**
    * COMPLETE at 100% or more (or nothing expected), LOW from {@code lowPct} to under 100%, else
    * INCOMPLETE.

@@ -104,7 +104,7 @@ public final class PreflightCheck {
         issues.add(new PreflightReport.Issue(date, context, played));
       }
       if (!calendar.isBootstrap(date)) {
-        InputReport report = InputCoverage.evaluate(InputCoverage.read(date, row), inputs);
+        InputReport report = InputReport.of(InputCoverage.read(date, row), inputs);
         for (InputReport.Shortfall shortfall : report.critical()) {
           inputIssues.add(new PreflightReport.InputIssue(date, shortfall));
         }
