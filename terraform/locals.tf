@@ -31,8 +31,8 @@ locals {
       triggers    = ["composite-factors-computed"]
       publishes   = ["coverage-validated"]
       reads_tables = [
-        "nba_schedule", "player_game_summary", "team_offense_game_summary", "upcoming_team_game_context", "player_shot_zone_analysis",
-        "team_defense_zone_analysis", "player_composite_factors",
+        "nba_schedule", "player_game_summary", "team_offense_game_summary", "upcoming_team_game_context", "upcoming_player_game_context",
+        "player_shot_zone_analysis", "team_defense_zone_analysis", "player_composite_factors",
       ]
       edits_tables = ["precompute_failures"]
     }
@@ -43,8 +43,8 @@ locals {
       # Only with auto_heal does it ask composite-factors for anything (publications, below).
       publishes = ["composite-factors-requests"]
       reads_tables = [
-        "nba_schedule", "player_game_summary", "team_offense_game_summary", "upcoming_team_game_context", "player_shot_zone_analysis",
-        "team_defense_zone_analysis", "player_composite_factors",
+        "nba_schedule", "player_game_summary", "team_offense_game_summary", "upcoming_team_game_context", "upcoming_player_game_context",
+        "player_shot_zone_analysis", "team_defense_zone_analysis", "player_composite_factors",
       ]
       edits_tables = ["backfill_processing_metadata", "precompute_failures"]
     }

@@ -39,6 +39,7 @@ import picocli.CommandLine.Mixin;
       ReplayCommand.class,
       ServeCommand.class,
       BenchCommand.class,
+      RehearseCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

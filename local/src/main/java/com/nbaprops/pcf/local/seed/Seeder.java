@@ -30,6 +30,22 @@ public final class Seeder {
 
   /** Seeds the season and returns the rows written per table. */
   public Map<TableDefinition, Integer> seed(String seasonName) {
+    Map<TableDefinition, List<Row>> tables = inputTables(seasonName);
+    warehouse.createTables(Tables.ALL);
+    Map<TableDefinition, Integer> written = new LinkedHashMap<>();
+    tables.forEach(
+        (table, rows) -> {
+          warehouse.replaceAll(table, rows);
+          written.put(table, rows.size());
+        });
+    return written;
+  }
+
+  /**
+   * Every input table of the season as its upstream processor writes it, each day's rows as they
+   * stood that morning: what {@link #seed} loads at once, and what a rehearsal releases day by day.
+   */
+  public static Map<TableDefinition, List<Row>> inputTables(String seasonName) {
     SeasonTables season = new SeasonTables(Season.load(seasonName));
     Map<TableDefinition, List<Row>> tables = new LinkedHashMap<>();
     tables.put(Tables.NBA_SCHEDULE, season.schedule());
@@ -39,14 +55,7 @@ public final class Seeder {
     tables.put(Tables.UPCOMING_TEAM_GAME_CONTEXT, season.upcomingTeamGameContext());
     tables.put(Tables.TEAM_DEFENSE_ZONE_ANALYSIS, season.teamDefenseZoneAnalysis());
     tables.put(Tables.PLAYER_SHOT_ZONE_ANALYSIS, season.playerShotZoneAnalysis());
-    warehouse.createTables(Tables.ALL);
-    Map<TableDefinition, Integer> written = new LinkedHashMap<>();
-    tables.forEach(
-        (table, rows) -> {
-          warehouse.replaceAll(table, rows);
-          written.put(table, rows.size());
-        });
-    return written;
+    return tables;
   }
 
   /**

@@ -9,6 +9,7 @@ import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.query.DataRange;
 import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
@@ -273,6 +274,38 @@ class InputChecksTest {
                     .date("d", february24));
     assertThat(refused).hasSize(1);
     assertThat(refused.get(0).string("failure_reason")).contains("with 68");
+  }
+
+  @Test
+  void aRerunCoveringMorePlayersReplacesFewerRowsFromFullerInputs() {
+    // Early in the season some players lack a shot profile: the date's rows average 99.4%, while
+    // the one player a crashed context writer left has every input.
+    LocalDate early = LocalDate.of(2022, 11, 4);
+    Warehouse warehouse = local.runtime().warehouse();
+    warehouse.execute(
+        Sql.of(
+                "DELETE FROM nba_analytics.upcoming_player_game_context WHERE game_date = @d AND"
+                    + " player_lookup <> (SELECT MIN(player_lookup) FROM"
+                    + " nba_analytics.upcoming_player_game_context WHERE game_date = @d)")
+            .date("d", early));
+    for (boolean backfillMode : new boolean[] {false, true}) {
+      local
+          .runtime()
+          .publisher()
+          .publish(
+              Topic.COMPOSITE_FACTORS_REQUESTS,
+              new DateRequest(early, backfillMode, false, "run-" + backfillMode).toJson(),
+              Attributes.of("run-" + backfillMode, early));
+    }
+
+    List<Row> written =
+        warehouse.query(
+            Sql.of(
+                    "SELECT COUNT(*) AS players, AVG(data_completeness_pct) AS completeness FROM"
+                        + " nba_precompute.player_composite_factors WHERE game_date = @d")
+                .date("d", early));
+    assertThat(written.get(0).int64("players")).isEqualTo(259);
+    assertThat(written.get(0).float64("completeness")).isLessThan(100.0);
   }
 
   @Test

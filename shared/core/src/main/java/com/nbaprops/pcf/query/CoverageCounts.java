@@ -15,12 +15,14 @@ import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What a date's coverage is judged on, read in one query (one BigQuery job): who played (what a
  * complete date must cover), who has composite factors, how complete each configured feature of the
- * box scores is, every input against what should exist ({@link InputCoverage}), and how many of the
- * date's data failures are still open. Every table is filtered on its partition column.
+ * box scores is, every input against what should exist ({@link InputCoverage}), how many of the
+ * date's data failures are still open, and how many players the upcoming context has. Every table
+ * is filtered on its partition column.
  */
 public final class CoverageCounts {
   private final Warehouse warehouse;
@@ -47,7 +49,12 @@ public final class CoverageCounts {
    * inputs under their thresholds, and the date's open data failures.
    */
   public record Snapshot(
-      int expected, Written written, Features features, InputReport inputs, long openFailures) {
+      int expected,
+      Written written,
+      Features features,
+      InputReport inputs,
+      long openFailures,
+      int upcomingPlayers) {
 
     /** No game scheduled and no box score: nothing to expect. */
     public boolean offDay() {
@@ -78,26 +85,52 @@ public final class CoverageCounts {
     this.features = new FeatureCoverage(features);
     this.inputThresholds = Map.copyOf(inputs);
     StringBuilder boxScores =
-        new StringBuilder("COUNT(DISTINCT player_lookup) AS expected, COUNT(*) AS box_score_rows");
+        new StringBuilder(
+            "game_date AS snapshot_date, COUNT(DISTINCT player_lookup) AS expected,"
+                + " COUNT(*) AS box_score_rows");
     this.features.counts().forEach(count -> boxScores.append(", ").append(count));
+    StringBuilder featureColumns = new StringBuilder();
+    this.features.aliases().forEach(alias -> featureColumns.append(", b.").append(alias));
+    // One row per date that has anything to count; a date with none is an off day with nothing
+    // written, nothing open, and the single-date snapshot of it is built without a row.
     this.sql =
         new InputCoverage(catalog).with()
-            + "\nSELECT * FROM (SELECT "
+            + ",\nbox_dates AS (SELECT "
             + boxScores
             + " FROM "
             + catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY)
-            + " WHERE game_date = @game_date) AS box_scores"
-            + " CROSS JOIN (SELECT COUNT(DISTINCT player_lookup) AS players,"
-            + " MIN(data_source) AS data_source FROM "
+            + " WHERE game_date BETWEEN @inputs_start AND @inputs_end GROUP BY game_date),"
+            + "\nwritten AS (SELECT game_date AS snapshot_date,"
+            + " COUNT(DISTINCT player_lookup) AS players, MIN(data_source) AS data_source FROM "
             + catalog.qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS)
-            + " WHERE game_date = @game_date) AS written"
-            + " CROSS JOIN (SELECT COUNT(*) AS open_failures FROM "
+            + " WHERE game_date BETWEEN @inputs_start AND @inputs_end GROUP BY game_date),"
+            + "\nopen_failures AS (SELECT analysis_date AS snapshot_date,"
+            + " COUNT(*) AS open_failures FROM "
             + catalog.qualifiedName(Tables.PRECOMPUTE_FAILURES)
-            + " WHERE analysis_date = @game_date AND resolution_status = 'UNRESOLVED'"
-            + " AND failure_category IN ("
+            + " WHERE analysis_date BETWEEN @inputs_start AND @inputs_end"
+            + " AND resolution_status = 'UNRESOLVED' AND failure_category IN ("
             + FailureCategory.sqlList(FailureCategory.DATE_DATA)
-            + ")) AS failures"
-            + " LEFT JOIN input_summary ON input_summary.input_date = @game_date";
+            + ") GROUP BY analysis_date),"
+            + "\nupcoming AS (SELECT game_date AS snapshot_date,"
+            + " COUNT(DISTINCT player_lookup) AS upcoming_players FROM "
+            + catalog.qualifiedName(Tables.UPCOMING_PLAYER_GAME_CONTEXT)
+            + " WHERE game_date BETWEEN @inputs_start AND @inputs_end GROUP BY game_date),"
+            + "\nsnapshot_dates AS (SELECT DISTINCT snapshot_date FROM ("
+            + "SELECT snapshot_date FROM box_dates UNION ALL SELECT snapshot_date FROM written"
+            + " UNION ALL SELECT snapshot_date FROM open_failures"
+            + " UNION ALL SELECT input_date AS snapshot_date FROM input_summary) AS d)"
+            + "\nSELECT d.snapshot_date, COALESCE(b.expected, 0) AS expected,"
+            + " COALESCE(b.box_score_rows, 0) AS box_score_rows"
+            + featureColumns
+            + ", COALESCE(w.players, 0) AS players, w.data_source,"
+            + " COALESCE(f.open_failures, 0) AS open_failures,"
+            + " COALESCE(u.upcoming_players, 0) AS upcoming_players, input_summary.*"
+            + " FROM snapshot_dates AS d"
+            + " LEFT JOIN box_dates AS b ON b.snapshot_date = d.snapshot_date"
+            + " LEFT JOIN written AS w ON w.snapshot_date = d.snapshot_date"
+            + " LEFT JOIN open_failures AS f ON f.snapshot_date = d.snapshot_date"
+            + " LEFT JOIN upcoming AS u ON u.snapshot_date = d.snapshot_date"
+            + " LEFT JOIN input_summary ON input_summary.input_date = d.snapshot_date";
   }
 
   /** The inputs and the features under their thresholds, in words, or null when none is. */
@@ -110,18 +143,42 @@ public final class CoverageCounts {
         + (features.text() == null ? "" : "; features: " + features.text());
   }
 
+  /** One date as the warehouse has it now. */
   public Snapshot snapshot(LocalDate date) {
-    Row row =
-        warehouse
-            .query(
-                InputCoverage.bind(Sql.of(sql).date("game_date", date), new DateRange(date, date)))
-            .get(0);
-    String source = row.string("data_source");
-    return new Snapshot(
-        row.int32("expected"),
-        new Written(row.int32("players"), source == null ? null : DataSource.valueOf(source)),
-        features.evaluate(row.int64("box_score_rows"), row),
-        InputReport.of(InputCoverage.read(date, row), inputThresholds),
-        row.int64("open_failures"));
+    return snapshots(new DateRange(date, date)).get(date);
+  }
+
+  /**
+   * Every date of {@code range} as the warehouse has it now, in one query (one BigQuery job, what a
+   * sweep of many dates costs), in date order.
+   */
+  public Map<LocalDate, Snapshot> snapshots(DateRange range) {
+    Map<LocalDate, Snapshot> snapshots = new TreeMap<>();
+    for (Row row : warehouse.query(InputCoverage.bind(Sql.of(sql), range))) {
+      LocalDate date = row.date("snapshot_date");
+      String source = row.string("data_source");
+      snapshots.put(
+          date,
+          new Snapshot(
+              row.int32("expected"),
+              new Written(row.int32("players"), source == null ? null : DataSource.valueOf(source)),
+              features.evaluate(row.int64("box_score_rows"), row),
+              InputReport.of(InputCoverage.read(date, row), inputThresholds),
+              row.int64("open_failures"),
+              row.int32("upcoming_players")));
+    }
+    for (LocalDate date : range.dates()) {
+      snapshots.computeIfAbsent(
+          date,
+          nothing ->
+              new Snapshot(
+                  0,
+                  new Written(0, null),
+                  Features.NONE,
+                  InputReport.of(DateInputCounts.nothingExpected(date), inputThresholds),
+                  0,
+                  0));
+    }
+    return snapshots;
   }
 }

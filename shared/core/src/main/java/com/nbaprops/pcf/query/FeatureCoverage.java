@@ -27,6 +27,11 @@ final class FeatureCoverage {
         .toList();
   }
 
+  /** The names {@link #counts} gives its columns. */
+  List<String> aliases() {
+    return features.stream().map(feature -> ALIAS_PREFIX + feature.column()).toList();
+  }
+
   /** Features under their threshold, from {@code rows} box-score rows and the counted columns. */
   CoverageCounts.Features evaluate(long rows, Row counts) {
     if (rows == 0) {

@@ -84,13 +84,22 @@ public final class InputCoverage {
         WHERE game_date >= @inputs_season_start AND game_date < @inputs_end
           AND game_status NOT IN ('POSTPONED', 'CANCELLED')
       ),
+      numbered_team_games AS (
+        SELECT season_year, team_abbr, game_date,
+               ROW_NUMBER() OVER (PARTITION BY season_year, team_abbr ORDER BY game_date) AS game_number
+        FROM season_team_games
+      ),
+      seasoned_since AS (
+        SELECT season_year, team_abbr, game_date AS seasoned_after
+        FROM numbered_team_games
+        WHERE game_number = {defense_min_games}
+      ),
       seasoned_teams AS (
         SELECT t.game_date, t.team_abbr
         FROM teams AS t
-        JOIN season_team_games AS s
-          ON s.team_abbr = t.team_abbr AND s.season_year = t.season_year AND s.game_date < t.game_date
-        GROUP BY t.game_date, t.team_abbr
-        HAVING COUNT(*) >= {defense_min_games}
+        JOIN seasoned_since AS s
+          ON s.team_abbr = t.team_abbr AND s.season_year = t.season_year
+         AND s.seasoned_after < t.game_date
       ),
       defense_rows AS (
         SELECT DISTINCT analysis_date, team_abbr
@@ -112,14 +121,19 @@ public final class InputCoverage {
         WHERE minutes_played > 0
         GROUP BY game_date
       ),
+      first_shots AS (
+        SELECT player_lookup, season_year, MIN(game_date) AS first_shot
+        FROM {player_games}
+        WHERE game_date >= @inputs_season_start AND game_date < @inputs_end
+          AND fg_pct IS NOT NULL
+        GROUP BY player_lookup, season_year
+      ),
       shooters AS (
-        SELECT DISTINCT p.game_date, p.player_lookup
+        SELECT p.game_date, p.player_lookup
         FROM box_players AS p
-        JOIN {player_games} AS h
-          ON h.player_lookup = p.player_lookup AND h.season_year = p.season_year
-         AND h.game_date < p.game_date
-        WHERE h.game_date >= @inputs_season_start AND h.game_date < @inputs_end
-          AND h.fg_pct IS NOT NULL
+        JOIN first_shots AS f
+          ON f.player_lookup = p.player_lookup AND f.season_year = p.season_year
+         AND f.first_shot < p.game_date
       ),
       zone_rows AS (
         SELECT DISTINCT analysis_date, player_lookup

@@ -79,6 +79,13 @@ record DateInputs(
               "it would replace %d stored players (%d of %d who played) with %d (%d who played)",
               stored.players(), stored.covered(), expectedPlayers, rows.size(), covered));
     }
+    boolean more =
+        expectedPlayers > 0 ? covered > stored.covered() : rows.size() > stored.players();
+    if (more) {
+      // Covering more of the players who played is better, even from thinner inputs: the stored
+      // 1 of 259 at 100% is not better than 259 of 259 at 99.4%.
+      return Optional.empty();
+    }
     double completeness =
         rows.stream().mapToDouble(r -> r.float64("data_completeness_pct")).average().orElse(0);
     if (stored.completeness() != null

@@ -5,6 +5,7 @@ import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Thresholds;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.Coverage;
+import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.failure.FailureCategory;
 import com.nbaprops.pcf.failure.FailureRecorder;
 import com.nbaprops.pcf.logging.Severity;
@@ -21,6 +22,7 @@ import com.nbaprops.pcf.query.DateInput;
 import com.nbaprops.pcf.query.InputReport;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.rules.CoverageStatus;
+import com.nbaprops.pcf.rules.FallbackPolicy;
 import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.TopicPublisher;
@@ -43,6 +45,7 @@ final class MetadataTrackingService {
   private final FailureRecorder failures;
   private final Thresholds thresholds;
   private final SeasonCalendar calendar;
+  private final FallbackPolicy fallback;
   private final String failuresTable;
   private final String reprocessTopic;
   private final LeagueClock clock;
@@ -64,6 +67,7 @@ final class MetadataTrackingService {
     this.failures = failures;
     this.thresholds = config.thresholds();
     this.calendar = new SeasonCalendar(thresholds.bootstrapDays());
+    this.fallback = new FallbackPolicy(thresholds.fallbackPct());
     this.failuresTable = config.catalog().qualifiedName(Tables.PRECOMPUTE_FAILURES);
     this.reprocessTopic = config.topic(Topic.COMPOSITE_FACTORS_REQUESTS);
     this.clock = clock;
@@ -117,8 +121,9 @@ final class MetadataTrackingService {
    */
   List<CoverageStatus> sweep(SweepRequest request) {
     List<CoverageStatus> statuses = new ArrayList<>();
-    for (LocalDate date : request.range().dates()) {
-      CoverageCounts.Snapshot now = counts.snapshot(date);
+    for (var dated : counts.snapshots(request.range()).entrySet()) {
+      LocalDate date = dated.getKey();
+      CoverageCounts.Snapshot now = dated.getValue();
       int expected = now.expected();
       if (now.offDay()) {
         continue;
@@ -155,7 +160,16 @@ final class MetadataTrackingService {
               request.flagIncomplete(),
               now);
       if (autoHeal && status == CoverageStatus.INCOMPLETE) {
-        requestHeal(date, request.runId());
+        requestHeal(date, request.runId(), "still INCOMPLETE");
+      } else if (autoHeal && status == CoverageStatus.COMPLETE && stopGapReplaceable(now)) {
+        requestHeal(
+            date,
+            request.runId(),
+            "computed from a synthetic context while the upcoming context now has "
+                + now.upcomingPlayers()
+                + " of "
+                + now.expected()
+                + " players");
       }
       statuses.add(status);
     }
@@ -163,14 +177,25 @@ final class MetadataTrackingService {
   }
 
   /**
+   * Whether the date's rows came from the synthetic stand-in while the upcoming context now covers
+   * the date as the fallback requires: its writer was re-run after a crash left it partial. The
+   * synthetic context lacks what only the upcoming one knows (projected usage, teammates out), so
+   * the date is recomputed from the real one; a context the cleanup has deleted never qualifies.
+   */
+  private boolean stopGapReplaceable(CoverageCounts.Snapshot now) {
+    return now.written().dataSource() == DataSource.SYNTHETIC
+        && fallback.decide(now.upcomingPlayers(), now.expected(), true).source() == DataSource.UPCG;
+  }
+
+  /**
    * Asks composite-factors to reprocess {@code date} in backfill mode, at most once a day: a date
    * still INCOMPLETE after that is left to an operator, with the alert the sweep raises anyway.
    * Published before it is recorded, so a failure in between repeats the request, never loses it.
    */
-  private void requestHeal(LocalDate date, String runId) {
+  private void requestHeal(LocalDate date, String runId, String why) {
     StructuredLog log = this.log.with("run_id", runId).with("analysis_date", date);
     if (healRequestedToday(date)) {
-      log.warning("auto-heal: already requested today and still INCOMPLETE; left to an operator");
+      log.warning("auto-heal: already requested today and " + why + "; left to an operator");
       return;
     }
     publisher.publish(
@@ -183,10 +208,14 @@ final class MetadataTrackingService {
         date,
         HEAL_ENTITY,
         FailureCategory.AUTO_HEAL_REQUESTED,
-        date + ": the daily sweep requested its reprocessing on " + clock.today() + " (AUTO_HEAL)",
+        date
+            + ": the daily sweep requested its reprocessing on "
+            + clock.today()
+            + " (AUTO_HEAL): "
+            + why,
         true,
         clock.today().toString());
-    log.info("auto-heal: requested the reprocessing of " + date);
+    log.info("auto-heal: requested the reprocessing of " + date + ": " + why);
   }
 
   private boolean healRequestedToday(LocalDate date) {
@@ -379,15 +408,35 @@ final class MetadataTrackingService {
                       + " 0 of %d players. Process it: %s",
                   date, v.expectedPlayers(), reprocess)
               : String.format(
-                  "%s: only %d of %d players have composite factors (%.2f%%), %d missing."
+                  "%s: only %d of %d players have composite factors (%.2f%%), %d missing.%s"
                       + " Reprocess: %s",
                   date,
                   v.actualPlayers(),
                   v.expectedPlayers(),
                   pct,
                   v.expectedPlayers() - v.actualPlayers(),
+                  shortContext(v, now),
                   reprocess));
     }
+  }
+
+  /**
+   * When the rows came from an upcoming context short of players, names it: its writer must run
+   * again for the date to be computed from it; the reprocess falls back meanwhile.
+   */
+  private String shortContext(CoverageValidated v, CoverageCounts.Snapshot now) {
+    if (v.dataSource() != DataSource.UPCG
+        || !Coverage.below(now.upcomingPlayers(), v.expectedPlayers(), thresholds.fallbackPct())) {
+      return "";
+    }
+    return String.format(
+        " The rows came from %s, which has %d of the %d players: re-run its processor for %s;"
+            + " the reprocess computes the date from a synthetic context meanwhile, and the daily"
+            + " sweep (AUTO_HEAL) recomputes it from the upcoming context once that covers it.",
+        Tables.UPCOMING_PLAYER_GAME_CONTEXT.name(),
+        now.upcomingPlayers(),
+        v.expectedPlayers(),
+        v.analysisDate());
   }
 
   private void record(CoverageValidated v, String entity, FailureCategory category, String reason) {

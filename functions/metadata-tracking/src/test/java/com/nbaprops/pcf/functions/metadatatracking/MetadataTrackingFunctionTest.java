@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.port.WarehouseException;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
@@ -228,5 +229,63 @@ class MetadataTrackingFunctionTest {
 
     assertThat(fixture.published(Topic.COMPOSITE_FACTORS_REQUESTS)).isEmpty();
     assertThat(fixture.metadata(DAY).orElseThrow().string("status")).isEqualTo("INCOMPLETE");
+  }
+
+  private static void computedFromTheStandIn(RuntimeFixture fixture) {
+    fixture
+        .runtime()
+        .warehouse()
+        .execute(
+            Sql.of(
+                    "UPDATE nba_precompute.player_composite_factors SET data_source = 'SYNTHETIC'"
+                        + " WHERE game_date = @d")
+                .date("d", DAY));
+  }
+
+  @Test
+  void withAutoHealASyntheticDateIsRecomputedOnceItsUpcomingContextIsBack() {
+    RuntimeFixture fixture =
+        new RuntimeFixture(blobs, Map.of("AUTO_HEAL", "true"))
+            .played(DAY, players(10))
+            .upcoming(DAY, players(10))
+            .factorsWritten(DAY, players(10));
+    computedFromTheStandIn(fixture);
+
+    sweep(fixture);
+
+    assertThat(fixture.metadata(DAY).orElseThrow().string("status")).isEqualTo("COMPLETE");
+    var requests = fixture.published(Topic.COMPOSITE_FACTORS_REQUESTS);
+    assertThat(requests).hasSize(1);
+    assertThat(requests.get(0).data()).contains("\"backfill_mode\":true");
+    assertThat(fixture.logged(Severity.INFO, "upcoming context now has 10 of 10")).isTrue();
+  }
+
+  @Test
+  void aSyntheticDateWhoseUpcomingContextIsStillShortIsLeftAsItIs() {
+    RuntimeFixture fixture =
+        new RuntimeFixture(blobs, Map.of("AUTO_HEAL", "true"))
+            .played(DAY, players(10))
+            .upcoming(DAY, players(3))
+            .factorsWritten(DAY, players(10));
+    computedFromTheStandIn(fixture);
+
+    sweep(fixture);
+
+    assertThat(fixture.published(Topic.COMPOSITE_FACTORS_REQUESTS)).isEmpty();
+  }
+
+  @Test
+  void aDateWrittenFromAShortUpcomingContextNamesItsTableAndWhatToRerun() {
+    RuntimeFixture fixture =
+        new RuntimeFixture(blobs)
+            .played(DAY, players(10))
+            .upcoming(DAY, players(1))
+            .factorsWritten(DAY, players(1));
+
+    sweep(fixture);
+
+    String reason = fixture.failures().get(0).string("failure_reason");
+    assertThat(reason).contains("upcoming_player_game_context, which has 1 of the 10 players");
+    assertThat(reason).contains("re-run its processor for 2023-02-23");
   }
 }
