@@ -48,16 +48,22 @@ final class IncidentPlan {
   static List<Planned> draw(
       World world, NavigableSet<LocalDate> dates, long seed, int count, Set<IncidentKind> among) {
     Random random = new Random(seed);
-    List<LocalDate> candidates = new ArrayList<>(dates);
-    Collections.shuffle(candidates, random);
-    List<LocalDate> chosen = new ArrayList<>();
-    for (LocalDate candidate : candidates) {
-      if (chosen.size() == count) {
-        break;
+    List<LocalDate> chosen = List.of();
+    // Dates taken at random, each kept when it is far enough from those kept: a few orders of
+    // the dates may be needed before enough fit.
+    for (int attempt = 0; attempt < 100 && chosen.size() < count; attempt++) {
+      List<LocalDate> candidates = new ArrayList<>(dates);
+      Collections.shuffle(candidates, random);
+      List<LocalDate> kept = new ArrayList<>();
+      for (LocalDate candidate : candidates) {
+        if (kept.size() < count
+            && kept.stream()
+                .allMatch(d -> Math.abs(ChronoUnit.DAYS.between(d, candidate)) >= SPACING_DAYS)) {
+          kept.add(candidate);
+        }
       }
-      if (chosen.stream()
-          .allMatch(d -> Math.abs(ChronoUnit.DAYS.between(d, candidate)) >= SPACING_DAYS)) {
-        chosen.add(candidate);
+      if (kept.size() > chosen.size()) {
+        chosen = kept;
       }
     }
     if (chosen.size() < count) {
@@ -71,7 +77,7 @@ final class IncidentPlan {
               + chosen.size()
               + " (rehearse more of the season, or fewer incidents)");
     }
-    Collections.sort(chosen);
+    chosen = chosen.stream().sorted().toList();
     List<IncidentKind> kinds = new ArrayList<>();
     while (kinds.size() < count) {
       List<IncidentKind> round = new ArrayList<>(among);

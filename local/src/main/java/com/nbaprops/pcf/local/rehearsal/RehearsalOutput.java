@@ -223,7 +223,13 @@ public final class RehearsalOutput {
     spread(totals, "heal", healing());
     root.add("totals", totals);
     root.addProperty("passed", passed());
-    return new GsonBuilder().setPrettyPrinting().serializeNulls().create().toJson(root) + "\n";
+    return new GsonBuilder()
+            .setPrettyPrinting()
+            .serializeNulls()
+            .disableHtmlEscaping()
+            .create()
+            .toJson(root)
+        + "\n";
   }
 
   private static void spread(JsonObject into, String name, Spread spread) {

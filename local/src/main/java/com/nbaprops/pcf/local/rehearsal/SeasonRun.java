@@ -52,6 +52,9 @@ final class SeasonRun implements AutoCloseable {
   /** The component label of the bus's own log entries. */
   private static final String BUS = "local-bus";
 
+  private static final Pattern DELIVERY_FAILED =
+      Pattern.compile(" to (\\S+) failed, will retry: (.*)", Pattern.DOTALL);
+
   private static final Pattern DATE_IN_MESSAGE =
       Pattern.compile("\"analysis_date\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2})\"");
 
@@ -292,36 +295,31 @@ final class SeasonRun implements AutoCloseable {
   // ---- what the suite raised, and what became of each incident
 
   private void observeLog(Severity severity, String message, Map<String, String> labels) {
-    if (System.getenv("REHEARSAL_DEBUG") != null
-        && truth != null
-        && (System.getenv("REHEARSAL_DEBUG").equals(labels.get("analysis_date"))
-            || BUS.equals(labels.get("component")))) {
-      System.err.println(
-          "DEBUG "
-              + clock.instant().atZone(ScheduledJob.TIME_ZONE)
-              + " "
-              + severity
-              + " "
-              + labels
-              + " "
-              + first(message)
-              + " | "
-              + message);
-    }
     LocalDate date =
         labels.containsKey("analysis_date") ? parse(labels.get("analysis_date")) : null;
     if (labels.containsKey("alert")) {
       signals.add(
           new Signal(clock.instant(), Signal.Source.ALERT, date, "alert=" + labels.get("alert")));
     } else if (BUS.equals(labels.get("component")) && message.contains("failed, will retry")) {
-      signals.add(new Signal(clock.instant(), Signal.Source.DELIVERY_FAILED, date, first(message)));
+      // Named by the subscription and the fault: message ids differ from one run to the next.
+      Matcher failed = DELIVERY_FAILED.matcher(message);
+      signals.add(
+          new Signal(
+              clock.instant(),
+              Signal.Source.DELIVERY_FAILED,
+              date,
+              failed.find() ? first(failed.group(1) + ": " + failed.group(2)) : first(message)));
     } else if (severity == Severity.ERROR) {
       signals.add(new Signal(clock.instant(), Signal.Source.ERROR_LOG, date, first(message)));
     }
   }
 
+  /**
+   * The first line, clipped, with message and run ids blanked: they differ from one run to the
+   * next, and the same seed must give the same output.
+   */
   private static String first(String message) {
-    String line = message.lines().findFirst().orElse("");
+    String line = message.lines().findFirst().orElse("").replaceAll("\\d{8,}", "#");
     return line.length() > 60 ? line.substring(0, 57) + "..." : line;
   }
 
