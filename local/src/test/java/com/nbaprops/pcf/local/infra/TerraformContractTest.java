@@ -5,10 +5,13 @@ import static com.google.common.truth.Truth.assertWithMessage;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.google.gson.JsonPrimitive;
 import com.nbaprops.pcf.adapter.bigquery.BigQuerySchemas;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.SuiteFunction;
+import com.nbaprops.pcf.local.rehearsal.ScheduledJob;
 import com.nbaprops.pcf.message.CleanupRequest;
 import com.nbaprops.pcf.message.RequestParser;
 import com.nbaprops.pcf.message.SweepRequest;
@@ -485,6 +488,24 @@ class TerraformContractTest {
             Topic.UPCOMING_TABLES_CLEANUP_TRIGGER.baseName(),
             Topic.COMPOSITE_FACTORS_REQUESTS.baseName(),
             Topic.METADATA_TRACKING_TRIGGER.baseName());
+  }
+
+  @Test
+  void theRehearsalRunsTheScheduleTerraformDeclares() {
+    JsonObject scheduled = terraform.local("scheduled").getAsJsonObject();
+
+    assertThat(scheduled.keySet())
+        .containsExactlyElementsIn(
+            Arrays.stream(ScheduledJob.values()).map(ScheduledJob::terraformKey).toList());
+    for (ScheduledJob job : ScheduledJob.values()) {
+      JsonObject body = scheduled.getAsJsonObject(job.terraformKey());
+      assertThat(terraform.resolve(body.get("schedule")).getAsString()).isEqualTo(job.cron());
+      assertThat(body.get("topic").getAsString()).isEqualTo(job.topic().baseName());
+      assertThat(terraform.resolve(body.get("message")))
+          .isEqualTo(JsonParser.parseString(job.message()));
+    }
+    assertThat(terraform.resolve(new JsonPrimitive("${var.schedule_time_zone}")).getAsString())
+        .isEqualTo(ScheduledJob.TIME_ZONE.getId());
   }
 
   @Test
