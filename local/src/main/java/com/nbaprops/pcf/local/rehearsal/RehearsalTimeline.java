@@ -152,10 +152,10 @@ public final class RehearsalTimeline {
       svg.append(
           String.format(
               Locale.ROOT,
-              "<circle cx=\"%.1f\" cy=\"%d\" r=\"4\" fill=\"#c62828\"><title>%s injected %s: %s"
-                  + "</title></circle>\n",
-              x(incident.injectedAt()),
-              y + 8,
+              "<rect x=\"%.1f\" y=\"%d\" width=\"2\" height=\"16\" fill=\"#c62828\"><title>%s"
+                  + " injected %s: %s</title></rect>\n",
+              x(incident.injectedAt()) - 1,
+              y,
               incident.kind().id(),
               SHORT.format(incident.injectedAt()),
               escape(incident.detail())));
@@ -164,13 +164,14 @@ public final class RehearsalTimeline {
     svg.append(
         String.format(
             Locale.ROOT,
-            "<g font-size=\"12\"><circle cx=\"10\" cy=\"%1$d\" r=\"4\" fill=\"#c62828\"/>"
+            "<g font-size=\"12\"><rect x=\"9\" y=\"%1$d\" width=\"2\" height=\"12\""
+                + " fill=\"#c62828\"/>"
                 + "<text x=\"18\" y=\"%2$d\">injected</text>"
                 + "<rect x=\"90\" y=\"%3$d\" width=\"16\" height=\"8\" fill=\"#f9a825\"/>"
                 + "<text x=\"110\" y=\"%2$d\">until detected</text>"
                 + "<rect x=\"210\" y=\"%3$d\" width=\"16\" height=\"8\" fill=\"#2e7d32\"/>"
                 + "<text x=\"230\" y=\"%2$d\">until healed</text></g>\n",
-            y + 16,
+            y + 10,
             y + 20,
             y + 12));
     svg.append("</svg>\n");
@@ -182,10 +183,10 @@ public final class RehearsalTimeline {
     double x2 = Math.max(x(to), x1 + 2);
     return String.format(
         Locale.ROOT,
-        "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"8\" fill=\"%s\"><title>%s: %.1f h"
+        "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"10\" fill=\"%s\"><title>%s: %.1f h"
             + "</title></rect>\n",
         x1,
-        y + 4,
+        y + 3,
         x2 - x1,
         color,
         what,
