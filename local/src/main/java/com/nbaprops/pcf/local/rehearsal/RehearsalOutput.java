@@ -173,6 +173,7 @@ public final class RehearsalOutput {
       JsonObject item = new JsonObject();
       item.addProperty("kind", incident.kind().id());
       item.addProperty("date", incident.date().toString());
+      item.addProperty("what", incident.kind().description());
       item.addProperty("detail", incident.detail());
       item.addProperty("injected_at", ISO.format(incident.injectedAt()));
       item.addProperty(

@@ -139,11 +139,6 @@ final class SeasonRun implements AutoCloseable {
             .collect(Collectors.joining(", "));
   }
 
-  /** The first day of the rehearsal, opening night. */
-  LocalDate firstDay() {
-    return firstDay;
-  }
-
   /** Runs the season to the end of {@code lastDay}. */
   void run() {
     warehouse.replaceAll(Tables.NBA_SCHEDULE, world.schedule());
@@ -242,10 +237,6 @@ final class SeasonRun implements AutoCloseable {
   /** The upstream writes {@code rows} as {@code feed}'s partition of {@code gameDate}. */
   void write(Feed feed, LocalDate gameDate, List<Row> rows) {
     warehouse.replacePartition(feed.table(), gameDate, rows);
-  }
-
-  World world() {
-    return world;
   }
 
   FaultyWarehouse faultyWarehouse() {
@@ -490,10 +481,6 @@ final class SeasonRun implements AutoCloseable {
 
   List<Incident> incidents() {
     return incidents;
-  }
-
-  Instant now() {
-    return clock.instant();
   }
 
   @Override
