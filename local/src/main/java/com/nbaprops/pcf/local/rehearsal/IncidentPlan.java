@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.NavigableSet;
 import java.util.Random;
@@ -100,18 +101,12 @@ final class IncidentPlan {
         List<Row> all = world.partition(Feed.PLAYER_CONTEXT, date);
         List<Row> first =
             all.stream()
-                .sorted(java.util.Comparator.comparing(row -> row.string("player_lookup")))
+                .sorted(Comparator.comparing(row -> row.string("player_lookup")))
                 .limit(1)
                 .toList();
         yield new Planned(
             incident(kind, date, Feed.PLAYER_CONTEXT.landsFor(date), "1 of " + all.size()),
-            run -> {
-              run.cancelRelease(Feed.PLAYER_CONTEXT, date);
-              run.at(
-                  Feed.PLAYER_CONTEXT.landsFor(date),
-                  "release",
-                  () -> run.write(Feed.PLAYER_CONTEXT, date, first));
-            });
+            run -> run.releaseInstead(Feed.PLAYER_CONTEXT, date, first));
       }
       case LATE_BOX_SCORES -> {
         ZonedDateTime late = nextDay.atTime(lateTime(random)).atZone(ScheduledJob.TIME_ZONE);
@@ -137,12 +132,12 @@ final class IncidentPlan {
             incident(kind, date, Feed.BOX_SCORES.landsFor(date), game + " landed " + clock(late)),
             run -> {
               for (Feed feed : List.of(Feed.BOX_SCORES, Feed.TEAM_BOX_SCORES)) {
-                run.cancelRelease(feed, date);
-                List<Row> others =
+                run.releaseInstead(
+                    feed,
+                    date,
                     world.partition(feed, date).stream()
                         .filter(row -> !row.string("game_id").equals(game))
-                        .toList();
-                run.at(feed.landsFor(date), "release", () -> run.write(feed, date, others));
+                        .toList());
                 run.at(late, "late game", () -> run.release(feed, date));
               }
             });
@@ -160,13 +155,7 @@ final class IncidentPlan {
                 .toList();
         yield new Planned(
             incident(kind, date, Feed.BOX_SCORES.landsFor(date), "usage_rate null"),
-            run -> {
-              run.cancelRelease(Feed.BOX_SCORES, date);
-              run.at(
-                  Feed.BOX_SCORES.landsFor(date),
-                  "release",
-                  () -> run.write(Feed.BOX_SCORES, date, withoutUsage));
-            });
+            run -> run.releaseInstead(Feed.BOX_SCORES, date, withoutUsage));
       }
       case WAREHOUSE_OUTAGE -> {
         ZonedDateTime from =

@@ -213,6 +213,12 @@ final class SeasonRun implements AutoCloseable {
     cancel(releaseKey(feed, gameDate));
   }
 
+  /** The upstream writes {@code rows} instead of the partition of {@code gameDate}, at its hour. */
+  void releaseInstead(Feed feed, LocalDate gameDate, List<Row> rows) {
+    cancelRelease(feed, gameDate);
+    at(feed.landsFor(gameDate), "release", () -> write(feed, gameDate, rows));
+  }
+
   /** Takes the scheduled job of {@code day} off the timeline: it never fires. */
   void cancelJob(ScheduledJob job, LocalDate day) {
     cancel(jobKey(job, day));
