@@ -9,6 +9,7 @@ import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.logging.LogSink;
 import com.nbaprops.pcf.logging.StructuredLog;
+import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.port.EventBus;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.runtime.Backends;
@@ -22,6 +23,7 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
@@ -206,6 +208,26 @@ public final class LocalRuntime implements AutoCloseable {
   /** Subscribes an observer (a progress bar, a test probe) to a topic. */
   public void observe(Topic topic, String name, CloudEventsFunction observer) {
     bus.subscribe(runtime.config().topic(topic), name, observer);
+  }
+
+  /**
+   * Tells {@code listener} of each date a function of the suite finished for run {@code runId}, as
+   * it finishes.
+   */
+  public void onDateDelivered(String runId, BiConsumer<SuiteFunction, LocalDate> listener) {
+    bus.onDelivered(
+        (subscription, message) -> {
+          String date = message.attributes().get(Attributes.ANALYSIS_DATE);
+          if (!runId.equals(message.attributes().get(Attributes.RUN_ID)) || date == null) {
+            return;
+          }
+          for (SuiteFunction function : SuiteFunction.values()) {
+            if (subscription.startsWith(function.functionName() + "-")) {
+              listener.accept(function, LocalDate.parse(date));
+              return;
+            }
+          }
+        });
   }
 
   /** Runs {@code hook} when this runtime closes (the CLI's console sums up there). */

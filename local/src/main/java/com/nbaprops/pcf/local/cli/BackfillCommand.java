@@ -4,9 +4,8 @@ import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.functions.compositefactors.PreflightReport;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.local.SuiteFunction;
 import com.nbaprops.pcf.message.Attributes;
-import com.nbaprops.pcf.message.FactorsComputed;
-import com.nbaprops.pcf.message.PubSubEnvelope;
 import com.nbaprops.pcf.message.RangeRequest;
 import com.nbaprops.pcf.query.DataRange;
 import java.io.PrintStream;
@@ -147,14 +146,15 @@ final class BackfillCommand implements Callable<Integer> {
     }
     int total = report.gameDates().size();
     AtomicInteger done = new AtomicInteger();
-    local.observe(
-        Topic.COMPOSITE_FACTORS_COMPUTED,
-        "progress",
-        event -> {
-          FactorsComputed outcome = FactorsComputed.fromJson(PubSubEnvelope.decode(event).data());
-          if (outcome.runId().equals(runId)) {
-            console.progress(done.incrementAndGet(), total, outcome.analysisDate().toString());
+    AtomicInteger steps = new AtomicInteger();
+    // Each date passes three functions: the bar counts the deliveries as they finish.
+    local.onDateDelivered(
+        runId,
+        (function, date) -> {
+          if (function == SuiteFunction.COMPOSITE_FACTORS) {
+            done.incrementAndGet();
           }
+          console.progress(steps.incrementAndGet(), 3 * total, stage(function) + " " + date);
         });
     // Ctrl-C (or a kill) mid-run: say what was done and how to finish, rather than vanish.
     Thread interrupted =
@@ -202,5 +202,14 @@ final class BackfillCommand implements Callable<Integer> {
     out.println("run " + runId);
     results.print(out, detailed);
     return results.allDone() ? ExitCodes.OK : ExitCodes.PROBLEM;
+  }
+
+  private static String stage(SuiteFunction function) {
+    return switch (function) {
+      case COMPOSITE_FACTORS -> "computed";
+      case COVERAGE_VALIDATION -> "validated";
+      case METADATA_TRACKING -> "tracked";
+      case UPCOMING_TABLES_CLEANUP -> "cleaned";
+    };
   }
 }

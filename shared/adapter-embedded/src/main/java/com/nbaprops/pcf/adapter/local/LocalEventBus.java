@@ -12,8 +12,10 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
@@ -60,6 +62,7 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
   private final List<Message> published = new ArrayList<>();
   private final List<DeadLetter> deadLetters = new ArrayList<>();
   private final List<Consumer<DeadLetter>> deadLetterListeners = new ArrayList<>();
+  private final List<BiConsumer<String, Message>> deliveryListeners = new CopyOnWriteArrayList<>();
   private final ExecutorService deliveryThread;
   private final int workers;
   private ExecutorService workerPool;
@@ -138,6 +141,14 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
    */
   public synchronized void onDeadLetter(Consumer<DeadLetter> listener) {
     deadLetterListeners.add(listener);
+  }
+
+  /**
+   * Tells {@code listener} of each delivery a subscriber finished without an error, with the
+   * subscription's name, as it finishes: progress that follows the work, not the queue.
+   */
+  public void onDelivered(BiConsumer<String, Message> listener) {
+    deliveryListeners.add(listener);
   }
 
   @Override
@@ -309,7 +320,9 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
                   message.attributes()));
     } catch (Exception e) {
       failed(delivery, e);
+      return;
     }
+    deliveryListeners.forEach(listener -> listener.accept(subscription.name(), message));
   }
 
   private synchronized void failed(Delivery delivery, Exception e) {
