@@ -95,7 +95,8 @@ public final class StructuredLog {
   /** One entry as the text sink writes it: time, severity, labels, message, escaped. */
   public static String textLine(
       Clock clock, Severity severity, String message, Map<String, String> labels) {
-    String time = clock.instant().toString().substring(11, 19);
+    // UTC, said so, as run ids are stamped: the same clock whatever the machine's zone.
+    String time = clock.instant().toString().substring(11, 19) + "Z";
     StringBuilder line =
         new StringBuilder().append(time).append(' ').append(String.format("%-7s", severity));
     if (!labels.isEmpty()) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
@@ -11,8 +12,9 @@ import java.util.UUID;
  * The clock in the league's time zone: "yesterday" for a game night means the night in New York.
  */
 public final class LeagueClock {
+  /** UTC, as log entries are: sortable across a daylight saving change, and one clock to read. */
   private static final DateTimeFormatter RUN_STAMP =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss");
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final Clock clock;
   private final ZoneId zone;
@@ -35,11 +37,12 @@ public final class LeagueClock {
     return today().atStartOfDay(zone).toInstant();
   }
 
-  /** A new run id: sortable by start time, unique by its random tail. */
+  /**
+   * A new run id, for a run a person or a scheduled job starts: {@code run-<UTC time>-<random>},
+   * sortable by start time, unique by its random tail. (A message that names no run is the run
+   * {@code run-<message id>}, so its redeliveries are one run.)
+   */
   public String newRunId() {
-    return "run-"
-        + now().atZone(zone).format(RUN_STAMP)
-        + "-"
-        + UUID.randomUUID().toString().substring(0, 8);
+    return "run-" + RUN_STAMP.format(now()) + "-" + UUID.randomUUID().toString().substring(0, 8);
   }
 }
