@@ -44,29 +44,31 @@ final class FailuresCommand implements Callable<Integer> {
                         + local.tableName(Tables.PRECOMPUTE_FAILURES)
                         + " WHERE analysis_date BETWEEN @start_date AND @end_date"
                         + " AND resolution_status = 'UNRESOLVED'"
-                        + " ORDER BY analysis_date, created_at")
+                        + " ORDER BY analysis_date, created_at, failure_id")
                 .date("start_date", from)
                 .date("end_date", to));
+  }
+
+  /** Marks every open rejected message as read; returns how many. */
+  static long acknowledgeRejected(LocalRuntime local) {
+    return local
+        .runtime()
+        .warehouse()
+        .execute(
+            Sql.of(
+                    "UPDATE "
+                        + local.tableName(Tables.PRECOMPUTE_FAILURES)
+                        + " SET resolution_status = 'RESOLVED', resolved_at = @now"
+                        + " WHERE resolution_status = 'UNRESOLVED' AND failure_category = @category")
+                .timestamp("now", local.runtime().leagueClock().now())
+                .string("category", FailureCategory.INVALID_MESSAGE.name()));
   }
 
   @Override
   public Integer call() {
     try (LocalRuntime local = ackRejected ? root.global.open() : root.global.openReadOnly()) {
-      String table = local.tableName(Tables.PRECOMPUTE_FAILURES);
       if (ackRejected) {
-        long acknowledged =
-            local
-                .runtime()
-                .warehouse()
-                .execute(
-                    Sql.of(
-                            "UPDATE "
-                                + table
-                                + " SET resolution_status = 'RESOLVED', resolved_at = @now"
-                                + " WHERE resolution_status = 'UNRESOLVED' AND failure_category = @category")
-                        .timestamp("now", local.runtime().leagueClock().now())
-                        .string("category", FailureCategory.INVALID_MESSAGE.name()));
-        out.println(acknowledged + " rejected messages acknowledged");
+        out.println(acknowledgeRejected(local) + " rejected messages acknowledged");
       }
       List<Row> open = open(local, CliDates.EARLIEST, CliDates.LATEST);
       for (Row row : open) {

@@ -49,6 +49,19 @@ final class GoogleSqlAnalyzer {
     }
   }
 
+  SimpleCatalog catalog() {
+    return catalog;
+  }
+
+  /** The analyzer's options for {@code sql}: the language, and its parameters' types. */
+  AnalyzerOptions options(Sql sql) {
+    AnalyzerOptions options = new AnalyzerOptions();
+    options.setLanguageOptions(language);
+    sql.parameters()
+        .forEach((name, parameter) -> options.addQueryParameter(name, type(parameter.type())));
+    return options;
+  }
+
   static Type type(ColumnType type) {
     return TypeFactory.createSimpleType(
         switch (type) {
@@ -66,12 +79,8 @@ final class GoogleSqlAnalyzer {
    * accept it.
    */
   Optional<String> problem(Sql sql) {
-    AnalyzerOptions options = new AnalyzerOptions();
-    options.setLanguageOptions(language);
-    sql.parameters()
-        .forEach((name, parameter) -> options.addQueryParameter(name, type(parameter.type())));
     try {
-      Analyzer.analyzeStatement(sql.text(), options, catalog);
+      Analyzer.analyzeStatement(sql.text(), options(sql), catalog);
       return Optional.empty();
     } catch (SqlException e) {
       return Optional.of(e.getMessage());

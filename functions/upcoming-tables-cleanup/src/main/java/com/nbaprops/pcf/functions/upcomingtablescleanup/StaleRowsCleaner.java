@@ -168,7 +168,9 @@ final class StaleRowsCleaner {
                         + " WHERE "
                         + column
                         + " < @cutoff ORDER BY "
-                        + column)
+                        // A total order (the partition, then the key): the same backup object,
+                        // byte for byte, whichever engine reads the rows.
+                        + String.join(", ", totalOrder(table)))
                 .date("cutoff", cutoff));
     Map<LocalDate, List<Row>> byDate = new TreeMap<>();
     for (Row row : rows) {
@@ -196,5 +198,12 @@ final class StaleRowsCleaner {
                 .date("cutoff", cutoff))
         .get(0)
         .int64("row_count");
+  }
+
+  private static List<String> totalOrder(TableDefinition table) {
+    List<String> order = new ArrayList<>();
+    order.add(table.partitionColumn());
+    order.addAll(table.key());
+    return order;
   }
 }
