@@ -1,7 +1,9 @@
 package com.nbaprops.pcf.testing;
 
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntPredicate;
 import java.util.function.Supplier;
@@ -43,6 +45,14 @@ public final class Faults {
       String method,
       IntPredicate fails,
       Supplier<? extends RuntimeException> fault) {
+    if (Arrays.stream(port.getMethods()).noneMatch(m -> m.getName().equals(method))) {
+      throw new IllegalArgumentException(
+          port.getSimpleName()
+              + " has no method '"
+              + method
+              + "' to fail: one of "
+              + Arrays.stream(port.getMethods()).map(Method::getName).sorted().distinct().toList());
+    }
     AtomicInteger calls = new AtomicInteger();
     return port.cast(
         Proxy.newProxyInstance(
