@@ -1,6 +1,6 @@
 package com.nbaprops.pcf.rules;
 
-import static com.nbaprops.pcf.rules.Defaults.or;
+import static java.util.Objects.requireNonNullElse;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
@@ -111,10 +111,11 @@ public final class CompositeFactorCalculator {
   }
 
   private static String paceContext(PlayerContext c, double score) {
-    double differential = or(c.paceDifferential(), 0.0);
+    double differential = requireNonNullElse(c.paceDifferential(), 0.0);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("pace_differential", c.paceDifferential());
-    json.put("opponent_pace_last_10", or(c.opponentPaceLast10(), LEAGUE_AVERAGE_PACE));
+    json.put(
+        "opponent_pace_last_10", requireNonNullElse(c.opponentPaceLast10(), LEAGUE_AVERAGE_PACE));
     json.put("league_avg_pace", LEAGUE_AVERAGE_PACE);
     json.put("pace_environment", differential > 2 ? "fast" : differential < -2 ? "slow" : "normal");
     json.put("final_score", Coverage.round(score, 1));
@@ -122,7 +123,9 @@ public final class CompositeFactorCalculator {
   }
 
   private static String usageContext(PlayerContext c, double score) {
-    double differential = or(c.projectedUsageRate(), 25.0) - or(c.avgUsageRateLast7Games(), 25.0);
+    double differential =
+        requireNonNullElse(c.projectedUsageRate(), 25.0)
+            - requireNonNullElse(c.avgUsageRateLast7Games(), 25.0);
     Map<String, Object> json = new LinkedHashMap<>();
     json.put("projected_usage_rate", c.projectedUsageRate());
     json.put("avg_usage_last_7", c.avgUsageRateLast7Games());

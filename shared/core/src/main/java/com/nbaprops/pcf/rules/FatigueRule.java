@@ -1,6 +1,6 @@
 package com.nbaprops.pcf.rules;
 
-import static com.nbaprops.pcf.rules.Defaults.or;
+import static java.util.Objects.requireNonNullElse;
 
 import com.nbaprops.pcf.domain.PlayerContext;
 import java.util.ArrayList;
@@ -18,26 +18,26 @@ final class FatigueRule {
     List<String> bonuses = new ArrayList<>();
     int score = 100;
 
-    if (or(context.backToBack(), false)) {
+    if (requireNonNullElse(context.backToBack(), false)) {
       score -= 15;
       penalties.add("back_to_back: -15");
-    } else if (or(context.daysRest(), 1) >= 3) {
+    } else if (requireNonNullElse(context.daysRest(), 1) >= 3) {
       score += 5;
       bonuses.add("extra_rest: +5");
     }
-    if (or(context.gamesInLast7Days(), 3) >= 4) {
+    if (requireNonNullElse(context.gamesInLast7Days(), 3) >= 4) {
       score -= 10;
       penalties.add("frequent_games: -10");
     }
-    if (or(context.minutesInLast7Days(), 200.0) > 240) {
+    if (requireNonNullElse(context.minutesInLast7Days(), 200.0) > 240) {
       score -= 10;
       penalties.add("heavy_minutes: -10");
     }
-    if (or(context.avgMinutesPerGameLast7(), 30.0) > 35) {
+    if (requireNonNullElse(context.avgMinutesPerGameLast7(), 30.0) > 35) {
       score -= 8;
       penalties.add("high_minutes_per_game: -8");
     }
-    int backToBacks = or(context.backToBacksLast14Days(), 0);
+    int backToBacks = requireNonNullElse(context.backToBacksLast14Days(), 0);
     if (backToBacks >= 2) {
       score -= 12;
       penalties.add("repeated_back_to_backs: -12");
@@ -45,7 +45,7 @@ final class FatigueRule {
       score -= 5;
       penalties.add("recent_back_to_back: -5");
     }
-    int age = or(context.playerAge(), 25);
+    int age = requireNonNullElse(context.playerAge(), 25);
     if (age >= 35) {
       score -= 10;
       penalties.add("veteran_age: -10");

@@ -1,7 +1,7 @@
 package com.nbaprops.pcf.rules;
 
 import static com.nbaprops.pcf.rules.Defaults.clamp;
-import static com.nbaprops.pcf.rules.Defaults.or;
+import static java.util.Objects.requireNonNullElse;
 
 import com.nbaprops.pcf.domain.PlayerContext;
 
@@ -10,6 +10,6 @@ final class PaceRule {
   private PaceRule() {}
 
   public static double score(PlayerContext context) {
-    return clamp(or(context.paceDifferential(), 0.0) / 2.0, -3.0, 3.0);
+    return clamp(requireNonNullElse(context.paceDifferential(), 0.0) / 2.0, -3.0, 3.0);
   }
 }

@@ -1,7 +1,7 @@
 package com.nbaprops.pcf.rules;
 
 import static com.nbaprops.pcf.rules.Defaults.clamp;
-import static com.nbaprops.pcf.rules.Defaults.or;
+import static java.util.Objects.requireNonNullElse;
 
 import com.nbaprops.pcf.domain.ShotZoneProfile;
 import com.nbaprops.pcf.domain.TeamDefenseProfile;
@@ -39,8 +39,8 @@ final class ShotZoneMismatchRule {
       return 0.0;
     }
     Zone zone = Zone.parse(player.primaryScoringZone());
-    double zoneUsage = or(usage(player, zone), 50.0);
-    double defense = or(defense(opponent, zone), 0.0);
+    double zoneUsage = requireNonNullElse(usage(player, zone), 50.0);
+    double defense = requireNonNullElse(defense(opponent, zone), 0.0);
     double weight = Math.min(zoneUsage / 50.0, 1.0);
     double mismatch = defense * weight;
     if (Math.abs(mismatch) > 5.0) {

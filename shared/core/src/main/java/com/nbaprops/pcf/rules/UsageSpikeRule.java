@@ -1,7 +1,7 @@
 package com.nbaprops.pcf.rules;
 
 import static com.nbaprops.pcf.rules.Defaults.clamp;
-import static com.nbaprops.pcf.rules.Defaults.or;
+import static java.util.Objects.requireNonNullElse;
 
 import com.nbaprops.pcf.domain.PlayerContext;
 
@@ -14,9 +14,9 @@ final class UsageSpikeRule {
   private UsageSpikeRule() {}
 
   public static double score(PlayerContext context) {
-    double projected = or(context.projectedUsageRate(), 25.0);
-    double baseline = or(context.avgUsageRateLast7Games(), 25.0);
-    int starsOut = or(context.starTeammatesOut(), 0);
+    double projected = requireNonNullElse(context.projectedUsageRate(), 25.0);
+    double baseline = requireNonNullElse(context.avgUsageRateLast7Games(), 25.0);
+    int starsOut = requireNonNullElse(context.starTeammatesOut(), 0);
     if (baseline == 0.0) {
       return 0.0;
     }
