@@ -5,6 +5,7 @@ import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.local.BackendChoice;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.logging.LogSink;
+import com.nbaprops.pcf.runtime.Backends;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -72,7 +73,7 @@ final class GlobalOptions {
 
   /** {@code PIPELINE_HOME}, or {@code .local} in the current folder. */
   Path home() {
-    return Path.of(env.getOrDefault("PIPELINE_HOME", ".local"));
+    return Path.of(env.getOrDefault(Backends.HOME, Backends.DEFAULT_HOME));
   }
 
   /**

@@ -25,7 +25,10 @@ import java.util.TreeSet;
  * elsewhere the embedded ones.
  */
 public final class Backends {
-  /** Where the embedded state lives when {@code PIPELINE_HOME} is not set. */
+  /** The variable naming where the embedded state lives. */
+  public static final String HOME = "PIPELINE_HOME";
+
+  /** Where the embedded state lives when {@link #HOME} is not set. */
   public static final String DEFAULT_HOME = ".local";
 
   /** The adapters this class path carries, found once: a deployment's jar does not change. */
@@ -68,7 +71,7 @@ public final class Backends {
   public static PipelineRuntime open(FunctionName function, Map<String, String> env) {
     PipelineConfig config =
         PipelineConfig.fromEnvironment(
-            withCloudDefaults(function, env), env.getOrDefault("PIPELINE_HOME", DEFAULT_HOME));
+            withCloudDefaults(function, env), env.getOrDefault(HOME, DEFAULT_HOME));
     checkKinds(config, function.usesBus(), function.usesBlobs());
     LogSink sink = StructuredLog.defaultSink(env);
     PipelineRuntimeContext context =
