@@ -91,6 +91,30 @@ public final class DuckDbWarehouse implements Warehouse {
     idle.addFirst(session);
   }
 
+  /**
+   * A connection lent for one call, and for a write the process's write turn: closing it gives both
+   * back, whatever happened in between.
+   */
+  private final class Lease implements AutoCloseable {
+    final DuckDbSession session = acquire();
+    private final boolean writing;
+
+    Lease(boolean writing) {
+      this.writing = writing;
+      if (writing) {
+        writes.lock();
+      }
+    }
+
+    @Override
+    public void close() {
+      if (writing) {
+        writes.unlock();
+      }
+      release(session);
+    }
+  }
+
   /** How many connections are open: no more than calls ever ran at once. */
   int connections() {
     return sessions.size();
@@ -175,12 +199,10 @@ public final class DuckDbWarehouse implements Warehouse {
                 + column.type().duckDbType()
                 + (column.required() ? " NOT NULL" : ""));
       }
-      DuckDbSession session = acquire();
-      try {
-        session.run("CREATE SCHEMA IF NOT EXISTS " + schema);
-        session.run("CREATE TABLE IF NOT EXISTS " + catalog.qualifiedName(table) + " " + columns);
-      } finally {
-        release(session);
+      try (Lease lease = new Lease(false)) {
+        lease.session.run("CREATE SCHEMA IF NOT EXISTS " + schema);
+        lease.session.run(
+            "CREATE TABLE IF NOT EXISTS " + catalog.qualifiedName(table) + " " + columns);
       }
     }
   }
@@ -188,8 +210,8 @@ public final class DuckDbWarehouse implements Warehouse {
   @Override
   public List<Row> query(Sql sql) {
     PositionalSql positional = PositionalSql.from(sql);
-    DuckDbSession session = acquire();
-    try (ResultSet results = session.prepare(positional).executeQuery()) {
+    try (Lease lease = new Lease(false);
+        ResultSet results = lease.session.prepare(positional).executeQuery()) {
       ResultSetMetaData meta = results.getMetaData();
       List<Row> rows = new ArrayList<>();
       while (results.next()) {
@@ -202,23 +224,16 @@ public final class DuckDbWarehouse implements Warehouse {
       return rows;
     } catch (SQLException e) {
       throw new WarehouseException("query failed: " + e.getMessage() + "\n" + sql.text(), e);
-    } finally {
-      release(session);
     }
   }
 
   @Override
   public long execute(Sql sql) {
     PositionalSql positional = PositionalSql.from(sql);
-    DuckDbSession session = acquire();
-    writes.lock();
-    try {
-      return session.prepare(positional).executeLargeUpdate();
+    try (Lease lease = new Lease(true)) {
+      return lease.session.prepare(positional).executeLargeUpdate();
     } catch (SQLException e) {
       throw new WarehouseException("statement failed: " + e.getMessage() + "\n" + sql.text(), e);
-    } finally {
-      writes.unlock();
-      release(session);
     }
   }
 
@@ -237,9 +252,8 @@ public final class DuckDbWarehouse implements Warehouse {
                 + partition);
       }
     }
-    DuckDbSession session = acquire();
-    writes.lock();
-    try {
+    try (Lease lease = new Lease(true)) {
+      DuckDbSession session = lease.session;
       session.inTransaction(
           () -> {
             PreparedStatement delete =
@@ -253,17 +267,13 @@ public final class DuckDbWarehouse implements Warehouse {
             delete.executeUpdate();
             session.appendRows(table, rows);
           });
-    } finally {
-      writes.unlock();
-      release(session);
     }
   }
 
   @Override
   public void replaceAll(TableDefinition table, List<Row> rows) {
-    DuckDbSession session = acquire();
-    writes.lock();
-    try {
+    try (Lease lease = new Lease(true)) {
+      DuckDbSession session = lease.session;
       session.inTransaction(
           () -> {
             try (Statement delete = session.connection().createStatement()) {
@@ -271,21 +281,13 @@ public final class DuckDbWarehouse implements Warehouse {
             }
             session.appendRows(table, rows);
           });
-    } finally {
-      writes.unlock();
-      release(session);
     }
   }
 
   @Override
   public void append(TableDefinition table, List<Row> rows) {
-    DuckDbSession session = acquire();
-    writes.lock();
-    try {
-      session.inTransaction(() -> session.appendRows(table, rows));
-    } finally {
-      writes.unlock();
-      release(session);
+    try (Lease lease = new Lease(true)) {
+      lease.session.inTransaction(() -> lease.session.appendRows(table, rows));
     }
   }
 
