@@ -21,7 +21,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -35,7 +37,7 @@ public final class LocalRuntime implements AutoCloseable {
   private final LocalEventBus bus;
   private final boolean deliversLocally;
   private final DeadLetterFile deadLetters;
-  private final java.util.List<Runnable> closeHooks = new java.util.ArrayList<>();
+  private final List<Runnable> closeHooks = new ArrayList<>();
 
   private LocalRuntime(
       PipelineRuntime runtime,
@@ -237,9 +239,33 @@ public final class LocalRuntime implements AutoCloseable {
 
   @Override
   public void close() {
-    closeHooks.forEach(Runnable::run);
-    runtime.warehouse().close();
-    if (runtime.bus() instanceof AutoCloseable closeable) {
+    // Every step runs whatever the ones before did: a failing hook must not leave the warehouse
+    // locked or a publisher running. The first failure is thrown, the others suppressed in it.
+    List<Runnable> steps = new ArrayList<>(closeHooks);
+    steps.add(runtime.warehouse()::close);
+    steps.add(() -> closeBus(runtime.bus()));
+    if (runtime.bus() != bus) {
+      steps.add(bus::close);
+    }
+    RuntimeException failure = null;
+    for (Runnable step : steps) {
+      try {
+        step.run();
+      } catch (RuntimeException e) {
+        if (failure == null) {
+          failure = e;
+        } else {
+          failure.addSuppressed(e);
+        }
+      }
+    }
+    if (failure != null) {
+      throw failure;
+    }
+  }
+
+  private static void closeBus(EventBus bus) {
+    if (bus instanceof AutoCloseable closeable) {
       try {
         closeable.close();
       } catch (Exception e) {

@@ -106,8 +106,10 @@ public final class PubSubEventBus implements EventBus, AutoCloseable {
   /** Sends what is batched and stops the publishers. */
   @Override
   public void close() {
+    // Every publisher is told to stop before any is waited for: an interrupt while waiting for
+    // one must not leave the others running.
+    publishers.values().forEach(Publisher::shutdown);
     for (Publisher publisher : publishers.values()) {
-      publisher.shutdown();
       try {
         publisher.awaitTermination(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
