@@ -3,6 +3,7 @@ package com.nbaprops.pcf.local.serve;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.SuiteFunction;
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
@@ -13,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * Runs the four functions under the real Functions Framework invoker ({@code
@@ -54,10 +56,11 @@ public final class FunctionHost implements AutoCloseable {
     }
     local.route(
         function -> new HttpPush(URI.create("http://127.0.0.1:" + function.port(portBase) + "/")));
-    ServeRuntimeHost.host(local.runtime());
     ClassLoader functions = FunctionHost.class.getClassLoader();
     URLClassLoader invokerLoader =
         new URLClassLoader(new URL[] {invokerJar.toUri().toURL()}, functions);
+    requireKnownInvoker(invokerLoader, invokerJar);
+    ServeRuntimeHost.host(local.runtime());
     Class<?> invokerClass =
         invokerLoader.loadClass("com.google.cloud.functions.invoker.runner.Invoker");
     Constructor<?> constructor =
@@ -78,6 +81,39 @@ public final class FunctionHost implements AutoCloseable {
       throw e;
     }
     return host;
+  }
+
+  /**
+   * The invoker whose internals {@link #bindToLoopback} reaches into (its private {@code server}
+   * field): the version local/pom.xml copies. Another version may have moved them.
+   */
+  static final String INVOKER_VERSION = "2.0.0";
+
+  private static final String INVOKER_POM =
+      "META-INF/maven/com.google.cloud.functions.invoker/java-function-invoker/pom.properties";
+
+  /** Refuses an invoker of another version than the one the loopback binding was written for. */
+  static void requireKnownInvoker(URLClassLoader invokerLoader, Path invokerJar)
+      throws IOException {
+    URL pom = invokerLoader.findResource(INVOKER_POM);
+    Properties properties = new Properties();
+    if (pom != null) {
+      try (InputStream in = pom.openStream()) {
+        properties.load(in);
+      }
+    }
+    String version = properties.getProperty("version", "unknown");
+    if (!version.equals(INVOKER_VERSION)) {
+      throw new IllegalStateException(
+          "the Functions Framework invoker at "
+              + invokerJar
+              + " is version "
+              + version
+              + "; serve binds the functions to 127.0.0.1 through the internals of version "
+              + INVOKER_VERSION
+              + " (FunctionHost.bindToLoopback): check them against the new version's source,"
+              + " then update FunctionHost.INVOKER_VERSION");
+    }
   }
 
   /** Re-binds the invoker's Jetty connectors to 127.0.0.1 (the invoker has no host option). */
