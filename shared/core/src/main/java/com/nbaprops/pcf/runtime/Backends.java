@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Opens the adapters a configuration names: {@code WAREHOUSE}, {@code BUS} and {@code BLOBS}, each
@@ -34,14 +35,18 @@ public final class Backends {
   /** The adapters this class path carries, found once: a deployment's jar does not change. */
   private static final List<BackendFactory<?>> FACTORIES = loadFactories();
 
-  private static volatile PipelineRuntime fromEnvironment;
+  /**
+   * Per function: each opens only the ports it uses, so one function's runtime is not another's.
+   */
+  private static final Map<FunctionName, PipelineRuntime> FROM_ENVIRONMENT =
+      new ConcurrentHashMap<>();
 
   private Backends() {}
 
   /**
    * The runtime of a function instance: a running {@link RuntimeHost}'s, or one opened from the
-   * environment once per process and shared, as the clients it holds are meant to be (one gRPC
-   * channel, one HTTP transport).
+   * environment once per process and function and shared, as the clients it holds are meant to be
+   * (one gRPC channel, one HTTP transport).
    */
   public static PipelineRuntime forFunction(FunctionName function, Map<String, String> env) {
     for (RuntimeHost host :
@@ -51,16 +56,7 @@ public final class Backends {
         return hosted.get();
       }
     }
-    PipelineRuntime runtime = fromEnvironment;
-    if (runtime == null) {
-      synchronized (Backends.class) {
-        if (fromEnvironment == null) {
-          fromEnvironment = open(function, env);
-        }
-        runtime = fromEnvironment;
-      }
-    }
-    return runtime;
+    return FROM_ENVIRONMENT.computeIfAbsent(function, named -> open(named, env));
   }
 
   /**

@@ -83,4 +83,16 @@ class BackendsTest {
   void theKindsComeFromTheFactoriesOnTheClassPath() {
     assertThat(Backends.kinds(Warehouse.class)).containsExactly("test");
   }
+
+  @Test
+  void eachFunctionOfAProcessGetsTheRuntimeOfItsOwnPorts() {
+    PipelineRuntime tracking = Backends.forFunction(FunctionName.METADATA_TRACKING, TEST_BACKENDS);
+    PipelineRuntime cleanup =
+        Backends.forFunction(FunctionName.UPCOMING_TABLES_CLEANUP, TEST_BACKENDS);
+
+    assertThat(tracking.blobs().toString()).isEqualTo("unopened BlobStore");
+    assertThat(cleanup.blobs().toString()).isEqualTo("test blobs in bucket");
+    assertThat(Backends.forFunction(FunctionName.UPCOMING_TABLES_CLEANUP, TEST_BACKENDS))
+        .isSameInstanceAs(cleanup);
+  }
 }
