@@ -14,7 +14,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The composite factors of every date of a season in one set-based pass: one read of the inputs,
+ * In the bench module, in composite-factors' package so it uses the function's own package-private
+ * reading and rules, but out of its deploy jar: a benchmark is not production code.
+ *
+ * <p>The composite factors of every date of a season in one set-based pass: one read of the inputs,
  * the same rules as a date's own processing, one write. No messages, no validation, no metadata:
  * the least the work itself costs, which the benchmark measures the chain against.
  */
