@@ -130,14 +130,21 @@ final class PlayerSources {
   private static final String SYNTHETIC =
       """
       UNION ALL
-      SELECT 'SYNTHETIC', t.player_lookup, t.universal_player_id, t.game_id, t.game_date, t.team_abbr,
-             t.opponent_team_abbr, NULL, NULL,
-             COUNT(CASE WHEN DATE_ADD(h.game_date, INTERVAL 7 DAY) >= t.game_date THEN 1 END),
+      SELECT 'SYNTHETIC' AS player_source, t.player_lookup, t.universal_player_id, t.game_id,
+             t.game_date, t.team_abbr, t.opponent_team_abbr, NULL AS days_rest, NULL AS back_to_back,
+             COUNT(CASE WHEN DATE_ADD(h.game_date, INTERVAL 7 DAY) >= t.game_date THEN 1 END)
+               AS games_in_last_7_days,
              SUM(CASE WHEN DATE_ADD(h.game_date, INTERVAL 7 DAY) >= t.game_date
-                      THEN COALESCE(h.minutes_played, 0) ELSE 0 END),
-             NULL, NULL, NULL, NULL, MIN(u.last_7), MIN(COALESCE(o.stars_out, 0)), NULL, NULL,
-             COUNT(CASE WHEN DATE_ADD(h.game_date, INTERVAL 1 DAY) = t.game_date THEN 1 END),
-             MIN(u.season_mean), MIN(tp.pace_last_10), MIN(op.pace_last_10), MIN(l.league_pace)
+                      THEN COALESCE(h.minutes_played, 0) ELSE 0 END) AS minutes_in_last_7_days,
+             NULL AS avg_minutes_per_game_last_7, NULL AS back_to_backs_last_14_days,
+             NULL AS player_age, NULL AS projected_usage_rate,
+             MIN(u.last_7) AS avg_usage_rate_last_7_games,
+             MIN(COALESCE(o.stars_out, 0)) AS star_teammates_out, NULL AS pace_differential,
+             NULL AS opponent_pace_last_10,
+             COUNT(CASE WHEN DATE_ADD(h.game_date, INTERVAL 1 DAY) = t.game_date THEN 1 END)
+               AS games_previous_day,
+             MIN(u.season_mean) AS season_usage, MIN(tp.pace_last_10) AS team_pace,
+             MIN(op.pace_last_10) AS opponent_pace, MIN(l.league_pace) AS league_pace
       FROM candidates AS t
       LEFT JOIN league AS l ON l.game_date = t.game_date
       LEFT JOIN team_pace AS tp ON tp.game_date = t.game_date AND tp.team_abbr = t.team_abbr
