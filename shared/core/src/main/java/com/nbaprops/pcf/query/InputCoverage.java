@@ -4,6 +4,7 @@ import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.port.SqlTemplate;
 import com.nbaprops.pcf.rules.ContextDefinitions;
 import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.table.Catalog;
@@ -210,28 +211,30 @@ public final class InputCoverage {
 
   public InputCoverage(Catalog catalog) {
     this.ctes =
-        CTES.replace("{upcoming_teams}", catalog.qualifiedName(Tables.UPCOMING_TEAM_GAME_CONTEXT))
-            .replace(
-                "{box_scores_counts}",
+        SqlTemplate.of(CTES)
+            .with("upcoming_teams", catalog.qualifiedName(Tables.UPCOMING_TEAM_GAME_CONTEXT))
+            .with(
+                "box_scores_counts",
                 presence(DateInput.BOX_SCORES, "games", "box_games", "game_date", "game_id"))
-            .replace(
-                "{team_box_scores_counts}",
+            .with(
+                "team_box_scores_counts",
                 presence(DateInput.TEAM_BOX_SCORES, "teams", "team_rows", "game_date", "team_abbr"))
-            .replace(
-                "{zone_defense_counts}",
+            .with(
+                "zone_defense_counts",
                 presence(
                     DateInput.ZONE_DEFENSE,
                     "seasoned_teams",
                     "defense_rows",
                     "analysis_date",
                     "team_abbr"))
-            .replace("{schedule}", catalog.qualifiedName(Tables.NBA_SCHEDULE))
-            .replace("{player_games}", catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY))
-            .replace("{team_games}", catalog.qualifiedName(Tables.TEAM_OFFENSE_GAME_SUMMARY))
-            .replace("{team_defense}", catalog.qualifiedName(Tables.TEAM_DEFENSE_ZONE_ANALYSIS))
-            .replace("{shot_zones}", catalog.qualifiedName(Tables.PLAYER_SHOT_ZONE_ANALYSIS))
-            .replace("{factors}", catalog.qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS))
-            .replace("{defense_min_games}", Integer.toString(ContextDefinitions.DEFENSE_MIN_GAMES));
+            .with("schedule", catalog.qualifiedName(Tables.NBA_SCHEDULE))
+            .with("player_games", catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY))
+            .with("team_games", catalog.qualifiedName(Tables.TEAM_OFFENSE_GAME_SUMMARY))
+            .with("team_defense", catalog.qualifiedName(Tables.TEAM_DEFENSE_ZONE_ANALYSIS))
+            .with("shot_zones", catalog.qualifiedName(Tables.PLAYER_SHOT_ZONE_ANALYSIS))
+            .with("factors", catalog.qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS))
+            .with("defense_min_games", ContextDefinitions.DEFENSE_MIN_GAMES)
+            .render();
   }
 
   /**

@@ -8,6 +8,7 @@ import com.nbaprops.pcf.domain.ShotZoneProfile;
 import com.nbaprops.pcf.domain.TeamDefenseProfile;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.port.SqlTemplate;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.rules.ContextDefinitions;
 import com.nbaprops.pcf.rules.SeasonCalendar;
@@ -227,29 +228,27 @@ final class PlayerSources {
 
   PlayerSources(Warehouse warehouse, Catalog catalog) {
     this.warehouse = warehouse;
-    String query = QUERY.replace("{upcoming}", UPCOMING.indent(2));
-    this.withoutSynthetic =
-        resolve(query.replace("{synthetic_windows}", "").replace("{synthetic}", ""), catalog);
+    SqlTemplate query = tables(SqlTemplate.of(QUERY).with("upcoming", UPCOMING.indent(2)), catalog);
+    this.withoutSynthetic = query.with("synthetic_windows", "").with("synthetic", "").render();
     this.withSynthetic =
-        resolve(
-            query
-                .replace("{synthetic_windows}", SYNTHETIC_WINDOWS)
-                .replace("{synthetic}", SYNTHETIC.indent(2)),
-            catalog);
+        query
+            .with("synthetic_windows", SYNTHETIC_WINDOWS)
+            .with("synthetic", SYNTHETIC.indent(2))
+            .render();
   }
 
-  private static String resolve(String sql, Catalog catalog) {
-    return sql.replace("{player_games}", catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY))
-        .replace("{team_games}", catalog.qualifiedName(Tables.TEAM_OFFENSE_GAME_SUMMARY))
-        .replace("{upcoming_context}", catalog.qualifiedName(Tables.UPCOMING_PLAYER_GAME_CONTEXT))
-        .replace("{shot_zones}", catalog.qualifiedName(Tables.PLAYER_SHOT_ZONE_ANALYSIS))
-        .replace("{team_defense}", catalog.qualifiedName(Tables.TEAM_DEFENSE_ZONE_ANALYSIS))
-        .replace("{factors}", catalog.qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS))
-        .replace("{usage_games}", Integer.toString(ContextDefinitions.USAGE_RECENT_GAMES))
-        .replace("{star_games}", Integer.toString(ContextDefinitions.STAR_MIN_GAMES))
-        .replace("{star_minutes}", String.valueOf(ContextDefinitions.STAR_MIN_MINUTES))
-        .replace("{stars}", Integer.toString(ContextDefinitions.STARS))
-        .replace("{pace_games}", Integer.toString(ContextDefinitions.PACE_GAMES));
+  private static SqlTemplate tables(SqlTemplate sql, Catalog catalog) {
+    return sql.with("player_games", catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY))
+        .with("team_games", catalog.qualifiedName(Tables.TEAM_OFFENSE_GAME_SUMMARY))
+        .with("upcoming_context", catalog.qualifiedName(Tables.UPCOMING_PLAYER_GAME_CONTEXT))
+        .with("shot_zones", catalog.qualifiedName(Tables.PLAYER_SHOT_ZONE_ANALYSIS))
+        .with("team_defense", catalog.qualifiedName(Tables.TEAM_DEFENSE_ZONE_ANALYSIS))
+        .with("factors", catalog.qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS))
+        .with("usage_games", ContextDefinitions.USAGE_RECENT_GAMES)
+        .with("star_games", ContextDefinitions.STAR_MIN_GAMES)
+        .with("star_minutes", String.valueOf(ContextDefinitions.STAR_MIN_MINUTES))
+        .with("stars", ContextDefinitions.STARS)
+        .with("pace_games", ContextDefinitions.PACE_GAMES);
   }
 
   /** The inputs of one date. */
