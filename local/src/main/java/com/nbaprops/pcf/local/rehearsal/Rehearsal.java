@@ -78,6 +78,7 @@ public final class Rehearsal {
             ? List.of()
             : IncidentPlan.draw(
                 world, eligible, options.seed(), options.incidents(), options.kinds());
+    NavigableSet<LocalDate> rehearsed = gameDates.headSet(lastGame, true);
     Path scratch = scratch();
     // The clean run goes on beside the rehearsal (2 cores): the rehearsal waits for its rows only
     // when it first judges a heal.
@@ -95,7 +96,7 @@ public final class Rehearsal {
                       null,
                       IncidentPlan.ON_CALL_DELAY)) {
                 clean.backfillClean(lastGame);
-                return clean.allFactorRows();
+                return clean.reads().factorRows(rehearsed);
               }
             });
     try (SeasonRun run =
@@ -111,24 +112,20 @@ public final class Rehearsal {
       run.run();
       Map<LocalDate, String> statuses = new TreeMap<>();
       List<LocalDate> differing = new ArrayList<>();
-      Map<LocalDate, List<Row>> rows = run.allFactorRows();
-      for (LocalDate date : gameDates.headSet(lastGame, true)) {
-        statuses.put(date, run.status(date));
+      Map<LocalDate, List<Row>> rows = run.reads().factorRows(rehearsed);
+      for (LocalDate date : rehearsed) {
+        statuses.put(date, run.reads().status(date));
         if (!rows.get(date).equals(truth.join().get(date))) {
           differing.add(date);
         }
       }
-      List<Signal> falseAlarms =
-          run.signals().stream()
-              .filter(s -> run.incidents().stream().noneMatch(i -> SeasonRun.explains(i, s)))
-              .toList();
       return new RehearsalResult(
           options.seed(),
           options.autoHeal(),
           first,
           lastGame,
           run.incidents(),
-          falseAlarms,
+          run.falseAlarms(),
           statuses,
           differing);
     } finally {

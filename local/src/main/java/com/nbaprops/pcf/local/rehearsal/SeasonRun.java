@@ -7,17 +7,13 @@ import com.nbaprops.pcf.adapter.local.LocalEventBus;
 import com.nbaprops.pcf.adapter.local.PubSubCloudEvents;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
-import com.nbaprops.pcf.failure.FailureCategory;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.SuiteFunction;
 import com.nbaprops.pcf.logging.LogSink;
-import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.Row;
-import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.table.Catalog;
-import com.nbaprops.pcf.table.Column;
 import com.nbaprops.pcf.table.Tables;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,18 +22,11 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * One season of operations on a simulated clock: the world releases its partitions at their hours,
@@ -46,18 +35,6 @@ import java.util.stream.Collectors;
  * are read from the warehouse.
  */
 final class SeasonRun implements AutoCloseable {
-  /** Who wrote a row and when: differs between any two runs. */
-  private static final Set<String> RUN_COLUMNS = Set.of("run_id", "processed_at");
-
-  /** The component label of the bus's own log entries. */
-  private static final String BUS = "local-bus";
-
-  private static final Pattern DELIVERY_FAILED =
-      Pattern.compile(" to (\\S+) failed, will retry: (.*)", Pattern.DOTALL);
-
-  private static final Pattern DATE_IN_MESSAGE =
-      Pattern.compile("\"analysis_date\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2})\"");
-
   /** A step of the timeline; {@code key} names it for an incident that takes it off. */
   private record Event(Instant at, long order, String name, String key, Runnable action) {}
 
@@ -69,14 +46,12 @@ final class SeasonRun implements AutoCloseable {
   private final FaultyWarehouse faulty;
   private final PipelineRuntime runtime;
   private final Catalog catalog;
-  private final List<Signal> signals = new CopyOnWriteArrayList<>();
   private final PriorityQueue<Event> events =
       new PriorityQueue<>(Comparator.comparing(Event::at).thenComparing(Event::order));
   private final List<IncidentPlan.Planned> planned;
   private final List<Incident> incidents;
-  private final Supplier<Map<LocalDate, List<Row>>> truth;
-  private final Duration onCallDelay;
-  private final String factorsColumns;
+  private final Watch watch;
+  private final SeasonReads reads;
   private long order;
 
   /**
@@ -97,8 +72,6 @@ final class SeasonRun implements AutoCloseable {
     this.lastDay = lastDay;
     this.planned = planned;
     this.incidents = planned.stream().map(IncidentPlan.Planned::incident).toList();
-    this.truth = truth;
-    this.onCallDelay = onCallDelay;
     this.clock =
         new SimulatedClock(firstDay.minusDays(1).atStartOfDay(ScheduledJob.TIME_ZONE).toInstant());
     PipelineConfig config = PipelineConfig.fromEnvironment(env, scratch.toString());
@@ -106,18 +79,21 @@ final class SeasonRun implements AutoCloseable {
     this.warehouse = DuckDbWarehouse.inMemory(catalog);
     warehouse.createTables(Tables.ALL);
     this.faulty = new FaultyWarehouse(warehouse, clock);
-    LogSink sink = this::observeLog;
+    this.reads = new SeasonReads(warehouse, catalog);
+    this.watch =
+        new Watch(
+            clock,
+            warehouse,
+            catalog,
+            incidents,
+            truth,
+            onCallDelay,
+            (when, feed, date) -> at(when, "upstream re-run", () -> release(feed, date)));
+    LogSink sink = watch::logged;
     LocalEventBus bus =
         new LocalEventBus(
             config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, StructuredLog.to(sink));
-    bus.onDeadLetter(
-        letter ->
-            signals.add(
-                new Signal(
-                    clock.instant(),
-                    Signal.Source.DEAD_LETTER,
-                    dateIn(letter.message().data()),
-                    letter.subscription())));
+    bus.onDeadLetter(watch::deadLettered);
     PipelineRuntime runtime =
         new PipelineRuntime(
             config, faulty, bus, new LocalDirectoryBlobStore(scratch.resolve("gcs")), clock, sink);
@@ -132,11 +108,6 @@ final class SeasonRun implements AutoCloseable {
     } else {
       LocalRuntime.of(runtime, bus, scratch);
     }
-    this.factorsColumns =
-        Tables.PLAYER_COMPOSITE_FACTORS.columns().stream()
-            .map(Column::name)
-            .filter(name -> !RUN_COLUMNS.contains(name))
-            .collect(Collectors.joining(", "));
   }
 
   /** Runs the season to the end of {@code lastDay}. */
@@ -166,7 +137,7 @@ final class SeasonRun implements AutoCloseable {
       Event event = events.poll();
       clock.advanceTo(event.at());
       event.action().run();
-      observe(event);
+      watch.afterStep(event.name(), event.at());
     }
   }
 
@@ -289,200 +260,12 @@ final class SeasonRun implements AutoCloseable {
     deliveries.forEach(CompletableFuture::join);
   }
 
-  // ---- what the suite raised, and what became of each incident
-
-  private void observeLog(Severity severity, String message, Map<String, String> labels) {
-    LocalDate date =
-        labels.containsKey("analysis_date") ? parse(labels.get("analysis_date")) : null;
-    if (labels.containsKey("alert")) {
-      signals.add(
-          new Signal(clock.instant(), Signal.Source.ALERT, date, "alert=" + labels.get("alert")));
-    } else if (BUS.equals(labels.get("component")) && message.contains("failed, will retry")) {
-      // Named by the subscription and the fault: message ids differ from one run to the next.
-      Matcher failed = DELIVERY_FAILED.matcher(message);
-      signals.add(
-          new Signal(
-              clock.instant(),
-              Signal.Source.DELIVERY_FAILED,
-              date,
-              failed.find() ? first(failed.group(1) + ": " + failed.group(2)) : first(message)));
-    } else if (severity == Severity.ERROR) {
-      signals.add(new Signal(clock.instant(), Signal.Source.ERROR_LOG, date, first(message)));
-    }
+  List<Signal> falseAlarms() {
+    return watch.falseAlarms();
   }
 
-  /**
-   * The first line, clipped, with message and run ids blanked: they differ from one run to the
-   * next, and the same seed must give the same output.
-   */
-  private static String first(String message) {
-    String line = message.lines().findFirst().orElse("").replaceAll("\\d{8,}", "#");
-    return line.length() > 60 ? line.substring(0, 57) + "..." : line;
-  }
-
-  private static LocalDate parse(String text) {
-    try {
-      return LocalDate.parse(text);
-    } catch (RuntimeException e) {
-      return null;
-    }
-  }
-
-  private static LocalDate dateIn(String data) {
-    Matcher matcher = DATE_IN_MESSAGE.matcher(data);
-    return matcher.find() ? LocalDate.parse(matcher.group(1)) : null;
-  }
-
-  /** After a step: the rows and statuses it wrote become signals, then each incident is judged. */
-  private void observe(Event event) {
-    Instant now = clock.instant();
-    Set<LocalDate> healRequested = new HashSet<>();
-    for (Row failure :
-        warehouse.query(
-            Sql.of(
-                    "SELECT analysis_date, failure_category, entity_id, failure_reason FROM "
-                        + catalog.qualifiedName(Tables.PRECOMPUTE_FAILURES)
-                        + " WHERE created_at >= @since")
-                .timestamp("since", now))) {
-      LocalDate date = failure.date("analysis_date");
-      String category = failure.string("failure_category");
-      if (category.equals(FailureCategory.AUTO_HEAL_REQUESTED.name())) {
-        healRequested.add(date);
-        continue;
-      }
-      signals.add(
-          new Signal(
-              now, Signal.Source.FAILURE_ROW, date, category + " " + failure.string("entity_id")));
-      callOnCall(date, failure.string("entity_id") + " " + failure.string("failure_reason"));
-    }
-    for (Row tracked :
-        warehouse.query(
-            Sql.of(
-                    "SELECT analysis_date, status FROM "
-                        + catalog.qualifiedName(Tables.BACKFILL_PROCESSING_METADATA)
-                        + " WHERE tracked_at >= @since AND status IN ('LOW', 'INCOMPLETE')")
-                .timestamp("since", now))) {
-      signals.add(
-          new Signal(
-              now, Signal.Source.STATUS, tracked.date("analysis_date"), tracked.string("status")));
-    }
-    for (Incident incident : incidents) {
-      if (incident.injectedAt().isAfter(now)) {
-        continue;
-      }
-      if (!incident.detected() && incident.kind().damages()) {
-        signals.stream()
-            .filter(signal -> !signal.at().isBefore(incident.injectedAt()))
-            .filter(signal -> explains(incident, signal))
-            .findFirst()
-            .ifPresent(incident::detectedBy);
-      }
-      if (!incident.healed() && (incident.detected() || !incident.kind().damages())) {
-        judgeHeal(incident, event, healRequested.contains(incident.date()));
-      }
-    }
-  }
-
-  /**
-   * Whether {@code incident} explains {@code signal}: the same date, or a dateless fault of its
-   * time.
-   */
-  static boolean explains(Incident incident, Signal signal) {
-    if (!incident.activeAt(signal.at())) {
-      return false;
-    }
-    return signal.date() == null
-        ? incident.kind().hitsTheChain()
-        : signal.date().equals(incident.date());
-  }
-
-  /**
-   * The on-call team reads a failure naming an upstream table for a date with an incident there,
-   * and re-runs that processor {@link #onCallDelay} later.
-   */
-  private void callOnCall(LocalDate date, String failureText) {
-    for (Incident incident : incidents) {
-      Feed upstream = incident.kind().upstream();
-      if (upstream != null
-          && incident.date().equals(date)
-          && incident.upstreamRerunAt() == null
-          && failureText.contains(upstream.table().name())) {
-        ZonedDateTime rerun = clock.instant().plus(onCallDelay).atZone(ScheduledJob.TIME_ZONE);
-        incident.upstreamReran(rerun.toInstant());
-        at(rerun, "upstream re-run", () -> release(upstream, incident.date()));
-        return;
-      }
-    }
-  }
-
-  private void judgeHeal(Incident incident, Event event, boolean healRequestedNow) {
-    IncidentKind kind = incident.kind();
-    if (kind == IncidentKind.MALFORMED_MESSAGE) {
-      incident.healed(incident.detection().at(), "nothing to heal: rejected, nothing written");
-      return;
-    }
-    if (!"COMPLETE".equals(status(incident.date())) || !rowsEqualTruth(incident.date())) {
-      return;
-    }
-    String by;
-    if (!kind.damages()) {
-      by = "absorbed: the write is idempotent";
-    } else if (event.at().equals(incident.injectedAt()) && !event.name().equals("release")) {
-      // healed in the step that injected it: a delivery failed and the redelivery succeeded
-      by = "the chain's own retry";
-    } else if (healRequestedNow) {
-      by = incident.upstreamRerunAt() == null ? "auto-heal" : "upstream re-run, then auto-heal";
-    } else if (event.name().equals(ScheduledJob.SWEEP.terraformKey())) {
-      by =
-          incident.upstreamRerunAt() == null
-              ? "the sweep's re-check"
-              : "upstream re-run, then the sweep's re-check";
-    } else {
-      by = event.name();
-    }
-    incident.healed(clock.instant(), by);
-  }
-
-  String status(LocalDate date) {
-    List<Row> rows =
-        warehouse.query(
-            Sql.of(
-                    "SELECT status FROM "
-                        + catalog.qualifiedName(Tables.BACKFILL_PROCESSING_METADATA)
-                        + " WHERE analysis_date = @d")
-                .date("d", date));
-    return rows.isEmpty() ? "NOT_PROCESSED" : rows.get(0).string("status");
-  }
-
-  private boolean rowsEqualTruth(LocalDate date) {
-    return truth == null || factorRows(date).equals(truth.get().getOrDefault(date, List.of()));
-  }
-
-  /** The date's composite factors, without who wrote them and when, in a stable order. */
-  List<Row> factorRows(LocalDate date) {
-    return warehouse.query(
-        Sql.of(
-                "SELECT "
-                    + factorsColumns
-                    + " FROM "
-                    + catalog.qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS)
-                    + " WHERE game_date = @d ORDER BY player_lookup, game_id")
-            .date("d", date));
-  }
-
-  /** Every date's composite factors at the end, as {@link #factorRows} reads them. */
-  Map<LocalDate, List<Row>> allFactorRows() {
-    Map<LocalDate, List<Row>> rows = new TreeMap<>();
-    for (LocalDate date : world.gameDates()) {
-      if (!date.isAfter(lastDay)) {
-        rows.put(date, factorRows(date));
-      }
-    }
-    return rows;
-  }
-
-  List<Signal> signals() {
-    return List.copyOf(signals);
+  SeasonReads reads() {
+    return reads;
   }
 
   List<Incident> incidents() {
