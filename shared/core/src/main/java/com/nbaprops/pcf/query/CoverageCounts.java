@@ -21,8 +21,8 @@ import java.util.TreeMap;
  * What a date's coverage is judged on, read in one query (one BigQuery job): who played (what a
  * complete date must cover), who has composite factors, how complete each configured feature of the
  * box scores is, every input against what should exist ({@link InputCoverage}), how many of the
- * date's data failures are still open, and how many players the upcoming context has. Every table
- * is filtered on its partition column.
+ * date's data failures are still open, and how many of the players who played the upcoming context
+ * has. Every table is filtered on its partition column.
  */
 public final class CoverageCounts {
   private final Warehouse warehouse;
@@ -54,7 +54,7 @@ public final class CoverageCounts {
       Features features,
       InputReport inputs,
       long openFailures,
-      int upcomingPlayers) {
+      int upcomingPlayed) {
 
     /** No game scheduled and no box score: nothing to expect. */
     public boolean offDay() {
@@ -111,10 +111,16 @@ public final class CoverageCounts {
             + " AND resolution_status = 'UNRESOLVED' AND failure_category IN ("
             + FailureCategory.sqlList(FailureCategory.DATE_DATA)
             + ") GROUP BY analysis_date),"
-            + "\nupcoming AS (SELECT game_date AS snapshot_date,"
-            + " COUNT(DISTINCT player_lookup) AS upcoming_players FROM "
+            // Of the players who played, those the upcoming context has: what a rerun from it
+            // would cover.
+            + "\nupcoming AS (SELECT u.game_date AS snapshot_date,"
+            + " COUNT(DISTINCT u.player_lookup) AS upcoming_played FROM "
             + catalog.qualifiedName(Tables.UPCOMING_PLAYER_GAME_CONTEXT)
-            + " WHERE game_date BETWEEN @inputs_start AND @inputs_end GROUP BY game_date),"
+            + " AS u JOIN (SELECT DISTINCT game_date, player_lookup FROM "
+            + catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY)
+            + " WHERE game_date BETWEEN @inputs_start AND @inputs_end) AS p"
+            + " ON p.game_date = u.game_date AND p.player_lookup = u.player_lookup"
+            + " WHERE u.game_date BETWEEN @inputs_start AND @inputs_end GROUP BY u.game_date),"
             + "\nsnapshot_dates AS (SELECT DISTINCT snapshot_date FROM ("
             + "SELECT snapshot_date FROM box_dates UNION ALL SELECT snapshot_date FROM written"
             + " UNION ALL SELECT snapshot_date FROM open_failures"
@@ -124,7 +130,7 @@ public final class CoverageCounts {
             + featureColumns
             + ", COALESCE(w.players, 0) AS players, w.data_source,"
             + " COALESCE(f.open_failures, 0) AS open_failures,"
-            + " COALESCE(u.upcoming_players, 0) AS upcoming_players, input_summary.*"
+            + " COALESCE(u.upcoming_played, 0) AS upcoming_played, input_summary.*"
             + " FROM snapshot_dates AS d"
             + " LEFT JOIN box_dates AS b ON b.snapshot_date = d.snapshot_date"
             + " LEFT JOIN written AS w ON w.snapshot_date = d.snapshot_date"
@@ -165,7 +171,7 @@ public final class CoverageCounts {
               features.evaluate(row.int64("box_score_rows"), row),
               InputReport.of(InputCoverage.read(date, row), inputThresholds),
               row.int64("open_failures"),
-              row.int32("upcoming_players")));
+              row.int32("upcoming_played")));
     }
     for (LocalDate date : range.dates()) {
       snapshots.computeIfAbsent(

@@ -22,7 +22,6 @@ import com.nbaprops.pcf.query.DateInput;
 import com.nbaprops.pcf.query.InputReport;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.rules.CoverageStatus;
-import com.nbaprops.pcf.rules.FallbackPolicy;
 import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.TopicPublisher;
@@ -45,7 +44,6 @@ final class MetadataTrackingService {
   private final FailureRecorder failures;
   private final Thresholds thresholds;
   private final SeasonCalendar calendar;
-  private final FallbackPolicy fallback;
   private final String failuresTable;
   private final String reprocessTopic;
   private final LeagueClock clock;
@@ -67,7 +65,6 @@ final class MetadataTrackingService {
     this.failures = failures;
     this.thresholds = config.thresholds();
     this.calendar = new SeasonCalendar(thresholds.bootstrapDays());
-    this.fallback = new FallbackPolicy(thresholds.fallbackPct());
     this.failuresTable = config.catalog().qualifiedName(Tables.PRECOMPUTE_FAILURES);
     this.reprocessTopic = config.topic(Topic.COMPOSITE_FACTORS_REQUESTS);
     this.clock = clock;
@@ -166,7 +163,7 @@ final class MetadataTrackingService {
             date,
             request.runId(),
             "computed from a synthetic context while the upcoming context now has "
-                + now.upcomingPlayers()
+                + now.upcomingPlayed()
                 + " of "
                 + now.expected()
                 + " players");
@@ -177,14 +174,17 @@ final class MetadataTrackingService {
   }
 
   /**
-   * Whether the date's rows came from the synthetic stand-in while the upcoming context now covers
-   * the date as the fallback requires: its writer was re-run after a crash left it partial. The
-   * synthetic context lacks what only the upcoming one knows (projected usage, teammates out), so
-   * the date is recomputed from the real one; a context the cleanup has deleted never qualifies.
+   * Whether the date's rows came from the synthetic stand-in while the upcoming context now has
+   * every player who played: its writer was re-run after a crash left it partial. The synthetic
+   * context lacks what only the upcoming one knows (projected usage, teammates out), so the date is
+   * recomputed from the real one. A context short of even one player is left alone: the rerun would
+   * cover fewer players than the stand-in and be refused, every day. A context the cleanup has
+   * deleted never qualifies.
    */
-  private boolean stopGapReplaceable(CoverageCounts.Snapshot now) {
+  private static boolean stopGapReplaceable(CoverageCounts.Snapshot now) {
     return now.written().dataSource() == DataSource.SYNTHETIC
-        && fallback.decide(now.upcomingPlayers(), now.expected(), true).source() == DataSource.UPCG;
+        && now.expected() > 0
+        && now.upcomingPlayed() >= now.expected();
   }
 
   /**
@@ -426,15 +426,16 @@ final class MetadataTrackingService {
    */
   private String shortContext(CoverageValidated v, CoverageCounts.Snapshot now) {
     if (v.dataSource() != DataSource.UPCG
-        || !Coverage.below(now.upcomingPlayers(), v.expectedPlayers(), thresholds.fallbackPct())) {
+        || !Coverage.below(now.upcomingPlayed(), v.expectedPlayers(), thresholds.fallbackPct())) {
       return "";
     }
     return String.format(
-        " The rows came from %s, which has %d of the %d players: re-run its processor for %s;"
+        " The rows came from %s, which has %d of the %d players who played: re-run its processor"
+            + " for %s;"
             + " the reprocess computes the date from a synthetic context meanwhile, and the daily"
             + " sweep (AUTO_HEAL) recomputes it from the upcoming context once that covers it.",
         Tables.UPCOMING_PLAYER_GAME_CONTEXT.name(),
-        now.upcomingPlayers(),
+        now.upcomingPlayed(),
         v.expectedPlayers(),
         v.analysisDate());
   }
