@@ -181,10 +181,7 @@ public final class LocalRuntime implements AutoCloseable {
     for (SuiteFunction function : SuiteFunction.values()) {
       CloudEventsFunction target = receiver.apply(function);
       for (Topic topic : function.triggers()) {
-        bus.subscribe(
-            runtime.config().topic(topic),
-            function.functionName() + "-" + topic.baseName(),
-            target);
+        bus.subscribe(runtime.config().topic(topic), function.subscription(topic), target);
       }
     }
   }
@@ -224,7 +221,7 @@ public final class LocalRuntime implements AutoCloseable {
             return;
           }
           for (SuiteFunction function : SuiteFunction.values()) {
-            if (subscription.startsWith(function.functionName() + "-")) {
+            if (function.owns(subscription)) {
               listener.accept(function, LocalDate.parse(date));
               return;
             }

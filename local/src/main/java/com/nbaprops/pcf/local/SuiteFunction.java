@@ -75,6 +75,16 @@ public enum SuiteFunction {
     return entryPoint.getName();
   }
 
+  /** The name of its subscription to {@code topic} on the in-process bus. */
+  public String subscription(Topic topic) {
+    return functionName() + "-" + topic.baseName();
+  }
+
+  /** Whether {@code subscription} is one of this function's. */
+  public boolean owns(String subscription) {
+    return triggers().stream().anyMatch(topic -> subscription(topic).equals(subscription));
+  }
+
   public List<Topic> triggers() {
     return name.triggers();
   }

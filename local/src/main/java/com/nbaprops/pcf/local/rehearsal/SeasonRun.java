@@ -103,7 +103,7 @@ final class SeasonRun implements AutoCloseable {
       Topic requests = Topic.COMPOSITE_FACTORS_REQUESTS;
       bus.subscribe(
           config.topic(requests),
-          SuiteFunction.COMPOSITE_FACTORS.functionName() + "-" + requests.baseName(),
+          SuiteFunction.COMPOSITE_FACTORS.subscription(requests),
           SuiteFunction.COMPOSITE_FACTORS.create(runtime));
     } else {
       LocalRuntime.of(runtime, bus, scratch);
@@ -247,7 +247,8 @@ final class SeasonRun implements AutoCloseable {
                       PubSubCloudEvents.messagePublished(
                           runtime.config().projectId(),
                           topic,
-                          "composite-factors-" + Topic.COMPOSITE_FACTORS_REQUESTS.baseName(),
+                          SuiteFunction.COMPOSITE_FACTORS.subscription(
+                              Topic.COMPOSITE_FACTORS_REQUESTS),
                           messageId,
                           clock.instant(),
                           message,

@@ -275,7 +275,7 @@ final class EngineComparison implements Warehouse {
     return lastTopLevelOrder >= 0;
   }
 
-  /** A row as text, doubles to 10 significant digits: equal keys are equal rows. */
+  /** A row as text, numbers to 10 significant digits: equal keys are equal rows. */
   private static String canonical(Row row) {
     Map<String, Object> values = new TreeMap<>();
     row.values()
@@ -283,11 +283,9 @@ final class EngineComparison implements Warehouse {
             (column, value) ->
                 values.put(
                     column,
-                    value instanceof Double d
-                        ? String.format(Locale.ROOT, "%.9e", d)
-                        : value instanceof Number n
-                            ? String.format(Locale.ROOT, "%.9e", n.doubleValue())
-                            : value));
+                    value instanceof Number n
+                        ? String.format(Locale.ROOT, "%.9e", n.doubleValue())
+                        : value));
     return values.toString();
   }
 
