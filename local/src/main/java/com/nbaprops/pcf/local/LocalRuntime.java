@@ -11,6 +11,7 @@ import com.nbaprops.pcf.logging.LogSink;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.port.EventBus;
+import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
@@ -193,6 +194,11 @@ public final class LocalRuntime implements AutoCloseable {
   /** A table's name in this runtime's warehouse, dataset included. */
   public String tableName(TableDefinition table) {
     return runtime.config().catalog().qualifiedName(table);
+  }
+
+  /** A statement on this runtime's warehouse, its tables named {@code {table_name}}. */
+  public Sql sql(String template) {
+    return runtime.config().catalog().sql(template);
   }
 
   /** What the bus gave up on, kept in the pipeline home across runs. */

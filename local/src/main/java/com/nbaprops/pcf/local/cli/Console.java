@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.local.operations.Progress;
 import com.nbaprops.pcf.logging.LogSink;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.logging.StructuredLog;
@@ -14,7 +15,7 @@ import java.util.Map;
  * CI) progress is plain lines, with no carriage return. A warning that repeats with only its
  * numbers and dates changed is printed once, then summed up when the command ends.
  */
-final class Console {
+final class Console implements Progress {
   private final PrintStream err;
   private final boolean terminal;
   private final Clock clock;
@@ -75,7 +76,8 @@ final class Console {
     err.flush();
   }
 
-  synchronized void progress(int done, int total, String label) {
+  @Override
+  public synchronized void step(int done, int total, String label) {
     String text = ProgressBar.render(done, total, label);
     if (terminal) {
       clearBar();
@@ -88,7 +90,8 @@ final class Console {
   }
 
   /** Ends the bar's line, and says how often each folded warning came back. */
-  synchronized void finish() {
+  @Override
+  public synchronized void finish() {
     if (terminal && !bar.isEmpty()) {
       err.println();
     }

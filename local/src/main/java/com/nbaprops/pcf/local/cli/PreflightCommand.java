@@ -1,15 +1,18 @@
 package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.domain.DateRange;
-import com.nbaprops.pcf.functions.compositefactors.PreflightCheck;
 import com.nbaprops.pcf.functions.compositefactors.PreflightReport;
 import com.nbaprops.pcf.local.LocalRuntime;
-import java.io.PrintStream;
+import com.nbaprops.pcf.local.operations.ExitCodes;
+import com.nbaprops.pcf.local.operations.Preflight;
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "preflight",
@@ -21,19 +24,20 @@ import picocli.CommandLine.ParentCommand;
 final class PreflightCommand implements Callable<Integer> {
   @ParentCommand PipelineCli root;
 
+  @Spec CommandSpec spec;
+
   @Parameters(index = "0", paramLabel = "START")
   LocalDate start;
 
   @Parameters(index = "1", paramLabel = "END")
   LocalDate end;
 
-  PrintStream out = System.out;
-
   @Override
   public Integer call() {
     DateRange range = CliDates.range(start, end);
+    PrintWriter out = spec.commandLine().getOut();
     try (LocalRuntime local = root.global.openReadOnly()) {
-      PreflightReport report = check(local, range, false);
+      PreflightReport report = Preflight.check(local, range, false);
       out.println(report.describe());
       if (report.gameDates().isEmpty()) {
         out.println("no scheduled game between " + range.start() + " and " + range.end());
@@ -41,11 +45,5 @@ final class PreflightCommand implements Callable<Integer> {
       }
       return report.passed() ? ExitCodes.OK : ExitCodes.PROBLEM;
     }
-  }
-
-  static PreflightReport check(LocalRuntime local, DateRange range, boolean force) {
-    return PreflightCheck.of(
-            local.runtime().warehouse(), local.runtime().config(), local.runtime().leagueClock())
-        .check(range, force);
   }
 }

@@ -1,11 +1,12 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.local.operations.ExitCodes;
 import com.nbaprops.pcf.local.rehearsal.IncidentKind;
 import com.nbaprops.pcf.local.rehearsal.Rehearsal;
 import com.nbaprops.pcf.local.rehearsal.RehearsalOutput;
 import com.nbaprops.pcf.local.rehearsal.RehearsalTimeline;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,7 +15,9 @@ import java.time.LocalDate;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "rehearse",
@@ -71,10 +74,11 @@ final class RehearseCommand implements Callable<Integer> {
       description = "Writes the season's timeline as one HTML page (inline SVG, no script).")
   Path html;
 
-  PrintStream out = System.out;
+  @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
     if (incidents < 0 || incidents > 60) {
       throw new IllegalArgumentException("--incidents must be between 0 and 60, got " + incidents);
     }
@@ -100,7 +104,7 @@ final class RehearseCommand implements Callable<Integer> {
     }
     try {
       Files.writeString(file, content, StandardCharsets.UTF_8);
-      out.println("written: " + file.toAbsolutePath());
+      spec.commandLine().getOut().println("written: " + file.toAbsolutePath());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
     }

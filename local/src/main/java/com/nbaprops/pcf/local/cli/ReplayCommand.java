@@ -1,17 +1,16 @@
 package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.config.Topic;
-import com.nbaprops.pcf.local.DeadLetterFile;
 import com.nbaprops.pcf.local.LocalRuntime;
-import java.io.PrintStream;
-import java.util.List;
-import java.util.Set;
+import com.nbaprops.pcf.local.operations.DeadLetters;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "replay",
@@ -24,6 +23,8 @@ import picocli.CommandLine.ParentCommand;
     })
 final class ReplayCommand implements Callable<Integer> {
   @ParentCommand PipelineCli root;
+
+  @Spec CommandSpec spec;
 
   @Parameters(paramLabel = "TOPIC", description = "The topic (without the environment prefix).")
   String topic;
@@ -39,53 +40,12 @@ final class ReplayCommand implements Callable<Integer> {
     boolean all;
   }
 
-  PrintStream out = System.out;
-
   @Override
   public Integer call() {
     Topic target = Topic.parse(topic);
     try (LocalRuntime local = root.global.open()) {
-      if (!local.deliversLocally()) {
-        try (CloudDeadLetters cloud = new CloudDeadLetters(local, root.global.env)) {
-          int replayed = cloud.replay(local, target, id -> which.all || id.equals(which.id));
-          out.println(
-              replayed
-                  + " dead letters published again to "
-                  + local.runtime().config().topic(target)
-                  + "; the deployed functions process them");
-          return replayed == 0 ? ExitCodes.USAGE : ExitCodes.OK;
-        }
-      }
-      List<DeadLetterFile.Entry> chosen =
-          DeadLettersCommand.entries(local, target).stream()
-              .filter(entry -> which.all || entry.id().equals(which.id))
-              .toList();
-      if (chosen.isEmpty()) {
-        out.println(
-            "no dead letter "
-                + (which.all ? "" : which.id + " ")
-                + "on "
-                + target.baseName()
-                + "; see ./pipeline deadletters");
-        return ExitCodes.USAGE;
-      }
-      int before = local.bus().deadLetters().size();
-      for (DeadLetterFile.Entry entry : chosen) {
-        // Published before it is taken off the file: a crash in between replays it twice (the
-        // functions are idempotent), never loses it. A replay that fails again is dead-lettered
-        // again under its new id.
-        String id = local.runtime().publisher().publish(target, entry.data(), entry.attributes());
-        local.deadLetters().remove(Set.of(entry.id()));
-        out.println("replayed " + entry.id() + " as " + id);
-      }
-      int failedAgain = local.bus().deadLetters().size() - before;
-      out.println(
-          chosen.size()
-              + " replayed, "
-              + failedAgain
-              + " dead-lettered again"
-              + (failedAgain == 0 ? "" : ": see ./pipeline deadletters"));
-      return failedAgain == 0 ? ExitCodes.OK : ExitCodes.PROBLEM;
+      return DeadLetters.replay(
+          local, target, which.all ? null : which.id, root.global.env, spec.commandLine().getOut());
     }
   }
 }

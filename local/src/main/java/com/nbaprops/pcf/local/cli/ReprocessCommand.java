@@ -1,18 +1,15 @@
 package com.nbaprops.pcf.local.cli;
 
-import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
-import com.nbaprops.pcf.message.Attributes;
-import com.nbaprops.pcf.message.DateRequest;
-import java.io.PrintStream;
+import com.nbaprops.pcf.local.operations.Reprocess;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "reprocess",
@@ -25,6 +22,8 @@ import picocli.CommandLine.ParentCommand;
 final class ReprocessCommand implements Callable<Integer> {
   @ParentCommand PipelineCli root;
 
+  @Spec CommandSpec spec;
+
   @Parameters(paramLabel = "DATE", description = "The game date (YYYY-MM-DD).")
   LocalDate date;
 
@@ -36,37 +35,10 @@ final class ReprocessCommand implements Callable<Integer> {
       description = "Process as production does: never fall back.")
   boolean noBackfillMode;
 
-  PrintStream out = System.out;
-
   @Override
   public Integer call() {
     try (LocalRuntime local = root.global.open()) {
-      boolean backfill = !noBackfillMode && date.isBefore(local.runtime().leagueClock().today());
-      String runId = local.runtime().leagueClock().newRunId();
-      DateRequest request = new DateRequest(date, backfill, force, runId);
-      Optional<String> refusal = RequestCheck.refusal(local, request.toJson(), runId);
-      if (refusal.isPresent()) {
-        out.println("reprocess refused: " + refusal.get());
-        return ExitCodes.USAGE;
-      }
-      String id =
-          local
-              .runtime()
-              .publisher()
-              .publish(
-                  Topic.COMPOSITE_FACTORS_REQUESTS, request.toJson(), Attributes.of(runId, date));
-      if (!local.deliversLocally()) {
-        return Handover.report(local, Topic.COMPOSITE_FACTORS_REQUESTS, id, out);
-      }
-      List<String> rejected = Rejections.ofRun(local, runId);
-      if (!rejected.isEmpty()) {
-        rejected.forEach(reason -> out.println("REJECTED " + reason));
-        return ExitCodes.USAGE;
-      }
-      RunResults results = RunResults.of(local, runId, List.of(date));
-      out.println("run " + runId + (backfill ? " (backfill mode)" : " (production mode)"));
-      results.print(out);
-      return results.allDone() ? ExitCodes.OK : ExitCodes.PROBLEM;
+      return Reprocess.date(local, date, force, noBackfillMode, spec.commandLine().getOut());
     }
   }
 }

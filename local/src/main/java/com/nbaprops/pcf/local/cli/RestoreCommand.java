@@ -2,14 +2,15 @@ package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.functions.upcomingtablescleanup.BackupRestoreService;
 import com.nbaprops.pcf.local.LocalRuntime;
-import java.io.PrintStream;
+import com.nbaprops.pcf.local.operations.Restore;
 import java.time.LocalDate;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "restore",
@@ -21,6 +22,8 @@ import picocli.CommandLine.ParentCommand;
     })
 final class RestoreCommand implements Callable<Integer> {
   @ParentCommand PipelineCli root;
+
+  @Spec CommandSpec spec;
 
   @Parameters(
       index = "0",
@@ -37,32 +40,12 @@ final class RestoreCommand implements Callable<Integer> {
       description = "Restore this run's backup (default: every backup of the date).")
   String runId;
 
-  PrintStream out = System.out;
-
   @Override
   public Integer call() {
-    BackupRestoreService.table(
-        table); // a misspelled table is bad usage, refused before anything is opened
+    // A misspelt table is bad usage, refused before anything is opened.
+    BackupRestoreService.table(table);
     try (LocalRuntime local = root.global.open()) {
-      return run(local, table, gameDate, runId, out);
+      return Restore.run(local, table, gameDate, runId, spec.commandLine().getOut());
     }
-  }
-
-  static int run(
-      LocalRuntime local, String table, LocalDate gameDate, String runId, PrintStream out) {
-    var result =
-        new BackupRestoreService(
-                local.runtime().warehouse(),
-                local.runtime().blobs(),
-                local.runtime().config().catalog())
-            .restore(BackupRestoreService.table(table), gameDate, Optional.ofNullable(runId));
-    out.printf(
-        "%s %s: %d rows restored, %d already present, from %s%n",
-        result.table(),
-        result.gameDate(),
-        result.restored(),
-        result.alreadyPresent(),
-        String.join(", ", result.objects()));
-    return ExitCodes.OK;
   }
 }

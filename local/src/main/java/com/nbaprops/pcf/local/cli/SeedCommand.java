@@ -1,12 +1,14 @@
 package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.local.LocalRuntime;
-import com.nbaprops.pcf.local.seed.Seeder;
-import java.io.PrintStream;
+import com.nbaprops.pcf.local.operations.ExitCodes;
+import com.nbaprops.pcf.local.operations.Seeding;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "seed",
@@ -17,6 +19,8 @@ import picocli.CommandLine.ParentCommand;
     })
 final class SeedCommand implements Callable<Integer> {
   @ParentCommand PipelineCli root;
+
+  @Spec CommandSpec spec;
 
   @Option(
       names = "--season",
@@ -31,30 +35,12 @@ final class SeedCommand implements Callable<Integer> {
               + " 175 on 2023-02-24).")
   boolean incident;
 
-  PrintStream out = System.out;
-
   @Override
   public Integer call() {
     root.global.requireEmbedded("seed");
     try (LocalRuntime local = root.global.open()) {
-      run(local, season, incident, out);
+      Seeding.seed(local, season, incident, spec.commandLine().getOut());
     }
     return ExitCodes.OK;
-  }
-
-  static void run(LocalRuntime local, String season, boolean incident, PrintStream out) {
-    Seeder seeder = new Seeder(local.runtime().warehouse(), local.runtime().config().catalog());
-    long started = System.nanoTime();
-    seeder
-        .seed(season)
-        .forEach((table, rows) -> out.printf("  %-32s %7d rows%n", table.name(), rows));
-    out.printf("seeded season %s in %.1f s%n", season, (System.nanoTime() - started) / 1e9);
-    if (incident) {
-      seeder
-          .plantIncident()
-          .forEach(
-              (date, kept) ->
-                  out.printf("  incident: %s keeps %d stale upcoming rows%n", date, kept));
-    }
   }
 }

@@ -2,14 +2,17 @@ package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.SuiteFunction;
+import com.nbaprops.pcf.local.operations.ExitCodes;
 import com.nbaprops.pcf.local.serve.FunctionHost;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 @Command(
     name = "serve",
@@ -30,12 +33,13 @@ final class ServeCommand implements Callable<Integer> {
       description = "composite-factors' port; the others follow.")
   int portBase = SuiteFunction.DEFAULT_PORT_BASE;
 
-  PrintStream out = System.out;
+  @Spec CommandSpec spec;
 
   @Override
   @SuppressWarnings(
       "try") // the host serves until the process is stopped; closing it is the point of the try
   public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
     root.global.requireEmbedded("serve");
     String jar = System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY);
     if (jar == null) {

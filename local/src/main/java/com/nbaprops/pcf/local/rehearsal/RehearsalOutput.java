@@ -3,7 +3,7 @@ package com.nbaprops.pcf.local.rehearsal;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -74,7 +74,7 @@ public final class RehearsalOutput {
   }
 
   /** One line per incident, then the totals and the figures per kind. */
-  public void print(PrintStream out) {
+  public void print(PrintWriter out) {
     out.printf(
         "rehearsed %s..%s (New York time), seed %d, %d incidents, AUTO_HEAL %s%n",
         result.firstDay(),

@@ -14,7 +14,7 @@ import java.time.Duration;
  * the Pub/Sub envelope as the body), as Eventarc pushes it. A non-2xx answer throws, so the local
  * bus redelivers and, in the end, dead-letters the message, as a Pub/Sub subscription would.
  */
-final class HttpPush implements CloudEventsFunction {
+public final class HttpPush implements CloudEventsFunction {
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -25,7 +25,7 @@ final class HttpPush implements CloudEventsFunction {
   }
 
   /** The request Eventarc sends for {@code event}. */
-  static HttpRequest request(URI endpoint, CloudEvent event) {
+  public static HttpRequest request(URI endpoint, CloudEvent event) {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(endpoint)
             .timeout(Duration.ofMinutes(9))

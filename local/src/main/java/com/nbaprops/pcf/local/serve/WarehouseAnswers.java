@@ -18,14 +18,14 @@ import java.util.Locale;
  * the invoker gets the rows BigQuery would give it. Loads are not applied (the loopback records
  * them).
  */
-final class WarehouseAnswers implements LoopbackBigQuery.Statements {
+public final class WarehouseAnswers implements LoopbackBigQuery.Statements {
   /** How the client writes a TIMESTAMP parameter. */
   private static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
 
   private final Warehouse warehouse;
 
-  WarehouseAnswers(Warehouse warehouse) {
+  public WarehouseAnswers(Warehouse warehouse) {
     this.warehouse = warehouse;
   }
 

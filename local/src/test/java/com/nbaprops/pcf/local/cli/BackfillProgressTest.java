@@ -4,11 +4,10 @@ import static com.google.common.truth.Truth.assertThat;
 
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.LocalRuntime;
-import com.nbaprops.pcf.port.Sql;
-import java.io.ByteArrayOutputStream;
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import com.nbaprops.pcf.local.operations.Backfill;
+import com.nbaprops.pcf.local.operations.Progress;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,44 +24,38 @@ class BackfillProgressTest {
     DateRange range = new DateRange(LocalDate.of(2023, 2, 1), LocalDate.of(2023, 2, 5));
     List<String> seen = new ArrayList<>();
     try (LocalRuntime local = SeasonFixture.SEASON.open(home)) {
-      // Each progress line, with how many of the range's dates had rows when it was printed.
-      PrintStream progress =
-          new PrintStream(
-              new OutputStream() {
-                private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+      // Each step, with how many of the range's dates had rows when it was reported.
+      Progress progress =
+          new Progress() {
+            @Override
+            public void step(int done, int total, String label) {
+              seen.add(done + "/" + total + " " + label + " | written " + written(local, range));
+            }
 
-                @Override
-                public void write(int b) {
-                  if (b != '\n') {
-                    line.write(b);
-                    return;
-                  }
-                  long written =
-                      local
-                          .runtime()
-                          .warehouse()
-                          .query(
-                              Sql.of(
-                                      "SELECT COUNT(DISTINCT game_date) AS dates FROM"
-                                          + " nba_precompute.player_composite_factors WHERE"
-                                          + " game_date BETWEEN @s AND @e")
-                                  .date("s", range.start())
-                                  .date("e", range.end()))
-                          .get(0)
-                          .int64("dates");
-                  seen.add(line.toString(StandardCharsets.UTF_8) + " | written " + written);
-                  line.reset();
-                }
-              },
-              true,
-              StandardCharsets.UTF_8);
+            @Override
+            public void finish() {}
+          };
 
-      BackfillCommand.run(
-          local, range, false, new PrintStream(new ByteArrayOutputStream()), progress);
+      new Backfill(local, new PrintWriter(Writer.nullWriter()), progress).range(range, false, true);
     }
 
     assertThat(seen).hasSize(15);
-    assertThat(seen.get(0)).endsWith("1/15 computed 2023-02-01 | written 1");
+    assertThat(seen.get(0)).isEqualTo("1/15 computed 2023-02-01 | written 1");
     assertThat(seen.get(14)).contains("15/15 ");
+  }
+
+  private static long written(LocalRuntime local, DateRange range) {
+    return local
+        .runtime()
+        .warehouse()
+        .query(
+            local
+                .sql(
+                    "SELECT COUNT(DISTINCT game_date) AS dates FROM {player_composite_factors}"
+                        + " WHERE game_date BETWEEN @s AND @e")
+                .date("s", range.start())
+                .date("e", range.end()))
+        .get(0)
+        .int64("dates");
   }
 }

@@ -4,12 +4,17 @@ import static com.google.common.truth.Truth.assertThat;
 
 import com.nbaprops.pcf.backup.NdjsonRows;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.local.operations.Cleanup;
+import com.nbaprops.pcf.local.operations.ExitCodes;
+import com.nbaprops.pcf.local.operations.Restore;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -77,8 +82,11 @@ class CleanupOnTheSeasonTest {
   private String cleanup(boolean dryRun) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     assertThat(
-            CleanupCommand.run(
-                local, dryRun, null, new PrintStream(out, true, StandardCharsets.UTF_8)))
+            Cleanup.run(
+                local,
+                dryRun,
+                null,
+                new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true)))
         .isEqualTo(ExitCodes.OK);
     return out.toString(StandardCharsets.UTF_8);
   }
@@ -150,18 +158,10 @@ class CleanupOnTheSeasonTest {
   void restoreBringsOneDateBackExactlyOnce() {
     cleanup(false);
 
-    RestoreCommand.run(
-        local,
-        "upcoming_player_game_context",
-        FEB_23,
-        null,
-        new PrintStream(new ByteArrayOutputStream()));
-    RestoreCommand.run(
-        local,
-        "upcoming_player_game_context",
-        FEB_23,
-        null,
-        new PrintStream(new ByteArrayOutputStream()));
+    Restore.run(
+        local, "upcoming_player_game_context", FEB_23, null, new PrintWriter(Writer.nullWriter()));
+    Restore.run(
+        local, "upcoming_player_game_context", FEB_23, null, new PrintWriter(Writer.nullWriter()));
 
     assertThat(rows(Tables.UPCOMING_PLAYER_GAME_CONTEXT, "game_date = @d", FEB_23))
         .isEqualTo(feb23Before);

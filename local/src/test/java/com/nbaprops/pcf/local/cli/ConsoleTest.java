@@ -26,8 +26,8 @@ class ConsoleTest {
   void inAPipeProgressIsPlainLinesWithoutCarriageReturns() {
     Console console = new Console(err, false, clock);
 
-    console.progress(1, 2, "2023-02-01");
-    console.progress(2, 2, "2023-02-02");
+    console.step(1, 2, "2023-02-01");
+    console.step(2, 2, "2023-02-02");
     console.finish();
 
     assertThat(written()).doesNotContain("\r");
@@ -41,7 +41,7 @@ class ConsoleTest {
   void onATerminalALogLineGoesAboveTheBarWhichIsRedrawnBelow() {
     Console console = new Console(err, true, clock);
 
-    console.progress(1, 2, "2023-02-01");
+    console.step(1, 2, "2023-02-01");
     console.line("a log line");
     console.finish();
 

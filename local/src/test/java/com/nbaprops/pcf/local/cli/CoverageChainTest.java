@@ -95,7 +95,7 @@ class CoverageChainTest {
         .publisher()
         .publish(
             Topic.COMPOSITE_FACTORS_REQUESTS,
-            new DateRequest(FEB_23, true, false, runId).toJson(),
+            DateRequest.backfill(FEB_23, runId).toJson(),
             Attributes.of(runId, FEB_23));
 
     Row row = metadata(FEB_23);

@@ -3,6 +3,7 @@ package com.nbaprops.pcf.local.cli;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.local.operations.ExitCodes;
 import com.nbaprops.pcf.port.Sql;
 import java.io.PrintWriter;
 import java.io.StringWriter;

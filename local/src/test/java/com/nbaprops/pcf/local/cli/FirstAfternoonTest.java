@@ -69,7 +69,7 @@ class FirstAfternoonTest {
           .publisher()
           .publish(
               Topic.COMPOSITE_FACTORS_REQUESTS,
-              new DateRequest(incident, true, false, "fallback").toJson(),
+              DateRequest.backfill(incident, "fallback").toJson(),
               Attributes.of("fallback", incident));
     }
 

@@ -8,7 +8,17 @@ import com.nbaprops.pcf.adapter.local.LocalDirectoryBlobStore;
 import com.nbaprops.pcf.adapter.local.LocalEventBus;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.local.operations.Backfill;
+import com.nbaprops.pcf.local.operations.Cleanup;
+import com.nbaprops.pcf.local.operations.Demo;
+import com.nbaprops.pcf.local.operations.Failures;
+import com.nbaprops.pcf.local.operations.Progress;
+import com.nbaprops.pcf.local.operations.Reports;
+import com.nbaprops.pcf.local.operations.Restore;
+import com.nbaprops.pcf.local.operations.Seeding;
+import com.nbaprops.pcf.local.operations.Status;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
@@ -17,8 +27,8 @@ import com.nbaprops.pcf.query.DataRange;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,7 +54,7 @@ import org.junit.jupiter.api.io.TempDir;
  * parameter types: what passes here runs unchanged on BigQuery.
  */
 class GoogleSqlTest {
-  private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+  private static final PrintWriter QUIET = new PrintWriter(Writer.nullWriter());
   private static final LocalDate FEB_23 = LocalDate.of(2023, 2, 23);
   @TempDir static Path home;
   private static RecordingWarehouse recorder;
@@ -76,17 +86,17 @@ class GoogleSqlTest {
             clock,
             (s, m, l) -> {});
     local = LocalRuntime.of(runtime, bus, home);
-    SeedCommand.run(local, "2022-23", true, QUIET);
+    Seeding.seed(local, "2022-23", true, QUIET);
 
     recorder.record(true);
-    BackfillCommand.run(local, DemoCommand.FEBRUARY, false, QUIET, QUIET);
-    BackfillCommand.run(local, DemoCommand.FEBRUARY, true, QUIET, QUIET);
+    new Backfill(local, QUIET, Progress.none()).range(Demo.FEBRUARY, false, true);
+    new Backfill(local, QUIET, Progress.none()).range(Demo.FEBRUARY, true, true);
     String runId = "production-run";
     runtime
         .publisher()
         .publish(
             Topic.COMPOSITE_FACTORS_REQUESTS,
-            new DateRequest(LocalDate.of(2023, 1, 5), false, false, runId).toJson(),
+            DateRequest.production(LocalDate.of(2023, 1, 5), runId).toJson(),
             Attributes.of(runId, null));
     runtime
         .publisher()
@@ -95,13 +105,13 @@ class GoogleSqlTest {
         .publisher()
         .publish(
             Topic.METADATA_TRACKING_TRIGGER, "{\"days\":30,\"flag_incomplete\":true}", Map.of());
-    CleanupCommand.run(local, true, null, QUIET);
-    CleanupCommand.run(local, false, null, QUIET);
-    RestoreCommand.run(local, Tables.UPCOMING_PLAYER_GAME_CONTEXT.name(), FEB_23, null, QUIET);
-    StatusCommand.rows(local, DemoCommand.FEBRUARY.start(), DemoCommand.FEBRUARY.end());
-    ReportCommand.report(local, DemoCommand.FEBRUARY.start(), DemoCommand.FEBRUARY.end());
-    FailuresCommand.open(local, CliDates.EARLIEST, CliDates.LATEST);
-    FailuresCommand.acknowledgeRejected(local);
+    Cleanup.run(local, true, null, QUIET);
+    Cleanup.run(local, false, null, QUIET);
+    Restore.run(local, Tables.UPCOMING_PLAYER_GAME_CONTEXT.name(), FEB_23, null, QUIET);
+    Status.rows(local, Demo.FEBRUARY);
+    Reports.coverage(local, Demo.FEBRUARY);
+    Failures.open(local, new DateRange(CliDates.EARLIEST, CliDates.LATEST));
+    Failures.acknowledgeRejected(local);
     DataRange.of(runtime.warehouse(), runtime.config().catalog(), LocalDate.of(2023, 3, 10));
     recorder.record(false);
 
@@ -234,7 +244,7 @@ class GoogleSqlTest {
         .publisher()
         .publish(
             Topic.COMPOSITE_FACTORS_REQUESTS,
-            new DateRequest(date, true, false, "jobs-" + date).toJson(),
+            DateRequest.backfill(date, "jobs-" + date).toJson(),
             Attributes.of("jobs-" + date, date));
     recorder.record(false);
     List<RecordingWarehouse.Call> calls = recorder.calls();

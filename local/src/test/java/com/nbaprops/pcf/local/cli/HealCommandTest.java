@@ -2,7 +2,10 @@ package com.nbaprops.pcf.local.cli;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.local.operations.ExitCodes;
+import com.nbaprops.pcf.local.operations.Status;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -25,9 +28,9 @@ class HealCommandTest {
   private String status(LocalDate date) {
     try (LocalRuntime local =
         LocalRuntime.open(home, Map.of(), SeasonFixture.TODAY, (s, m, l) -> {})) {
-      return StatusCommand.rows(local, date, date).get(0).string("status")
+      return Status.rows(local, new DateRange(date, date)).get(0).string("status")
           + " "
-          + StatusCommand.rows(local, date, date).get(0).int64("actual_players");
+          + Status.rows(local, new DateRange(date, date)).get(0).int64("actual_players");
     }
   }
 
@@ -59,7 +62,7 @@ class HealCommandTest {
   void gameDatesNeverProcessedAreHealedToo() {
     SeasonFixture.FEBRUARY_BACKFILLED.open(home).close();
     LocalDate march5 = LocalDate.of(2023, 3, 5);
-    assertThat(status(march5)).isEqualTo(StatusCommand.NOT_PROCESSED + " 0");
+    assertThat(status(march5)).isEqualTo(Status.NOT_PROCESSED + " 0");
 
     // The last 30 days: February as backfilled, and March, which nothing has processed yet.
     assertThat(cli("--today", "2023-03-10", "heal", "--days", "30")).isEqualTo(ExitCodes.OK);
@@ -71,7 +74,8 @@ class HealCommandTest {
   private List<String> runs() {
     try (LocalRuntime local =
         LocalRuntime.open(home, Map.of(), SeasonFixture.TODAY, (s, m, l) -> {})) {
-      return StatusCommand.rows(local, LocalDate.of(2023, 2, 1), LocalDate.of(2023, 2, 28)).stream()
+      return Status.rows(local, new DateRange(LocalDate.of(2023, 2, 1), LocalDate.of(2023, 2, 28)))
+          .stream()
           .map(row -> row.date("analysis_date") + " " + row.string("run_id"))
           .toList();
     }

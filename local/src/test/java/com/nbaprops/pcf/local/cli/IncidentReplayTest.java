@@ -4,9 +4,14 @@ import static com.google.common.truth.Truth.assertThat;
 
 import com.nbaprops.pcf.functions.compositefactors.PreflightReport;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.local.operations.Backfill;
+import com.nbaprops.pcf.local.operations.Demo;
+import com.nbaprops.pcf.local.operations.ExitCodes;
+import com.nbaprops.pcf.local.operations.Preflight;
+import com.nbaprops.pcf.local.operations.Progress;
 import com.nbaprops.pcf.port.Sql;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import org.junit.jupiter.api.AfterEach;
@@ -16,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The incident replayed on the real season through the local bus, as the demo does. */
 class IncidentReplayTest {
-  private static final PrintStream QUIET = new PrintStream(new ByteArrayOutputStream());
+  private static final PrintWriter QUIET = new PrintWriter(Writer.nullWriter());
   @TempDir Path home;
   private LocalRuntime local;
 
@@ -45,7 +50,7 @@ class IncidentReplayTest {
 
   @Test
   void preflightNamesExactlyTheTwoPoisonedDates() {
-    PreflightReport report = PreflightCommand.check(local, DemoCommand.FEBRUARY, false);
+    PreflightReport report = Preflight.check(local, Demo.FEBRUARY, false);
     assertThat(report.issues())
         .containsExactly(
             new PreflightReport.Issue(LocalDate.of(2023, 2, 23), 1, 187),
@@ -58,14 +63,14 @@ class IncidentReplayTest {
   void backfillWithoutForceStopsAndWritesNothing() {
     var range =
         new com.nbaprops.pcf.domain.DateRange(LocalDate.of(2023, 2, 22), LocalDate.of(2023, 2, 25));
-    int code = BackfillCommand.run(local, range, false, QUIET, QUIET);
+    int code = new Backfill(local, QUIET, Progress.none()).range(range, false, true);
     assertThat(code).isEqualTo(ExitCodes.PROBLEM);
     assertThat(players(LocalDate.of(2023, 2, 25))).isEqualTo(0);
   }
 
   @Test
   void forcedBackfillRestoresEveryPlayerOfTheIncidentDates() {
-    int code = BackfillCommand.run(local, DemoCommand.FEBRUARY, true, QUIET, QUIET);
+    int code = new Backfill(local, QUIET, Progress.none()).range(Demo.FEBRUARY, true, true);
     assertThat(code).isEqualTo(ExitCodes.OK);
     assertThat(players(LocalDate.of(2023, 2, 23))).isEqualTo(187);
     assertThat(players(LocalDate.of(2023, 2, 24))).isEqualTo(175);

@@ -5,6 +5,11 @@ import static com.google.common.truth.Truth.assertThat;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.local.operations.Backfill;
+import com.nbaprops.pcf.local.operations.ExitCodes;
+import com.nbaprops.pcf.local.operations.Progress;
+import com.nbaprops.pcf.local.operations.Reports;
+import com.nbaprops.pcf.local.operations.Status;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Row;
@@ -14,7 +19,8 @@ import com.nbaprops.pcf.query.DataRange;
 import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -183,12 +189,11 @@ class InputChecksTest {
   }
 
   private int backfill(boolean force, ByteArrayOutputStream out) {
-    return BackfillCommand.run(
-        local,
-        new DateRange(LocalDate.of(2023, 2, 20), LocalDate.of(2023, 2, 28)),
-        force,
-        new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream()));
+    return new Backfill(
+            local,
+            new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
+            Progress.none())
+        .range(new DateRange(LocalDate.of(2023, 2, 20), LocalDate.of(2023, 2, 28)), force, true);
   }
 
   @Test
@@ -250,7 +255,7 @@ class InputChecksTest {
         .publisher()
         .publish(
             Topic.COMPOSITE_FACTORS_REQUESTS,
-            new DateRequest(february24, false, false, runId).toJson(),
+            DateRequest.production(february24, runId).toJson(),
             Attributes.of(runId, february24));
 
     List<Row> rows =
@@ -313,12 +318,11 @@ class InputChecksTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
     int exit =
-        BackfillCommand.run(
-            local,
-            new DateRange(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 1, 31)),
-            false,
-            new PrintStream(out, true, StandardCharsets.UTF_8),
-            new PrintStream(new ByteArrayOutputStream()));
+        new Backfill(
+                local,
+                new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
+                Progress.none())
+            .range(new DateRange(LocalDate.of(2019, 1, 1), LocalDate.of(2019, 1, 31)), false, true);
 
     assertThat(exit).isEqualTo(ExitCodes.USAGE);
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("no scheduled game");
@@ -326,11 +330,12 @@ class InputChecksTest {
 
   @Test
   void statusListsGameDatesNeverProcessedAsNotDone() {
-    List<Row> rows = StatusCommand.rows(local, LocalDate.of(2023, 1, 25), LocalDate.of(2023, 2, 2));
+    List<Row> rows =
+        Status.rows(local, new DateRange(LocalDate.of(2023, 1, 25), LocalDate.of(2023, 2, 2)));
 
     assertThat(rows.stream().map(r -> r.string("status")).distinct().toList())
-        .containsExactly(StatusCommand.NOT_PROCESSED, "COMPLETE");
-    assertThat(rows.stream().filter(StatusCommand::notDone).count()).isEqualTo(7);
+        .containsExactly(Status.NOT_PROCESSED, "COMPLETE");
+    assertThat(rows.stream().filter(Status::notDone).count()).isEqualTo(7);
   }
 
   @Test
@@ -351,13 +356,15 @@ class InputChecksTest {
         .publisher()
         .publish(
             Topic.COMPOSITE_FACTORS_REQUESTS,
-            new DateRequest(summer, true, false, "off-day").toJson(),
+            DateRequest.backfill(summer, "off-day").toJson(),
             Attributes.of("off-day", summer));
 
-    assertThat(StatusCommand.rows(local, summer, summer).get(0).string("status"))
+    assertThat(Status.rows(local, new DateRange(summer, summer)).get(0).string("status"))
         .isEqualTo("OFF_DAY");
     String html =
-        ReportCommand.report(local, LocalDate.of(1946, 11, 1), LocalDate.of(9999, 12, 31)).html();
+        Reports.coverage(
+                local, new DateRange(LocalDate.of(1946, 11, 1), LocalDate.of(9999, 12, 31)))
+            .html();
     assertThat(html).contains("2023-02-23");
     assertThat(html).doesNotContain("2022-07-01");
   }

@@ -4,9 +4,13 @@ import static com.google.common.truth.Truth.assertThat;
 
 import com.nbaprops.pcf.functions.compositefactors.OnePassFactors;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.local.bench.SeasonBench;
+import com.nbaprops.pcf.local.operations.Backfill;
+import com.nbaprops.pcf.local.operations.Demo;
+import com.nbaprops.pcf.local.operations.Progress;
 import com.nbaprops.pcf.port.Sql;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
@@ -28,10 +32,10 @@ class OnePassFactorsTest {
         LocalRuntime pass = SeasonFixture.INCIDENT.open(passHome)) {
       int written =
           new OnePassFactors(pass.runtime().warehouse(), pass.runtime().config())
-              .appendSeason(DemoCommand.FEBRUARY, "one-pass", Instant.EPOCH);
+              .appendSeason(Demo.FEBRUARY, "one-pass", Instant.EPOCH);
 
-      List<Map<String, Object>> chainRows = BenchCommand.factorRows(chain);
-      assertThat(BenchCommand.factorRows(pass)).containsExactlyElementsIn(chainRows).inOrder();
+      List<Map<String, Object>> chainRows = SeasonBench.factorRows(chain);
+      assertThat(SeasonBench.factorRows(pass)).containsExactlyElementsIn(chainRows).inOrder();
       assertThat(written).isEqualTo(chainRows.size());
       // Both player sources are exercised: the incident's dates fall back to the synthetic context.
       assertThat(chainRows.stream().map(row -> row.get("data_source")).distinct().sorted().toList())
@@ -46,11 +50,11 @@ class OnePassFactorsTest {
     try (LocalRuntime serial = SeasonFixture.FEBRUARY_BACKFILLED.open(chainHome);
         LocalRuntime pooled =
             SeasonFixture.INCIDENT.open(pooledHome, Map.of("BUS", "local:4"), (s, m, l) -> {})) {
-      PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
-      BackfillCommand.run(pooled, DemoCommand.FEBRUARY, true, quiet, quiet);
+      PrintWriter quiet = new PrintWriter(Writer.nullWriter());
+      new Backfill(pooled, quiet, Progress.none()).range(Demo.FEBRUARY, true, true);
 
-      assertThat(BenchCommand.factorRows(pooled))
-          .containsExactlyElementsIn(BenchCommand.factorRows(serial))
+      assertThat(SeasonBench.factorRows(pooled))
+          .containsExactlyElementsIn(SeasonBench.factorRows(serial))
           .inOrder();
       Sql statuses =
           Sql.of(

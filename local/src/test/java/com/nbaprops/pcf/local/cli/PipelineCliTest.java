@@ -2,11 +2,9 @@ package com.nbaprops.pcf.local.cli;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import com.nbaprops.pcf.local.operations.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -15,6 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Usage errors exit 2 before anything is opened or written. */
 class PipelineCliTest {
   private final StringWriter err = new StringWriter();
+  private final StringWriter out = new StringWriter();
 
   private int run(String... args) {
     return run(Map.of(), args);
@@ -23,7 +22,7 @@ class PipelineCliTest {
   private int run(Map<String, String> env, String... args) {
     var cli = PipelineCli.commandLine(env);
     cli.setErr(new PrintWriter(err));
-    cli.setOut(new PrintWriter(new StringWriter()));
+    cli.setOut(new PrintWriter(out, true));
     return cli.execute(args);
   }
 
@@ -46,26 +45,18 @@ class PipelineCliTest {
 
   @Test
   void aReprocessOfAFutureDateIsRefusedBeforeAnythingIsPublished(@TempDir Path home) {
-    PrintStream original = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-    int exit;
-    try {
-      exit =
-          run(
-              Map.of("PIPELINE_HOME", home.toString()),
-              "--today",
-              "2023-03-10",
-              "reprocess",
-              "2032-02-23");
-    } finally {
-      System.setOut(original);
-    }
+    int exit =
+        run(
+            Map.of("PIPELINE_HOME", home.toString()),
+            "--today",
+            "2023-03-10",
+            "reprocess",
+            "2032-02-23");
 
     assertThat(exit).isEqualTo(ExitCodes.USAGE);
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("reprocess refused:");
-    assertThat(out.toString(StandardCharsets.UTF_8)).contains("ahead of today");
-    assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain("publish it again");
+    assertThat(out.toString()).contains("reprocess refused:");
+    assertThat(out.toString()).contains("ahead of today");
+    assertThat(out.toString()).doesNotContain("publish it again");
   }
 
   @Test

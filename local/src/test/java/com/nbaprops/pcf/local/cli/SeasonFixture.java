@@ -2,12 +2,16 @@ package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.local.operations.Backfill;
+import com.nbaprops.pcf.local.operations.Demo;
+import com.nbaprops.pcf.local.operations.Progress;
+import com.nbaprops.pcf.local.operations.Seeding;
 import com.nbaprops.pcf.logging.LogSink;
 import com.nbaprops.pcf.port.Sql;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -103,16 +107,16 @@ public enum SeasonFixture {
   }
 
   private LocalRuntime build(Path home) {
-    PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+    PrintWriter quiet = new PrintWriter(Writer.nullWriter());
     return switch (this) {
       case SEASON, INCIDENT -> {
         LocalRuntime local = LocalRuntime.open(home, Map.of(), TODAY, (s, m, l) -> {});
-        SeedCommand.run(local, "2022-23", this == INCIDENT, quiet);
+        Seeding.seed(local, "2022-23", this == INCIDENT, quiet);
         yield local;
       }
       case FEBRUARY_BACKFILLED -> {
         LocalRuntime local = INCIDENT.open(home);
-        BackfillCommand.run(local, DemoCommand.FEBRUARY, true, quiet, quiet);
+        new Backfill(local, quiet, Progress.none()).range(Demo.FEBRUARY, true, true);
         yield local;
       }
     };

@@ -5,10 +5,14 @@ import static com.google.common.truth.Truth.assertThat;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.local.operations.Backfill;
+import com.nbaprops.pcf.local.operations.ExitCodes;
+import com.nbaprops.pcf.local.operations.Progress;
+import com.nbaprops.pcf.local.operations.Status;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.query.DataRange;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,9 +33,10 @@ class SeasonInputsTest {
                   local.runtime().config().catalog(),
                   SeasonFixture.TODAY)
               .orElseThrow();
-      PrintStream quiet = new PrintStream(new ByteArrayOutputStream());
+      PrintWriter quiet = new PrintWriter(Writer.nullWriter());
 
-      assertThat(BackfillCommand.run(local, season, true, quiet, quiet)).isEqualTo(ExitCodes.OK);
+      assertThat(new Backfill(local, quiet, Progress.none()).range(season, true, true))
+          .isEqualTo(ExitCodes.OK);
       local
           .runtime()
           .publisher()
@@ -45,7 +50,7 @@ class SeasonInputsTest {
               Map.of());
 
       Map<String, Long> statuses =
-          StatusCommand.rows(local, season.start(), season.end()).stream()
+          Status.rows(local, new DateRange(season.start(), season.end())).stream()
               .collect(
                   Collectors.groupingBy(
                       (Row row) -> row.string("status"), TreeMap::new, Collectors.counting()));

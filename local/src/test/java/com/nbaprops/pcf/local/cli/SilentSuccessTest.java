@@ -6,6 +6,10 @@ import com.nbaprops.pcf.adapter.local.LocalEventBus;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.LocalRuntime;
+import com.nbaprops.pcf.local.operations.Backfill;
+import com.nbaprops.pcf.local.operations.Demo;
+import com.nbaprops.pcf.local.operations.ExitCodes;
+import com.nbaprops.pcf.local.operations.Progress;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
@@ -17,7 +21,8 @@ import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.testing.Faults;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -64,12 +69,11 @@ class SilentSuccessTest {
     int code;
     try (LocalRuntime local = diskFullFrom(4)) {
       code =
-          BackfillCommand.run(
-              local,
-              DemoCommand.FEBRUARY,
-              true,
-              new PrintStream(out, true, StandardCharsets.UTF_8),
-              new PrintStream(new ByteArrayOutputStream()));
+          new Backfill(
+                  local,
+                  new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
+                  Progress.none())
+              .range(Demo.FEBRUARY, true, true);
     }
 
     String report = out.toString(StandardCharsets.UTF_8);
@@ -92,7 +96,7 @@ class SilentSuccessTest {
           .publisher()
           .publish(
               Topic.COMPOSITE_FACTORS_REQUESTS,
-              new DateRequest(date, true, false, "run-x").toJson(),
+              DateRequest.backfill(date, "run-x").toJson(),
               Attributes.of("run-x", date));
     }
     Map<String, String> env = Map.of("PIPELINE_HOME", home.toString());
@@ -147,12 +151,12 @@ class SilentSuccessTest {
     int code;
     try (LocalRuntime local = LocalRuntime.of(runtime.withBus(lossy), bus, home)) {
       code =
-          BackfillCommand.run(
-              local,
-              new DateRange(LocalDate.of(2023, 2, 25), LocalDate.of(2023, 2, 25)),
-              false,
-              new PrintStream(out, true, StandardCharsets.UTF_8),
-              new PrintStream(new ByteArrayOutputStream()));
+          new Backfill(
+                  local,
+                  new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
+                  Progress.none())
+              .range(
+                  new DateRange(LocalDate.of(2023, 2, 25), LocalDate.of(2023, 2, 25)), false, true);
     }
 
     // 2023-02-25 still has the COMPLETE row of the earlier backfill: that is not this run's

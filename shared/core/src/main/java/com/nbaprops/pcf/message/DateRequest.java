@@ -13,6 +13,21 @@ public record DateRequest(LocalDate analysisDate, boolean backfillMode, boolean 
     requireNonNull(runId, "runId");
   }
 
+  /** A reprocess of a past date: the synthetic fallback protects it; the coverage gate applies. */
+  public static DateRequest backfill(LocalDate analysisDate, String runId) {
+    return new DateRequest(analysisDate, true, false, runId);
+  }
+
+  /** The daily run's request: the upcoming context only, never the fallback. */
+  public static DateRequest production(LocalDate analysisDate, String runId) {
+    return new DateRequest(analysisDate, false, false, runId);
+  }
+
+  /** This request with the coverage gate skipped when {@code force}. */
+  public DateRequest forced(boolean force) {
+    return new DateRequest(analysisDate, backfillMode, force, runId);
+  }
+
   public String toJson() {
     JsonObject json = new JsonObject();
     json.addProperty("analysis_date", analysisDate.toString());

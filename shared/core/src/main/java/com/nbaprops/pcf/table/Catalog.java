@@ -1,5 +1,7 @@
 package com.nbaprops.pcf.table;
 
+import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.port.SqlTemplate;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -25,6 +27,18 @@ public final class Catalog {
 
   public String datasetName(Dataset dataset) {
     return datasetNames.get(dataset);
+  }
+
+  /**
+   * A statement whose tables are named as {@code {table_name}} placeholders (each a table of {@link
+   * Tables#ALL}), filled with their qualified names here; any other placeholder fails.
+   */
+  public Sql sql(String template) {
+    SqlTemplate sql = SqlTemplate.of(template);
+    for (TableDefinition table : Tables.ALL) {
+      sql = sql.with(table.name(), qualifiedName(table));
+    }
+    return Sql.of(sql.render());
   }
 
   /**

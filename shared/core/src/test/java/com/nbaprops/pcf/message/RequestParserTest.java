@@ -19,8 +19,7 @@ class RequestParserTest {
   void readsADateRequest() {
     AnalysisRequest request =
         parser.parse("{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true,\"force\":false}");
-    assertThat(request)
-        .isEqualTo(new DateRequest(LocalDate.of(2023, 2, 23), true, false, "run-new"));
+    assertThat(request).isEqualTo(DateRequest.backfill(LocalDate.of(2023, 2, 23), "run-new"));
   }
 
   @Test

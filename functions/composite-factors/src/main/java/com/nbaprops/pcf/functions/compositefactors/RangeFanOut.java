@@ -154,7 +154,7 @@ final class RangeFanOut {
     log.log(report.issues().isEmpty() ? Severity.INFO : Severity.WARNING, report.summary());
     List<LocalDate> dates = report.gameDates();
     for (LocalDate date : dates) {
-      DateRequest child = new DateRequest(date, true, request.force(), request.runId());
+      DateRequest child = DateRequest.backfill(date, request.runId()).forced(request.force());
       publisher.publish(
           Topic.COMPOSITE_FACTORS_REQUESTS, child.toJson(), Attributes.of(request.runId(), date));
     }

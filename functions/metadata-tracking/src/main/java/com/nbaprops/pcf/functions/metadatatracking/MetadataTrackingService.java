@@ -200,7 +200,7 @@ final class MetadataTrackingService {
     }
     publisher.publish(
         Topic.COMPOSITE_FACTORS_REQUESTS,
-        new DateRequest(date, true, false, runId).toJson(),
+        DateRequest.backfill(date, runId).toJson(),
         Attributes.of(runId, date));
     failures.record(
         FunctionName.METADATA_TRACKING,

@@ -1,4 +1,4 @@
-package com.nbaprops.pcf.local.cli;
+package com.nbaprops.pcf.local.operations;
 
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.message.InvalidMessageException;

@@ -1,4 +1,4 @@
-package com.nbaprops.pcf.local.serve;
+package com.nbaprops.pcf.local.bench;
 
 import com.nbaprops.pcf.adapter.bigquery.BigQueryWarehouseFactory;
 import com.nbaprops.pcf.adapter.duckdb.DuckDbWarehouse;
@@ -8,6 +8,8 @@ import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.local.SuiteFunction;
+import com.nbaprops.pcf.local.serve.HttpPush;
+import com.nbaprops.pcf.local.serve.WarehouseAnswers;
 import com.nbaprops.pcf.loopback.LoopbackBigQuery;
 import com.nbaprops.pcf.loopback.LoopbackPubSub;
 import com.nbaprops.pcf.loopback.LoopbackStorage;
@@ -258,7 +260,7 @@ public final class ColdStart {
     String runId = "cold-start";
     String data =
         switch (function) {
-          case COMPOSITE_FACTORS -> new DateRequest(DATE, true, false, runId).toJson();
+          case COMPOSITE_FACTORS -> DateRequest.backfill(DATE, runId).toJson();
           case COVERAGE_VALIDATION ->
               new FactorsComputed(
                       runId,

@@ -1,4 +1,4 @@
-package com.nbaprops.pcf.local.cli;
+package com.nbaprops.pcf.local.operations;
 
 import com.nbaprops.pcf.adapter.local.LocalEventBus.DeadLetter;
 import com.nbaprops.pcf.config.Topic;
@@ -13,7 +13,7 @@ import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.rules.CoverageStatus;
 import com.nbaprops.pcf.table.Tables;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,19 +148,19 @@ record RunResults(List<DateResult> dates) {
     return statuses;
   }
 
-  void print(PrintStream out) {
+  void print(PrintWriter out) {
     print(out, true);
   }
 
   /** The summary and every date not done; with {@code perDate}, a row for every date first. */
-  void print(PrintStream out, boolean perDate) {
+  void print(PrintWriter out, boolean perDate) {
     if (perDate) {
       table(out);
     }
     summary(out);
   }
 
-  private void table(PrintStream out) {
+  private void table(PrintWriter out) {
     out.printf(
         "%-10s  %-17s  %-9s  %13s  %8s  %-8s  %s%n",
         "date", "computed", "source", "upcoming/exp", "written", "verdict", "status");
@@ -178,7 +178,7 @@ record RunResults(List<DateResult> dates) {
     }
   }
 
-  private void summary(PrintStream out) {
+  private void summary(PrintWriter out) {
     List<DateResult> computed =
         dates.stream()
             .filter(d -> d.computed() != null)

@@ -1,10 +1,10 @@
-package com.nbaprops.pcf.local.cli;
+package com.nbaprops.pcf.local.operations;
 
 import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * What a command says when its message went to Pub/Sub: the deployed functions do the work, not
@@ -13,7 +13,7 @@ import java.io.PrintStream;
 final class Handover {
   private Handover() {}
 
-  static int report(LocalRuntime local, Topic topic, String messageId, PrintStream out) {
+  static int report(LocalRuntime local, Topic topic, String messageId, PrintWriter out) {
     PipelineConfig config = local.runtime().config();
     // The project the bus publishes to: --bus pubsub:PROJECT's, else PROJECT_ID.
     String project =
