@@ -1,22 +1,23 @@
 package com.nbaprops.pcf.adapter.local;
 
 import com.google.cloud.functions.CloudEventsFunction;
+import com.nbaprops.pcf.adapter.local.Deliveries.Delivery;
 import com.nbaprops.pcf.failure.Causes;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.EventBus;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.ArrayDeque;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * An in-process Pub/Sub: each published message goes to every subscription of its topic as the
@@ -43,9 +44,7 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
   /** A message that no delivery attempt could process. */
   public record DeadLetter(String subscription, Message message, int attempts, String lastError) {}
 
-  private record Subscription(String name, String topic, CloudEventsFunction function) {}
-
-  private record Delivery(Subscription subscription, Message message, int attempt) {}
+  record Subscription(String name, String topic, CloudEventsFunction function) {}
 
   /**
    * Message ids are numbers, as Pub/Sub's are, and unique across processes as theirs are: each bus
@@ -53,25 +52,21 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
    */
   private final long idBase = new SecureRandom().nextLong() & 0x3FFF_FFFF_0000_0000L;
 
+  private final AtomicLong lastId = new AtomicLong();
   private final String projectId;
   private final int maxDeliveryAttempts;
   private final Clock clock;
   private final StructuredLog log;
-  private final Map<String, List<Subscription>> subscriptions = new LinkedHashMap<>();
-  private final Deque<Delivery> pending = new ArrayDeque<>();
+  private final Map<String, List<Subscription>> subscriptions = new ConcurrentHashMap<>();
   private final List<Message> published = new ArrayList<>();
   private final List<DeadLetter> deadLetters = new ArrayList<>();
-  private final List<Consumer<DeadLetter>> deadLetterListeners = new ArrayList<>();
+  private final List<Consumer<DeadLetter>> deadLetterListeners = new CopyOnWriteArrayList<>();
   private final List<BiConsumer<String, Message>> deliveryListeners = new CopyOnWriteArrayList<>();
-  private final ExecutorService deliveryThread;
-  private final int workers;
-  private ExecutorService workerPool;
-  private int inFlight;
-  private long lastId;
-  private boolean delivering;
+  private final Deliveries deliveries;
 
+  /** A bus that delivers on the publishing thread, one at a time, in order. */
   public LocalEventBus(String projectId, int maxDeliveryAttempts, Clock clock, StructuredLog log) {
-    this(projectId, maxDeliveryAttempts, clock, log, null, 1);
+    this(projectId, maxDeliveryAttempts, clock, log, Deliveries.OnPublishingThread::new);
   }
 
   /**
@@ -81,10 +76,12 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
    */
   public static LocalEventBus pooled(
       String projectId, int maxDeliveryAttempts, Clock clock, StructuredLog log, int workers) {
-    if (workers < 1) {
-      throw new IllegalArgumentException("workers must be at least 1, got " + workers);
-    }
-    return new LocalEventBus(projectId, maxDeliveryAttempts, clock, log, null, workers);
+    return new LocalEventBus(
+        projectId,
+        maxDeliveryAttempts,
+        clock,
+        log,
+        attempt -> new Deliveries.OnWorkers(attempt, workers));
   }
 
   /**
@@ -94,17 +91,7 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
   public static LocalEventBus asynchronous(
       String projectId, int maxDeliveryAttempts, Clock clock, StructuredLog log) {
     return new LocalEventBus(
-        projectId,
-        maxDeliveryAttempts,
-        clock,
-        log,
-        Executors.newSingleThreadExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "local-bus-delivery");
-              thread.setDaemon(true);
-              return thread;
-            }),
-        1);
+        projectId, maxDeliveryAttempts, clock, log, Deliveries.InBackground::new);
   }
 
   private LocalEventBus(
@@ -112,8 +99,7 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
       int maxDeliveryAttempts,
       Clock clock,
       StructuredLog log,
-      ExecutorService deliveryThread,
-      int workers) {
+      Function<Deliveries.Attempt, Deliveries> mode) {
     if (maxDeliveryAttempts < 1) {
       throw new IllegalArgumentException("maxDeliveryAttempts must be at least 1");
     }
@@ -121,17 +107,16 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
     this.maxDeliveryAttempts = maxDeliveryAttempts;
     this.clock = clock;
     this.log = log.with("component", "local-bus");
-    this.deliveryThread = deliveryThread;
-    this.workers = workers;
+    this.deliveries = mode.apply(this::attempt);
   }
 
   /**
    * Delivers every later message of {@code topic} to {@code function}, as subscription {@code
    * name}.
    */
-  public synchronized void subscribe(String topic, String name, CloudEventsFunction function) {
+  public void subscribe(String topic, String name, CloudEventsFunction function) {
     subscriptions
-        .computeIfAbsent(topic, t -> new ArrayList<>())
+        .computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>())
         .add(new Subscription(name, topic, function));
   }
 
@@ -139,7 +124,7 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
    * Hands every dead letter to {@code listener} as well, as a dead-letter topic keeps it for an
    * operator after this process ends.
    */
-  public synchronized void onDeadLetter(Consumer<DeadLetter> listener) {
+  public void onDeadLetter(Consumer<DeadLetter> listener) {
     deadLetterListeners.add(listener);
   }
 
@@ -153,79 +138,17 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
 
   @Override
   public String publish(String topic, String data, Map<String, String> attributes) {
-    Message message;
-    boolean drive;
-    synchronized (this) {
-      message = new Message(Long.toString(idBase + ++lastId), topic, data, Map.copyOf(attributes));
+    Message message =
+        new Message(
+            Long.toString(idBase + lastId.incrementAndGet()), topic, data, Map.copyOf(attributes));
+    synchronized (published) {
       published.add(message);
-      for (Subscription subscription : subscriptions.getOrDefault(topic, List.of())) {
-        pending.addLast(new Delivery(subscription, message, 1));
-      }
-      if (deliveryThread != null) {
-        delivering = true;
-        deliveryThread.execute(this::deliverInBackground);
-        return message.id();
-      }
-      if (workers == 1) {
-        if (!delivering) {
-          deliverPending();
-        }
-        return message.id();
-      }
-      drive = !delivering;
-      delivering = true;
-      notifyAll(); // a driving publish waits for work from the workers' publishes
     }
-    if (drive) {
-      drivePool();
-    }
+    deliveries.dispatch(
+        subscriptions.getOrDefault(topic, List.of()).stream()
+            .map(subscription -> new Delivery(subscription, message, 1))
+            .toList());
     return message.id();
-  }
-
-  /**
-   * Hands pending deliveries to the workers, at most {@code workers} at a time, until none is
-   * pending and none in flight. Runs on the publishing thread, without holding the bus while it
-   * waits, so the workers' functions can publish.
-   */
-  private void drivePool() {
-    synchronized (this) {
-      if (workerPool == null) {
-        workerPool =
-            Executors.newFixedThreadPool(
-                workers,
-                runnable -> {
-                  Thread thread = new Thread(runnable, "local-bus-worker");
-                  thread.setDaemon(true);
-                  return thread;
-                });
-      }
-      try {
-        while (!pending.isEmpty() || inFlight > 0) {
-          while (!pending.isEmpty() && inFlight < workers) {
-            Delivery next = pending.removeFirst();
-            inFlight++;
-            workerPool.execute(
-                () -> {
-                  try {
-                    deliver(next);
-                  } finally {
-                    synchronized (this) {
-                      inFlight--;
-                      notifyAll();
-                    }
-                  }
-                });
-          }
-          wait();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while delivering", e);
-      } finally {
-        delivering = false;
-        notifyAll();
-      }
-    }
   }
 
   /**
@@ -234,76 +157,40 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
    *
    * @return false if that did not happen within {@code timeout}
    */
-  public synchronized boolean awaitIdle(java.time.Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (delivering || !pending.isEmpty()) {
-      long left = deadline - System.nanoTime();
-      if (left <= 0) {
-        return false;
-      }
-      wait(Math.max(1, left / 1_000_000));
-    }
-    return true;
+  public boolean awaitIdle(Duration timeout) throws InterruptedException {
+    return deliveries.awaitIdle(timeout);
   }
 
   /**
-   * Takes one delivery at a time, calling the function without holding the bus, so it may publish
-   * meanwhile.
-   */
-  private void deliverInBackground() {
-    while (true) {
-      Delivery next;
-      synchronized (this) {
-        if (pending.isEmpty()) {
-          delivering = false;
-          notifyAll();
-          return;
-        }
-        next = pending.removeFirst();
-      }
-      deliver(next);
-    }
-  }
-
-  /**
-   * Stops the delivery thread of an asynchronous bus; what is still pending is dropped, as on a
-   * process exit.
+   * Stops the delivery threads of an asynchronous or pooled bus; what is still pending is dropped,
+   * as on a process exit.
    */
   @Override
-  public synchronized void close() {
-    if (deliveryThread != null) {
-      deliveryThread.shutdownNow();
-    }
-    if (workerPool != null) {
-      workerPool.shutdownNow();
-    }
+  public void close() {
+    deliveries.close();
   }
 
   /** Every message published so far, in order. */
-  public synchronized List<Message> published() {
-    return List.copyOf(published);
-  }
-
-  public synchronized List<Message> published(String topic) {
-    return published.stream().filter(m -> m.topic().equals(topic)).toList();
-  }
-
-  public synchronized List<DeadLetter> deadLetters() {
-    return List.copyOf(deadLetters);
-  }
-
-  private void deliverPending() {
-    delivering = true;
-    try {
-      while (!pending.isEmpty()) {
-        deliver(pending.removeFirst());
-      }
-    } finally {
-      delivering = false;
+  public List<Message> published() {
+    synchronized (published) {
+      return List.copyOf(published);
     }
   }
 
-  private void deliver(Delivery delivery) {
+  public List<Message> published(String topic) {
+    synchronized (published) {
+      return published.stream().filter(m -> m.topic().equals(topic)).toList();
+    }
+  }
+
+  public List<DeadLetter> deadLetters() {
+    synchronized (deadLetters) {
+      return List.copyOf(deadLetters);
+    }
+  }
+
+  /** Calls the subscriber; answers the retry when it failed with attempts left. */
+  private Optional<Delivery> attempt(Delivery delivery) {
     Message message = delivery.message();
     Subscription subscription = delivery.subscription();
     try {
@@ -319,13 +206,13 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
                   message.data(),
                   message.attributes()));
     } catch (Exception e) {
-      failed(delivery, e);
-      return;
+      return failed(delivery, e);
     }
     deliveryListeners.forEach(listener -> listener.accept(subscription.name(), message));
+    return Optional.empty();
   }
 
-  private synchronized void failed(Delivery delivery, Exception e) {
+  private Optional<Delivery> failed(Delivery delivery, Exception e) {
     Message message = delivery.message();
     Subscription subscription = delivery.subscription();
     // The whole chain: a wrapper's message often hides the fault a person can act on.
@@ -342,22 +229,25 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
               + subscription.name()
               + " failed, will retry: "
               + error);
-      pending.addLast(new Delivery(subscription, message, delivery.attempt() + 1));
-    } else {
-      log.error(
-          "message "
-              + message.id()
-              + " on "
-              + message.topic()
-              + " dead-lettered from "
-              + subscription.name()
-              + " after "
-              + delivery.attempt()
-              + " attempts: "
-              + error);
-      DeadLetter letter = new DeadLetter(subscription.name(), message, delivery.attempt(), error);
+      return Optional.of(delivery.next());
+    }
+    log.error(
+        "message "
+            + message.id()
+            + " on "
+            + message.topic()
+            + " dead-lettered from "
+            + subscription.name()
+            + " after "
+            + delivery.attempt()
+            + " attempts: "
+            + error);
+    DeadLetter letter = new DeadLetter(subscription.name(), message, delivery.attempt(), error);
+    // One letter at a time: the listeners (the dead-letter file) see them in the list's order.
+    synchronized (deadLetters) {
       deadLetters.add(letter);
       deadLetterListeners.forEach(listener -> listener.accept(letter));
     }
+    return Optional.empty();
   }
 }

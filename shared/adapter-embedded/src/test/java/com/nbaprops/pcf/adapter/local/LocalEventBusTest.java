@@ -165,4 +165,40 @@ class LocalEventBusTest {
     assertThat(most.get()).isEqualTo(2);
     assertThat(running.get()).isEqualTo(0);
   }
+
+  /** A function that waits for another's delivery must not hold the bus while it waits. */
+  @ParameterizedTest
+  @ValueSource(ints = {1, 4})
+  void aRunningFunctionHoldsNoLockOtherPublishersWaitFor(int workers) throws Exception {
+    LocalEventBus bus =
+        workers == 1
+            ? new LocalEventBus("p", 1, Clock.systemUTC(), QUIET)
+            : LocalEventBus.pooled("p", 1, Clock.systemUTC(), QUIET, workers);
+    CountDownLatch slowRunning = new CountDownLatch(1);
+    CountDownLatch fastDelivered = new CountDownLatch(1);
+    bus.subscribe(
+        "slow",
+        "waits",
+        event -> {
+          slowRunning.countDown();
+          if (!fastDelivered.await(10, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the other publish never got through");
+          }
+        });
+    bus.subscribe("fast", "counts-down", event -> fastDelivered.countDown());
+    ExecutorService other = Executors.newSingleThreadExecutor();
+    try {
+      Future<String> slow = other.submit(() -> bus.publish("slow", "{}", Map.of()));
+      assertThat(slowRunning.await(10, TimeUnit.SECONDS)).isTrue();
+
+      bus.publish("fast", "{}", Map.of());
+
+      assertThat(fastDelivered.await(10, TimeUnit.SECONDS)).isTrue();
+      slow.get(10, TimeUnit.SECONDS);
+      assertThat(bus.deadLetters()).isEmpty();
+    } finally {
+      other.shutdownNow();
+      bus.close();
+    }
+  }
 }
