@@ -2,8 +2,8 @@ package com.nbaprops.pcf.local;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.nbaprops.pcf.adapter.local.LocalEventBus.DeadLetter;
-import com.nbaprops.pcf.adapter.local.LocalEventBus.Message;
+import com.nbaprops.pcf.adapter.embedded.LocalEventBus.DeadLetter;
+import com.nbaprops.pcf.adapter.embedded.LocalEventBus.Message;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

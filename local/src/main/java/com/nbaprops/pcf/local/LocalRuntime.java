@@ -1,9 +1,9 @@
 package com.nbaprops.pcf.local;
 
 import com.google.cloud.functions.CloudEventsFunction;
-import com.nbaprops.pcf.adapter.duckdb.DuckDbWarehouse;
-import com.nbaprops.pcf.adapter.local.LocalEventBus;
-import com.nbaprops.pcf.adapter.local.LocalEventBusFactory;
+import com.nbaprops.pcf.adapter.embedded.LocalEventBus;
+import com.nbaprops.pcf.adapter.embedded.LocalEventBusFactory;
+import com.nbaprops.pcf.adapter.embedded.duckdb.DuckDbWarehouse;
 import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;

@@ -2,8 +2,8 @@ package com.nbaprops.pcf.local;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import com.nbaprops.pcf.adapter.local.LocalEventBus.DeadLetter;
-import com.nbaprops.pcf.adapter.local.LocalEventBus.Message;
+import com.nbaprops.pcf.adapter.embedded.LocalEventBus.DeadLetter;
+import com.nbaprops.pcf.adapter.embedded.LocalEventBus.Message;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

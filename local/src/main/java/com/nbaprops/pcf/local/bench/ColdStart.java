@@ -1,9 +1,9 @@
 package com.nbaprops.pcf.local.bench;
 
 import com.nbaprops.pcf.adapter.bigquery.BigQueryWarehouseFactory;
-import com.nbaprops.pcf.adapter.duckdb.DuckDbWarehouse;
-import com.nbaprops.pcf.adapter.gcs.GcsBlobStoreFactory;
-import com.nbaprops.pcf.adapter.local.PubSubCloudEvents;
+import com.nbaprops.pcf.adapter.embedded.PubSubCloudEvents;
+import com.nbaprops.pcf.adapter.embedded.duckdb.DuckDbWarehouse;
+import com.nbaprops.pcf.adapter.storage.GcsBlobStoreFactory;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DataSource;

@@ -1,7 +1,7 @@
 package com.nbaprops.pcf.local.bench;
 
-import com.nbaprops.pcf.adapter.local.LocalEventBusFactory;
-import com.nbaprops.pcf.adapter.local.PubSubCloudEvents;
+import com.nbaprops.pcf.adapter.embedded.LocalEventBusFactory;
+import com.nbaprops.pcf.adapter.embedded.PubSubCloudEvents;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.functions.compositefactors.CompositeFactorsFunction;

@@ -1,6 +1,6 @@
 package com.nbaprops.pcf.local.operations;
 
-import com.nbaprops.pcf.adapter.local.LocalEventBus;
+import com.nbaprops.pcf.adapter.embedded.LocalEventBus;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.logging.StructuredLog;

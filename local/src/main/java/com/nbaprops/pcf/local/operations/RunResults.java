@@ -1,6 +1,6 @@
 package com.nbaprops.pcf.local.operations;
 
-import com.nbaprops.pcf.adapter.local.LocalEventBus.DeadLetter;
+import com.nbaprops.pcf.adapter.embedded.LocalEventBus.DeadLetter;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.local.LocalRuntime;

@@ -1,10 +1,10 @@
 package com.nbaprops.pcf.local.rehearsal;
 
 import com.google.cloud.functions.CloudEventsFunction;
-import com.nbaprops.pcf.adapter.duckdb.DuckDbWarehouse;
-import com.nbaprops.pcf.adapter.local.LocalDirectoryBlobStore;
-import com.nbaprops.pcf.adapter.local.LocalEventBus;
-import com.nbaprops.pcf.adapter.local.PubSubCloudEvents;
+import com.nbaprops.pcf.adapter.embedded.LocalDirectoryBlobStore;
+import com.nbaprops.pcf.adapter.embedded.LocalEventBus;
+import com.nbaprops.pcf.adapter.embedded.PubSubCloudEvents;
+import com.nbaprops.pcf.adapter.embedded.duckdb.DuckDbWarehouse;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;

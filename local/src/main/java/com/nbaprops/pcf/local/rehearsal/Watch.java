@@ -1,6 +1,6 @@
 package com.nbaprops.pcf.local.rehearsal;
 
-import com.nbaprops.pcf.adapter.local.LocalEventBus;
+import com.nbaprops.pcf.adapter.embedded.LocalEventBus;
 import com.nbaprops.pcf.failure.FailureCategory;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.port.Row;

@@ -3,9 +3,9 @@ package com.nbaprops.pcf.local.cli;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.nbaprops.pcf.adapter.bigquery.BigQueryStatements;
-import com.nbaprops.pcf.adapter.duckdb.DuckDbWarehouse;
-import com.nbaprops.pcf.adapter.local.LocalDirectoryBlobStore;
-import com.nbaprops.pcf.adapter.local.LocalEventBus;
+import com.nbaprops.pcf.adapter.embedded.LocalDirectoryBlobStore;
+import com.nbaprops.pcf.adapter.embedded.LocalEventBus;
+import com.nbaprops.pcf.adapter.embedded.duckdb.DuckDbWarehouse;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;

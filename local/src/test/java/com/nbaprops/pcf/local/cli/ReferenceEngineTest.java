@@ -2,7 +2,7 @@ package com.nbaprops.pcf.local.cli;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import com.nbaprops.pcf.adapter.duckdb.DuckDbWarehouse;
+import com.nbaprops.pcf.adapter.embedded.duckdb.DuckDbWarehouse;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;

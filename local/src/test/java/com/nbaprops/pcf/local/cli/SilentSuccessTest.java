@@ -2,7 +2,7 @@ package com.nbaprops.pcf.local.cli;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import com.nbaprops.pcf.adapter.local.LocalEventBus;
+import com.nbaprops.pcf.adapter.embedded.LocalEventBus;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.LocalRuntime;

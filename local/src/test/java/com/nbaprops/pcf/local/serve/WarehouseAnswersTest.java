@@ -3,7 +3,7 @@ package com.nbaprops.pcf.local.serve;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.nbaprops.pcf.adapter.bigquery.BigQueryWarehouseFactory;
-import com.nbaprops.pcf.adapter.duckdb.DuckDbWarehouse;
+import com.nbaprops.pcf.adapter.embedded.duckdb.DuckDbWarehouse;
 import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.loopback.LoopbackBigQuery;

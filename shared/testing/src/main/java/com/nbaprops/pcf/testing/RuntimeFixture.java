@@ -1,7 +1,7 @@
 package com.nbaprops.pcf.testing;
 
-import com.nbaprops.pcf.adapter.local.EmbeddedRuntime;
-import com.nbaprops.pcf.adapter.local.LocalEventBus;
+import com.nbaprops.pcf.adapter.embedded.EmbeddedRuntime;
+import com.nbaprops.pcf.adapter.embedded.LocalEventBus;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.port.Row;

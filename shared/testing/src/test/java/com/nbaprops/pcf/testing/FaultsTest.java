@@ -3,7 +3,7 @@ package com.nbaprops.pcf.testing;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.nbaprops.pcf.adapter.local.LocalDirectoryBlobStore;
+import com.nbaprops.pcf.adapter.embedded.LocalDirectoryBlobStore;
 import com.nbaprops.pcf.port.BlobStore;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

@@ -3,7 +3,7 @@ package com.nbaprops.pcf.functions.upcomingtablescleanup;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.nbaprops.pcf.adapter.local.LocalDirectoryBlobStore;
+import com.nbaprops.pcf.adapter.embedded.LocalDirectoryBlobStore;
 import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.functions.upcomingtablescleanup.UpcomingTablesCleanupService.CleanupFailedException;
 import com.nbaprops.pcf.message.CleanupRequest;

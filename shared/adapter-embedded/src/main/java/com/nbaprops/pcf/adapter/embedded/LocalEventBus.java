@@ -1,7 +1,7 @@
-package com.nbaprops.pcf.adapter.local;
+package com.nbaprops.pcf.adapter.embedded;
 
 import com.google.cloud.functions.CloudEventsFunction;
-import com.nbaprops.pcf.adapter.local.Deliveries.Delivery;
+import com.nbaprops.pcf.adapter.embedded.Deliveries.Delivery;
 import com.nbaprops.pcf.failure.Causes;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.EventBus;

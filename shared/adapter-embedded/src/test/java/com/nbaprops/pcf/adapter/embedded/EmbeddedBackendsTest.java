@@ -1,9 +1,9 @@
-package com.nbaprops.pcf.adapter.local;
+package com.nbaprops.pcf.adapter.embedded;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.nbaprops.pcf.adapter.duckdb.DuckDbWarehouse;
+import com.nbaprops.pcf.adapter.embedded.duckdb.DuckDbWarehouse;
 import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.logging.StructuredLog;

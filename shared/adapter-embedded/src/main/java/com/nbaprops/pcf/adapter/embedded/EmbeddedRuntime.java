@@ -1,6 +1,6 @@
-package com.nbaprops.pcf.adapter.local;
+package com.nbaprops.pcf.adapter.embedded;
 
-import com.nbaprops.pcf.adapter.duckdb.DuckDbWarehouse;
+import com.nbaprops.pcf.adapter.embedded.duckdb.DuckDbWarehouse;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.logging.LogSink;
 import com.nbaprops.pcf.logging.StructuredLog;

@@ -1,4 +1,4 @@
-package com.nbaprops.pcf.adapter.duckdb;
+package com.nbaprops.pcf.adapter.embedded.duckdb;
 
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;

@@ -1,4 +1,4 @@
-package com.nbaprops.pcf.adapter.local;
+package com.nbaprops.pcf.adapter.embedded;
 
 import com.google.gson.JsonObject;
 import com.nbaprops.pcf.message.PubSubEnvelope;

@@ -1,4 +1,4 @@
-package com.nbaprops.pcf.adapter.duckdb;
+package com.nbaprops.pcf.adapter.embedded.duckdb;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;

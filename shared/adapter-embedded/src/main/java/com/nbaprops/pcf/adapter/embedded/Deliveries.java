@@ -1,4 +1,4 @@
-package com.nbaprops.pcf.adapter.local;
+package com.nbaprops.pcf.adapter.embedded;
 
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -1,4 +1,4 @@
-package com.nbaprops.pcf.adapter.gcs;
+package com.nbaprops.pcf.adapter.storage;
 
 import com.google.cloud.storage.Blob;
 import com.google.cloud.storage.BlobId;

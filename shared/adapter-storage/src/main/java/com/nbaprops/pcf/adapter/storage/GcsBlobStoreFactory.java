@@ -1,4 +1,4 @@
-package com.nbaprops.pcf.adapter.gcs;
+package com.nbaprops.pcf.adapter.storage;
 
 import com.google.cloud.NoCredentials;
 import com.google.cloud.storage.StorageOptions;

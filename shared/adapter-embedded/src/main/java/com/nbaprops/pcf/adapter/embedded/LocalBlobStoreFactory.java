@@ -1,4 +1,4 @@
-package com.nbaprops.pcf.adapter.local;
+package com.nbaprops.pcf.adapter.embedded;
 
 import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.port.BlobStore;

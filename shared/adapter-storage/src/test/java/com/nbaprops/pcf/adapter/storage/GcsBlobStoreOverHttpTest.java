@@ -1,4 +1,4 @@
-package com.nbaprops.pcf.adapter.gcs;
+package com.nbaprops.pcf.adapter.storage;
 
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
