@@ -250,7 +250,7 @@ public final class ColdStart {
   private static void keepOneDayToExpire(DuckDbWarehouse duckDb, Catalog catalog) {
     for (var table : Tables.UPCOMING) {
       duckDb.execute(
-          Sql.of("DELETE FROM " + catalog.qualifiedName(table) + " WHERE game_date <> @d")
+          Sql.of(catalog.template("DELETE FROM {table} WHERE {partition} <> @d", table).render())
               .date("d", DATE));
     }
   }

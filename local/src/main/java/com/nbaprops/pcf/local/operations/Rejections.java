@@ -5,7 +5,6 @@ import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
-import com.nbaprops.pcf.table.Tables;
 import java.util.List;
 
 /**
@@ -31,10 +30,15 @@ final class Rejections {
             .warehouse()
             .query(
                 Sql.of(
-                        "SELECT failure_reason FROM "
-                            + local.tableName(Tables.PRECOMPUTE_FAILURES)
-                            + " WHERE analysis_date = @today AND failure_category = @category AND "
-                            + condition)
+                        local
+                            .runtime()
+                            .config()
+                            .catalog()
+                            .template(
+                                "SELECT failure_reason FROM {precompute_failures} WHERE analysis_date"
+                                    + " = @today AND failure_category = @category AND {condition}")
+                            .with("condition", condition)
+                            .render())
                     .date("today", local.runtime().leagueClock().today())
                     .string("category", FailureCategory.INVALID_MESSAGE.name())
                     .string("key", key));

@@ -9,10 +9,8 @@ import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.CoverageValidated;
 import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.port.Row;
-import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.rules.CoverageStatus;
-import com.nbaprops.pcf.table.Tables;
 import java.io.PrintWriter;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -134,10 +132,9 @@ record RunResults(List<DateResult> dates) {
             .runtime()
             .warehouse()
             .query(
-                Sql.of(
-                        "SELECT analysis_date, status, feature_report, run_id FROM "
-                            + local.tableName(Tables.BACKFILL_PROCESSING_METADATA)
-                            + " WHERE analysis_date BETWEEN @start_date AND @end_date")
+                local
+                    .sql(
+                        "SELECT analysis_date, status, feature_report, run_id FROM {backfill_processing_metadata} WHERE analysis_date BETWEEN @start_date AND @end_date")
                     .date("start_date", asked.stream().min(LocalDate::compareTo).orElseThrow())
                     .date("end_date", asked.stream().max(LocalDate::compareTo).orElseThrow()));
     for (Row row : rows) {

@@ -37,10 +37,8 @@ final class SeasonReads {
   String status(LocalDate date) {
     List<Row> rows =
         warehouse.query(
-            Sql.of(
-                    "SELECT status FROM "
-                        + catalog.qualifiedName(Tables.BACKFILL_PROCESSING_METADATA)
-                        + " WHERE analysis_date = @d")
+            catalog
+                .sql("SELECT status FROM {backfill_processing_metadata} WHERE analysis_date = @d")
                 .date("d", date));
     return rows.isEmpty() ? "NOT_PROCESSED" : rows.get(0).string("status");
   }
@@ -49,11 +47,12 @@ final class SeasonReads {
   List<Row> factorRows(LocalDate date) {
     return warehouse.query(
         Sql.of(
-                "SELECT "
-                    + factorsColumns
-                    + " FROM "
-                    + catalog.qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS)
-                    + " WHERE game_date = @d ORDER BY player_lookup, game_id")
+                catalog
+                    .template(
+                        "SELECT {columns} FROM {player_composite_factors}"
+                            + " WHERE game_date = @d ORDER BY player_lookup, game_id")
+                    .with("columns", factorsColumns)
+                    .render())
             .date("d", date));
   }
 

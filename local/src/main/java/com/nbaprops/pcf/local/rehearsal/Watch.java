@@ -4,10 +4,8 @@ import com.nbaprops.pcf.adapter.embedded.LocalEventBus;
 import com.nbaprops.pcf.failure.FailureCategory;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.port.Row;
-import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.table.Catalog;
-import com.nbaprops.pcf.table.Tables;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,10 +136,9 @@ final class Watch {
     Set<LocalDate> healRequested = new HashSet<>();
     for (Row failure :
         warehouse.query(
-            Sql.of(
-                    "SELECT analysis_date, failure_category, entity_id, failure_reason FROM "
-                        + catalog.qualifiedName(Tables.PRECOMPUTE_FAILURES)
-                        + " WHERE created_at >= @since")
+            catalog
+                .sql(
+                    "SELECT analysis_date, failure_category, entity_id, failure_reason FROM {precompute_failures} WHERE created_at >= @since")
                 .timestamp("since", now))) {
       LocalDate date = failure.date("analysis_date");
       String category = failure.string("failure_category");
@@ -156,10 +153,9 @@ final class Watch {
     }
     for (Row tracked :
         warehouse.query(
-            Sql.of(
-                    "SELECT analysis_date, status FROM "
-                        + catalog.qualifiedName(Tables.BACKFILL_PROCESSING_METADATA)
-                        + " WHERE tracked_at >= @since AND status IN ('LOW', 'INCOMPLETE')")
+            catalog
+                .sql(
+                    "SELECT analysis_date, status FROM {backfill_processing_metadata} WHERE tracked_at >= @since AND status IN ('LOW', 'INCOMPLETE')")
                 .timestamp("since", now))) {
       signals.add(
           new Signal(

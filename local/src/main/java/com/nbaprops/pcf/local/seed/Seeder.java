@@ -1,7 +1,6 @@
 package com.nbaprops.pcf.local.seed;
 
 import com.nbaprops.pcf.port.Row;
-import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.TableDefinition;
@@ -71,10 +70,9 @@ public final class Seeder {
             entry -> {
               List<Row> rows =
                   warehouse.query(
-                      Sql.of(
-                              "SELECT * FROM "
-                                  + catalog.qualifiedName(Tables.UPCOMING_PLAYER_GAME_CONTEXT)
-                                  + " WHERE game_date = @game_date ORDER BY player_lookup")
+                      catalog
+                          .sql(
+                              "SELECT * FROM {upcoming_player_game_context} WHERE game_date = @game_date ORDER BY player_lookup")
                           .date("game_date", entry.getKey()));
               List<Row> stale = rows.subList(0, Math.min(entry.getValue(), rows.size()));
               warehouse.replacePartition(

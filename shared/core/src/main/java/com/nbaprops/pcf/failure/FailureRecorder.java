@@ -1,10 +1,8 @@
 package com.nbaprops.pcf.failure;
 
 import com.nbaprops.pcf.config.FunctionName;
-import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.table.Catalog;
-import com.nbaprops.pcf.table.Tables;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -18,12 +16,12 @@ public final class FailureRecorder {
   private static final int MAX_REASON_LENGTH = 1000;
 
   private final Warehouse warehouse;
-  private final String table;
+  private final Catalog catalog;
   private final Clock clock;
 
   public FailureRecorder(Warehouse warehouse, Catalog catalog, Clock clock) {
     this.warehouse = warehouse;
-    this.table = catalog.qualifiedName(Tables.PRECOMPUTE_FAILURES);
+    this.catalog = catalog;
     this.clock = clock;
   }
 
@@ -58,9 +56,10 @@ public final class FailureRecorder {
             ? reason
             : reason.substring(0, MAX_REASON_LENGTH - 3) + "...";
     warehouse.execute(
-        Sql.of(
+        catalog
+            .sql(
                 """
-                MERGE INTO %s AS target
+                MERGE INTO {precompute_failures} AS target
                 USING (SELECT @failure_id AS failure_id) AS source
                 ON target.failure_id = source.failure_id
                 WHEN NOT MATCHED THEN
@@ -68,8 +67,7 @@ public final class FailureRecorder {
                           failure_reason, can_retry, resolution_status, resolved_at, created_at)
                   VALUES (@failure_id, @processor_name, @run_id, @analysis_date, @entity_id, @failure_category,
                           @failure_reason, @can_retry, 'UNRESOLVED', NULL, @created_at)
-                """
-                    .formatted(table))
+                """)
             .string("failure_id", id)
             .string("processor_name", processor.id())
             .string("run_id", runId)

@@ -11,7 +11,6 @@ import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.rules.CoverageGate;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.table.Catalog;
-import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -84,59 +83,69 @@ public final class CoverageCounts {
     this.warehouse = warehouse;
     this.features = new FeatureCoverage(features);
     this.inputThresholds = Map.copyOf(inputs);
-    StringBuilder boxScores =
-        new StringBuilder(
-            "game_date AS snapshot_date, COUNT(DISTINCT player_lookup) AS expected,"
-                + " COUNT(*) AS box_score_rows");
-    this.features.counts().forEach(count -> boxScores.append(", ").append(count));
+    StringBuilder featureCounts = new StringBuilder();
+    this.features.counts().forEach(count -> featureCounts.append(", ").append(count));
     StringBuilder featureColumns = new StringBuilder();
     this.features.aliases().forEach(alias -> featureColumns.append(", b.").append(alias));
     // One row per date that has anything to count; a date with none is an off day with nothing
     // written, nothing open, and the single-date snapshot of it is built without a row.
     this.sql =
-        new InputCoverage(catalog).with()
-            + ",\nbox_dates AS (SELECT "
-            + boxScores
-            + " FROM "
-            + catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY)
-            + " WHERE game_date BETWEEN @inputs_start AND @inputs_end GROUP BY game_date),"
-            + "\nwritten AS (SELECT game_date AS snapshot_date,"
-            + " COUNT(DISTINCT player_lookup) AS players, MIN(data_source) AS data_source FROM "
-            + catalog.qualifiedName(Tables.PLAYER_COMPOSITE_FACTORS)
-            + " WHERE game_date BETWEEN @inputs_start AND @inputs_end GROUP BY game_date),"
-            + "\nopen_failures AS (SELECT analysis_date AS snapshot_date,"
-            + " COUNT(*) AS open_failures FROM "
-            + catalog.qualifiedName(Tables.PRECOMPUTE_FAILURES)
-            + " WHERE analysis_date BETWEEN @inputs_start AND @inputs_end"
-            + " AND resolution_status = 'UNRESOLVED' AND failure_category IN ("
-            + FailureCategory.sqlList(FailureCategory.DATE_DATA)
-            + ") GROUP BY analysis_date),"
-            // Of the players who played, those the upcoming context has: what a rerun from it
-            // would cover.
-            + "\nupcoming AS (SELECT u.game_date AS snapshot_date,"
-            + " COUNT(DISTINCT u.player_lookup) AS upcoming_played FROM "
-            + catalog.qualifiedName(Tables.UPCOMING_PLAYER_GAME_CONTEXT)
-            + " AS u JOIN (SELECT DISTINCT game_date, player_lookup FROM "
-            + catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY)
-            + " WHERE game_date BETWEEN @inputs_start AND @inputs_end) AS p"
-            + " ON p.game_date = u.game_date AND p.player_lookup = u.player_lookup"
-            + " WHERE u.game_date BETWEEN @inputs_start AND @inputs_end GROUP BY u.game_date),"
-            + "\nsnapshot_dates AS (SELECT DISTINCT snapshot_date FROM ("
-            + "SELECT snapshot_date FROM box_dates UNION ALL SELECT snapshot_date FROM written"
-            + " UNION ALL SELECT snapshot_date FROM open_failures"
-            + " UNION ALL SELECT input_date AS snapshot_date FROM input_summary) AS d)"
-            + "\nSELECT d.snapshot_date, COALESCE(b.expected, 0) AS expected,"
-            + " COALESCE(b.box_score_rows, 0) AS box_score_rows"
-            + featureColumns
-            + ", COALESCE(w.players, 0) AS players, w.data_source,"
-            + " COALESCE(f.open_failures, 0) AS open_failures,"
-            + " COALESCE(u.upcoming_played, 0) AS upcoming_played, input_summary.*"
-            + " FROM snapshot_dates AS d"
-            + " LEFT JOIN box_dates AS b ON b.snapshot_date = d.snapshot_date"
-            + " LEFT JOIN written AS w ON w.snapshot_date = d.snapshot_date"
-            + " LEFT JOIN open_failures AS f ON f.snapshot_date = d.snapshot_date"
-            + " LEFT JOIN upcoming AS u ON u.snapshot_date = d.snapshot_date"
-            + " LEFT JOIN input_summary ON input_summary.input_date = d.snapshot_date";
+        catalog
+            .template(
+                """
+                {input_coverage},
+                box_dates AS (
+                  SELECT game_date AS snapshot_date, COUNT(DISTINCT player_lookup) AS expected,
+                         COUNT(*) AS box_score_rows{feature_counts}
+                  FROM {player_game_summary}
+                  WHERE game_date BETWEEN @inputs_start AND @inputs_end GROUP BY game_date
+                ),
+                written AS (
+                  SELECT game_date AS snapshot_date, COUNT(DISTINCT player_lookup) AS players,
+                         MIN(data_source) AS data_source
+                  FROM {player_composite_factors}
+                  WHERE game_date BETWEEN @inputs_start AND @inputs_end GROUP BY game_date
+                ),
+                open_failures AS (
+                  SELECT analysis_date AS snapshot_date, COUNT(*) AS open_failures
+                  FROM {precompute_failures}
+                  WHERE analysis_date BETWEEN @inputs_start AND @inputs_end
+                    AND resolution_status = 'UNRESOLVED' AND failure_category IN ({date_data})
+                  GROUP BY analysis_date
+                ),
+                -- Of the players who played, those the upcoming context has: what a rerun from it
+                -- would cover.
+                upcoming AS (
+                  SELECT u.game_date AS snapshot_date, COUNT(DISTINCT u.player_lookup) AS upcoming_played
+                  FROM {upcoming_player_game_context} AS u
+                  JOIN (SELECT DISTINCT game_date, player_lookup FROM {player_game_summary}
+                        WHERE game_date BETWEEN @inputs_start AND @inputs_end) AS p
+                    ON p.game_date = u.game_date AND p.player_lookup = u.player_lookup
+                  WHERE u.game_date BETWEEN @inputs_start AND @inputs_end GROUP BY u.game_date
+                ),
+                snapshot_dates AS (
+                  SELECT DISTINCT snapshot_date FROM (
+                    SELECT snapshot_date FROM box_dates UNION ALL SELECT snapshot_date FROM written
+                    UNION ALL SELECT snapshot_date FROM open_failures
+                    UNION ALL SELECT input_date AS snapshot_date FROM input_summary) AS d
+                )
+                SELECT d.snapshot_date, COALESCE(b.expected, 0) AS expected,
+                       COALESCE(b.box_score_rows, 0) AS box_score_rows{feature_columns},
+                       COALESCE(w.players, 0) AS players, w.data_source,
+                       COALESCE(f.open_failures, 0) AS open_failures,
+                       COALESCE(u.upcoming_played, 0) AS upcoming_played, input_summary.*
+                FROM snapshot_dates AS d
+                LEFT JOIN box_dates AS b ON b.snapshot_date = d.snapshot_date
+                LEFT JOIN written AS w ON w.snapshot_date = d.snapshot_date
+                LEFT JOIN open_failures AS f ON f.snapshot_date = d.snapshot_date
+                LEFT JOIN upcoming AS u ON u.snapshot_date = d.snapshot_date
+                LEFT JOIN input_summary ON input_summary.input_date = d.snapshot_date
+                """)
+            .with("input_coverage", new InputCoverage(catalog).with())
+            .with("feature_counts", featureCounts.toString())
+            .with("feature_columns", featureColumns.toString())
+            .with("date_data", FailureCategory.sqlList(FailureCategory.DATE_DATA))
+            .render();
   }
 
   /** The inputs and the features under their thresholds, in words, or null when none is. */

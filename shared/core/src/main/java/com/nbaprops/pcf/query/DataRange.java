@@ -2,10 +2,8 @@ package com.nbaprops.pcf.query;
 
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.port.Row;
-import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.table.Catalog;
-import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,10 +24,9 @@ public final class DataRange {
     Row row =
         warehouse
             .query(
-                Sql.of(
-                        "SELECT MIN(game_date) AS first_date, MAX(game_date) AS last_date FROM "
-                            + catalog.qualifiedName(Tables.PLAYER_GAME_SUMMARY)
-                            + " WHERE game_date BETWEEN @since AND @until")
+                catalog
+                    .sql(
+                        "SELECT MIN(game_date) AS first_date, MAX(game_date) AS last_date FROM {player_game_summary} WHERE game_date BETWEEN @since AND @until")
                     .date("since", FIRST_GAME)
                     .date("until", today))
             .get(0);

@@ -194,16 +194,22 @@ public final class InputCoverage {
    */
   private static String presence(
       DateInput input, String expected, String present, String dateColumn, String key) {
-    return """
-        %1$s_counts AS (
-          SELECT e.game_date, COUNT(*) AS %1$s_expected, COUNT(p.%4$s) AS %1$s_present,
-                 STRING_AGG(CASE WHEN p.%4$s IS NULL THEN e.%4$s END, ' ' ORDER BY e.%4$s)
-                   AS %1$s_missing
-          FROM %2$s AS e
-          LEFT JOIN %3$s AS p ON p.%5$s = e.game_date AND p.%4$s = e.%4$s
-          GROUP BY e.game_date
-        )"""
-        .formatted(input.id(), expected, present, key, dateColumn)
+    return SqlTemplate.of(
+            """
+            {input}_counts AS (
+              SELECT e.game_date, COUNT(*) AS {input}_expected, COUNT(p.{key}) AS {input}_present,
+                     STRING_AGG(CASE WHEN p.{key} IS NULL THEN e.{key} END, ' ' ORDER BY e.{key})
+                       AS {input}_missing
+              FROM {expected} AS e
+              LEFT JOIN {present} AS p ON p.{date_column} = e.game_date AND p.{key} = e.{key}
+              GROUP BY e.game_date
+            )""")
+        .with("input", input.id())
+        .with("expected", expected)
+        .with("present", present)
+        .with("key", key)
+        .with("date_column", dateColumn)
+        .render()
         .strip();
   }
 

@@ -34,11 +34,25 @@ public final class Catalog {
    * Tables#ALL}), filled with their qualified names here; any other placeholder fails.
    */
   public Sql sql(String template) {
-    SqlTemplate sql = SqlTemplate.of(template);
+    return Sql.of(template(template).render());
+  }
+
+  /**
+   * SQL text about one table: {@code {table}} is its qualified name, {@code {partition}} its
+   * partition column (when it has one); the other tables as in {@link #template(String)}.
+   */
+  public SqlTemplate template(String text, TableDefinition table) {
+    SqlTemplate sql = template(text).with("table", qualifiedName(table));
+    return table.partitionColumn() == null ? sql : sql.with("partition", table.partitionColumn());
+  }
+
+  /** SQL text with its {@code {table_name}} placeholders filled, and room for others. */
+  public SqlTemplate template(String text) {
+    SqlTemplate sql = SqlTemplate.of(text);
     for (TableDefinition table : Tables.ALL) {
       sql = sql.with(table.name(), qualifiedName(table));
     }
-    return Sql.of(sql.render());
+    return sql;
   }
 
   /**

@@ -13,7 +13,6 @@ import com.nbaprops.pcf.query.InputReport;
 import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.table.Catalog;
-import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -57,14 +56,16 @@ public final class PreflightCheck {
         });
     this.inputs = Map.copyOf(upstream);
     this.sql =
-        new InputCoverage(catalog).with()
-            + """
-            ,
+        catalog
+            .template(
+                """
+            {input_coverage},
             played AS (
               SELECT game_date, COUNT(DISTINCT player_lookup) AS players FROM box GROUP BY game_date
             ),
             context AS (
-              SELECT game_date, COUNT(DISTINCT player_lookup) AS players FROM %s
+              SELECT game_date, COUNT(DISTINCT player_lookup) AS players
+              FROM {upcoming_player_game_context}
               WHERE game_date BETWEEN @inputs_start AND @inputs_end GROUP BY game_date
             )
             SELECT i.*, COALESCE(p.players, 0) AS played, COALESCE(c.players, 0) AS context
@@ -72,8 +73,9 @@ public final class PreflightCheck {
             LEFT JOIN played AS p ON p.game_date = i.input_date
             LEFT JOIN context AS c ON c.game_date = i.input_date
             ORDER BY i.input_date
-            """
-                .formatted(catalog.qualifiedName(Tables.UPCOMING_PLAYER_GAME_CONTEXT));
+            """)
+            .with("input_coverage", new InputCoverage(catalog).with())
+            .render();
   }
 
   /** The check as configured: thresholds, bootstrap window and the cleanup's TTL. */

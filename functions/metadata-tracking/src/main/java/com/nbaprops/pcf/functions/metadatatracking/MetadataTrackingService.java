@@ -44,7 +44,13 @@ final class MetadataTrackingService {
   private final FailureRecorder failures;
   private final Thresholds thresholds;
   private final SeasonCalendar calendar;
-  private final String failuresTable;
+
+  /** The failures' lookup of a heal requested today. */
+  private final String healRequests;
+
+  /** The resolution of a date's open data failures. */
+  private final String resolveDateFailures;
+
   private final String reprocessTopic;
   private final LeagueClock clock;
   private final TopicPublisher publisher;
@@ -65,7 +71,24 @@ final class MetadataTrackingService {
     this.failures = failures;
     this.thresholds = config.thresholds();
     this.calendar = new SeasonCalendar(thresholds.bootstrapDays());
-    this.failuresTable = config.catalog().qualifiedName(Tables.PRECOMPUTE_FAILURES);
+    this.healRequests =
+        config
+            .catalog()
+            .template(
+                "SELECT COUNT(*) AS requests FROM {precompute_failures}"
+                    + " WHERE analysis_date = @analysis_date AND entity_id = @entity_id"
+                    + " AND failure_category = @category AND created_at >= @since")
+            .render();
+    this.resolveDateFailures =
+        config
+            .catalog()
+            .template(
+                "UPDATE {precompute_failures}"
+                    + " SET resolution_status = 'RESOLVED', resolved_at = @resolved_at"
+                    + " WHERE analysis_date = @analysis_date AND resolution_status = 'UNRESOLVED'"
+                    + " AND failure_category IN ({date_data})")
+            .with("date_data", FailureCategory.sqlList(FailureCategory.DATE_DATA))
+            .render();
     this.reprocessTopic = config.topic(Topic.COMPOSITE_FACTORS_REQUESTS);
     this.clock = clock;
     this.publisher = publisher;
@@ -221,11 +244,7 @@ final class MetadataTrackingService {
   private boolean healRequestedToday(LocalDate date) {
     return warehouse
             .query(
-                Sql.of(
-                        "SELECT COUNT(*) AS requests FROM "
-                            + failuresTable
-                            + " WHERE analysis_date = @analysis_date AND entity_id = @entity_id"
-                            + " AND failure_category = @category AND created_at >= @since")
+                Sql.of(healRequests)
                     .date("analysis_date", date)
                     .string("entity_id", HEAL_ENTITY)
                     .string("category", FailureCategory.AUTO_HEAL_REQUESTED.name())
@@ -454,14 +473,7 @@ final class MetadataTrackingService {
 
   private void resolve(LocalDate date) {
     warehouse.execute(
-        Sql.of(
-                "UPDATE "
-                    + failuresTable
-                    + " SET resolution_status = 'RESOLVED', resolved_at = @resolved_at"
-                    + " WHERE analysis_date = @analysis_date AND resolution_status = 'UNRESOLVED'"
-                    + " AND failure_category IN ("
-                    + FailureCategory.sqlList(FailureCategory.DATE_DATA)
-                    + ")")
+        Sql.of(resolveDateFailures)
             .timestamp("resolved_at", clock.now())
             .date("analysis_date", date));
   }

@@ -123,16 +123,12 @@ public final class BackupRestoreService {
   }
 
   private List<Row> existingRows(TableDefinition table, LocalDate gameDate) {
-    String column = table.partitionColumn();
     return warehouse.query(
         Sql.of(
-                "SELECT "
-                    + String.join(", ", table.key())
-                    + " FROM "
-                    + catalog.qualifiedName(table)
-                    + " WHERE "
-                    + column
-                    + " = @game_date")
+                catalog
+                    .template("SELECT {key} FROM {table} WHERE {partition} = @game_date", table)
+                    .with("key", String.join(", ", table.key()))
+                    .render())
             .date("game_date", gameDate));
   }
 

@@ -27,23 +27,18 @@ final class RowMerge {
             .collect(Collectors.joining(", "));
     Sql sql =
         Sql.of(
-            "MERGE INTO "
-                + catalog.qualifiedName(table)
-                + " AS target USING (SELECT @"
-                + key
-                + " AS "
-                + key
-                + ") AS source ON target."
-                + key
-                + " = source."
-                + key
-                + " WHEN MATCHED THEN UPDATE SET "
-                + updates
-                + " WHEN NOT MATCHED THEN INSERT ("
-                + names
-                + ") VALUES ("
-                + values
-                + ")");
+            catalog
+                .template(
+                    "MERGE INTO {table} AS target USING (SELECT @{key} AS {key}) AS source"
+                        + " ON target.{key} = source.{key}"
+                        + " WHEN MATCHED THEN UPDATE SET {updates}"
+                        + " WHEN NOT MATCHED THEN INSERT ({names}) VALUES ({values})",
+                    table)
+                .with("key", key)
+                .with("updates", updates)
+                .with("names", names)
+                .with("values", values)
+                .render());
     for (Column column : columns) {
       sql =
           switch (column.type()) {

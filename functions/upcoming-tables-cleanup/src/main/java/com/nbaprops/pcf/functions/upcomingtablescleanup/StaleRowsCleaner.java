@@ -70,11 +70,9 @@ final class StaleRowsCleaner {
     long deleted =
         warehouse.execute(
             Sql.of(
-                    "DELETE FROM "
-                        + catalog.qualifiedName(table)
-                        + " WHERE "
-                        + table.partitionColumn()
-                        + " < @cutoff")
+                    catalog
+                        .template("DELETE FROM {table} WHERE {partition} < @cutoff", table)
+                        .render())
                 .date("cutoff", cutoff));
     return new TableCleanup(
         table.name(),
@@ -93,20 +91,16 @@ final class StaleRowsCleaner {
 
   /** What a dry run reports: the stale rows per date, counted, not read. */
   private List<StaleDate> staleCounts(TableDefinition table, LocalDate cutoff) {
-    String column = table.partitionColumn();
     return warehouse
         .query(
             Sql.of(
-                    "SELECT "
-                        + column
-                        + " AS stale_date, COUNT(*) AS row_count FROM "
-                        + catalog.qualifiedName(table)
-                        + " WHERE "
-                        + column
-                        + " < @cutoff GROUP BY "
-                        + column
-                        + " ORDER BY "
-                        + column)
+                    catalog
+                        .template(
+                            "SELECT {partition} AS stale_date, COUNT(*) AS row_count FROM {table}"
+                                + " WHERE {partition} < @cutoff GROUP BY {partition}"
+                                + " ORDER BY {partition}",
+                            table)
+                        .render())
                 .date("cutoff", cutoff))
         .stream()
         .map(row -> new StaleDate(row.date("stale_date"), row.int64("row_count"), null))
@@ -163,14 +157,14 @@ final class StaleRowsCleaner {
     List<Row> rows =
         warehouse.query(
             Sql.of(
-                    "SELECT * FROM "
-                        + catalog.qualifiedName(table)
-                        + " WHERE "
-                        + column
-                        + " < @cutoff ORDER BY "
+                    catalog
+                        .template(
+                            "SELECT * FROM {table} WHERE {partition} < @cutoff ORDER BY {order}",
+                            table)
                         // A total order (the partition, then the key): the same backup object,
                         // byte for byte, whichever engine reads the rows.
-                        + String.join(", ", totalOrder(table)))
+                        .with("order", String.join(", ", totalOrder(table)))
+                        .render())
                 .date("cutoff", cutoff));
     Map<LocalDate, List<Row>> byDate = new TreeMap<>();
     for (Row row : rows) {
@@ -180,21 +174,25 @@ final class StaleRowsCleaner {
   }
 
   private long countStale(TableDefinition table, LocalDate cutoff) {
-    return count(table, table.partitionColumn() + " < @cutoff", cutoff);
+    return count(table, "<", cutoff);
   }
 
   private long countKept(TableDefinition table, LocalDate cutoff) {
-    return count(table, table.partitionColumn() + " >= @cutoff", cutoff);
+    return count(table, ">=", cutoff);
   }
 
-  private long count(TableDefinition table, String condition, LocalDate cutoff) {
+  /** The rows whose partition compares to the cutoff as {@code comparison} says. */
+  private long count(TableDefinition table, String comparison, LocalDate cutoff) {
     return warehouse
         .query(
             Sql.of(
-                    "SELECT COUNT(*) AS row_count FROM "
-                        + catalog.qualifiedName(table)
-                        + " WHERE "
-                        + condition)
+                    catalog
+                        .template(
+                            "SELECT COUNT(*) AS row_count FROM {table}"
+                                + " WHERE {partition} {comparison} @cutoff",
+                            table)
+                        .with("comparison", comparison)
+                        .render())
                 .date("cutoff", cutoff))
         .get(0)
         .int64("row_count");

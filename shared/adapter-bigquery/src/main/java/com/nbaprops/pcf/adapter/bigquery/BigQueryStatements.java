@@ -16,16 +16,12 @@ public final class BigQueryStatements {
   /** Empties one partition: what replacing a date with no rows amounts to. */
   public static Sql deletePartition(Catalog catalog, TableDefinition table, LocalDate partition) {
     return Sql.of(
-            "DELETE FROM "
-                + catalog.qualifiedName(table)
-                + " WHERE "
-                + table.partition().name()
-                + " = @partition")
+            catalog.template("DELETE FROM {table} WHERE {partition} = @partition", table).render())
         .date("partition", partition);
   }
 
   public static Sql truncate(Catalog catalog, TableDefinition table) {
-    return Sql.of("TRUNCATE TABLE " + catalog.qualifiedName(table));
+    return Sql.of(catalog.template("TRUNCATE TABLE {table}", table).render());
   }
 
   /** Every statement the adapter can write for {@code table}. */

@@ -258,11 +258,7 @@ public final class DuckDbWarehouse implements Warehouse {
           () -> {
             PreparedStatement delete =
                 session.statement(
-                    "DELETE FROM "
-                        + catalog.qualifiedName(table)
-                        + " WHERE "
-                        + partitionColumn
-                        + " = ?");
+                    catalog.template("DELETE FROM {table} WHERE {partition} = ?", table).render());
             delete.setObject(1, partition);
             delete.executeUpdate();
             session.appendRows(table, rows);
@@ -277,7 +273,7 @@ public final class DuckDbWarehouse implements Warehouse {
       session.inTransaction(
           () -> {
             try (Statement delete = session.connection().createStatement()) {
-              delete.execute("DELETE FROM " + catalog.qualifiedName(table));
+              delete.execute(catalog.template("DELETE FROM {table}", table).render());
             }
             session.appendRows(table, rows);
           });
