@@ -11,7 +11,9 @@ import com.nbaprops.pcf.logging.LogSink;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.port.EventBus;
+import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.port.SqlTemplate;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
@@ -196,9 +198,24 @@ public final class LocalRuntime implements AutoCloseable {
     return runtime.config().catalog().qualifiedName(table);
   }
 
+  /** The rows of {@code sql} on this runtime's warehouse. */
+  public List<Row> query(Sql sql) {
+    return runtime.warehouse().query(sql);
+  }
+
+  /** Runs DML on this runtime's warehouse; returns the rows it changed. */
+  public long execute(Sql sql) {
+    return runtime.warehouse().execute(sql);
+  }
+
   /** A statement on this runtime's warehouse, its tables named {@code {table_name}}. */
   public Sql sql(String template) {
     return runtime.config().catalog().sql(template);
+  }
+
+  /** SQL text for this runtime's warehouse, its tables named {@code {table_name}}. */
+  public SqlTemplate template(String text) {
+    return runtime.config().catalog().template(text);
   }
 
   /** What the bus gave up on, kept in the pipeline home across runs. */

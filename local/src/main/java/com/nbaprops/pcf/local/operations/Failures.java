@@ -14,34 +14,28 @@ public final class Failures {
 
   /** The open failures of the span's dates, by date, oldest first. */
   public static List<Row> open(LocalRuntime local, DateRange span) {
-    return local
-        .runtime()
-        .warehouse()
-        .query(
-            local
-                .sql(
-                    "SELECT analysis_date, processor_name, failure_category, failure_reason"
-                        + " FROM {precompute_failures}"
-                        + " WHERE analysis_date BETWEEN @start_date AND @end_date"
-                        + " AND resolution_status = 'UNRESOLVED'"
-                        + " ORDER BY analysis_date, created_at, failure_id")
-                .date("start_date", span.start())
-                .date("end_date", span.end()));
+    return local.query(
+        local
+            .sql(
+                "SELECT analysis_date, processor_name, failure_category, failure_reason"
+                    + " FROM {precompute_failures}"
+                    + " WHERE analysis_date BETWEEN @start_date AND @end_date"
+                    + " AND resolution_status = 'UNRESOLVED'"
+                    + " ORDER BY analysis_date, created_at, failure_id")
+            .date("start_date", span.start())
+            .date("end_date", span.end()));
   }
 
   /** Marks every open rejected message as read; returns how many. */
   public static long acknowledgeRejected(LocalRuntime local) {
-    return local
-        .runtime()
-        .warehouse()
-        .execute(
-            local
-                .sql(
-                    "UPDATE {precompute_failures}"
-                        + " SET resolution_status = 'RESOLVED', resolved_at = @now"
-                        + " WHERE resolution_status = 'UNRESOLVED' AND failure_category = @category")
-                .timestamp("now", local.runtime().leagueClock().now())
-                .string("category", FailureCategory.INVALID_MESSAGE.name()));
+    return local.execute(
+        local
+            .sql(
+                "UPDATE {precompute_failures}"
+                    + " SET resolution_status = 'RESOLVED', resolved_at = @now"
+                    + " WHERE resolution_status = 'UNRESOLVED' AND failure_category = @category")
+            .timestamp("now", local.runtime().leagueClock().now())
+            .string("category", FailureCategory.INVALID_MESSAGE.name()));
   }
 
   /** Prints the span's open failures; {@link ExitCodes#PROBLEM} while any is open. */

@@ -112,15 +112,12 @@ public final class Publish {
   }
 
   private static List<Row> incomplete(LocalRuntime local, String runId) {
-    return local
-        .runtime()
-        .warehouse()
-        .query(
-            local
-                .sql(
-                    "SELECT analysis_date FROM {backfill_processing_metadata}"
-                        + " WHERE run_id = @run_id AND status = @status")
-                .string("run_id", runId)
-                .string("status", CoverageStatus.INCOMPLETE.name()));
+    return local.query(
+        local
+            .sql(
+                "SELECT analysis_date FROM {backfill_processing_metadata}"
+                    + " WHERE run_id = @run_id AND status = @status")
+            .string("run_id", runId)
+            .string("status", CoverageStatus.INCOMPLETE.name()));
   }
 }

@@ -25,23 +25,17 @@ final class Rejections {
 
   private static List<String> reasons(LocalRuntime local, String condition, String key) {
     List<Row> rows =
-        local
-            .runtime()
-            .warehouse()
-            .query(
-                Sql.of(
-                        local
-                            .runtime()
-                            .config()
-                            .catalog()
-                            .template(
-                                "SELECT failure_reason FROM {precompute_failures} WHERE analysis_date"
-                                    + " = @today AND failure_category = @category AND {condition}")
-                            .with("condition", condition)
-                            .render())
-                    .date("today", local.runtime().leagueClock().today())
-                    .string("category", FailureCategory.INVALID_MESSAGE.name())
-                    .string("key", key));
+        local.query(
+            Sql.of(
+                    local
+                        .template(
+                            "SELECT failure_reason FROM {precompute_failures} WHERE analysis_date"
+                                + " = @today AND failure_category = @category AND {condition}")
+                        .with("condition", condition)
+                        .render())
+                .date("today", local.runtime().leagueClock().today())
+                .string("category", FailureCategory.INVALID_MESSAGE.name())
+                .string("key", key));
     // A reason quotes the message: it is shown escaped, so a message cannot drive the terminal.
     return rows.stream().map(row -> StructuredLog.escape(row.string("failure_reason"))).toList();
   }

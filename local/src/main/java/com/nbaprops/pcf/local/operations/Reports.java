@@ -56,8 +56,6 @@ public final class Reports {
   /** The ten latest cleanup runs, newest first. */
   private static List<CoverageReport.Cleanup> cleanups(LocalRuntime local) {
     return local
-        .runtime()
-        .warehouse()
         .query(
             local.sql(
                 "SELECT cleanup_time, status, dry_run, cutoff_date, total_records_backed_up,"

@@ -128,15 +128,12 @@ record RunResults(List<DateResult> dates) {
       return statuses;
     }
     List<Row> rows =
-        local
-            .runtime()
-            .warehouse()
-            .query(
-                local
-                    .sql(
-                        "SELECT analysis_date, status, feature_report, run_id FROM {backfill_processing_metadata} WHERE analysis_date BETWEEN @start_date AND @end_date")
-                    .date("start_date", asked.stream().min(LocalDate::compareTo).orElseThrow())
-                    .date("end_date", asked.stream().max(LocalDate::compareTo).orElseThrow()));
+        local.query(
+            local
+                .sql(
+                    "SELECT analysis_date, status, feature_report, run_id FROM {backfill_processing_metadata} WHERE analysis_date BETWEEN @start_date AND @end_date")
+                .date("start_date", asked.stream().min(LocalDate::compareTo).orElseThrow())
+                .date("end_date", asked.stream().max(LocalDate::compareTo).orElseThrow()));
     for (Row row : rows) {
       if (runId.equals(row.string("run_id"))) {
         statuses.put(row.date("analysis_date"), row);

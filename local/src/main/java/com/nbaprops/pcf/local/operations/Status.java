@@ -23,13 +23,10 @@ public final class Status {
    * game date with no metadata row has the status {@value #NOT_PROCESSED}.
    */
   public static List<Row> rows(LocalRuntime local, DateRange span) {
-    return local
-        .runtime()
-        .warehouse()
-        .query(
-            local
-                .sql(
-                    """
+    return local.query(
+        local
+            .sql(
+                """
                     WITH tracked AS (
                       SELECT analysis_date, expected_players, actual_players, coverage_pct, status,
                              data_source, verdict, feature_report, run_id
@@ -55,9 +52,9 @@ public final class Status {
                     FULL OUTER JOIN game_days AS g ON g.game_date = t.analysis_date
                     ORDER BY analysis_date
                     """)
-                .date("start_date", span.start())
-                .date("end_date", span.end())
-                .string("not_processed", NOT_PROCESSED));
+            .date("start_date", span.start())
+            .date("end_date", span.end())
+            .string("not_processed", NOT_PROCESSED));
   }
 
   /** Whether the date needs work: INCOMPLETE, or a game date never processed. */
