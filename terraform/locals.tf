@@ -121,6 +121,7 @@ locals {
     ANALYTICS_DATASET      = var.analytics_dataset
     PRECOMPUTE_DATASET     = var.precompute_dataset
     ORCHESTRATION_DATASET  = var.orchestration_dataset
+    STAGING_DATASET        = var.staging_dataset
     TOPIC_PREFIX           = var.topic_prefix
     FALLBACK_THRESHOLD_PCT = tostring(var.coverage.fallback_threshold_pct)
     COVERAGE_FAIL_PCT      = tostring(var.coverage.fail_pct)

@@ -33,6 +33,12 @@ variable "orchestration_dataset" {
   default     = "nba_orchestration"
 }
 
+variable "staging_dataset" {
+  description = "Dataset where a write of many partitions stages its rows before one transaction moves them; its tables expire within a day."
+  type        = string
+  default     = "nba_staging"
+}
+
 variable "topic_prefix" {
   description = "The environment: prefix of every name that must be unique in the project (topics, functions, service accounts, buckets, jobs, metrics), e.g. \"dev-\" for a second environment; empty in production."
   type        = string

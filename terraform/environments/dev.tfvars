@@ -10,6 +10,7 @@ topic_prefix = "dev-"
 analytics_dataset     = "dev_nba_analytics"
 precompute_dataset    = "dev_nba_precompute"
 orchestration_dataset = "dev_nba_orchestration"
+staging_dataset       = "dev_nba_staging"
 
 cleanup_ttl_days    = 7
 large_deletion_rows = 10000

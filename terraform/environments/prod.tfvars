@@ -10,6 +10,7 @@ topic_prefix = ""
 analytics_dataset     = "nba_analytics"
 precompute_dataset    = "nba_precompute"
 orchestration_dataset = "nba_orchestration"
+staging_dataset       = "nba_staging"
 
 cleanup_ttl_days    = 7
 large_deletion_rows = 10000

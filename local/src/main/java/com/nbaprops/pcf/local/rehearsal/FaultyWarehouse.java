@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.local.rehearsal;
 
+import com.nbaprops.pcf.port.Partitions;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
@@ -85,6 +86,16 @@ final class FaultyWarehouse implements Warehouse {
     reachable();
     warehouse.replacePartition(
         table, partition, crashes(table, partition) ? breaksHalfWay(rows) : rows);
+  }
+
+  @Override
+  public void replacePartitions(TableDefinition table, List<Row> rows) {
+    reachable();
+    boolean crash = false;
+    for (LocalDate partition : Partitions.of(table, rows)) {
+      crash |= crashes(table, partition);
+    }
+    warehouse.replacePartitions(table, crash ? breaksHalfWay(rows) : rows);
   }
 
   @Override

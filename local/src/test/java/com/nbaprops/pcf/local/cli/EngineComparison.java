@@ -132,6 +132,12 @@ final class EngineComparison implements Warehouse {
   }
 
   @Override
+  public synchronized void replacePartitions(TableDefinition table, List<Row> rows) {
+    cached.remove(table);
+    duckDb.replacePartitions(table, rows);
+  }
+
+  @Override
   public synchronized void replaceAll(TableDefinition table, List<Row> rows) {
     cached.remove(table);
     duckDb.replaceAll(table, rows);

@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.port.Partitions;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
@@ -59,6 +60,19 @@ final class RecordingWarehouse implements Warehouse {
   public void replacePartition(TableDefinition table, LocalDate partition, List<Row> rows) {
     add("load", null, table.name());
     delegate.replacePartition(table, partition, rows);
+  }
+
+  /**
+   * On BigQuery: one partition is one load; more are a load into a staging table, then one
+   * transaction (a second job).
+   */
+  @Override
+  public void replacePartitions(TableDefinition table, List<Row> rows) {
+    add("load", null, table.name());
+    if (Partitions.of(table, rows).size() > 1) {
+      add("script", null, table.name());
+    }
+    delegate.replacePartitions(table, rows);
   }
 
   @Override

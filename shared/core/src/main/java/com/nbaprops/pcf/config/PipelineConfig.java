@@ -39,6 +39,7 @@ public record PipelineConfig(
   public static final String ANALYTICS_DATASET = "ANALYTICS_DATASET";
   public static final String PRECOMPUTE_DATASET = "PRECOMPUTE_DATASET";
   public static final String ORCHESTRATION_DATASET = "ORCHESTRATION_DATASET";
+  public static final String STAGING_DATASET = "STAGING_DATASET";
   public static final String TOPIC_PREFIX = "TOPIC_PREFIX";
   public static final String FALLBACK_THRESHOLD_PCT = "FALLBACK_THRESHOLD_PCT";
   public static final String COVERAGE_FAIL_PCT = "COVERAGE_FAIL_PCT";
@@ -62,6 +63,7 @@ public record PipelineConfig(
           ANALYTICS_DATASET,
           PRECOMPUTE_DATASET,
           ORCHESTRATION_DATASET,
+          STAGING_DATASET,
           TOPIC_PREFIX,
           FALLBACK_THRESHOLD_PCT,
           COVERAGE_FAIL_PCT,
@@ -104,12 +106,14 @@ public record PipelineConfig(
     datasets.put(
         Dataset.ORCHESTRATION,
         reader.text(ORCHESTRATION_DATASET, Dataset.ORCHESTRATION.defaultName()));
+    datasets.put(Dataset.STAGING, reader.text(STAGING_DATASET, Dataset.STAGING.defaultName()));
     Catalog catalog = null;
     Map<Dataset, String> variables =
         Map.of(
             Dataset.ANALYTICS, ANALYTICS_DATASET,
             Dataset.PRECOMPUTE, PRECOMPUTE_DATASET,
-            Dataset.ORCHESTRATION, ORCHESTRATION_DATASET);
+            Dataset.ORCHESTRATION, ORCHESTRATION_DATASET,
+            Dataset.STAGING, STAGING_DATASET);
     boolean datasetsValid = true;
     for (Map.Entry<Dataset, String> dataset : datasets.entrySet()) {
       try {

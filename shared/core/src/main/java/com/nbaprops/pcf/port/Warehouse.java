@@ -24,6 +24,16 @@ public interface Warehouse extends AutoCloseable {
    */
   void replacePartition(TableDefinition table, LocalDate partition, List<Row> rows);
 
+  /**
+   * Replaces every partition the rows belong to with those rows, in one atomic step across the
+   * partitions: a failure leaves every one of them as it was. A chunk of dates is written this way:
+   * one write, not one per date.
+   *
+   * @throws IllegalArgumentException when there are no rows (a partition to empty is {@link
+   *     #replacePartition} with none)
+   */
+  void replacePartitions(TableDefinition table, List<Row> rows);
+
   /** Replaces the whole content of {@code table} atomically. */
   void replaceAll(TableDefinition table, List<Row> rows);
 

@@ -4,7 +4,12 @@ package com.nbaprops.pcf.table;
 public enum Dataset {
   ANALYTICS("nba_analytics"),
   PRECOMPUTE("nba_precompute"),
-  ORCHESTRATION("nba_orchestration");
+  ORCHESTRATION("nba_orchestration"),
+  /**
+   * Where a write of many partitions stages its rows before one transaction moves them (BigQuery
+   * only); its tables expire on their own.
+   */
+  STAGING("nba_staging");
 
   private final String defaultName;
 

@@ -14,11 +14,14 @@ import com.google.cloud.bigquery.JobInfo;
 import com.google.cloud.bigquery.JobStatistics.QueryStatistics;
 import com.google.cloud.bigquery.QueryJobConfiguration;
 import com.google.cloud.bigquery.QueryParameterValue;
+import com.google.cloud.bigquery.StandardTableDefinition;
 import com.google.cloud.bigquery.TableDataWriteChannel;
 import com.google.cloud.bigquery.TableId;
+import com.google.cloud.bigquery.TableInfo;
 import com.google.cloud.bigquery.TableResult;
 import com.google.cloud.bigquery.WriteChannelConfiguration;
 import com.nbaprops.pcf.backup.NdjsonRows;
+import com.nbaprops.pcf.port.Partitions;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
@@ -28,6 +31,7 @@ import com.nbaprops.pcf.table.Dataset;
 import com.nbaprops.pcf.table.TableDefinition;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -44,6 +48,9 @@ import java.util.UUID;
  * applies atomically, so readers see the old partition or the new one.
  */
 public final class BigQueryWarehouse implements Warehouse {
+  /** How long a staging table outlives a writer that died before removing it. */
+  private static final Duration STAGING_LIFETIME = Duration.ofDays(1);
+
   private static final DateTimeFormatter PARTITION = DateTimeFormatter.BASIC_ISO_DATE;
 
   private final BigQuery bigquery;
@@ -129,6 +136,52 @@ public final class BigQueryWarehouse implements Warehouse {
         TableId.of(
             catalog.datasetName(table.dataset()), table.name() + "$" + partition.format(PARTITION));
     load(table, decorated, rows, JobInfo.WriteDisposition.WRITE_TRUNCATE);
+  }
+
+  /**
+   * One partition: one load into it. More: a load into a staging table of their own (in the staging
+   * dataset, expiring within a day should this process die), then one transaction that empties the
+   * partitions and moves the rows in: two jobs, all partitions or none.
+   */
+  @Override
+  public void replacePartitions(TableDefinition table, List<Row> rows) {
+    List<LocalDate> partitions = Partitions.of(table, rows);
+    if (partitions.size() == 1) {
+      replacePartition(table, partitions.get(0), rows);
+      return;
+    }
+    TableId staging =
+        TableId.of(
+            catalog.datasetName(Dataset.STAGING),
+            table.name() + "_" + UUID.randomUUID().toString().replace("-", ""));
+    try {
+      bigquery.create(
+          TableInfo.newBuilder(staging, StandardTableDefinition.of(BigQuerySchemas.schema(table)))
+              .setExpirationTime(System.currentTimeMillis() + STAGING_LIFETIME.toMillis())
+              .build());
+    } catch (BigQueryException e) {
+      throw new WarehouseException(
+          "cannot create the staging table " + staging.getTable() + ": " + e.getMessage(), e);
+    }
+    try {
+      load(table, staging, rows, JobInfo.WriteDisposition.WRITE_TRUNCATE);
+      Sql script =
+          BigQueryStatements.replaceStagedPartitions(
+              catalog,
+              table,
+              "`" + staging.getDataset() + "." + staging.getTable() + "`",
+              partitions.get(0),
+              partitions.get(partitions.size() - 1));
+      run(
+          JobInfo.of(newJobId(), queryConfiguration(script)),
+          "replace " + partitions.size() + " partitions of " + table.name());
+    } finally {
+      try {
+        bigquery.delete(staging);
+      } catch (BigQueryException e) {
+        // It expires on its own; the write itself succeeded or failed above.
+      }
+    }
   }
 
   @Override

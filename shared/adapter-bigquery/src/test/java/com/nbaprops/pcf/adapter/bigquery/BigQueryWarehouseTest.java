@@ -167,6 +167,43 @@ class BigQueryWarehouseTest {
   }
 
   @Test
+  void replacingManyDatesIsALoadIntoAnExpiringStagingTableThenOneTransaction() {
+    warehouse.replacePartitions(
+        Tables.BACKFILL_PROCESSING_METADATA,
+        List.of(metadata(DAY), metadata(DAY.plusDays(2)), metadata(DAY.plusDays(1))));
+
+    Call created =
+        server.calls().stream()
+            .filter(c -> c.method().equals("POST") && c.path().endsWith("/tables"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(created.path()).contains("/datasets/nba_staging/");
+    assertThat(created.json().has("expirationTime")).isTrue();
+    String staging = created.json().getAsJsonObject("tableReference").get("tableId").getAsString();
+    List<Call> jobs = server.jobsStarted();
+    assertThat(jobs).hasSize(2);
+    JsonObject load = jobs.get(0).json().getAsJsonObject("configuration").getAsJsonObject("load");
+    assertThat(load.getAsJsonObject("destinationTable").get("tableId").getAsString())
+        .isEqualTo(staging);
+    JsonObject query = jobs.get(1).json().getAsJsonObject("configuration").getAsJsonObject("query");
+    String script = query.get("query").getAsString();
+    assertThat(script).startsWith("BEGIN TRANSACTION;");
+    assertThat(script).contains("DELETE FROM nba_orchestration.backfill_processing_metadata");
+    assertThat(script).contains("INSERT INTO nba_orchestration.backfill_processing_metadata");
+    assertThat(script).contains("`nba_staging." + staging + "`");
+    assertThat(script).endsWith("COMMIT TRANSACTION;");
+    assertThat(query.toString()).contains("2023-02-25"); // @last: the latest of the dates
+  }
+
+  @Test
+  void replacingOneDateOfManyIsTheOneLoadIntoItsPartition() {
+    warehouse.replacePartitions(Tables.BACKFILL_PROCESSING_METADATA, List.of(metadata(DAY)));
+
+    assertThat(server.jobsStarted()).hasSize(1);
+    assertThat(server.calls().stream().anyMatch(c -> c.path().contains("nba_staging"))).isFalse();
+  }
+
+  @Test
   void aRowOfAnotherDateIsRefusedBeforeAnyCall() {
     assertThrows(
         IllegalArgumentException.class,

@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.adapter.embedded.duckdb;
 
+import com.nbaprops.pcf.port.Partitions;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
@@ -261,6 +262,25 @@ public final class DuckDbWarehouse implements Warehouse {
                     catalog.template("DELETE FROM {table} WHERE {partition} = ?", table).render());
             delete.setObject(1, partition);
             delete.executeUpdate();
+            session.appendRows(table, rows);
+          });
+    }
+  }
+
+  @Override
+  public void replacePartitions(TableDefinition table, List<Row> rows) {
+    List<LocalDate> partitions = Partitions.of(table, rows);
+    try (Lease lease = new Lease(true)) {
+      DuckDbSession session = lease.session;
+      session.inTransaction(
+          () -> {
+            PreparedStatement delete =
+                session.statement(
+                    catalog.template("DELETE FROM {table} WHERE {partition} = ?", table).render());
+            for (LocalDate partition : partitions) {
+              delete.setObject(1, partition);
+              delete.executeUpdate();
+            }
             session.appendRows(table, rows);
           });
     }

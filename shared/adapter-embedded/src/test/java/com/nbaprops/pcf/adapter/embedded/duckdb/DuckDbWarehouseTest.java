@@ -130,6 +130,41 @@ class DuckDbWarehouseTest {
   }
 
   @Test
+  void replacingManyPartitionsReplacesThoseTheRowsNameAndNoOther() {
+    LocalDate feb25 = FEB_24.plusDays(1);
+    warehouse.append(
+        SCORES, List.of(score("a", FEB_23, 1L), score("b", FEB_24, 1L), score("c", feb25, 1L)));
+
+    warehouse.replacePartitions(
+        SCORES, List.of(score("x", FEB_23, 2L), score("y", FEB_24, 2L), score("z", FEB_24, 2L)));
+
+    assertThat(players(FEB_23)).containsExactly("x");
+    assertThat(players(FEB_24)).containsExactly("y", "z").inOrder();
+    assertThat(players(feb25)).containsExactly("c");
+  }
+
+  @Test
+  void aFailedReplacementOfManyPartitionsLeavesEveryOneAsItWas() {
+    warehouse.append(SCORES, List.of(score("a", FEB_23, 1L), score("b", FEB_24, 1L)));
+    Row broken = Row.builder().set("player", null).set("game_date", FEB_24).build();
+
+    assertThrows(
+        RuntimeException.class,
+        () ->
+            warehouse.replacePartitions(
+                SCORES, List.of(score("x", FEB_23, 2L), score("y", FEB_24, 2L), broken)));
+
+    assertThat(players(FEB_23)).containsExactly("a");
+    assertThat(players(FEB_24)).containsExactly("b");
+  }
+
+  @Test
+  void noRowsNameNoPartitionToReplace() {
+    assertThrows(
+        IllegalArgumentException.class, () -> warehouse.replacePartitions(SCORES, List.of()));
+  }
+
+  @Test
   void aRowOfAnotherDateCannotReplaceAPartition() {
     assertThrows(
         IllegalArgumentException.class,
