@@ -128,6 +128,7 @@ locals {
     COVERAGE_WARN_PCT      = tostring(var.coverage.warn_pct)
     BOOTSTRAP_DAYS         = tostring(var.coverage.bootstrap_days)
     MAX_RANGE_DAYS         = tostring(var.coverage.max_range_days)
+    RANGE_CHUNK_DAYS       = tostring(var.range_chunk_days)
     LEAGUE_TIME_ZONE       = var.schedule_time_zone
     WAREHOUSE              = "bigquery:${var.project_id}"
     BUS                    = "pubsub:${var.project_id}"

@@ -33,6 +33,17 @@ variable "orchestration_dataset" {
   default     = "nba_orchestration"
 }
 
+variable "range_chunk_days" {
+  description = "Game dates a range's fan-out puts in one message (1: a message per date). 30 keeps a chunk far inside composite-factors' 540 s and 1 GiB (docs/performance.md)."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = var.range_chunk_days >= 1 && var.range_chunk_days <= 100
+    error_message = "range_chunk_days must be between 1 and 100."
+  }
+}
+
 variable "staging_dataset" {
   description = "Dataset where a write of many partitions stages its rows before one transaction moves them; its tables expire within a day."
   type        = string

@@ -239,13 +239,13 @@ public final class LocalRuntime implements AutoCloseable {
   public void onDateDelivered(String runId, BiConsumer<SuiteFunction, LocalDate> listener) {
     bus.onDelivered(
         (subscription, message) -> {
-          String date = message.attributes().get(Attributes.ANALYSIS_DATE);
-          if (!runId.equals(message.attributes().get(Attributes.RUN_ID)) || date == null) {
+          if (!runId.equals(message.attributes().get(Attributes.RUN_ID))) {
             return;
           }
           for (SuiteFunction function : SuiteFunction.values()) {
             if (function.owns(subscription)) {
-              listener.accept(function, LocalDate.parse(date));
+              Attributes.dates(message.attributes())
+                  .forEach(date -> listener.accept(function, date));
               return;
             }
           }

@@ -2,6 +2,7 @@ package com.nbaprops.pcf.local.bench;
 
 import com.nbaprops.pcf.adapter.embedded.LocalEventBusFactory;
 import com.nbaprops.pcf.adapter.embedded.PubSubCloudEvents;
+import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.functions.compositefactors.CompositeFactorsFunction;
@@ -116,20 +117,47 @@ public final class SeasonBench {
       Seeding.seed(local, "2022-23", false, quiet);
     }
 
-    List<Map<String, Object>> chainRows = new ArrayList<>();
-    List<Long> serial = season(template, scratch, 1, chainRows, quiet);
+    // The per-date path (a message per date) and the chunked one (RANGE_CHUNK_DAYS dates a
+    // message), each one delivery at a time and --workers at once; the rows must agree.
+    List<Map<String, Object>> perDateRows = new ArrayList<>();
+    List<Long> perDate = season(template, scratch, 1, 1, perDateRows, quiet);
     report(
-        "season through the chain, one delivery at a time (164 game dates, 150 computed)", serial);
-    List<Long> season = serial;
+        "season through the chain, a message per date, one delivery at a time (164 game dates,"
+            + " 150 computed)",
+        perDate);
+    List<Long> perDatePooled = perDate;
     if (workers > 1) {
-      season = season(template, scratch, workers, chainRows, quiet);
+      perDatePooled = season(template, scratch, workers, 1, perDateRows, quiet);
       report(
-          "season through the chain, "
+          "season through the chain, a message per date, " + workers + " deliveries at once",
+          perDatePooled);
+    }
+    int chunkDays = PipelineConfig.DEFAULT_RANGE_CHUNK_DAYS;
+    List<Map<String, Object>> chainRows = new ArrayList<>();
+    List<Long> chunked = season(template, scratch, 1, chunkDays, chainRows, quiet);
+    report(
+        "season through the chain in chunks of " + chunkDays + " dates, one delivery at a time",
+        chunked);
+    List<Long> season = chunked;
+    if (workers > 1) {
+      season = season(template, scratch, workers, chunkDays, chainRows, quiet);
+      report(
+          "season through the chain in chunks of "
+              + chunkDays
+              + " dates, "
               + workers
               + " deliveries at once (BUS=local:"
               + workers
               + ")",
           season);
+    }
+    boolean sameRows = perDateRows.equals(chainRows);
+    out.printf(
+        "  chunked rows identical to the per-date rows: %s; per-date / chunked: %.1fx%n",
+        sameRows ? "yes" : "NO", median(perDatePooled) / median(season));
+    if (!sameRows) {
+      out.println("  the chunked and the per-date chains disagree");
+      return ExitCodes.PROBLEM;
     }
     double chainSeconds = median(season) / 1e9;
     out.printf(
@@ -155,8 +183,12 @@ public final class SeasonBench {
     report("the one-pass bound (one read of the inputs, the same rules, one write)", bound);
     boolean identical = boundRows.equals(chainRows);
     out.printf(
-        "  rows identical to the chain's: %s (%d rows); chain / bound: %.1fx%n",
-        identical ? "yes" : "NO", boundRows.size(), median(season) / median(bound));
+        "  rows identical to the chain's: %s (%d rows); chunked chain / bound: %.1fx,"
+            + " per-date chain / bound: %.1fx%n",
+        identical ? "yes" : "NO",
+        boundRows.size(),
+        median(season) / median(bound),
+        median(perDatePooled) / median(bound));
     if (!identical) {
       out.println("  the one pass and the chain disagree: the bench's figures are not comparable");
       return ExitCodes.PROBLEM;
@@ -276,13 +308,21 @@ public final class SeasonBench {
     return rows;
   }
 
-  /** The season through the chain, {@code workers} deliveries at once; keeps the rows written. */
+  /**
+   * The season through the chain, {@code workers} deliveries at once, {@code chunkDays} dates a
+   * message; keeps the rows written.
+   */
   private List<Long> season(
-      Path template, Path scratch, int workers, List<Map<String, Object>> rows, PrintWriter quiet) {
+      Path template,
+      Path scratch,
+      int workers,
+      int chunkDays,
+      List<Map<String, Object>> rows,
+      PrintWriter quiet) {
     return measure(
         () -> {
           Path home = copy(template, scratch.resolve("season"));
-          try (LocalRuntime local = open(home, workers)) {
+          try (LocalRuntime local = open(home, workers, chunkDays)) {
             long started = System.nanoTime();
             new Backfill(local, quiet, Progress.none()).range(SEASON, true, true);
             long elapsed = System.nanoTime() - started;
@@ -294,12 +334,19 @@ public final class SeasonBench {
   }
 
   private LocalRuntime open(Path home) {
-    return open(home, 1);
+    return open(home, 1, PipelineConfig.DEFAULT_RANGE_CHUNK_DAYS);
   }
 
-  private LocalRuntime open(Path home, int workers) {
+  private LocalRuntime open(Path home, int workers, int chunkDays) {
     return LocalRuntime.open(
-        home, Map.of("BUS", "local:" + workers), TODAY, (severity, message, labels) -> {});
+        home,
+        Map.of(
+            "BUS",
+            "local:" + workers,
+            PipelineConfig.RANGE_CHUNK_DAYS,
+            Integer.toString(chunkDays)),
+        TODAY,
+        (severity, message, labels) -> {});
   }
 
   private static Path copy(Path template, Path home) {

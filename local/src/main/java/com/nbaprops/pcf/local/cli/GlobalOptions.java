@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.adapter.embedded.LocalEventBusFactory;
 import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.local.BackendChoice;
@@ -41,8 +42,9 @@ final class GlobalOptions {
       scope = ScopeType.INHERIT,
       paramLabel = "SPEC",
       description =
-          "local[:N] (default: run the functions here, N deliveries at once, 1 by default) or"
-              + " pubsub:PROJECT (hand messages to the deployed ones).")
+          "local[:N] (default: run the functions here, N deliveries at once, as many as the"
+              + " machine has cores by default, as the cloud runs several instances; local:1 for one"
+              + " at a time) or pubsub:PROJECT (hand messages to the deployed ones).")
   String bus;
 
   @Option(
@@ -101,9 +103,22 @@ final class GlobalOptions {
     return spec == null || BackendSpec.parse(variable, spec).kind().equals(kind);
   }
 
+  /**
+   * The bus the options or BUS name; else the embedded one with a delivery per core at once, the
+   * local analogue of the functions' max_instance_count.
+   */
+  private String bus() {
+    if (bus != null || env.containsKey(PipelineConfig.BUS)) {
+      return bus;
+    }
+    int cores = Runtime.getRuntime().availableProcessors();
+    return "local:" + Math.min(cores, LocalEventBusFactory.MAX_WORKERS);
+  }
+
   LocalRuntime open() {
     LocalRuntime local =
-        LocalRuntime.open(home(), env, today, logSink(), new BackendChoice(warehouse, bus, blobs));
+        LocalRuntime.open(
+            home(), env, today, logSink(), new BackendChoice(warehouse, bus(), blobs));
     local.onClose(console()::finish);
     return local;
   }

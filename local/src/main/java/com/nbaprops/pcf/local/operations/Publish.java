@@ -9,6 +9,7 @@ import com.nbaprops.pcf.message.CoverageValidated;
 import com.nbaprops.pcf.message.FunctionInbox;
 import com.nbaprops.pcf.message.InvalidMessageException;
 import com.nbaprops.pcf.message.JsonFields;
+import com.nbaprops.pcf.message.ValidatedChunk;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.rules.CoverageStatus;
 import java.io.PrintWriter;
@@ -73,8 +74,10 @@ public final class Publish {
     }
     String validated = local.runtime().config().topic(Topic.COVERAGE_VALIDATED);
     for (LocalEventBus.Message message : downstream) {
-      if (message.topic().equals(validated)) {
-        CoverageValidated verdict = CoverageValidated.fromJson(message.data());
+      if (!message.topic().equals(validated)) {
+        continue;
+      }
+      for (CoverageValidated verdict : ValidatedChunk.in(message.data())) {
         if (!verdict.verdict().passes()) {
           out.println(
               "COVERAGE "

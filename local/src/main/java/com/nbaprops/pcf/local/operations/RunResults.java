@@ -6,8 +6,10 @@ import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
+import com.nbaprops.pcf.message.ComputedChunk;
 import com.nbaprops.pcf.message.CoverageValidated;
 import com.nbaprops.pcf.message.FactorsComputed;
+import com.nbaprops.pcf.message.ValidatedChunk;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.rules.CoverageStatus;
@@ -77,19 +79,18 @@ record RunResults(List<DateResult> dates) {
 
   static RunResults of(LocalRuntime local, String runId, List<LocalDate> asked) {
     Map<LocalDate, FactorsComputed> computed =
-        ofRun(local, Topic.COMPOSITE_FACTORS_COMPUTED, runId, FactorsComputed::fromJson).stream()
+        ofRun(local, Topic.COMPOSITE_FACTORS_COMPUTED, runId, ComputedChunk::in).stream()
             .collect(Collectors.toMap(FactorsComputed::analysisDate, c -> c, (a, b) -> b));
     Map<LocalDate, Verdict> verdicts =
-        ofRun(local, Topic.COVERAGE_VALIDATED, runId, CoverageValidated::fromJson).stream()
+        ofRun(local, Topic.COVERAGE_VALIDATED, runId, ValidatedChunk::in).stream()
             .collect(
                 Collectors.toMap(
                     CoverageValidated::analysisDate, CoverageValidated::verdict, (a, b) -> b));
     Map<LocalDate, DeadLetter> deadLetters = new TreeMap<>();
     for (DeadLetter letter : local.bus().deadLetters()) {
       Map<String, String> attributes = letter.message().attributes();
-      if (runId.equals(attributes.get(Attributes.RUN_ID))
-          && attributes.containsKey(Attributes.ANALYSIS_DATE)) {
-        deadLetters.put(LocalDate.parse(attributes.get(Attributes.ANALYSIS_DATE)), letter);
+      if (runId.equals(attributes.get(Attributes.RUN_ID))) {
+        Attributes.dates(attributes).forEach(date -> deadLetters.put(date, letter));
       }
     }
     Map<LocalDate, Row> statuses = statuses(local, runId, asked);
@@ -109,11 +110,12 @@ record RunResults(List<DateResult> dates) {
     return new RunResults(dates);
   }
 
+  /** What the run's messages on {@code topic} say about their dates: one or a chunk's each. */
   private static <T> List<T> ofRun(
-      LocalRuntime local, Topic topic, String runId, Function<String, T> parse) {
+      LocalRuntime local, Topic topic, String runId, Function<String, List<T>> parse) {
     return local.bus().published(local.runtime().config().topic(topic)).stream()
         .filter(message -> runId.equals(message.attributes().get(Attributes.RUN_ID)))
-        .map(message -> parse.apply(message.data()))
+        .flatMap(message -> parse.apply(message.data()).stream())
         .toList();
   }
 

@@ -38,7 +38,9 @@ class SilentSuccessTest {
 
   /** The incident season over a warehouse whose disk fills up at the {@code nth} date written. */
   private LocalRuntime diskFullFrom(int nth) {
-    LocalRuntime seeded = SeasonFixture.INCIDENT.open(home);
+    // One date per message: the per-date path, whose writes fail one by one.
+    LocalRuntime seeded =
+        SeasonFixture.INCIDENT.open(home, Map.of("RANGE_CHUNK_DAYS", "1"), (s, m, l) -> {});
     PipelineRuntime runtime = seeded.runtime();
     Warehouse full =
         Faults.failingFrom(

@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.config;
 
+import com.nbaprops.pcf.message.ChunkRequest;
 import com.nbaprops.pcf.query.DateInput;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Dataset;
@@ -25,6 +26,7 @@ public record PipelineConfig(
     String topicPrefix,
     Thresholds thresholds,
     int maxRangeDays,
+    int rangeChunkDays,
     ZoneId leagueTimeZone,
     String warehouse,
     String bus,
@@ -46,6 +48,16 @@ public record PipelineConfig(
   public static final String COVERAGE_WARN_PCT = "COVERAGE_WARN_PCT";
   public static final String BOOTSTRAP_DAYS = "BOOTSTRAP_DAYS";
   public static final String MAX_RANGE_DAYS = "MAX_RANGE_DAYS";
+
+  /**
+   * The game dates a range's fan-out puts in one message (1: one message per date, the per-date
+   * path). Measured on the 2022-23 season: docs/performance.md, "The range in chunks".
+   */
+  public static final String RANGE_CHUNK_DAYS = "RANGE_CHUNK_DAYS";
+
+  /** The chunk size when none is set. */
+  public static final int DEFAULT_RANGE_CHUNK_DAYS = 30;
+
   public static final String LEAGUE_TIME_ZONE = "LEAGUE_TIME_ZONE";
   public static final String WAREHOUSE = "WAREHOUSE";
   public static final String BUS = "BUS";
@@ -70,6 +82,7 @@ public record PipelineConfig(
           COVERAGE_WARN_PCT,
           BOOTSTRAP_DAYS,
           MAX_RANGE_DAYS,
+          RANGE_CHUNK_DAYS,
           LEAGUE_TIME_ZONE,
           WAREHOUSE,
           BUS,
@@ -151,6 +164,8 @@ public record PipelineConfig(
     }
     int bootstrap = reader.integer(BOOTSTRAP_DAYS, defaults.bootstrapDays(), 0, 60);
     int maxRange = reader.integer(MAX_RANGE_DAYS, 400, 1, 3660);
+    int chunkDays =
+        reader.integer(RANGE_CHUNK_DAYS, DEFAULT_RANGE_CHUNK_DAYS, 1, ChunkRequest.MAX_DATES);
     ZoneId zone = reader.parse(LEAGUE_TIME_ZONE, "America/New_York", ZoneId::of);
     String warehouse = reader.text(WAREHOUSE, "duckdb:" + defaultHome + "/warehouse.duckdb");
     String bus = reader.text(BUS, "local");
@@ -184,6 +199,7 @@ public record PipelineConfig(
         prefix,
         new Thresholds(fallback, fail, warn, bootstrap),
         maxRange,
+        chunkDays,
         zone,
         warehouse,
         bus,

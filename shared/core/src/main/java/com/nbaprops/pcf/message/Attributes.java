@@ -1,7 +1,10 @@
 package com.nbaprops.pcf.message;
 
 import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Message attributes every publish carries, so a run can be followed (and filtered) without
@@ -11,7 +14,31 @@ public final class Attributes {
   public static final String RUN_ID = "run_id";
   public static final String ANALYSIS_DATE = "analysis_date";
 
+  /** A chunk's dates, separated by spaces (a message about many dates carries no single one). */
+  public static final String ANALYSIS_DATES = "analysis_dates";
+
   private Attributes() {}
+
+  /** The attributes of a message about the dates of a chunk. */
+  public static Map<String, String> ofChunk(String runId, List<LocalDate> dates) {
+    return Map.of(
+        RUN_ID,
+        runId,
+        ANALYSIS_DATES,
+        dates.stream().map(LocalDate::toString).collect(Collectors.joining(" ")));
+  }
+
+  /** The dates a message with these attributes is about: its one date, a chunk's, or none. */
+  public static List<LocalDate> dates(Map<String, String> attributes) {
+    String one = attributes.get(ANALYSIS_DATE);
+    if (one != null) {
+      return List.of(LocalDate.parse(one));
+    }
+    String many = attributes.get(ANALYSIS_DATES);
+    return many == null || many.isBlank()
+        ? List.of()
+        : Arrays.stream(many.split(" ")).map(LocalDate::parse).toList();
+  }
 
   public static Map<String, String> of(String runId, LocalDate analysisDate) {
     return analysisDate == null

@@ -7,6 +7,8 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -149,6 +151,53 @@ public final class JsonFields {
       throw new InvalidMessageException("field '" + key + "' must not be negative, got " + value);
     }
     return value;
+  }
+
+  /** {@code json} as an object, to nest one message's JSON in another's. */
+  static JsonObject object(String json) {
+    return StrictJson.parse(json).getAsJsonObject();
+  }
+
+  /** A field holding an array of ISO dates, each checked as {@link #requireDate} checks one. */
+  public List<LocalDate> requireDates(String key) {
+    return requireArray(key).stream()
+        .map(
+            element -> {
+              if (!element.isJsonPrimitive() || !element.getAsJsonPrimitive().isString()) {
+                throw new InvalidMessageException(
+                    "field '" + key + "' must hold dates as strings, got " + element);
+              }
+              return date(key, element.getAsString());
+            })
+        .toList();
+  }
+
+  /** A field holding an array of objects, each as its JSON text. */
+  public List<String> requireObjects(String key) {
+    return requireArray(key).stream()
+        .map(
+            element -> {
+              if (!element.isJsonObject()) {
+                throw new InvalidMessageException(
+                    "field '" + key + "' must hold objects, got " + abbreviate(element.toString()));
+              }
+              return element.toString();
+            })
+        .toList();
+  }
+
+  private List<JsonElement> requireArray(String key) {
+    if (!has(key)) {
+      throw new InvalidMessageException("missing required field '" + key + "'");
+    }
+    JsonElement value = object.get(key);
+    if (!value.isJsonArray()) {
+      throw new InvalidMessageException(
+          "field '" + key + "' must be an array, got " + abbreviate(value.toString()));
+    }
+    List<JsonElement> elements = new ArrayList<>();
+    value.getAsJsonArray().forEach(elements::add);
+    return elements;
   }
 
   public LocalDate requireDate(String key) {

@@ -3,6 +3,7 @@ package com.nbaprops.pcf.message;
 import com.nbaprops.pcf.domain.DateRange;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -13,7 +14,15 @@ import java.util.function.Supplier;
  */
 public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> newRunId) {
   private static final Set<String> FIELDS =
-      Set.of("analysis_date", "start_date", "end_date", "all", "backfill_mode", "force", "run_id");
+      Set.of(
+          "analysis_date",
+          "analysis_dates",
+          "start_date",
+          "end_date",
+          "all",
+          "backfill_mode",
+          "force",
+          "run_id");
 
   public AnalysisRequest parse(String json) {
     JsonFields fields = JsonFields.parse(json).allowOnly(FIELDS);
@@ -33,6 +42,17 @@ public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> 
             "backfill_mode does not apply to a range: ranges always run as backfills");
       }
       return new AllDatesRequest(force, runId);
+    }
+    if (fields.has("analysis_dates")) {
+      if (fields.has("analysis_date") || fields.has("start_date") || fields.has("end_date")) {
+        throw new InvalidMessageException(
+            "give analysis_dates alone, without analysis_date or start_date/end_date");
+      }
+      if (fields.has("backfill_mode")) {
+        throw new InvalidMessageException(
+            "backfill_mode does not apply to a chunk: chunks always run as backfills");
+      }
+      return new ChunkRequest(chunk(fields.requireDates("analysis_dates")), force, runId);
     }
     boolean single = fields.has("analysis_date");
     boolean range = fields.has("start_date") || fields.has("end_date");
@@ -71,6 +91,27 @@ public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> 
           "analysis_date " + date + " is more than a day ahead of today (" + today + ")");
     }
     return date;
+  }
+
+  private List<LocalDate> chunk(List<LocalDate> dates) {
+    if (dates.isEmpty() || dates.size() > ChunkRequest.MAX_DATES) {
+      throw new InvalidMessageException(
+          "analysis_dates holds "
+              + dates.size()
+              + " dates; a chunk has 1 to "
+              + ChunkRequest.MAX_DATES);
+    }
+    for (int i = 1; i < dates.size(); i++) {
+      if (!dates.get(i).isAfter(dates.get(i - 1))) {
+        throw new InvalidMessageException(
+            "analysis_dates must be in increasing order without repeats: "
+                + dates.get(i)
+                + " follows "
+                + dates.get(i - 1));
+      }
+    }
+    range(dates.get(0), dates.get(dates.size() - 1));
+    return dates;
   }
 
   private DateRange range(LocalDate start, LocalDate end) {

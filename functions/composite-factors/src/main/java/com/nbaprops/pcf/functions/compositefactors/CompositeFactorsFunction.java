@@ -7,6 +7,7 @@ import com.nbaprops.pcf.failure.FailureRecorder;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.AllDatesRequest;
 import com.nbaprops.pcf.message.AnalysisRequest;
+import com.nbaprops.pcf.message.ChunkRequest;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.message.FunctionInbox;
 import com.nbaprops.pcf.message.RangeRequest;
@@ -58,6 +59,7 @@ public final class CompositeFactorsFunction implements CloudEventsFunction {
             PreflightCheck.of(runtime.warehouse(), config, clock),
             () -> DataRange.of(runtime.warehouse(), config.catalog(), clock.today()),
             config.maxRangeDays(),
+            config.rangeChunkDays(),
             failures,
             publisher,
             log);
@@ -75,6 +77,8 @@ public final class CompositeFactorsFunction implements CloudEventsFunction {
   private void dispatch(AnalysisRequest request) {
     if (request instanceof DateRequest date) {
       dates.process(date);
+    } else if (request instanceof ChunkRequest chunk) {
+      dates.processChunk(chunk);
     } else if (request instanceof RangeRequest range) {
       ranges.fanOut(range);
     } else if (request instanceof AllDatesRequest all) {

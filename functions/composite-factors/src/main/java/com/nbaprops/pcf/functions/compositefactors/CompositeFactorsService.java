@@ -4,6 +4,7 @@ import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.config.Thresholds;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DataSource;
+import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.domain.PlayerContext;
 import com.nbaprops.pcf.domain.SourceDecision;
 import com.nbaprops.pcf.failure.FailureCategory;
@@ -11,18 +12,24 @@ import com.nbaprops.pcf.failure.FailureRecorder;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
+import com.nbaprops.pcf.message.ChunkRequest;
+import com.nbaprops.pcf.message.ComputedChunk;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.port.WarehouseException;
 import com.nbaprops.pcf.rules.FallbackPolicy;
 import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.TopicPublisher;
 import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Computes one date: bootstrap check, choice of player source, the factors for every player, then
@@ -59,14 +66,132 @@ final class CompositeFactorsService {
 
   FactorsComputed process(DateRequest request) {
     LocalDate date = request.analysisDate();
-    FactorsComputed outcome =
-        compute(request, log.with("run_id", request.runId()).with("analysis_date", date));
+    StructuredLog dateLog = log.with("run_id", request.runId()).with("analysis_date", date);
+    Computed computed =
+        compute(request, withSynthetic -> sources.read(date, withSynthetic), dateLog);
+    if (computed.rows() != null) {
+      warehouse.replacePartition(Tables.PLAYER_COMPOSITE_FACTORS, date, computed.rows());
+      dateLog.info(
+          "wrote "
+              + computed.rows().size()
+              + " players for "
+              + date
+              + " from "
+              + computed.outcome().dataSource());
+    }
     publisher.publish(
-        Topic.COMPOSITE_FACTORS_COMPUTED, outcome.toJson(), Attributes.of(request.runId(), date));
-    return outcome;
+        Topic.COMPOSITE_FACTORS_COMPUTED,
+        computed.outcome().toJson(),
+        Attributes.of(request.runId(), date));
+    return computed.outcome();
   }
 
-  private FactorsComputed compute(DateRequest request, StructuredLog log) {
+  /**
+   * A chunk of dates: its inputs in one read (a second for the dates that fall back), each date
+   * decided and computed as {@link #process} would alone, every computed date written in one atomic
+   * step, one message with every outcome. A date whose computation fails (not the warehouse: a
+   * fault of its own) is split off and requested alone, so its retries and dead letter are its own
+   * and the rest of the chunk is written; a warehouse fault fails the whole chunk, which is
+   * redelivered and leaves every date as it was.
+   */
+  List<FactorsComputed> processChunk(ChunkRequest chunk) {
+    StructuredLog chunkLog = log.with("run_id", chunk.runId());
+    List<LocalDate> dates = chunk.dates();
+    DateRange span = new DateRange(dates.get(0), dates.get(dates.size() - 1));
+    Map<LocalDate, DateInputs> plain;
+    Map<LocalDate, DateInputs> synthetic;
+    try {
+      plain = sources.read(span, false);
+      List<LocalDate> fallingBack = fallingBack(dates, plain);
+      synthetic =
+          fallingBack.isEmpty()
+              ? Map.of()
+              : sources.read(
+                  new DateRange(fallingBack.get(0), fallingBack.get(fallingBack.size() - 1)), true);
+    } catch (WarehouseException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Rows that cannot be read as inputs: one date's, most likely. Each date alone finds which,
+      // and only that one fails its retries and is dead-lettered.
+      chunkLog.error(
+          "the inputs of chunk " + span + " cannot be read; its dates are requested alone", e);
+      dates.forEach(date -> requestAlone(chunk, date));
+      return List.of();
+    }
+    List<FactorsComputed> outcomes = new ArrayList<>();
+    List<Row> rows = new ArrayList<>();
+    for (LocalDate date : dates) {
+      DateRequest request = chunk.alone(date);
+      try {
+        Computed computed =
+            compute(
+                request,
+                withSynthetic ->
+                    (withSynthetic ? synthetic : plain).getOrDefault(date, DateInputs.none(date)),
+                chunkLog.with("analysis_date", date));
+        outcomes.add(computed.outcome());
+        if (computed.rows() != null) {
+          rows.addAll(computed.rows());
+        }
+      } catch (WarehouseException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        chunkLog
+            .with("analysis_date", date)
+            .error("split off from its chunk, requested alone: " + e.getMessage(), e);
+        requestAlone(chunk, date);
+      }
+    }
+    if (!rows.isEmpty()) {
+      warehouse.replacePartitions(Tables.PLAYER_COMPOSITE_FACTORS, rows);
+    }
+    if (!outcomes.isEmpty()) {
+      ComputedChunk message = new ComputedChunk(chunk.runId(), outcomes);
+      publisher.publish(
+          Topic.COMPOSITE_FACTORS_COMPUTED,
+          message.toJson(),
+          Attributes.ofChunk(chunk.runId(), message.dates()));
+    }
+    chunkLog.info(
+        "chunk "
+            + span
+            + ": "
+            + outcomes.size()
+            + " of "
+            + dates.size()
+            + " dates processed, "
+            + rows.size()
+            + " player rows written in one step");
+    return outcomes;
+  }
+
+  /** The dates whose upcoming context is short enough that backfill mode falls back. */
+  private List<LocalDate> fallingBack(List<LocalDate> dates, Map<LocalDate, DateInputs> plain) {
+    return dates.stream()
+        .filter(date -> !calendar.isBootstrap(date))
+        .filter(
+            date ->
+                plain
+                        .getOrDefault(date, DateInputs.none(date))
+                        .choose(fallback, true)
+                        .decision()
+                        .source()
+                    == DataSource.SYNTHETIC)
+        .toList();
+  }
+
+  private void requestAlone(ChunkRequest chunk, LocalDate date) {
+    publisher.publish(
+        Topic.COMPOSITE_FACTORS_REQUESTS,
+        chunk.alone(date).toJson(),
+        Attributes.of(chunk.runId(), date));
+  }
+
+  /** A date's outcome, and the rows to write: null when nothing is written. */
+  private record Computed(FactorsComputed outcome, List<Row> rows) {}
+
+  private Computed compute(
+      DateRequest request, Function<Boolean, DateInputs> inputsOf, StructuredLog log) {
     LocalDate date = request.analysisDate();
     if (calendar.isBootstrap(date)) {
       log.info(
@@ -79,15 +204,15 @@ final class CompositeFactorsService {
               + " season, inside the "
               + calendar.bootstrapDays()
               + "-day bootstrap window");
-      return outcome(request, FactorsComputed.Status.SKIPPED_BOOTSTRAP, null, 0, 0, 0);
+      return nothing(outcome(request, FactorsComputed.Status.SKIPPED_BOOTSTRAP, null, 0, 0, 0));
     }
 
     // The synthetic context is read only for a date that falls back: building it costs more
     // than the rest of the date's inputs together, and most dates never use it.
-    DateInputs inputs = sources.read(date, false);
+    DateInputs inputs = inputsOf.apply(false);
     DateInputs.Choice choice = inputs.choose(fallback, request.backfillMode());
     if (choice.decision().source() == DataSource.SYNTHETIC) {
-      inputs = sources.read(date, true);
+      inputs = inputsOf.apply(true);
       choice = inputs.choose(fallback, request.backfillMode());
     }
     int expected = inputs.expectedPlayers();
@@ -114,8 +239,9 @@ final class CompositeFactorsService {
           reason,
           true,
           request.runId());
-      return outcome(
-          request, FactorsComputed.Status.NO_INPUT, null, decision.upcgPlayers(), expected, 0);
+      return nothing(
+          outcome(
+              request, FactorsComputed.Status.NO_INPUT, null, decision.upcgPlayers(), expected, 0));
     }
 
     List<Row> rows = inputs.rows(choice, request.runId(), clock.now());
@@ -140,23 +266,28 @@ final class CompositeFactorsService {
           reason,
           false,
           request.runId());
-      return outcome(
-          request,
-          FactorsComputed.Status.KEPT_STORED,
-          decision.source(),
-          decision.upcgPlayers(),
-          expected,
-          0);
+      return nothing(
+          outcome(
+              request,
+              FactorsComputed.Status.KEPT_STORED,
+              decision.source(),
+              decision.upcgPlayers(),
+              expected,
+              0));
     }
-    warehouse.replacePartition(Tables.PLAYER_COMPOSITE_FACTORS, date, rows);
-    log.info("wrote " + rows.size() + " players for " + date + " from " + decision.source());
-    return outcome(
-        request,
-        FactorsComputed.Status.COMPUTED,
-        decision.source(),
-        decision.upcgPlayers(),
-        expected,
-        rows.size());
+    return new Computed(
+        outcome(
+            request,
+            FactorsComputed.Status.COMPUTED,
+            decision.source(),
+            decision.upcgPlayers(),
+            expected,
+            rows.size()),
+        rows);
+  }
+
+  private static Computed nothing(FactorsComputed outcome) {
+    return new Computed(outcome, null);
   }
 
   private static void logDecision(StructuredLog log, SourceDecision decision) {

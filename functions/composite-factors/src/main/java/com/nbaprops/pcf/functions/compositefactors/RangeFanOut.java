@@ -9,19 +9,23 @@ import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.AllDatesRequest;
 import com.nbaprops.pcf.message.Attributes;
+import com.nbaprops.pcf.message.ChunkRequest;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.message.RangeRequest;
 import com.nbaprops.pcf.query.DataRange;
+import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.runtime.TopicPublisher;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Turns a range request into one backfill request per game date, after the pre-flight check. The
- * children carry the range's run id and force flag. A redelivered range publishes its children
- * again; processing a date is idempotent, so that costs time, not correctness.
+ * Turns a range request into backfill requests of chunks of game dates (one request per date when a
+ * chunk holds one), after the pre-flight check. The children carry the range's run id and force
+ * flag. A redelivered range publishes its children again; processing a date is idempotent, so that
+ * costs time, not correctness.
  */
 final class RangeFanOut {
   /** What happened to a range. */
@@ -34,6 +38,7 @@ final class RangeFanOut {
   private final PreflightCheck preflight;
   private final Supplier<Optional<DateRange>> dataRange;
   private final int maxRangeDays;
+  private final int chunkDays;
   private final FailureRecorder failures;
   private final TopicPublisher publisher;
   private final StructuredLog log;
@@ -42,12 +47,14 @@ final class RangeFanOut {
       PreflightCheck preflight,
       Supplier<Optional<DateRange>> dataRange,
       int maxRangeDays,
+      int chunkDays,
       FailureRecorder failures,
       TopicPublisher publisher,
       StructuredLog log) {
     this.preflight = preflight;
     this.dataRange = dataRange;
     this.maxRangeDays = maxRangeDays;
+    this.chunkDays = chunkDays;
     this.failures = failures;
     this.publisher = publisher;
     this.log = log;
@@ -153,12 +160,53 @@ final class RangeFanOut {
     }
     log.log(report.issues().isEmpty() ? Severity.INFO : Severity.WARNING, report.summary());
     List<LocalDate> dates = report.gameDates();
-    for (LocalDate date : dates) {
-      DateRequest child = DateRequest.backfill(date, request.runId()).forced(request.force());
-      publisher.publish(
-          Topic.COMPOSITE_FACTORS_REQUESTS, child.toJson(), Attributes.of(request.runId(), date));
+    List<List<LocalDate>> chunks = chunks(dates, chunkDays);
+    for (List<LocalDate> chunk : chunks) {
+      if (chunk.size() == 1) {
+        DateRequest child =
+            DateRequest.backfill(chunk.get(0), request.runId()).forced(request.force());
+        publisher.publish(
+            Topic.COMPOSITE_FACTORS_REQUESTS,
+            child.toJson(),
+            Attributes.of(request.runId(), chunk.get(0)));
+      } else {
+        publisher.publish(
+            Topic.COMPOSITE_FACTORS_REQUESTS,
+            new ChunkRequest(chunk, request.force(), request.runId()).toJson(),
+            Attributes.ofChunk(request.runId(), chunk));
+      }
     }
-    log.info("fanned out " + dates.size() + " game dates of " + request.range());
+    log.info(
+        "fanned out "
+            + dates.size()
+            + " game dates of "
+            + request.range()
+            + " in "
+            + chunks.size()
+            + " message(s) of at most "
+            + chunkDays);
     return new Result(report, dates);
+  }
+
+  /**
+   * The dates in order, cut into chunks of at most {@code size}, never across two seasons (a
+   * chunk's inputs are read in one query, whose season-to-date windows start at one opening night).
+   */
+  static List<List<LocalDate>> chunks(List<LocalDate> dates, int size) {
+    List<List<LocalDate>> chunks = new ArrayList<>();
+    List<LocalDate> current = new ArrayList<>();
+    for (LocalDate date : dates.stream().sorted().toList()) {
+      if (current.size() == size
+          || (!current.isEmpty()
+              && SeasonCalendar.seasonYear(current.get(0)) != SeasonCalendar.seasonYear(date))) {
+        chunks.add(List.copyOf(current));
+        current.clear();
+      }
+      current.add(date);
+    }
+    if (!current.isEmpty()) {
+      chunks.add(List.copyOf(current));
+    }
+    return chunks;
   }
 }

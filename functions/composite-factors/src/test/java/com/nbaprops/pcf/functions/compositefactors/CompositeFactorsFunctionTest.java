@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.logging.Severity;
+import com.nbaprops.pcf.message.ComputedChunk;
 import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.port.WarehouseException;
@@ -181,12 +182,18 @@ class CompositeFactorsFunctionTest {
   }
 
   @Test
-  void aRangeFansOutOneRequestPerGameDate() {
-    fixture.played(DAY.plusDays(2), "ann");
-    fixture
+  void aRangeFansOutItsGameDatesInChunksOfTheConfiguredSize() {
+    RuntimeFixture chunked =
+        new RuntimeFixture(blobs.resolve("chunked"), Map.of("RANGE_CHUNK_DAYS", "2"));
+    CompositeFactorsFunction function = new CompositeFactorsFunction(chunked.runtime());
+    chunked
+        .played(DAY.minusDays(1), "ann")
+        .played(DAY, "ann", "bob")
+        .played(DAY.plusDays(2), "ann");
+    chunked
         .bus()
         .subscribe(
-            fixture.runtime().config().topic(Topic.COMPOSITE_FACTORS_REQUESTS),
+            chunked.runtime().config().topic(Topic.COMPOSITE_FACTORS_REQUESTS),
             "composite-factors",
             function);
 
@@ -194,12 +201,42 @@ class CompositeFactorsFunctionTest {
         GoldenEvents.request(
             "{\"start_date\":\"2023-02-20\",\"end_date\":\"2023-02-28\",\"run_id\":\"bf\"}"));
 
-    var requests = fixture.published(Topic.COMPOSITE_FACTORS_REQUESTS);
+    var requests = chunked.published(Topic.COMPOSITE_FACTORS_REQUESTS);
+    assertThat(requests.stream().map(m -> m.attributes().get("analysis_dates")).toList())
+        .containsExactly("2023-02-22 2023-02-23", null)
+        .inOrder();
+    assertThat(requests.get(1).attributes()).containsEntry("analysis_date", "2023-02-25");
+    var computed = chunked.published(Topic.COMPOSITE_FACTORS_COMPUTED);
+    assertThat(computed).hasSize(2);
+    assertThat(ComputedChunk.fromJson(computed.get(0).data()).dates())
+        .containsExactly(DAY.minusDays(1), DAY)
+        .inOrder();
+    assertThat(chunked.factors(DAY)).hasSize(2);
+    assertThat(chunked.factors(DAY.minusDays(1))).hasSize(1);
+  }
+
+  @Test
+  void withOneDateAChunkARangeFansOutOneRequestPerGameDate() {
+    RuntimeFixture perDate =
+        new RuntimeFixture(blobs.resolve("per-date"), Map.of("RANGE_CHUNK_DAYS", "1"));
+    CompositeFactorsFunction function = new CompositeFactorsFunction(perDate.runtime());
+    perDate.played(DAY.minusDays(1), "ann").played(DAY, "ann").played(DAY.plusDays(2), "ann");
+    perDate
+        .bus()
+        .subscribe(
+            perDate.runtime().config().topic(Topic.COMPOSITE_FACTORS_REQUESTS),
+            "composite-factors",
+            function);
+
+    function.accept(
+        GoldenEvents.request(
+            "{\"start_date\":\"2023-02-20\",\"end_date\":\"2023-02-28\",\"run_id\":\"bf\"}"));
+
+    var requests = perDate.published(Topic.COMPOSITE_FACTORS_REQUESTS);
     assertThat(requests.stream().map(m -> m.attributes().get("analysis_date")).toList())
         .containsExactly("2023-02-22", "2023-02-23", "2023-02-25")
         .inOrder();
-    assertThat(fixture.published(Topic.COMPOSITE_FACTORS_COMPUTED)).hasSize(3);
-    assertThat(fixture.factors(DAY)).hasSize(10);
+    assertThat(perDate.published(Topic.COMPOSITE_FACTORS_COMPUTED)).hasSize(3);
   }
 
   @Test

@@ -3,13 +3,18 @@ package com.nbaprops.pcf.functions.coveragevalidation;
 import com.google.cloud.functions.CloudEventsFunction;
 import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.logging.StructuredLog;
+import com.nbaprops.pcf.message.ComputedChunk;
 import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.message.FunctionInbox;
+import com.nbaprops.pcf.message.JsonFields;
 import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import io.cloudevents.CloudEvent;
 
-/** coverage-validation, on {@code composite-factors-computed}: the verdict of one computed date. */
+/**
+ * coverage-validation, on {@code composite-factors-computed}: the verdict of one computed date, or
+ * of each date of a computed chunk.
+ */
 public final class CoverageValidationFunction implements CloudEventsFunction {
   private final FunctionInbox inbox;
   private final CoverageValidationService validation;
@@ -37,8 +42,20 @@ public final class CoverageValidationFunction implements CloudEventsFunction {
 
   @Override
   public void accept(CloudEvent event) {
-    inbox
-        .open(event, (data, runIds) -> FactorsComputed.fromJson(data))
-        .ifPresent(validation::validate);
+    inbox.open(event, (data, runIds) -> parse(data)).ifPresent(this::dispatch);
+  }
+
+  private static Object parse(String data) {
+    return ComputedChunk.isMeant(JsonFields.parse(data))
+        ? ComputedChunk.fromJson(data)
+        : FactorsComputed.fromJson(data);
+  }
+
+  private void dispatch(Object message) {
+    if (message instanceof ComputedChunk chunk) {
+      validation.validateChunk(chunk);
+    } else if (message instanceof FactorsComputed computed) {
+      validation.validate(computed);
+    }
   }
 }

@@ -5,11 +5,14 @@ import com.nbaprops.pcf.config.InputThreshold;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.Coverage;
 import com.nbaprops.pcf.domain.DataSource;
+import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
+import com.nbaprops.pcf.message.ComputedChunk;
 import com.nbaprops.pcf.message.CoverageValidated;
 import com.nbaprops.pcf.message.FactorsComputed;
+import com.nbaprops.pcf.message.ValidatedChunk;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.query.CoverageCounts;
 import com.nbaprops.pcf.query.DateInput;
@@ -19,8 +22,11 @@ import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.runtime.TopicPublisher;
 import com.nbaprops.pcf.table.Catalog;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Checks a computed date: players written against players who played, every input against what
@@ -51,21 +57,59 @@ final class CoverageValidationService {
   CoverageValidated validate(FactorsComputed computed) {
     LocalDate date = computed.analysisDate();
     CoverageValidated result =
-        check(computed, log.with("run_id", computed.runId()).with("analysis_date", date));
+        check(
+            computed,
+            () -> counts.snapshot(date),
+            log.with("run_id", computed.runId()).with("analysis_date", date));
     publisher.publish(
         Topic.COVERAGE_VALIDATED, result.toJson(), Attributes.of(computed.runId(), date));
     return result;
   }
 
-  private CoverageValidated check(FactorsComputed computed, StructuredLog log) {
-    LocalDate date = computed.analysisDate();
+  /**
+   * Every date of a chunk, counted in one query and judged as {@link #validate} judges one; one
+   * message with every verdict. A count that cannot run is an ERROR verdict for each date.
+   */
+  List<CoverageValidated> validateChunk(ComputedChunk chunk) {
+    List<LocalDate> dates = chunk.dates();
+    Map<LocalDate, CoverageCounts.Snapshot> snapshots;
+    RuntimeException failure = null;
+    try {
+      snapshots = counts.snapshots(new DateRange(Collections.min(dates), Collections.max(dates)));
+    } catch (RuntimeException e) {
+      snapshots = Map.of();
+      failure = e;
+    }
+    List<CoverageValidated> verdicts = new ArrayList<>();
+    for (FactorsComputed computed : chunk.outcomes()) {
+      Map<LocalDate, CoverageCounts.Snapshot> counted = snapshots;
+      RuntimeException failed = failure;
+      verdicts.add(
+          check(
+              computed,
+              () -> {
+                if (failed != null) {
+                  throw failed;
+                }
+                return counted.get(computed.analysisDate());
+              },
+              log.with("run_id", chunk.runId()).with("analysis_date", computed.analysisDate())));
+    }
+    ValidatedChunk message = new ValidatedChunk(chunk.runId(), verdicts);
+    publisher.publish(
+        Topic.COVERAGE_VALIDATED, message.toJson(), Attributes.ofChunk(chunk.runId(), dates));
+    return verdicts;
+  }
+
+  private CoverageValidated check(
+      FactorsComputed computed, Supplier<CoverageCounts.Snapshot> snapshot, StructuredLog log) {
     if (computed.status() == FactorsComputed.Status.SKIPPED_BOOTSTRAP) {
       log.info("validation skipped: bootstrap day, not computed on purpose");
       return result(
           computed, Verdict.SKIPPED, 0, 0, null, null, "bootstrap day: skipped, not failed");
     }
     try {
-      CoverageCounts.Snapshot now = counts.snapshot(date);
+      CoverageCounts.Snapshot now = snapshot.get();
       int expected = now.expected();
       CoverageCounts.Written written = now.written();
       DataSource source =

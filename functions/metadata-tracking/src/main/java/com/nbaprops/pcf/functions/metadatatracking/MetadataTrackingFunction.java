@@ -7,6 +7,7 @@ import com.nbaprops.pcf.message.CoverageValidated;
 import com.nbaprops.pcf.message.FunctionInbox;
 import com.nbaprops.pcf.message.JsonFields;
 import com.nbaprops.pcf.message.SweepRequest;
+import com.nbaprops.pcf.message.ValidatedChunk;
 import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
@@ -50,13 +51,19 @@ public final class MetadataTrackingFunction implements CloudEventsFunction {
   }
 
   private Object parse(String json, Supplier<String> runIds) {
-    return CoverageValidated.isMeant(JsonFields.parse(json))
+    JsonFields fields = JsonFields.parse(json);
+    if (ValidatedChunk.isMeant(fields)) {
+      return ValidatedChunk.fromJson(json);
+    }
+    return CoverageValidated.isMeant(fields)
         ? CoverageValidated.fromJson(json)
         : SweepRequest.parse(json, clock.today(), maxRangeDays, runIds);
   }
 
   private void dispatch(Object message) {
-    if (message instanceof CoverageValidated validated) {
+    if (message instanceof ValidatedChunk chunk) {
+      tracking.trackChunk(chunk);
+    } else if (message instanceof CoverageValidated validated) {
       tracking.track(validated);
     } else if (message instanceof SweepRequest sweep) {
       tracking.sweep(sweep);

@@ -6,6 +6,7 @@ import com.nbaprops.pcf.config.Thresholds;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.Coverage;
 import com.nbaprops.pcf.domain.DataSource;
+import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.failure.FailureCategory;
 import com.nbaprops.pcf.failure.FailureRecorder;
 import com.nbaprops.pcf.logging.Severity;
@@ -14,6 +15,7 @@ import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.CoverageValidated;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.message.SweepRequest;
+import com.nbaprops.pcf.message.ValidatedChunk;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
@@ -29,6 +31,7 @@ import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -102,8 +105,34 @@ final class MetadataTrackingService {
    * cannot write a state the tables contradict. Failures are always flagged.
    */
   CoverageStatus track(CoverageValidated message) {
+    CoverageCounts.Snapshot now = counts.snapshot(message.analysisDate());
+    return track(checked(message, now), true, now);
+  }
+
+  /**
+   * Tracks every date of a validated chunk as {@link #track(CoverageValidated)} tracks one: the
+   * chunk's counts in one query, its metadata rows in one write.
+   */
+  List<CoverageStatus> trackChunk(ValidatedChunk chunk) {
+    List<LocalDate> dates =
+        chunk.verdicts().stream().map(CoverageValidated::analysisDate).sorted().toList();
+    Map<LocalDate, CoverageCounts.Snapshot> snapshots =
+        counts.snapshots(new DateRange(dates.get(0), dates.get(dates.size() - 1)));
+    List<Pending> pending = new ArrayList<>();
+    for (CoverageValidated verdict : chunk.verdicts()) {
+      CoverageCounts.Snapshot now = snapshots.get(verdict.analysisDate());
+      pending.add(decide(checked(verdict, now), true, now));
+    }
+    write(pending);
+    return pending.stream().map(this::settle).toList();
+  }
+
+  /**
+   * The message's date as the warehouse has it now: its counts, source and features; a passing
+   * verdict must still hold for them.
+   */
+  private CoverageValidated checked(CoverageValidated message, CoverageCounts.Snapshot now) {
     LocalDate date = message.analysisDate();
-    CoverageCounts.Snapshot now = counts.snapshot(date);
     int expected = now.expected();
     CoverageCounts.Written written = now.written();
     if (expected != message.expectedPlayers() || written.players() != message.actualPlayers()) {
@@ -120,19 +149,16 @@ final class MetadataTrackingService {
       // A passing verdict must still hold for what the warehouse has now: its players and inputs.
       verdict = worse(verdict, now.verdict(thresholds.coverageGate()));
     }
-    return track(
-        new CoverageValidated(
-            message.runId(),
-            date,
-            verdict,
-            expected,
-            written.players(),
-            written.dataSource(),
-            Optional.ofNullable(CoverageCounts.problems(now.features(), now.inputs()))
-                .orElse(message.featureReport()),
-            message.reason()),
-        true,
-        now);
+    return new CoverageValidated(
+        message.runId(),
+        date,
+        verdict,
+        expected,
+        written.players(),
+        written.dataSource(),
+        Optional.ofNullable(CoverageCounts.problems(now.features(), now.inputs()))
+            .orElse(message.featureReport()),
+        message.reason());
   }
 
   /**
@@ -140,7 +166,7 @@ final class MetadataTrackingService {
    * critical features both. Returns the statuses.
    */
   List<CoverageStatus> sweep(SweepRequest request) {
-    List<CoverageStatus> statuses = new ArrayList<>();
+    List<Pending> pending = new ArrayList<>();
     for (var dated : counts.snapshots(request.range()).entrySet()) {
       LocalDate date = dated.getKey();
       CoverageCounts.Snapshot now = dated.getValue();
@@ -150,8 +176,8 @@ final class MetadataTrackingService {
       }
       CoverageCounts.Written written = now.written();
       if (written.players() == 0 && calendar.isBootstrap(date)) {
-        statuses.add(
-            track(
+        pending.add(
+            decide(
                 new CoverageValidated(
                     request.runId(),
                     date,
@@ -165,30 +191,40 @@ final class MetadataTrackingService {
                 now));
         continue;
       }
-      Verdict verdict = now.verdict(thresholds.coverageGate());
-      CoverageStatus status =
-          track(
+      pending.add(
+          decide(
               new CoverageValidated(
                   request.runId(),
                   date,
-                  verdict,
+                  now.verdict(thresholds.coverageGate()),
                   expected,
                   written.players(),
                   written.dataSource(),
                   CoverageCounts.problems(now.features(), now.inputs()),
                   "metadata sweep"),
               request.flagIncomplete(),
-              now);
-      if (autoHeal && status == CoverageStatus.INCOMPLETE) {
-        requestHeal(date, request.runId(), "still INCOMPLETE");
-      } else if (autoHeal && status == CoverageStatus.COMPLETE && stopGapReplaceable(now)) {
+              now));
+    }
+    // Every date's row in one write (one load, or a staged transaction), then each date's
+    // consequences: logs, resolutions, failures, heals.
+    write(pending);
+    List<CoverageStatus> statuses = new ArrayList<>();
+    for (Pending date : pending) {
+      CoverageStatus status = settle(date);
+      boolean bootstrap = date.verdict().verdict() == Verdict.SKIPPED;
+      if (!bootstrap && autoHeal && status == CoverageStatus.INCOMPLETE) {
+        requestHeal(date.verdict().analysisDate(), request.runId(), "still INCOMPLETE");
+      } else if (!bootstrap
+          && autoHeal
+          && status == CoverageStatus.COMPLETE
+          && stopGapReplaceable(date.now())) {
         requestHeal(
-            date,
+            date.verdict().analysisDate(),
             request.runId(),
             "computed from a synthetic context while the upcoming context now has "
-                + now.upcomingPlayed()
+                + date.now().upcomingPlayed()
                 + " of "
-                + now.expected()
+                + date.now().expected()
                 + " players");
       }
       statuses.add(status);
@@ -258,32 +294,66 @@ final class MetadataTrackingService {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
+  /** A date's metadata row, decided and not yet written, with what settles it once it is. */
+  private record Pending(
+      CoverageValidated verdict,
+      boolean flagFailures,
+      CoverageCounts.Snapshot now,
+      CoverageStatus status,
+      double pct,
+      Row row) {}
+
   /**
    * Writes the date's metadata row; a COMPLETE date resolves its {@code openFailures} open data
    * failures (none open, no statement).
    */
   private CoverageStatus track(
       CoverageValidated v, boolean flagFailures, CoverageCounts.Snapshot now) {
+    Pending date = decide(v, flagFailures, now);
+    write(List.of(date));
+    return settle(date);
+  }
+
+  private Pending decide(CoverageValidated v, boolean flagFailures, CoverageCounts.Snapshot now) {
     LocalDate date = v.analysisDate();
-    StructuredLog log = this.log.with("run_id", v.runId()).with("analysis_date", date);
     CoverageStatus status = status(v, now);
     double pct = Coverage.round(Coverage.percent(v.actualPlayers(), v.expectedPlayers()), 2);
-    warehouse.replacePartition(
-        Tables.BACKFILL_PROCESSING_METADATA,
-        date,
-        List.of(
-            Row.builder()
-                .set("analysis_date", date)
-                .set("expected_players", (long) v.expectedPlayers())
-                .set("actual_players", (long) v.actualPlayers())
-                .set("coverage_pct", pct)
-                .set("status", status.name())
-                .set("data_source", v.dataSource() == null ? null : v.dataSource().name())
-                .set("verdict", v.verdict().name())
-                .set("feature_report", v.featureReport())
-                .set("run_id", v.runId())
-                .set("tracked_at", clock.now())
-                .build()));
+    Row row =
+        Row.builder()
+            .set("analysis_date", date)
+            .set("expected_players", (long) v.expectedPlayers())
+            .set("actual_players", (long) v.actualPlayers())
+            .set("coverage_pct", pct)
+            .set("status", status.name())
+            .set("data_source", v.dataSource() == null ? null : v.dataSource().name())
+            .set("verdict", v.verdict().name())
+            .set("feature_report", v.featureReport())
+            .set("run_id", v.runId())
+            .set("tracked_at", clock.now())
+            .build();
+    return new Pending(v, flagFailures, now, status, pct, row);
+  }
+
+  /** The dates' metadata rows in one atomic write: every date's or none. */
+  private void write(List<Pending> dates) {
+    if (dates.size() == 1) {
+      Pending date = dates.get(0);
+      warehouse.replacePartition(
+          Tables.BACKFILL_PROCESSING_METADATA, date.verdict().analysisDate(), List.of(date.row()));
+    } else if (!dates.isEmpty()) {
+      warehouse.replacePartitions(
+          Tables.BACKFILL_PROCESSING_METADATA, dates.stream().map(Pending::row).toList());
+    }
+  }
+
+  /** Once its row is written: the date's log line, resolved failures, or recorded ones. */
+  private CoverageStatus settle(Pending pending) {
+    CoverageValidated v = pending.verdict();
+    CoverageCounts.Snapshot now = pending.now();
+    CoverageStatus status = pending.status();
+    double pct = pending.pct();
+    LocalDate date = v.analysisDate();
+    StructuredLog log = this.log.with("run_id", v.runId()).with("analysis_date", date);
     String summary =
         String.format(
             "%s %s: %d of %d players (%.2f%%), verdict %s",
@@ -305,7 +375,7 @@ final class MetadataTrackingService {
                     + v.reason()
                     + (v.featureReport() == null ? "" : "; " + v.featureReport())
                     + ")");
-        if (flagFailures) {
+        if (pending.flagFailures()) {
           flag(v, pct, now);
         }
       }
