@@ -34,9 +34,9 @@ variable "orchestration_dataset" {
 }
 
 variable "range_chunk_days" {
-  description = "Game dates a range's fan-out puts in one message (1: a message per date). 30 keeps a chunk far inside composite-factors' 540 s and 1 GiB (docs/performance.md)."
+  description = "Game dates a range's fan-out puts in one message (1: a message per date). 40 keeps a 944-date backfill under 200 BigQuery jobs and a chunk far inside composite-factors' 540 s and 1 GiB (docs/performance.md, \"The range in chunks\")."
   type        = number
-  default     = 30
+  default     = 40
 
   validation {
     condition     = var.range_chunk_days >= 1 && var.range_chunk_days <= 100

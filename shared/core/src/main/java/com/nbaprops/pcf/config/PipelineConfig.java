@@ -56,7 +56,7 @@ public record PipelineConfig(
   public static final String RANGE_CHUNK_DAYS = "RANGE_CHUNK_DAYS";
 
   /** The chunk size when none is set. */
-  public static final int DEFAULT_RANGE_CHUNK_DAYS = 30;
+  public static final int DEFAULT_RANGE_CHUNK_DAYS = 40;
 
   public static final String LEAGUE_TIME_ZONE = "LEAGUE_TIME_ZONE";
   public static final String WAREHOUSE = "WAREHOUSE";
