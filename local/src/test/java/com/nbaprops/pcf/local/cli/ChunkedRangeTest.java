@@ -10,7 +10,6 @@ import com.nbaprops.pcf.local.operations.Backfill;
 import com.nbaprops.pcf.local.operations.Demo;
 import com.nbaprops.pcf.local.operations.ExitCodes;
 import com.nbaprops.pcf.local.operations.Progress;
-import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
@@ -127,7 +126,7 @@ class ChunkedRangeTest {
             () -> new WarehouseException("the write died", null));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     int code;
-    try (LocalRuntime local = withWarehouse(seeded, failing, chunkedHome)) {
+    try (LocalRuntime local = SeasonFixture.over(seeded, failing, chunkedHome)) {
       code =
           new Backfill(
                   local,
@@ -153,7 +152,7 @@ class ChunkedRangeTest {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try (LocalRuntime perDate = open(SeasonFixture.INCIDENT, perDateHome, 1);
         LocalRuntime local =
-            withWarehouse(seeded, poisoning(seeded.runtime().warehouse()), chunkedHome)) {
+            SeasonFixture.over(seeded, poisoning(seeded.runtime().warehouse()), chunkedHome)) {
       int code =
           new Backfill(
                   local,
@@ -178,18 +177,6 @@ class ChunkedRangeTest {
     String report = out.toString(StandardCharsets.UTF_8);
     assertThat(report).contains("1 not done");
     assertThat(report).contains("NOT DONE " + POISONED + ": dead-lettered");
-  }
-
-  /** The runtime over {@code warehouse}, with a bus of its own so the functions use it. */
-  private static LocalRuntime withWarehouse(LocalRuntime seeded, Warehouse warehouse, Path home) {
-    PipelineRuntime runtime = seeded.runtime();
-    LocalEventBus bus =
-        new LocalEventBus(
-            runtime.config().projectId(),
-            LocalEventBus.MAX_DELIVERY_ATTEMPTS,
-            runtime.clock(),
-            StructuredLog.to(runtime.logSink()));
-    return LocalRuntime.of(runtime.withWarehouse(warehouse).withBus(bus), bus, home);
   }
 
   /**

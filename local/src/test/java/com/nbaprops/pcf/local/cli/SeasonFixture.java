@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.local.cli;
 
+import com.nbaprops.pcf.adapter.embedded.LocalEventBus;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.operations.Backfill;
@@ -7,7 +8,10 @@ import com.nbaprops.pcf.local.operations.Demo;
 import com.nbaprops.pcf.local.operations.Progress;
 import com.nbaprops.pcf.local.operations.Seeding;
 import com.nbaprops.pcf.logging.LogSink;
+import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.runtime.PipelineRuntime;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -49,6 +53,21 @@ public enum SeasonFixture {
   public LocalRuntime open(Path home, Map<String, String> env, LogSink logs) {
     copyTo(home);
     return LocalRuntime.open(home, env, TODAY, logs);
+  }
+
+  /**
+   * {@code seeded}'s runtime over {@code warehouse} (a faulty one, say), with a bus of its own so
+   * the functions wired to it run over that warehouse.
+   */
+  static LocalRuntime over(LocalRuntime seeded, Warehouse warehouse, Path home) {
+    PipelineRuntime runtime = seeded.runtime();
+    LocalEventBus bus =
+        new LocalEventBus(
+            runtime.config().projectId(),
+            LocalEventBus.MAX_DELIVERY_ATTEMPTS,
+            runtime.clock(),
+            StructuredLog.to(runtime.logSink()));
+    return LocalRuntime.of(runtime.withWarehouse(warehouse).withBus(bus), bus, home);
   }
 
   /** The same over a bus that delivers on its own thread, for {@code serve}'s host. */

@@ -52,8 +52,7 @@ class SilentSuccessTest {
                 new WarehouseException(
                     "TransactionContext Error: cannot commit - no transaction is active",
                     new UncheckedIOException(new IOException("No space left on device"))));
-    LocalEventBus bus = freshBus(runtime);
-    return LocalRuntime.of(runtime.withWarehouse(full).withBus(bus), bus, home);
+    return SeasonFixture.over(seeded, full, home);
   }
 
   /** A bus of its own, so the functions a test wires to it run over the test's runtime. */

@@ -10,6 +10,28 @@ public final class Partitions {
   private Partitions() {}
 
   /**
+   * Refuses rows meant for one partition that belong to another.
+   *
+   * @throws IllegalArgumentException when a row of {@code rows} belongs to another partition than
+   *     {@code partition}
+   */
+  public static void check(TableDefinition table, LocalDate partition, List<Row> rows) {
+    String column = table.partition().name();
+    for (Row row : rows) {
+      if (!partition.equals(row.date(column))) {
+        throw new IllegalArgumentException(
+            table.name()
+                + ": a row for "
+                + column
+                + "="
+                + row.date(column)
+                + " cannot replace partition "
+                + partition);
+      }
+    }
+  }
+
+  /**
    * The distinct partition dates of {@code rows}, in order.
    *
    * @throws IllegalArgumentException when there are no rows, or a row has no partition date

@@ -114,19 +114,7 @@ public final class BigQueryWarehouse implements Warehouse {
 
   @Override
   public void replacePartition(TableDefinition table, LocalDate partition, List<Row> rows) {
-    String column = table.partition().name();
-    for (Row row : rows) {
-      if (!partition.equals(row.date(column))) {
-        throw new IllegalArgumentException(
-            table.name()
-                + ": a row for "
-                + column
-                + "="
-                + row.date(column)
-                + " cannot replace partition "
-                + partition);
-      }
-    }
+    Partitions.check(table, partition, rows);
     if (rows.isEmpty()) {
       // A load of no rows is refused; an emptied partition is one DELETE.
       execute(BigQueryStatements.deletePartition(catalog, table, partition));

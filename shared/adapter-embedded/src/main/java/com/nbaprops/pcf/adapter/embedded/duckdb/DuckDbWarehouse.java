@@ -240,36 +240,17 @@ public final class DuckDbWarehouse implements Warehouse {
 
   @Override
   public void replacePartition(TableDefinition table, LocalDate partition, List<Row> rows) {
-    String partitionColumn = table.partition().name();
-    for (Row row : rows) {
-      if (!partition.equals(row.date(partitionColumn))) {
-        throw new IllegalArgumentException(
-            table.name()
-                + ": a row for "
-                + partitionColumn
-                + "="
-                + row.date(partitionColumn)
-                + " cannot replace partition "
-                + partition);
-      }
-    }
-    try (Lease lease = new Lease(true)) {
-      DuckDbSession session = lease.session;
-      session.inTransaction(
-          () -> {
-            PreparedStatement delete =
-                session.statement(
-                    catalog.template("DELETE FROM {table} WHERE {partition} = ?", table).render());
-            delete.setObject(1, partition);
-            delete.executeUpdate();
-            session.appendRows(table, rows);
-          });
-    }
+    Partitions.check(table, partition, rows);
+    replace(table, List.of(partition), rows);
   }
 
   @Override
   public void replacePartitions(TableDefinition table, List<Row> rows) {
-    List<LocalDate> partitions = Partitions.of(table, rows);
+    replace(table, Partitions.of(table, rows), rows);
+  }
+
+  /** Empties {@code partitions} and appends {@code rows}, in one transaction. */
+  private void replace(TableDefinition table, List<LocalDate> partitions, List<Row> rows) {
     try (Lease lease = new Lease(true)) {
       DuckDbSession session = lease.session;
       session.inTransaction(
