@@ -110,7 +110,12 @@ public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> 
                 + dates.get(i - 1));
       }
     }
-    range(dates.get(0), dates.get(dates.size() - 1));
+    LocalDate last = dates.get(dates.size() - 1);
+    if (last.isAfter(today)) {
+      throw new InvalidMessageException(
+          "analysis_dates holds " + last + ", in the future (today is " + today + ")");
+    }
+    range(dates.get(0), last);
     return dates;
   }
 

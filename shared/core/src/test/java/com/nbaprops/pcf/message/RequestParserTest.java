@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -72,7 +73,34 @@ class RequestParserTest {
         arguments("{\"analysis_date\":\"2032-02-23\"}", "ahead of today"),
         arguments("{\"all\":false}", "'all' can only be true"),
         arguments("{\"all\":true,\"start_date\":\"2023-02-01\"}", "give 'all' alone"),
-        arguments("{\"all\":true,\"backfill_mode\":true}", "backfill_mode does not apply"));
+        arguments("{\"all\":true,\"backfill_mode\":true}", "backfill_mode does not apply"),
+        arguments("{\"analysis_dates\":[]}", "a chunk has 1 to 100"),
+        arguments("{\"analysis_dates\":\"2023-02-01\"}", "must be an array"),
+        arguments("{\"analysis_dates\":[20230201]}", "must hold dates as strings"),
+        arguments(
+            "{\"analysis_dates\":[\"2023-02-02\",\"2023-02-01\"]}",
+            "increasing order without repeats"),
+        arguments(
+            "{\"analysis_dates\":[\"2023-02-01\",\"2023-02-01\"]}",
+            "increasing order without repeats"),
+        arguments("{\"analysis_dates\":[\"2023-03-11\"]}", "in the future"),
+        arguments(
+            "{\"analysis_dates\":[\"2023-02-01\"],\"analysis_date\":\"2023-02-01\"}",
+            "give analysis_dates alone"),
+        arguments(
+            "{\"analysis_dates\":[\"2023-02-01\"],\"backfill_mode\":false}",
+            "chunks always run as backfills"));
+  }
+
+  @Test
+  void readsAChunkOfDatesAsTheFanOutWritesIt() {
+    ChunkRequest chunk =
+        new ChunkRequest(
+            List.of(LocalDate.of(2023, 2, 1), LocalDate.of(2023, 2, 3)), true, "run-range");
+
+    assertThat(parser.parse(chunk.toJson())).isEqualTo(chunk);
+    assertThat(chunk.alone(LocalDate.of(2023, 2, 3)))
+        .isEqualTo(DateRequest.backfill(LocalDate.of(2023, 2, 3), "run-range").forced(true));
   }
 
   @Test
