@@ -119,38 +119,14 @@ public final class SeasonBench {
 
     // The per-date path (a message per date) and the chunked one (RANGE_CHUNK_DAYS dates a
     // message), each one delivery at a time and --workers at once; the rows must agree.
-    List<Map<String, Object>> perDateRows = new ArrayList<>();
-    List<Long> perDate = season(template, scratch, 1, 1, perDateRows, quiet);
-    report(
-        "season through the chain, a message per date, one delivery at a time (164 game dates,"
-            + " 150 computed)",
-        perDate);
-    List<Long> perDatePooled = perDate;
-    if (workers > 1) {
-      perDatePooled = season(template, scratch, workers, 1, perDateRows, quiet);
-      report(
-          "season through the chain, a message per date, " + workers + " deliveries at once",
-          perDatePooled);
-    }
+    Chain perDateChain = chain(template, scratch, 1, "a message per date", quiet);
     int chunkDays = PipelineConfig.DEFAULT_RANGE_CHUNK_DAYS;
-    List<Map<String, Object>> chainRows = new ArrayList<>();
-    List<Long> chunked = season(template, scratch, 1, chunkDays, chainRows, quiet);
-    report(
-        "season through the chain in chunks of " + chunkDays + " dates, one delivery at a time",
-        chunked);
-    List<Long> season = chunked;
-    if (workers > 1) {
-      season = season(template, scratch, workers, chunkDays, chainRows, quiet);
-      report(
-          "season through the chain in chunks of "
-              + chunkDays
-              + " dates, "
-              + workers
-              + " deliveries at once (BUS=local:"
-              + workers
-              + ")",
-          season);
-    }
+    Chain chunkedChain =
+        chain(template, scratch, chunkDays, "in chunks of " + chunkDays + " dates", quiet);
+    List<Long> perDatePooled = perDateChain.times();
+    List<Long> season = chunkedChain.times();
+    List<Map<String, Object>> perDateRows = perDateChain.rows();
+    List<Map<String, Object>> chainRows = chunkedChain.rows();
     boolean sameRows = perDateRows.equals(chainRows);
     out.printf(
         "  chunked rows identical to the per-date rows: %s; per-date / chunked: %.1fx%n",
@@ -306,6 +282,33 @@ public final class SeasonBench {
       rows.add(values);
     }
     return rows;
+  }
+
+  /** A way through the chain: its times with the most deliveries at once, and its rows. */
+  private record Chain(List<Long> times, List<Map<String, Object>> rows) {}
+
+  /** The season with {@code chunkDays} dates a message, one delivery at a time, then --workers. */
+  private Chain chain(Path template, Path scratch, int chunkDays, String how, PrintWriter quiet) {
+    List<Map<String, Object>> rows = new ArrayList<>();
+    List<Long> times = season(template, scratch, 1, chunkDays, rows, quiet);
+    report(
+        "season through the chain, "
+            + how
+            + ", one delivery at a time (164 game dates, 150 computed)",
+        times);
+    if (workers > 1) {
+      times = season(template, scratch, workers, chunkDays, rows, quiet);
+      report(
+          "season through the chain, "
+              + how
+              + ", "
+              + workers
+              + " deliveries at once (BUS=local:"
+              + workers
+              + ")",
+          times);
+    }
+    return new Chain(times, rows);
   }
 
   /**
