@@ -118,6 +118,10 @@ class BadInputCorpusTest {
         request(
             "{\"start_date\":\"2023-02-01\",\"end_date\":\"2023-02-02\",\"backfill_mode\":true}",
             "backfill_mode does not apply"),
+        request("{\"analysis_dates\":[]}", "a chunk has 1 to 100"),
+        request(
+            "{\"analysis_dates\":[\"2023-02-02\",\"2023-02-01\"]}",
+            "increasing order without repeats"),
         // composite-factors-computed
         computed("{}", "missing required field 'run_id'"),
         computed("{" + ok + ",\"status\":\"DONE\"}", "unknown value 'DONE'"),
@@ -134,6 +138,16 @@ class BadInputCorpusTest {
             "{\"run_id\":\"r\",\"analysis_date\":\"0000-01-01\",\"status\":\"COMPUTED\"}",
             "outside the league's dates"),
         computed("{" + ok + ",\"status\":\"COMPUTED\",\"status\":\"NO_INPUT\"}", "more than once"),
+        computed("{\"run_id\":\"r\",\"outcomes\":[]}", "at least one date"),
+        computed("{\"run_id\":\"r\",\"outcomes\":{}}", "must be an array"),
+        computed("{\"run_id\":\"r\",\"outcomes\":[1]}", "must hold objects"),
+        computed(
+            "{\"run_id\":\"r\",\"outcomes\":[{\"run_id\":\"s\",\"analysis_date\":\"2023-02-23\","
+                + "\"status\":\"COMPUTED\"}]}",
+            "another run"),
+        computed(
+            "{\"run_id\":\"r\",\"outcomes\":[{" + ok + ",\"status\":\"DONE\"}]}",
+            "unknown value 'DONE'"),
         // coverage-validated
         validated("{\"verdict\":\"PASS\"}", "missing required field 'run_id'"),
         validated("{" + ok + ",\"verdict\":\"GREAT\"}", "unknown value 'GREAT'"),
@@ -145,6 +159,10 @@ class BadInputCorpusTest {
             "{\"run_id\":\"r\",\"analysis_date\":\"1900-01-01\",\"verdict\":\"PASS\"}",
             "outside the league's dates"),
         validated("{" + ok + ",\"verdict\":\"PASS\",\"verdict\":\"FAIL\"}", "more than once"),
+        validated("{\"run_id\":\"r\",\"verdicts\":[]}", "at least one date"),
+        validated(
+            "{\"run_id\":\"r\",\"verdicts\":[{" + ok + ",\"verdict\":\"GREAT\"}]}",
+            "unknown value 'GREAT'"),
         // metadata-tracking-trigger
         sweep("{\"days\":0}", "days must be between 1"),
         sweep("{\"days\":-3}", "days must be between 1"),
