@@ -98,26 +98,12 @@ final class CompositeFactorsService {
     StructuredLog chunkLog = log.with("run_id", chunk.runId());
     List<LocalDate> dates = chunk.dates();
     DateRange span = new DateRange(dates.get(0), dates.get(dates.size() - 1));
-    Map<LocalDate, DateInputs> plain;
-    Map<LocalDate, DateInputs> synthetic;
-    try {
-      plain = sources.read(span, false);
-      List<LocalDate> fallingBack = fallingBack(dates, plain);
-      synthetic =
-          fallingBack.isEmpty()
-              ? Map.of()
-              : sources.read(
-                  new DateRange(fallingBack.get(0), fallingBack.get(fallingBack.size() - 1)), true);
-    } catch (WarehouseException e) {
-      throw e;
-    } catch (RuntimeException e) {
-      // Rows that cannot be read as inputs: one date's, most likely. Each date alone finds which,
-      // and only that one fails its retries and is dead-lettered.
-      chunkLog.error(
-          "the inputs of chunk " + span + " cannot be read; its dates are requested alone", e);
-      dates.forEach(date -> requestAlone(chunk, date));
+    Optional<ChunkInputs> read = read(chunk, span, chunkLog);
+    if (read.isEmpty()) {
       return List.of();
     }
+    Map<LocalDate, DateInputs> plain = read.get().plain();
+    Map<LocalDate, DateInputs> synthetic = read.get().synthetic();
     List<FactorsComputed> outcomes = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
     for (LocalDate date : dates) {
@@ -163,6 +149,36 @@ final class CompositeFactorsService {
             + rows.size()
             + " player rows written in one step");
     return outcomes;
+  }
+
+  /** A chunk's inputs: without the synthetic context, and with it for the dates that fall back. */
+  private record ChunkInputs(
+      Map<LocalDate, DateInputs> plain, Map<LocalDate, DateInputs> synthetic) {}
+
+  /**
+   * The chunk's inputs in one read (one more for the dates that fall back); empty when they cannot
+   * be read as inputs, the chunk's dates then requested alone. A warehouse fault is thrown.
+   */
+  private Optional<ChunkInputs> read(ChunkRequest chunk, DateRange span, StructuredLog chunkLog) {
+    try {
+      Map<LocalDate, DateInputs> plain = sources.read(span, false);
+      List<LocalDate> fallingBack = fallingBack(chunk.dates(), plain);
+      Map<LocalDate, DateInputs> synthetic =
+          fallingBack.isEmpty()
+              ? Map.of()
+              : sources.read(
+                  new DateRange(fallingBack.get(0), fallingBack.get(fallingBack.size() - 1)), true);
+      return Optional.of(new ChunkInputs(plain, synthetic));
+    } catch (WarehouseException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // Rows that cannot be read as inputs: one date's, most likely. Each date alone finds which,
+      // and only that one fails its retries and is dead-lettered.
+      chunkLog.error(
+          "the inputs of chunk " + span + " cannot be read; its dates are requested alone", e);
+      chunk.dates().forEach(date -> requestAlone(chunk, date));
+      return Optional.empty();
+    }
   }
 
   /** The dates whose upcoming context is short enough that backfill mode falls back. */
