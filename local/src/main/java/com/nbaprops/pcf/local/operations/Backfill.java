@@ -11,11 +11,13 @@ import com.nbaprops.pcf.query.DataRange;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Recomputes every game date of a range: the pre-flight check, then one range request that
- * composite-factors fans out, one date per message; then what became of each date.
+ * composite-factors fans out in chunks of dates; then what became of each date.
  */
 public final class Backfill {
   private final LocalRuntime local;
@@ -103,11 +105,16 @@ public final class Backfill {
   private String publish(RangeRequest request, int total) {
     String runId = request.runId();
     AtomicInteger done = new AtomicInteger();
+    Set<String> delivered = ConcurrentHashMap.newKeySet();
     AtomicInteger steps = new AtomicInteger();
-    // Each date passes three functions: the bar counts the deliveries as they finish.
+    // Each date passes three functions: the bar counts the deliveries as they finish, each date
+    // once per function (a chunk split into its dates delivers them again, alone).
     local.onDateDelivered(
         runId,
         (function, date) -> {
+          if (!delivered.add(function + " " + date)) {
+            return;
+          }
           if (function == SuiteFunction.COMPOSITE_FACTORS) {
             done.incrementAndGet();
           }
