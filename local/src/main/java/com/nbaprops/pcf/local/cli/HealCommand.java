@@ -3,7 +3,7 @@ package com.nbaprops.pcf.local.cli;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.operations.Heal;
-import java.time.LocalDate;
+import com.nbaprops.pcf.local.operations.Track;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -32,10 +32,9 @@ final class HealCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     try (LocalRuntime local = root.global.open()) {
-      LocalDate yesterday = local.runtime().leagueClock().today().minusDays(1);
       DateRange range =
           span.days != null
-              ? CliDates.range(yesterday.minusDays(Math.max(1, span.days) - 1L), yesterday)
+              ? Track.lastDays(local, span.days)
               : CliDates.range(span.range[0], span.range[1]);
       return Heal.span(local, range, spec.commandLine().getOut());
     }

@@ -15,18 +15,23 @@ public final class Track {
 
   /** The {@code days} days ending yesterday, as the scheduler names them. */
   public static int days(LocalRuntime local, int days, boolean flagIncomplete, PrintWriter out) {
+    DateRange span = lastDays(local, days);
+    JsonObject sweep = new JsonObject();
+    sweep.addProperty("days", days);
+    return run(local, sweep, span, flagIncomplete, out);
+  }
+
+  /**
+   * The {@code days} days ending yesterday in the league's time zone.
+   *
+   * @throws IllegalArgumentException (bad usage) when {@code days} is under 1
+   */
+  public static DateRange lastDays(LocalRuntime local, int days) {
     if (days < 1) {
       throw new IllegalArgumentException("--days must be at least 1, got " + days);
     }
-    JsonObject sweep = new JsonObject();
-    sweep.addProperty("days", days);
     LocalDate yesterday = local.runtime().leagueClock().today().minusDays(1);
-    return run(
-        local,
-        sweep,
-        new DateRange(yesterday.minusDays(days - 1L), yesterday),
-        flagIncomplete,
-        out);
+    return new DateRange(yesterday.minusDays(days - 1L), yesterday);
   }
 
   public static int span(

@@ -86,6 +86,16 @@ class PipelineCliTest {
     assertThat(run("backfill", "--help")).isEqualTo(ExitCodes.OK);
   }
 
+  /** heal once took --days 0 as 1 without a word, while track refused it. */
+  @Test
+  void zeroDaysAreBadUsageForHealAndTrackAlike(@TempDir Path home) {
+    Map<String, String> env = Map.of("PIPELINE_HOME", home.toString());
+    assertThat(run(env, "--today", "2023-03-10", "heal", "--days", "0")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run(env, "--today", "2023-03-10", "track", "--days", "0"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString().split("--days must be at least 1, got 0", -1)).hasLength(3);
+  }
+
   @Test
   void aZeroTtlIsBadUsage() {
     assertThat(run("cleanup", "--ttl-days", "0")).isEqualTo(ExitCodes.USAGE);
