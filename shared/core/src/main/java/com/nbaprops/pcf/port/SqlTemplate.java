@@ -32,16 +32,28 @@ public final class SqlTemplate {
    * This template with {@code {name}} filled by {@code value} (which may hold placeholders too).
    */
   public SqlTemplate with(String name, String value) {
-    if (!PLACEHOLDER.matcher("{" + name + "}").matches()) {
-      throw new IllegalArgumentException("not a placeholder name: '" + name + "'");
-    }
+    checkName(name);
     Map<String, String> more = new LinkedHashMap<>(values);
     more.put(name, value);
     return new SqlTemplate(text, more);
   }
 
+  /** This template with every {@code {name}} of {@code values} filled, in one step. */
+  public SqlTemplate with(Map<String, String> values) {
+    values.keySet().forEach(SqlTemplate::checkName);
+    Map<String, String> more = new LinkedHashMap<>(this.values);
+    more.putAll(values);
+    return new SqlTemplate(text, more);
+  }
+
   public SqlTemplate with(String name, int value) {
     return with(name, Integer.toString(value));
+  }
+
+  private static void checkName(String name) {
+    if (!PLACEHOLDER.matcher("{" + name + "}").matches()) {
+      throw new IllegalArgumentException("not a placeholder name: '" + name + "'");
+    }
   }
 
   /**

@@ -3,6 +3,7 @@ package com.nbaprops.pcf.table;
 import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.SqlTemplate;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,6 +13,9 @@ import java.util.Map;
 public final class Catalog {
   private final Map<Dataset, String> datasetNames;
 
+  /** Each table's placeholder name and qualified name, for {@link #template(String)}. */
+  private final Map<String, String> tableNames;
+
   public Catalog(Map<Dataset, String> datasetNames) {
     EnumMap<Dataset, String> names = new EnumMap<>(Dataset.class);
     for (Dataset dataset : Dataset.values()) {
@@ -19,6 +23,11 @@ public final class Catalog {
           dataset, Identifiers.check(datasetNames.getOrDefault(dataset, dataset.defaultName())));
     }
     this.datasetNames = names;
+    Map<String, String> tables = new LinkedHashMap<>();
+    for (TableDefinition table : Tables.ALL) {
+      tables.put(table.name(), qualifiedName(table));
+    }
+    this.tableNames = Map.copyOf(tables);
   }
 
   public static Catalog defaults() {
@@ -48,11 +57,7 @@ public final class Catalog {
 
   /** SQL text with its {@code {table_name}} placeholders filled, and room for others. */
   public SqlTemplate template(String text) {
-    SqlTemplate sql = SqlTemplate.of(text);
-    for (TableDefinition table : Tables.ALL) {
-      sql = sql.with(table.name(), qualifiedName(table));
-    }
-    return sql;
+    return SqlTemplate.of(text).with(tableNames);
   }
 
   /**

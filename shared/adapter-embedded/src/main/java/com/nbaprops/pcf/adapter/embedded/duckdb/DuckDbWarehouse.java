@@ -30,9 +30,11 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.ReentrantLock;
@@ -46,6 +48,9 @@ import org.duckdb.DuckDBConnection;
 public final class DuckDbWarehouse implements Warehouse {
   private final DuckDBConnection root;
   private final Catalog catalog;
+
+  /** Each table's partition DELETE, rendered once: every write of a partition sends it. */
+  private final Map<TableDefinition, String> deletes = new ConcurrentHashMap<>();
 
   /** Every connection opened, to close them all. */
   private final List<DuckDbSession> sessions = new CopyOnWriteArrayList<>();
@@ -257,7 +262,12 @@ public final class DuckDbWarehouse implements Warehouse {
           () -> {
             PreparedStatement delete =
                 session.statement(
-                    catalog.template("DELETE FROM {table} WHERE {partition} = ?", table).render());
+                    deletes.computeIfAbsent(
+                        table,
+                        t ->
+                            catalog
+                                .template("DELETE FROM {table} WHERE {partition} = ?", t)
+                                .render()));
             for (LocalDate partition : partitions) {
               delete.setObject(1, partition);
               delete.executeUpdate();
