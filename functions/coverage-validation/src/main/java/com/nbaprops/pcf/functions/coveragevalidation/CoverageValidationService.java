@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -72,33 +73,35 @@ final class CoverageValidationService {
    */
   List<CoverageValidated> validateChunk(ComputedChunk chunk) {
     List<LocalDate> dates = chunk.dates();
-    Map<LocalDate, CoverageCounts.Snapshot> snapshots;
-    RuntimeException failure = null;
-    try {
-      snapshots = counts.snapshots(new DateRange(Collections.min(dates), Collections.max(dates)));
-    } catch (RuntimeException e) {
-      snapshots = Map.of();
-      failure = e;
-    }
+    Function<LocalDate, CoverageCounts.Snapshot> counted =
+        counted(new DateRange(Collections.min(dates), Collections.max(dates)));
     List<CoverageValidated> verdicts = new ArrayList<>();
     for (FactorsComputed computed : chunk.outcomes()) {
-      Map<LocalDate, CoverageCounts.Snapshot> counted = snapshots;
-      RuntimeException failed = failure;
+      LocalDate date = computed.analysisDate();
       verdicts.add(
           check(
               computed,
-              () -> {
-                if (failed != null) {
-                  throw failed;
-                }
-                return counted.get(computed.analysisDate());
-              },
-              log.with("run_id", chunk.runId()).with("analysis_date", computed.analysisDate())));
+              () -> counted.apply(date),
+              log.with("run_id", chunk.runId()).with("analysis_date", date)));
     }
     ValidatedChunk message = new ValidatedChunk(chunk.runId(), verdicts);
     publisher.publish(
         Topic.COVERAGE_VALIDATED, message.toJson(), Attributes.ofChunk(chunk.runId(), dates));
     return verdicts;
+  }
+
+  /**
+   * The span's counts, read once; a count that could not be read fails each date's check in turn,
+   * as one date's would.
+   */
+  private Function<LocalDate, CoverageCounts.Snapshot> counted(DateRange span) {
+    try {
+      return counts.snapshots(span)::get;
+    } catch (RuntimeException e) {
+      return date -> {
+        throw e;
+      };
+    }
   }
 
   private CoverageValidated check(
