@@ -39,8 +39,8 @@ variable "range_chunk_days" {
   default     = 40
 
   validation {
-    condition     = var.range_chunk_days >= 1 && var.range_chunk_days <= 100
-    error_message = "range_chunk_days must be between 1 and 100."
+    condition     = var.range_chunk_days >= 1 && var.range_chunk_days <= 90
+    error_message = "range_chunk_days must be between 1 and 90 (a chunk's dates travel in one Pub/Sub attribute of at most 1,024 bytes)."
   }
 }
 

@@ -118,7 +118,7 @@ class BadInputCorpusTest {
         request(
             "{\"start_date\":\"2023-02-01\",\"end_date\":\"2023-02-02\",\"backfill_mode\":true}",
             "backfill_mode does not apply"),
-        request("{\"analysis_dates\":[]}", "a chunk has 1 to 100"),
+        request("{\"analysis_dates\":[]}", "a chunk has 1 to 90"),
         request(
             "{\"analysis_dates\":[\"2023-02-02\",\"2023-02-01\"]}",
             "increasing order without repeats"),

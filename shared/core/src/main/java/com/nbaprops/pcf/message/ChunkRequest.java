@@ -13,8 +13,12 @@ import java.util.List;
  */
 public record ChunkRequest(List<LocalDate> dates, boolean force, String runId)
     implements AnalysisRequest {
-  /** The most dates one chunk may hold: a bound on one message's work, whatever the setting. */
-  public static final int MAX_DATES = 100;
+  /**
+   * The most dates one chunk may hold: its dates travel in one attribute ({@link
+   * Attributes#ANALYSIS_DATES}, 11 bytes a date), and Pub/Sub refuses an attribute value over 1,024
+   * bytes.
+   */
+  public static final int MAX_DATES = 90;
 
   public ChunkRequest {
     requireNonNull(runId, "runId");

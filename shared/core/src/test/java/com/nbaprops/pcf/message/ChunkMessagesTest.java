@@ -55,6 +55,19 @@ class ChunkMessagesTest {
     assertThat(ValidatedChunk.in(verdict.toJson())).containsExactly(verdict);
   }
 
+  /** Pub/Sub refuses an attribute value over 1,024 bytes: the largest chunk's dates fit. */
+  @Test
+  void theLargestChunksDatesFitInOnePubSubAttribute() {
+    List<LocalDate> dates =
+        java.util.stream.Stream.iterate(FEB_1, date -> date.plusDays(1))
+            .limit(ChunkRequest.MAX_DATES)
+            .toList();
+
+    String value = Attributes.ofChunk("r", dates).get(Attributes.ANALYSIS_DATES);
+
+    assertThat(value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length).isAtMost(1024);
+  }
+
   @Test
   void aChunksAttributesNameItsDates() {
     Map<String, String> attributes = Attributes.ofChunk("r", List.of(FEB_1, FEB_3));

@@ -74,7 +74,7 @@ class RequestParserTest {
         arguments("{\"all\":false}", "'all' can only be true"),
         arguments("{\"all\":true,\"start_date\":\"2023-02-01\"}", "give 'all' alone"),
         arguments("{\"all\":true,\"backfill_mode\":true}", "backfill_mode does not apply"),
-        arguments("{\"analysis_dates\":[]}", "a chunk has 1 to 100"),
+        arguments("{\"analysis_dates\":[]}", "a chunk has 1 to 90"),
         arguments("{\"analysis_dates\":\"2023-02-01\"}", "must be an array"),
         arguments("{\"analysis_dates\":[20230201]}", "must hold dates as strings"),
         arguments(
