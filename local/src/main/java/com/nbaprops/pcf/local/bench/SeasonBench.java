@@ -7,6 +7,7 @@ import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.functions.compositefactors.CompositeFactorsFunction;
 import com.nbaprops.pcf.functions.compositefactors.OnePassFactors;
+import com.nbaprops.pcf.local.Folders;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.local.SuiteFunction;
 import com.nbaprops.pcf.local.operations.Backfill;
@@ -26,7 +27,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -90,17 +90,9 @@ public final class SeasonBench {
       return code;
     } finally {
       if (done) {
-        deleteRecursively(scratch);
+        Folders.delete(scratch);
       } else {
         out.println("the bench's scratch folder is kept for a look: " + scratch);
-      }
-    }
-  }
-
-  private static void deleteRecursively(Path folder) throws IOException {
-    try (var paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
       }
     }
   }

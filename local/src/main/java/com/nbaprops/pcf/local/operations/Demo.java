@@ -1,6 +1,7 @@
 package com.nbaprops.pcf.local.operations;
 
 import com.nbaprops.pcf.domain.DateRange;
+import com.nbaprops.pcf.local.Folders;
 import com.nbaprops.pcf.local.LocalRuntime;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Row;
@@ -12,9 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 /**
  * The Feb-2023 incident replayed on the real 2022-23 season, from an empty warehouse: what the
@@ -51,9 +50,9 @@ public final class Demo {
               + " --replace to replace this one.");
       return false;
     }
-    clear(home.resolve("warehouse.duckdb"));
-    clear(home.resolve("warehouse.duckdb.wal"));
-    clear(home.resolve("gcs"));
+    Folders.delete(home.resolve("warehouse.duckdb"));
+    Folders.delete(home.resolve("warehouse.duckdb.wal"));
+    Folders.delete(home.resolve("gcs"));
     try {
       Files.createDirectories(home);
       Files.writeString(
@@ -105,18 +104,5 @@ public final class Demo {
     out.println("== 6. the report: " + report);
     out.printf("demo finished in %.1f s%n", (System.nanoTime() - started) / 1e9);
     return complete && code == ExitCodes.OK ? ExitCodes.OK : ExitCodes.PROBLEM;
-  }
-
-  private static void clear(Path path) {
-    if (!Files.exists(path)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(path)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot clear " + path, e);
-    }
   }
 }

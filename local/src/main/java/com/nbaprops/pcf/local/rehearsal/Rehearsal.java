@@ -1,6 +1,7 @@
 package com.nbaprops.pcf.local.rehearsal;
 
 import com.nbaprops.pcf.config.PipelineConfig;
+import com.nbaprops.pcf.local.Folders;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.rules.SeasonCalendar;
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +130,7 @@ public final class Rehearsal {
           differing);
     } finally {
       truth.join();
-      delete(scratch);
+      Folders.delete(scratch);
     }
   }
 
@@ -139,16 +139,6 @@ public final class Rehearsal {
       return Files.createTempDirectory("pcf-rehearsal");
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create a scratch folder for the rehearsal", e);
-    }
-  }
-
-  private static void delete(Path folder) {
-    try (var paths = Files.walk(folder)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot delete the rehearsal's scratch folder " + folder, e);
     }
   }
 }
