@@ -1,6 +1,6 @@
 package com.nbaprops.pcf.config;
 
-import com.nbaprops.pcf.table.Identifiers;
+import com.nbaprops.pcf.sql.Identifiers;
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package com.nbaprops.pcf.config;
 
-import com.nbaprops.pcf.query.DateInput;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;

@@ -1,10 +1,9 @@
 package com.nbaprops.pcf.config;
 
 import com.nbaprops.pcf.message.ChunkRequest;
-import com.nbaprops.pcf.query.DateInput;
+import com.nbaprops.pcf.sql.Identifiers;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Dataset;
-import com.nbaprops.pcf.table.Identifiers;
 import com.nbaprops.pcf.table.Tables;
 import java.time.DateTimeException;
 import java.time.ZoneId;

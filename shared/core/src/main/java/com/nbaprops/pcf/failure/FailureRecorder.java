@@ -1,6 +1,7 @@
 package com.nbaprops.pcf.failure;
 
 import com.nbaprops.pcf.config.FunctionName;
+import com.nbaprops.pcf.domain.FailureCategory;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.table.Catalog;
 import java.nio.charset.StandardCharsets;

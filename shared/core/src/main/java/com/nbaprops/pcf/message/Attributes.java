@@ -45,4 +45,14 @@ public final class Attributes {
         ? Map.of(RUN_ID, runId)
         : Map.of(RUN_ID, runId, ANALYSIS_DATE, analysisDate.toString());
   }
+
+  /**
+   * The run of a message that names none: derived from its id, so every redelivery of the message
+   * is the same run (the same backups, audit row and failure rows).
+   */
+  public static String runIdOf(String messageId) {
+    String safe = String.valueOf(messageId).replaceAll("[^A-Za-z0-9._:-]", "-");
+    String runId = "run-" + safe;
+    return runId.length() <= 128 ? runId : runId.substring(0, 128);
+  }
 }

@@ -271,7 +271,7 @@ public final class JsonFields {
     return key.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "");
   }
 
-  static String abbreviate(String text) {
+  public static String abbreviate(String text) {
     if (text == null) {
       return "null";
     }

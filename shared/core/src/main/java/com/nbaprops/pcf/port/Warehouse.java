@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.port;
 
+import com.nbaprops.pcf.sql.Sql;
 import com.nbaprops.pcf.table.TableDefinition;
 import java.time.LocalDate;
 import java.util.List;

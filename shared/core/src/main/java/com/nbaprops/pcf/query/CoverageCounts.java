@@ -1,15 +1,16 @@
 package com.nbaprops.pcf.query;
 
+import com.nbaprops.pcf.config.DateInput;
 import com.nbaprops.pcf.config.FeatureThreshold;
 import com.nbaprops.pcf.config.InputThreshold;
 import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.domain.DateRange;
-import com.nbaprops.pcf.failure.FailureCategory;
+import com.nbaprops.pcf.domain.FailureCategory;
 import com.nbaprops.pcf.port.Row;
-import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.rules.CoverageGate;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
+import com.nbaprops.pcf.sql.Sql;
 import com.nbaprops.pcf.table.Catalog;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.query;
 
+import com.nbaprops.pcf.config.DateInput;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Map;

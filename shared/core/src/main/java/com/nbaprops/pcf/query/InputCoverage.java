@@ -1,12 +1,13 @@
 package com.nbaprops.pcf.query;
 
+import com.nbaprops.pcf.config.DateInput;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.Row;
-import com.nbaprops.pcf.port.Sql;
-import com.nbaprops.pcf.port.SqlTemplate;
 import com.nbaprops.pcf.rules.ContextDefinitions;
 import com.nbaprops.pcf.rules.SeasonCalendar;
+import com.nbaprops.pcf.sql.Sql;
+import com.nbaprops.pcf.sql.SqlTemplate;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;

@@ -1,8 +1,9 @@
 package com.nbaprops.pcf.query;
 
+import com.nbaprops.pcf.config.DateInput;
 import com.nbaprops.pcf.config.InputThreshold;
 import com.nbaprops.pcf.domain.Coverage;
-import com.nbaprops.pcf.failure.FailureCategory;
+import com.nbaprops.pcf.domain.FailureCategory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,7 +1,8 @@
 package com.nbaprops.pcf.table;
 
-import com.nbaprops.pcf.port.Sql;
-import com.nbaprops.pcf.port.SqlTemplate;
+import com.nbaprops.pcf.sql.Identifiers;
+import com.nbaprops.pcf.sql.Sql;
+import com.nbaprops.pcf.sql.SqlTemplate;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,6 +2,9 @@ package com.nbaprops.pcf.table;
 
 import static java.util.Objects.requireNonNull;
 
+import com.nbaprops.pcf.sql.ColumnType;
+import com.nbaprops.pcf.sql.Identifiers;
+
 /** One column of a {@link TableDefinition}. */
 public record Column(String name, ColumnType type, boolean required, String description) {
   public Column {

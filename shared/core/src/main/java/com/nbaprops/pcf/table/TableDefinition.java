@@ -2,6 +2,8 @@ package com.nbaprops.pcf.table;
 
 import static java.util.Objects.requireNonNull;
 
+import com.nbaprops.pcf.sql.ColumnType;
+import com.nbaprops.pcf.sql.Identifiers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

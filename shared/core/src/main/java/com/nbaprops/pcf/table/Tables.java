@@ -1,11 +1,11 @@
 package com.nbaprops.pcf.table;
 
-import static com.nbaprops.pcf.table.ColumnType.BOOL;
-import static com.nbaprops.pcf.table.ColumnType.DATE;
-import static com.nbaprops.pcf.table.ColumnType.FLOAT64;
-import static com.nbaprops.pcf.table.ColumnType.INT64;
-import static com.nbaprops.pcf.table.ColumnType.STRING;
-import static com.nbaprops.pcf.table.ColumnType.TIMESTAMP;
+import static com.nbaprops.pcf.sql.ColumnType.BOOL;
+import static com.nbaprops.pcf.sql.ColumnType.DATE;
+import static com.nbaprops.pcf.sql.ColumnType.FLOAT64;
+import static com.nbaprops.pcf.sql.ColumnType.INT64;
+import static com.nbaprops.pcf.sql.ColumnType.STRING;
+import static com.nbaprops.pcf.sql.ColumnType.TIMESTAMP;
 
 import java.util.List;
 

@@ -9,7 +9,6 @@ import com.nbaprops.pcf.message.AllDatesRequest;
 import com.nbaprops.pcf.message.AnalysisRequest;
 import com.nbaprops.pcf.message.ChunkRequest;
 import com.nbaprops.pcf.message.DateRequest;
-import com.nbaprops.pcf.message.FunctionInbox;
 import com.nbaprops.pcf.message.RangeRequest;
 import com.nbaprops.pcf.message.RequestParser;
 import com.nbaprops.pcf.query.DataRange;
@@ -17,6 +16,7 @@ import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.runtime.TopicPublisher;
+import com.nbaprops.pcf.transport.FunctionInbox;
 import io.cloudevents.CloudEvent;
 import java.util.function.Supplier;
 

@@ -1,17 +1,17 @@
 package com.nbaprops.pcf.functions.compositefactors;
 
+import com.nbaprops.pcf.config.DateInput;
 import com.nbaprops.pcf.config.InputThreshold;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.domain.Coverage;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.port.Row;
-import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
-import com.nbaprops.pcf.query.DateInput;
 import com.nbaprops.pcf.query.InputCoverage;
 import com.nbaprops.pcf.query.InputReport;
 import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.runtime.LeagueClock;
+import com.nbaprops.pcf.sql.Sql;
 import com.nbaprops.pcf.table.Catalog;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -3,7 +3,7 @@ package com.nbaprops.pcf.functions.compositefactors;
 import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
-import com.nbaprops.pcf.failure.FailureCategory;
+import com.nbaprops.pcf.domain.FailureCategory;
 import com.nbaprops.pcf.failure.FailureRecorder;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.logging.StructuredLog;

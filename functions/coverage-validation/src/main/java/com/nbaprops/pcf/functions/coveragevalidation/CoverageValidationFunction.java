@@ -5,10 +5,10 @@ import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.ComputedChunk;
 import com.nbaprops.pcf.message.FactorsComputed;
-import com.nbaprops.pcf.message.FunctionInbox;
 import com.nbaprops.pcf.message.JsonFields;
 import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
+import com.nbaprops.pcf.transport.FunctionInbox;
 import io.cloudevents.CloudEvent;
 
 /**

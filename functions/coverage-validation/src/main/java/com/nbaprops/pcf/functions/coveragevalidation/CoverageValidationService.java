@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.functions.coveragevalidation;
 
+import com.nbaprops.pcf.config.DateInput;
 import com.nbaprops.pcf.config.FeatureThreshold;
 import com.nbaprops.pcf.config.InputThreshold;
 import com.nbaprops.pcf.config.Topic;
@@ -15,7 +16,6 @@ import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.message.ValidatedChunk;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.query.CoverageCounts;
-import com.nbaprops.pcf.query.DateInput;
 import com.nbaprops.pcf.query.InputReport;
 import com.nbaprops.pcf.rules.CoverageGate;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;

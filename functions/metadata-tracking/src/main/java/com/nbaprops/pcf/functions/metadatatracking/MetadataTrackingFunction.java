@@ -4,13 +4,13 @@ import com.google.cloud.functions.CloudEventsFunction;
 import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.CoverageValidated;
-import com.nbaprops.pcf.message.FunctionInbox;
 import com.nbaprops.pcf.message.JsonFields;
 import com.nbaprops.pcf.message.SweepRequest;
 import com.nbaprops.pcf.message.ValidatedChunk;
 import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
+import com.nbaprops.pcf.transport.FunctionInbox;
 import io.cloudevents.CloudEvent;
 import java.util.function.Supplier;
 

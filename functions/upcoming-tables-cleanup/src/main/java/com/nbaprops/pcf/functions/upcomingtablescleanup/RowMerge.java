@@ -1,7 +1,7 @@
 package com.nbaprops.pcf.functions.upcomingtablescleanup;
 
 import com.nbaprops.pcf.port.Row;
-import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.sql.Sql;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Column;
 import com.nbaprops.pcf.table.TableDefinition;

@@ -4,10 +4,10 @@ import com.google.cloud.functions.CloudEventsFunction;
 import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.CleanupRequest;
-import com.nbaprops.pcf.message.FunctionInbox;
 import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
+import com.nbaprops.pcf.transport.FunctionInbox;
 import io.cloudevents.CloudEvent;
 
 /**

@@ -5,7 +5,7 @@ import static com.nbaprops.pcf.testing.RuntimeFixture.players;
 
 import com.nbaprops.pcf.message.UpcomingTablesCleaned.TableCleanup;
 import com.nbaprops.pcf.port.BlobStore;
-import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.sql.Sql;
 import com.nbaprops.pcf.table.Tables;
 import com.nbaprops.pcf.testing.Faults;
 import com.nbaprops.pcf.testing.RuntimeFixture;

@@ -11,8 +11,8 @@ import com.google.cloud.bigquery.TimePartitioning;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import com.nbaprops.pcf.sql.ColumnType;
 import com.nbaprops.pcf.table.Column;
-import com.nbaprops.pcf.table.ColumnType;
 import com.nbaprops.pcf.table.TableDefinition;
 import java.util.List;
 

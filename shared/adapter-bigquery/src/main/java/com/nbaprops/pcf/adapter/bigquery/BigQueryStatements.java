@@ -2,8 +2,8 @@ package com.nbaprops.pcf.adapter.bigquery;
 
 import static java.util.stream.Collectors.joining;
 
-import com.nbaprops.pcf.port.Sql;
-import com.nbaprops.pcf.port.SqlTemplate;
+import com.nbaprops.pcf.sql.Sql;
+import com.nbaprops.pcf.sql.SqlTemplate;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Column;
 import com.nbaprops.pcf.table.TableDefinition;

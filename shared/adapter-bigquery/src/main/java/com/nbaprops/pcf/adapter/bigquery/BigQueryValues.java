@@ -4,7 +4,7 @@ import com.google.cloud.bigquery.Field;
 import com.google.cloud.bigquery.FieldValue;
 import com.google.cloud.bigquery.QueryParameterValue;
 import com.google.cloud.bigquery.StandardSQLTypeName;
-import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.sql.Sql;
 import java.time.Instant;
 import java.time.LocalDate;
 

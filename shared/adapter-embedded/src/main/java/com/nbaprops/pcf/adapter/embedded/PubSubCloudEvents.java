@@ -1,7 +1,7 @@
 package com.nbaprops.pcf.adapter.embedded;
 
 import com.google.gson.JsonObject;
-import com.nbaprops.pcf.message.PubSubEnvelope;
+import com.nbaprops.pcf.transport.PubSubEnvelope;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import java.net.URI;

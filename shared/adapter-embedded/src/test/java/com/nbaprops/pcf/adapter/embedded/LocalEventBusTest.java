@@ -3,7 +3,7 @@ package com.nbaprops.pcf.adapter.embedded;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.nbaprops.pcf.logging.StructuredLog;
-import com.nbaprops.pcf.message.PubSubEnvelope;
+import com.nbaprops.pcf.transport.PubSubEnvelope;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -2,10 +2,10 @@ package com.nbaprops.pcf.adapter.embedded.duckdb;
 
 import com.nbaprops.pcf.port.Partitions;
 import com.nbaprops.pcf.port.Row;
-import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.port.WarehouseBusyException;
 import com.nbaprops.pcf.port.WarehouseException;
+import com.nbaprops.pcf.sql.Sql;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Column;
 import com.nbaprops.pcf.table.TableDefinition;

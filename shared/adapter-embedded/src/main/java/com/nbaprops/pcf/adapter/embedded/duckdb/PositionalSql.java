@@ -1,6 +1,6 @@
 package com.nbaprops.pcf.adapter.embedded.duckdb;
 
-import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.sql.Sql;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -4,10 +4,10 @@ import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.nbaprops.pcf.port.Row;
-import com.nbaprops.pcf.port.Sql;
 import com.nbaprops.pcf.port.WarehouseException;
+import com.nbaprops.pcf.sql.ColumnType;
+import com.nbaprops.pcf.sql.Sql;
 import com.nbaprops.pcf.table.Catalog;
-import com.nbaprops.pcf.table.ColumnType;
 import com.nbaprops.pcf.table.Dataset;
 import com.nbaprops.pcf.table.TableDefinition;
 import java.time.Instant;

@@ -3,7 +3,7 @@ package com.nbaprops.pcf.adapter.embedded.duckdb;
 import static com.google.common.truth.Truth.assertThat;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import com.nbaprops.pcf.port.Sql;
+import com.nbaprops.pcf.sql.Sql;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 

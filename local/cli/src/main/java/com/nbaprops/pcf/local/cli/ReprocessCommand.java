@@ -1,0 +1,44 @@
+package com.nbaprops.pcf.local.cli;
+
+import com.nbaprops.pcf.local.operations.Reprocess;
+import com.nbaprops.pcf.local.runtime.LocalRuntime;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "reprocess",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Recompute one date: publishes the request an operator would publish to composite-factors-requests.",
+      "A date before today runs in backfill mode (with the synthetic fallback) unless --no-backfill-mode.",
+      "Example: ./pipeline reprocess 2023-02-23 --today 2023-03-10"
+    })
+final class ReprocessCommand implements Callable<Integer> {
+  @ParentCommand PipelineCli root;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(paramLabel = "DATE", description = "The game date (YYYY-MM-DD).")
+  LocalDate date;
+
+  @Option(names = "--force", description = "Skip the coverage gate for this date.")
+  boolean force;
+
+  @Option(
+      names = "--no-backfill-mode",
+      description = "Process as production does: never fall back.")
+  boolean noBackfillMode;
+
+  @Override
+  public Integer call() {
+    try (LocalRuntime local = root.global.open()) {
+      return Reprocess.date(local, date, force, noBackfillMode, spec.commandLine().getOut());
+    }
+  }
+}

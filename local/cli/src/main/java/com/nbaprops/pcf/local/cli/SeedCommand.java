@@ -1,0 +1,46 @@
+package com.nbaprops.pcf.local.cli;
+
+import com.nbaprops.pcf.local.operations.ExitCodes;
+import com.nbaprops.pcf.local.operations.Seeding;
+import com.nbaprops.pcf.local.runtime.LocalRuntime;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "seed",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Load a season of real box scores into the embedded warehouse (replacing the input tables).",
+      "Example: ./pipeline seed --incident"
+    })
+final class SeedCommand implements Callable<Integer> {
+  @ParentCommand PipelineCli root;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--season",
+      defaultValue = "2022-23",
+      description = "Season to load (default: ${DEFAULT-VALUE}).")
+  String season;
+
+  @Option(
+      names = "--incident",
+      description =
+          "Plant the Feb-2023 incident: stale partial upcoming rows (1 of 187 players on 2023-02-23, 68 of"
+              + " 175 on 2023-02-24).")
+  boolean incident;
+
+  @Override
+  public Integer call() {
+    root.global.requireEmbedded("seed");
+    try (LocalRuntime local = root.global.open()) {
+      Seeding.seed(local, season, incident, spec.commandLine().getOut());
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,337 @@
+package com.nbaprops.pcf.local.cli;
+
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.sql.Sql;
+import com.nbaprops.pcf.table.Catalog;
+import com.nbaprops.pcf.table.Column;
+import com.nbaprops.pcf.table.TableDefinition;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * DuckDB, with each statement also run on GoogleSQL's reference engine over the same rows: a
+ * query's rows (in order when the statement orders them, as a multiset otherwise; doubles equal to
+ * 1e-9 relative), a DML statement's effect on its table. Each distinct statement (text and
+ * parameter types) is compared the first {@link #CHECKS_PER_STATEMENT} times it runs.
+ */
+final class EngineComparison implements Warehouse {
+  static final int CHECKS_PER_STATEMENT = 2;
+  private static final Pattern DML_TARGET =
+      Pattern.compile(
+          "^\\s*(?:DELETE\\s+FROM|UPDATE|MERGE(?:\\s+INTO)?|INSERT(?:\\s+INTO)?)\\s+([\\w.]+)",
+          Pattern.CASE_INSENSITIVE);
+
+  /** A statement whose answer differs between the engines. */
+  record Divergence(String statement, Map<String, Sql.Parameter> parameters, String detail) {
+    @Override
+    public String toString() {
+      return detail + "\n    parameters: " + parameters + "\n    in: " + statement;
+    }
+  }
+
+  private final Warehouse duckDb;
+  private final ReferenceEngine reference;
+  private final Catalog names;
+  private final List<TableDefinition> tables;
+  private final Map<String, Integer> checks = new LinkedHashMap<>();
+  private final List<Divergence> divergences = new ArrayList<>();
+  private final Map<TableDefinition, List<Row>> cached = new HashMap<>();
+
+  EngineComparison(Warehouse duckDb, Catalog names, List<TableDefinition> tables) {
+    this.duckDb = duckDb;
+    this.reference = new ReferenceEngine(names, tables);
+    this.names = names;
+    this.tables = List.copyOf(tables);
+  }
+
+  /** The distinct statements compared, by text and parameter types. */
+  synchronized Set<String> compared() {
+    return new LinkedHashSet<>(checks.keySet());
+  }
+
+  synchronized List<Divergence> divergences() {
+    return List.copyOf(divergences);
+  }
+
+  static String key(Sql sql) {
+    Map<String, String> types = new TreeMap<>();
+    sql.parameters().forEach((name, p) -> types.put(name, p.type().name()));
+    return sql.text() + " " + types;
+  }
+
+  private synchronized boolean due(Sql sql) {
+    return checks.merge(key(sql), 1, Integer::sum) <= CHECKS_PER_STATEMENT;
+  }
+
+  @Override
+  public void createTables(List<TableDefinition> definitions) {
+    duckDb.createTables(definitions);
+  }
+
+  @Override
+  public synchronized List<Row> query(Sql sql) {
+    List<Row> rows = duckDb.query(sql);
+    if (due(sql)) {
+      List<Row> expected = reference.query(sql, slices(sql));
+      String difference =
+          orders(sql.text()) ? differenceInOrder(rows, expected) : differenceAsSets(rows, expected);
+      if (difference != null) {
+        divergences.add(new Divergence(sql.text(), sql.parameters(), difference));
+      }
+    }
+    return rows;
+  }
+
+  @Override
+  public synchronized long execute(Sql sql) {
+    if (!due(sql)) {
+      long changed = duckDb.execute(sql);
+      cached.clear();
+      return changed;
+    }
+    TableDefinition target = target(sql);
+    Map<TableDefinition, ReferenceEngine.Slice> slices = slices(sql);
+    List<Row> before = slices.get(target).rows();
+    ReferenceEngine.Modification expected = reference.modify(sql, target, slices);
+    long changed = duckDb.execute(sql);
+    cached.clear();
+    List<Row> after = slice(sql, target).rows();
+    // What each engine put in and took out, in the columns the statement names; an update to the
+    // values a row had changes nothing.
+    List<Row> added = minus(after, before);
+    List<Row> removed = minus(before, after);
+    List<Row> expectedAdded = minus(expected.written(), before);
+    int expectedRemoved = expected.removed() - (expected.written().size() - expectedAdded.size());
+    String difference = differenceAsSets(added, expectedAdded);
+    if (difference == null && removed.size() != expectedRemoved) {
+      difference = "DuckDB took " + removed.size() + " rows out; GoogleSQL " + expectedRemoved;
+    }
+    if (difference != null) {
+      divergences.add(new Divergence(sql.text(), sql.parameters(), difference));
+    }
+    return changed;
+  }
+
+  @Override
+  public synchronized void replacePartition(
+      TableDefinition table, LocalDate partition, List<Row> rows) {
+    cached.remove(table);
+    duckDb.replacePartition(table, partition, rows);
+  }
+
+  @Override
+  public synchronized void replacePartitions(TableDefinition table, List<Row> rows) {
+    cached.remove(table);
+    duckDb.replacePartitions(table, rows);
+  }
+
+  @Override
+  public synchronized void replaceAll(TableDefinition table, List<Row> rows) {
+    cached.remove(table);
+    duckDb.replaceAll(table, rows);
+  }
+
+  @Override
+  public synchronized void append(TableDefinition table, List<Row> rows) {
+    cached.remove(table);
+    duckDb.append(table, rows);
+  }
+
+  @Override
+  public void close() {
+    duckDb.close();
+  }
+
+  /** Every table the statement names, as much of it as the statement can read. */
+  private Map<TableDefinition, ReferenceEngine.Slice> slices(Sql sql) {
+    Map<TableDefinition, ReferenceEngine.Slice> slices = new HashMap<>();
+    for (TableDefinition table : tables) {
+      if (Pattern.compile("(?<![\\w.])" + Pattern.quote(names.qualifiedName(table)) + "(?!\\w)")
+          .matcher(sql.text())
+          .find()) {
+        slices.put(table, slice(sql, table));
+      }
+    }
+    return slices;
+  }
+
+  /**
+   * The columns of {@code table} the statement names (all of them for {@code SELECT *} from it),
+   * and its rows within the bounds the statement puts on partition columns (all rows of a table
+   * that needs no partition filter): the reference engine's channel carries at most 4 MB.
+   */
+  private ReferenceEngine.Slice slice(Sql sql, TableDefinition table) {
+    boolean everyColumn =
+        Pattern.compile(
+                "SELECT\\s+\\*\\s+FROM\\s+" + Pattern.quote(names.qualifiedName(table)) + "(?!\\w)",
+                Pattern.CASE_INSENSITIVE)
+            .matcher(sql.text())
+            .find();
+    List<Column> columns =
+        table.columns().stream()
+            .filter(
+                column ->
+                    everyColumn
+                        || Pattern.compile("(?<![\\w])" + column.name() + "(?![\\w])")
+                            .matcher(sql.text())
+                            .find())
+            .toList();
+    String partition = table.partition().name();
+    LocalDate[] bounds = table.requirePartitionFilter() ? bounds(sql, partition) : new LocalDate[2];
+    List<Row> rows = new ArrayList<>();
+    for (Row row : table(table)) {
+      LocalDate date = row.date(partition);
+      if ((bounds[0] == null || !date.isBefore(bounds[0]))
+          && (bounds[1] == null || !date.isAfter(bounds[1]))) {
+        Row.Builder projected = Row.builder();
+        columns.forEach(column -> projected.set(column.name(), row.get(column.name())));
+        rows.add(projected.build());
+      }
+    }
+    return new ReferenceEngine.Slice(columns, rows);
+  }
+
+  /**
+   * The lowest and highest date the statement compares {@code column} with, from its DATE
+   * parameters; null where it sets no bound. Every bound found widens the window: a reference the
+   * window cuts short makes the engines differ, and the check says so.
+   */
+  private static LocalDate[] bounds(Sql sql, String column) {
+    String name = "(?:\\w+\\.)?" + column;
+    List<LocalDate> lower = new ArrayList<>();
+    List<LocalDate> upper = new ArrayList<>();
+    Matcher between =
+        Pattern.compile(name + "\\s+BETWEEN\\s+@(\\w+)\\s+AND\\s+@(\\w+)", Pattern.CASE_INSENSITIVE)
+            .matcher(sql.text());
+    while (between.find()) {
+      date(sql, between.group(1)).ifPresent(lower::add);
+      date(sql, between.group(2)).ifPresent(upper::add);
+    }
+    Matcher compared = Pattern.compile(name + "\\s*(=|>=|>|<=|<)\\s*@(\\w+)").matcher(sql.text());
+    while (compared.find()) {
+      String operator = compared.group(1);
+      date(sql, compared.group(2))
+          .ifPresent(
+              value -> {
+                if (!operator.startsWith("<")) {
+                  lower.add(value);
+                }
+                if (!operator.startsWith(">")) {
+                  upper.add(value);
+                }
+              });
+    }
+    return new LocalDate[] {
+      lower.stream().min(LocalDate::compareTo).orElse(null),
+      upper.stream().max(LocalDate::compareTo).orElse(null)
+    };
+  }
+
+  private static Optional<LocalDate> date(Sql sql, String parameter) {
+    Sql.Parameter value = sql.parameters().get(parameter);
+    return value != null && value.value() instanceof LocalDate date
+        ? Optional.of(date)
+        : Optional.empty();
+  }
+
+  private List<Row> table(TableDefinition table) {
+    return cached.computeIfAbsent(
+        table, t -> duckDb.query(Sql.of("SELECT * FROM " + names.qualifiedName(t))));
+  }
+
+  private TableDefinition target(Sql sql) {
+    Matcher matcher = DML_TARGET.matcher(sql.text());
+    if (matcher.find()) {
+      for (TableDefinition table : tables) {
+        if (names.qualifiedName(table).equals(matcher.group(1))) {
+          return table;
+        }
+      }
+    }
+    throw new IllegalStateException("no table of the catalog is the target of: " + sql.text());
+  }
+
+  /** Whether the outermost query ends in ORDER BY (outside every parenthesis). */
+  static boolean orders(String text) {
+    int depth = 0;
+    int lastTopLevelOrder = -1;
+    String upper = text.toUpperCase(Locale.ROOT);
+    for (int i = 0; i < upper.length(); i++) {
+      char c = upper.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (depth == 0 && upper.startsWith("ORDER BY", i)) {
+        lastTopLevelOrder = i;
+      }
+    }
+    return lastTopLevelOrder >= 0;
+  }
+
+  /** A row as text, numbers to 10 significant digits: equal keys are equal rows. */
+  private static String canonical(Row row) {
+    Map<String, Object> values = new TreeMap<>();
+    row.values()
+        .forEach(
+            (column, value) ->
+                values.put(
+                    column,
+                    value instanceof Number n
+                        ? String.format(Locale.ROOT, "%.9e", n.doubleValue())
+                        : value));
+    return values.toString();
+  }
+
+  private static List<Row> minus(List<Row> from, List<Row> taken) {
+    Map<String, Integer> counts = new HashMap<>();
+    taken.forEach(row -> counts.merge(canonical(row), 1, Integer::sum));
+    List<Row> left = new ArrayList<>();
+    for (Row row : from) {
+      String key = canonical(row);
+      if (counts.getOrDefault(key, 0) > 0) {
+        counts.merge(key, -1, Integer::sum);
+      } else {
+        left.add(row);
+      }
+    }
+    return left;
+  }
+
+  private static String differenceAsSets(List<Row> duck, List<Row> google) {
+    List<Row> onlyDuck = minus(duck, google);
+    List<Row> onlyGoogle = minus(google, duck);
+    if (onlyDuck.isEmpty() && onlyGoogle.isEmpty()) {
+      return null;
+    }
+    return String.format(
+        "%d rows only on DuckDB, first %s; %d rows only on GoogleSQL, first %s",
+        onlyDuck.size(),
+        onlyDuck.isEmpty() ? "-" : onlyDuck.get(0),
+        onlyGoogle.size(),
+        onlyGoogle.isEmpty() ? "-" : onlyGoogle.get(0));
+  }
+
+  private static String differenceInOrder(List<Row> duck, List<Row> google) {
+    for (int i = 0; i < Math.max(duck.size(), google.size()); i++) {
+      String d = i < duck.size() ? canonical(duck.get(i)) : "(none)";
+      String g = i < google.size() ? canonical(google.get(i)) : "(none)";
+      if (!d.equals(g)) {
+        return "row " + (i + 1) + " differs: DuckDB " + d + "; GoogleSQL " + g;
+      }
+    }
+    return null;
+  }
+}

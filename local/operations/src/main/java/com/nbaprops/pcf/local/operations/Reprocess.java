@@ -1,0 +1,45 @@
+package com.nbaprops.pcf.local.operations;
+
+import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.local.runtime.LocalRuntime;
+import com.nbaprops.pcf.message.DateRequest;
+import java.io.PrintWriter;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** Recomputes one date: the request an operator would publish to composite-factors-requests. */
+public final class Reprocess {
+  private Reprocess() {}
+
+  /**
+   * A date before today runs in backfill mode (the synthetic fallback protects it) unless {@code
+   * productionMode}; {@code force} skips the coverage gate.
+   */
+  public static int date(
+      LocalRuntime local, LocalDate date, boolean force, boolean productionMode, PrintWriter out) {
+    boolean backfill = !productionMode && date.isBefore(local.runtime().leagueClock().today());
+    String runId = local.runtime().leagueClock().newRunId();
+    DateRequest request =
+        (backfill ? DateRequest.backfill(date, runId) : DateRequest.production(date, runId))
+            .forced(force);
+    Optional<String> refusal = RequestCheck.refusal(local, request.toJson(), runId);
+    if (refusal.isPresent()) {
+      out.println("reprocess refused: " + refusal.get());
+      return ExitCodes.USAGE;
+    }
+    String id = Requests.publish(local, request);
+    if (!local.deliversLocally()) {
+      return Handover.report(local, Topic.COMPOSITE_FACTORS_REQUESTS, id, out);
+    }
+    List<String> rejected = Rejections.ofRun(local, runId);
+    if (!rejected.isEmpty()) {
+      rejected.forEach(reason -> out.println("REJECTED " + reason));
+      return ExitCodes.USAGE;
+    }
+    RunResults results = RunResults.of(local, runId, List.of(date));
+    out.println("run " + runId + (backfill ? " (backfill mode)" : " (production mode)"));
+    results.print(out);
+    return results.allDone() ? ExitCodes.OK : ExitCodes.PROBLEM;
+  }
+}

@@ -1,0 +1,283 @@
+package com.nbaprops.pcf.local.rehearsal;
+
+import com.google.cloud.functions.CloudEventsFunction;
+import com.nbaprops.pcf.adapter.embedded.LocalDirectoryBlobStore;
+import com.nbaprops.pcf.adapter.embedded.LocalEventBus;
+import com.nbaprops.pcf.adapter.embedded.PubSubCloudEvents;
+import com.nbaprops.pcf.adapter.embedded.duckdb.DuckDbWarehouse;
+import com.nbaprops.pcf.config.PipelineConfig;
+import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.local.runtime.LocalRuntime;
+import com.nbaprops.pcf.local.runtime.SuiteFunction;
+import com.nbaprops.pcf.logging.LogSink;
+import com.nbaprops.pcf.logging.StructuredLog;
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.runtime.PipelineRuntime;
+import com.nbaprops.pcf.table.Catalog;
+import com.nbaprops.pcf.table.Tables;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
+/**
+ * One season of operations on a simulated clock: the world releases its partitions at their hours,
+ * the three scheduled jobs publish their messages through the bus to the four functions, incidents
+ * are injected where planned, and after every step the suite's signals and each incident's state
+ * are read from the warehouse.
+ */
+final class SeasonRun implements AutoCloseable {
+  /** A step of the timeline; {@code key} names it for an incident that takes it off. */
+  private record Event(Instant at, long order, String name, String key, Runnable action) {}
+
+  private final World world;
+  private final LocalDate firstDay;
+  private final LocalDate lastDay;
+  private final SimulatedClock clock;
+  private final DuckDbWarehouse warehouse;
+  private final FaultyWarehouse faulty;
+  private final PipelineRuntime runtime;
+  private final Catalog catalog;
+  private final PriorityQueue<Event> events =
+      new PriorityQueue<>(Comparator.comparing(Event::at).thenComparing(Event::order));
+  private final List<IncidentPlan.Planned> planned;
+  private final List<Incident> incidents;
+  private final Watch watch;
+  private final SeasonReads reads;
+  private long order;
+
+  /**
+   * @param truth the clean run's rows per date (heals are measured against them; it may still be
+   *     running, and is waited for at the first heal), or null for the clean run itself
+   */
+  SeasonRun(
+      World world,
+      LocalDate firstDay,
+      LocalDate lastDay,
+      Map<String, String> env,
+      Path scratch,
+      List<IncidentPlan.Planned> planned,
+      Supplier<Map<LocalDate, List<Row>>> truth,
+      Duration onCallDelay) {
+    this.world = world;
+    this.firstDay = firstDay;
+    this.lastDay = lastDay;
+    this.planned = planned;
+    this.incidents = planned.stream().map(IncidentPlan.Planned::incident).toList();
+    this.clock =
+        new SimulatedClock(firstDay.minusDays(1).atStartOfDay(ScheduledJob.TIME_ZONE).toInstant());
+    PipelineConfig config = PipelineConfig.fromEnvironment(env, scratch.toString());
+    this.catalog = config.catalog();
+    this.warehouse = DuckDbWarehouse.inMemory(catalog);
+    warehouse.createTables(Tables.ALL);
+    this.faulty = new FaultyWarehouse(warehouse, clock);
+    this.reads = new SeasonReads(warehouse, catalog);
+    this.watch =
+        new Watch(
+            clock,
+            warehouse,
+            catalog,
+            incidents,
+            truth,
+            onCallDelay,
+            (when, feed, date) -> at(when, "upstream re-run", () -> release(feed, date)));
+    LogSink sink = watch::logged;
+    LocalEventBus bus =
+        new LocalEventBus(
+            config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, StructuredLog.to(sink));
+    bus.onDeadLetter(watch::deadLettered);
+    PipelineRuntime runtime =
+        new PipelineRuntime(
+            config, faulty, bus, new LocalDirectoryBlobStore(scratch.resolve("gcs")), clock, sink);
+    this.runtime = runtime;
+    if (truth == null) {
+      // The clean run needs the rows only: composite-factors alone writes them.
+      Topic requests = Topic.COMPOSITE_FACTORS_REQUESTS;
+      bus.subscribe(
+          config.topic(requests),
+          SuiteFunction.COMPOSITE_FACTORS.subscription(requests),
+          SuiteFunction.COMPOSITE_FACTORS.create(runtime));
+    } else {
+      LocalRuntime.of(runtime, bus, scratch);
+    }
+  }
+
+  /** Runs the season to the end of {@code lastDay}. */
+  void run() {
+    warehouse.replaceAll(Tables.NBA_SCHEDULE, world.schedule());
+    for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
+      for (Feed feed : Feed.values()) {
+        LocalDate gameDate = day;
+        if (!world.partition(feed, gameDate).isEmpty()) {
+          at(
+              feed.landsFor(gameDate),
+              "release",
+              releaseKey(feed, gameDate),
+              () -> release(feed, gameDate));
+        }
+      }
+      for (ScheduledJob job : ScheduledJob.values()) {
+        at(
+            job.firesOn(day.plusDays(1)),
+            job.terraformKey(),
+            jobKey(job, day.plusDays(1)),
+            () -> fire(job));
+      }
+    }
+    planned.forEach(plan -> plan.inject().accept(this));
+    while (!events.isEmpty()) {
+      Event event = events.poll();
+      clock.advanceTo(event.at());
+      event.action().run();
+      if (!event.name().equals("release")) {
+        // An upstream's regular release reaches no function: nothing to see, nothing healed.
+        watch.afterStep(event.name(), event.at());
+      }
+    }
+  }
+
+  /**
+   * The clean run: every input of the season in place, then each game date requested once in
+   * backfill mode through the chain, as {@code ./pipeline backfill --all} would after the season.
+   * Its rows are the truth a rehearsed date must end equal to; that they equal the daily runs' also
+   * shows no run reads a day that had not happened yet.
+   */
+  void backfillClean(LocalDate lastGameDate) {
+    warehouse.replaceAll(Tables.NBA_SCHEDULE, world.schedule());
+    for (Feed feed : Feed.values()) {
+      warehouse.replaceAll(feed.table(), world.all(feed));
+    }
+    clock.advanceTo(lastDay.atStartOfDay(ScheduledJob.TIME_ZONE).toInstant());
+    for (LocalDate date : world.gameDates().headSet(lastGameDate, true)) {
+      publish(
+          Topic.COMPOSITE_FACTORS_REQUESTS,
+          "{\"analysis_date\":\"" + date + "\",\"backfill_mode\":true}");
+    }
+  }
+
+  // ---- what the world and the schedule do
+
+  /** Adds a step at {@code when}. */
+  void at(ZonedDateTime when, String name, Runnable action) {
+    at(when, name, name, action);
+  }
+
+  private void at(ZonedDateTime when, String name, String key, Runnable action) {
+    events.add(new Event(when.toInstant(), order++, name, key, action));
+  }
+
+  private static String releaseKey(Feed feed, LocalDate gameDate) {
+    return "release " + feed + " " + gameDate;
+  }
+
+  private static String jobKey(ScheduledJob job, LocalDate day) {
+    return job.terraformKey() + " " + day;
+  }
+
+  /** Takes the planned release of {@code feed} for {@code gameDate} off the timeline. */
+  void cancelRelease(Feed feed, LocalDate gameDate) {
+    cancel(releaseKey(feed, gameDate));
+  }
+
+  /** The upstream writes {@code rows} instead of the partition of {@code gameDate}, at its hour. */
+  void releaseInstead(Feed feed, LocalDate gameDate, List<Row> rows) {
+    cancelRelease(feed, gameDate);
+    at(feed.landsFor(gameDate), "release", () -> write(feed, gameDate, rows));
+  }
+
+  /** Takes the scheduled job of {@code day} off the timeline: it never fires. */
+  void cancelJob(ScheduledJob job, LocalDate day) {
+    cancel(jobKey(job, day));
+  }
+
+  /** Puts {@code action} in place of the job of {@code day}, at its time. */
+  void replaceJob(ScheduledJob job, LocalDate day, Runnable action) {
+    cancelJob(job, day);
+    at(job.firesOn(day), job.terraformKey(), jobKey(job, day), action);
+  }
+
+  private void cancel(String key) {
+    if (!events.removeIf(event -> event.key().equals(key))) {
+      throw new IllegalStateException("nothing planned as " + key);
+    }
+  }
+
+  void release(Feed feed, LocalDate gameDate) {
+    write(feed, gameDate, world.partition(feed, gameDate));
+  }
+
+  /** The upstream writes {@code rows} as {@code feed}'s partition of {@code gameDate}. */
+  void write(Feed feed, LocalDate gameDate, List<Row> rows) {
+    warehouse.replacePartition(feed.table(), gameDate, rows);
+  }
+
+  FaultyWarehouse faultyWarehouse() {
+    return faulty;
+  }
+
+  /** Publishes the job's message, as Cloud Scheduler does; the bus delivers it at once. */
+  String fire(ScheduledJob job) {
+    return publish(job.topic(), job.message());
+  }
+
+  String publish(Topic topic, String message) {
+    return runtime.bus().publish(runtime.config().topic(topic), message, Map.of());
+  }
+
+  /**
+   * Delivers {@code message} (already published as {@code messageId}) again to composite-factors,
+   * {@code times} deliveries at once, each to an instance of its own, as Pub/Sub redelivers to
+   * whichever instance is free.
+   */
+  void redeliver(String messageId, String message, int times) {
+    String topic = runtime.config().topic(Topic.COMPOSITE_FACTORS_REQUESTS);
+    List<CompletableFuture<Void>> deliveries = new ArrayList<>();
+    for (int i = 0; i < times; i++) {
+      CloudEventsFunction instance = SuiteFunction.COMPOSITE_FACTORS.create(runtime);
+      deliveries.add(
+          CompletableFuture.runAsync(
+              () -> {
+                try {
+                  instance.accept(
+                      PubSubCloudEvents.messagePublished(
+                          runtime.config().projectId(),
+                          topic,
+                          SuiteFunction.COMPOSITE_FACTORS.subscription(
+                              Topic.COMPOSITE_FACTORS_REQUESTS),
+                          messageId,
+                          clock.instant(),
+                          message,
+                          Map.of()));
+                } catch (Exception e) {
+                  throw new IllegalStateException(e);
+                }
+              }));
+    }
+    deliveries.forEach(CompletableFuture::join);
+  }
+
+  List<Signal> falseAlarms() {
+    return watch.falseAlarms();
+  }
+
+  SeasonReads reads() {
+    return reads;
+  }
+
+  List<Incident> incidents() {
+    return incidents;
+  }
+
+  @Override
+  public void close() {
+    warehouse.close();
+  }
+}

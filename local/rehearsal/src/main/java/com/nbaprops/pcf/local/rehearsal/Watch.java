@@ -1,0 +1,252 @@
+package com.nbaprops.pcf.local.rehearsal;
+
+import com.nbaprops.pcf.adapter.embedded.LocalEventBus;
+import com.nbaprops.pcf.domain.FailureCategory;
+import com.nbaprops.pcf.logging.Severity;
+import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.table.Catalog;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What the suite raised during a rehearsal, as a person on call would see it, and what became of
+ * each incident: when it was first detected, and when and by what its date was healed.
+ */
+final class Watch {
+  /** How the on-call team acts on a failure that names an upstream table. */
+  @FunctionalInterface
+  interface OnCall {
+    void rerun(ZonedDateTime when, Feed feed, LocalDate date);
+  }
+
+  /** The component label of the bus's own log entries. */
+  private static final String BUS = "local-bus";
+
+  private static final Pattern DELIVERY_FAILED =
+      Pattern.compile(" to (\\S+) failed, will retry: (.*)", Pattern.DOTALL);
+
+  private static final Pattern DATE_IN_MESSAGE =
+      Pattern.compile("\"analysis_date\"\\s*:\\s*\"(\\d{4}-\\d{2}-\\d{2})\"");
+
+  private final Clock clock;
+  private final Warehouse warehouse;
+  private final Catalog catalog;
+  private final SeasonReads reads;
+  private final List<Incident> incidents;
+  private final Supplier<Map<LocalDate, List<Row>>> truth;
+  private final Duration onCallDelay;
+  private final OnCall onCall;
+  private final List<Signal> signals = new CopyOnWriteArrayList<>();
+
+  /**
+   * Watches a run.
+   *
+   * @param truth the clean run's rows per date, or null when this is the clean run
+   */
+  Watch(
+      Clock clock,
+      Warehouse warehouse,
+      Catalog catalog,
+      List<Incident> incidents,
+      Supplier<Map<LocalDate, List<Row>>> truth,
+      Duration onCallDelay,
+      OnCall onCall) {
+    this.clock = clock;
+    this.warehouse = warehouse;
+    this.catalog = catalog;
+    this.reads = new SeasonReads(warehouse, catalog);
+    this.incidents = List.copyOf(incidents);
+    this.truth = truth;
+    this.onCallDelay = onCallDelay;
+    this.onCall = onCall;
+  }
+
+  /** A message the bus gave up on. */
+  void deadLettered(LocalEventBus.DeadLetter letter) {
+    signals.add(
+        new Signal(
+            clock.instant(),
+            Signal.Source.DEAD_LETTER,
+            dateIn(letter.message().data()),
+            letter.subscription()));
+  }
+
+  /** A log entry of the functions or the bus: an alert, a failed delivery, an ERROR entry. */
+  void logged(Severity severity, String message, Map<String, String> labels) {
+    LocalDate date =
+        labels.containsKey("analysis_date") ? parse(labels.get("analysis_date")) : null;
+    if (labels.containsKey("alert")) {
+      signals.add(
+          new Signal(clock.instant(), Signal.Source.ALERT, date, "alert=" + labels.get("alert")));
+    } else if (BUS.equals(labels.get("component")) && message.contains("failed, will retry")) {
+      // Named by the subscription and the fault: message ids differ from one run to the next.
+      Matcher failed = DELIVERY_FAILED.matcher(message);
+      signals.add(
+          new Signal(
+              clock.instant(),
+              Signal.Source.DELIVERY_FAILED,
+              date,
+              failed.find() ? first(failed.group(1) + ": " + failed.group(2)) : first(message)));
+    } else if (severity == Severity.ERROR) {
+      signals.add(new Signal(clock.instant(), Signal.Source.ERROR_LOG, date, first(message)));
+    }
+  }
+
+  /**
+   * The first line, clipped, with message and run ids blanked: they differ from one run to the
+   * next, and the same seed must give the same output.
+   */
+  private static String first(String message) {
+    String line = message.lines().findFirst().orElse("").replaceAll("\\d{8,}", "#");
+    return line.length() > 60 ? line.substring(0, 57) + "..." : line;
+  }
+
+  private static LocalDate parse(String text) {
+    try {
+      return LocalDate.parse(text);
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static LocalDate dateIn(String data) {
+    Matcher matcher = DATE_IN_MESSAGE.matcher(data);
+    return matcher.find() ? LocalDate.parse(matcher.group(1)) : null;
+  }
+
+  /**
+   * After a step: the rows and statuses it wrote become signals, then each incident is judged.
+   *
+   * @param step the step's name, which says what healed an incident in it
+   */
+  void afterStep(String step, Instant stepAt) {
+    Instant now = clock.instant();
+    Set<LocalDate> healRequested = new HashSet<>();
+    for (Row failure :
+        warehouse.query(
+            catalog
+                .sql(
+                    "SELECT analysis_date, failure_category, entity_id, failure_reason FROM {precompute_failures} WHERE created_at >= @since")
+                .timestamp("since", now))) {
+      LocalDate date = failure.date("analysis_date");
+      String category = failure.string("failure_category");
+      if (category.equals(FailureCategory.AUTO_HEAL_REQUESTED.name())) {
+        healRequested.add(date);
+        continue;
+      }
+      signals.add(
+          new Signal(
+              now, Signal.Source.FAILURE_ROW, date, category + " " + failure.string("entity_id")));
+      callOnCall(date, failure.string("entity_id") + " " + failure.string("failure_reason"));
+    }
+    for (Row tracked :
+        warehouse.query(
+            catalog
+                .sql(
+                    "SELECT analysis_date, status FROM {backfill_processing_metadata} WHERE tracked_at >= @since AND status IN ('LOW', 'INCOMPLETE')")
+                .timestamp("since", now))) {
+      signals.add(
+          new Signal(
+              now, Signal.Source.STATUS, tracked.date("analysis_date"), tracked.string("status")));
+    }
+    for (Incident incident : incidents) {
+      if (incident.injectedAt().isAfter(now)) {
+        continue;
+      }
+      if (!incident.detected() && incident.kind().damages()) {
+        signals.stream()
+            .filter(signal -> !signal.at().isBefore(incident.injectedAt()))
+            .filter(signal -> explains(incident, signal))
+            .findFirst()
+            .ifPresent(incident::detectedBy);
+      }
+      if (!incident.healed() && (incident.detected() || !incident.kind().damages())) {
+        judgeHeal(incident, step, stepAt, healRequested.contains(incident.date()));
+      }
+    }
+  }
+
+  /**
+   * Whether {@code incident} explains {@code signal}: the same date, or a dateless fault of its
+   * time.
+   */
+  static boolean explains(Incident incident, Signal signal) {
+    if (!incident.activeAt(signal.at())) {
+      return false;
+    }
+    return signal.date() == null
+        ? incident.kind().hitsTheChain()
+        : signal.date().equals(incident.date());
+  }
+
+  /**
+   * The on-call team reads a failure naming an upstream table for a date with an incident there,
+   * and re-runs that processor {@code onCallDelay} later.
+   */
+  private void callOnCall(LocalDate date, String failureText) {
+    for (Incident incident : incidents) {
+      Feed upstream = incident.kind().upstream();
+      if (upstream != null
+          && incident.date().equals(date)
+          && incident.upstreamRerunAt() == null
+          && failureText.contains(upstream.table().name())) {
+        ZonedDateTime rerun = clock.instant().plus(onCallDelay).atZone(ScheduledJob.TIME_ZONE);
+        incident.upstreamReran(rerun.toInstant());
+        onCall.rerun(rerun, upstream, incident.date());
+        return;
+      }
+    }
+  }
+
+  private void judgeHeal(Incident incident, String step, Instant stepAt, boolean healRequestedNow) {
+    IncidentKind kind = incident.kind();
+    if (kind == IncidentKind.MALFORMED_MESSAGE) {
+      incident.healed(incident.detection().at(), "nothing to heal: rejected, nothing written");
+      return;
+    }
+    if (!"COMPLETE".equals(reads.status(incident.date())) || !rowsEqualTruth(incident.date())) {
+      return;
+    }
+    String by;
+    if (!kind.damages()) {
+      by = "absorbed: the write is idempotent";
+    } else if (stepAt.equals(incident.injectedAt()) && !step.equals("release")) {
+      // healed in the step that injected it: a delivery failed and the redelivery succeeded
+      by = "the chain's own retry";
+    } else if (healRequestedNow) {
+      by = incident.upstreamRerunAt() == null ? "auto-heal" : "upstream re-run, then auto-heal";
+    } else if (step.equals(ScheduledJob.SWEEP.terraformKey())) {
+      by =
+          incident.upstreamRerunAt() == null
+              ? "the sweep's re-check"
+              : "upstream re-run, then the sweep's re-check";
+    } else {
+      by = step;
+    }
+    incident.healed(clock.instant(), by);
+  }
+
+  private boolean rowsEqualTruth(LocalDate date) {
+    return truth == null
+        || reads.factorRows(date).equals(truth.get().getOrDefault(date, List.of()));
+  }
+
+  /** The signals no incident explains. */
+  List<Signal> falseAlarms() {
+    return signals.stream()
+        .filter(signal -> incidents.stream().noneMatch(incident -> explains(incident, signal)))
+        .toList();
+  }
+}
