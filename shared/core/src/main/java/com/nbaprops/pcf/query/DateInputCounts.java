@@ -10,7 +10,7 @@ import java.util.Map;
  *
  * @param scheduledGames games the schedule lists for the date (postponed and cancelled ones aside)
  */
-public record DateInputCounts(LocalDate date, long scheduledGames, Map<DateInput, Count> counts) {
+record DateInputCounts(LocalDate date, long scheduledGames, Map<DateInput, Count> counts) {
 
   /**
    * One input: {@code present} of {@code expected} keys ({@code pct} of them; for the factors'

@@ -55,7 +55,7 @@ import java.util.zip.ZipFile;
  * answers every statement from a copy of a warehouse of the embedded default (so the function works
  * on real rows), Pub/Sub accepts what it publishes, Cloud Storage keeps the cleanup's backup.
  */
-public final class ColdStart {
+final class ColdStart {
   private static final String PROJECT = "bench-project";
   private static final LocalDate DATE = LocalDate.of(2023, 2, 25);
 

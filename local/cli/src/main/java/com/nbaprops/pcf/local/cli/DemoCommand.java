@@ -1,7 +1,7 @@
 package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.local.operations.Demo;
-import com.nbaprops.pcf.local.operations.ExitCodes;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -2,7 +2,7 @@ package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.config.ConfigException;
 import com.nbaprops.pcf.failure.Causes;
-import com.nbaprops.pcf.local.operations.ExitCodes;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.message.InvalidMessageException;
 import com.nbaprops.pcf.message.JsonFields;
 import com.nbaprops.pcf.port.WarehouseBusyException;

@@ -2,8 +2,8 @@ package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.functions.compositefactors.PreflightReport;
-import com.nbaprops.pcf.local.operations.ExitCodes;
 import com.nbaprops.pcf.local.operations.Preflight;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import java.io.PrintWriter;
 import java.time.LocalDate;

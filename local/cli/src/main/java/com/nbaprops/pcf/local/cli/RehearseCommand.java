@@ -1,10 +1,10 @@
 package com.nbaprops.pcf.local.cli;
 
-import com.nbaprops.pcf.local.operations.ExitCodes;
 import com.nbaprops.pcf.local.rehearsal.IncidentKind;
 import com.nbaprops.pcf.local.rehearsal.Rehearsal;
 import com.nbaprops.pcf.local.rehearsal.RehearsalOutput;
 import com.nbaprops.pcf.local.rehearsal.RehearsalTimeline;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

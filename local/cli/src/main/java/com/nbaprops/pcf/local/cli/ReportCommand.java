@@ -1,7 +1,7 @@
 package com.nbaprops.pcf.local.cli;
 
-import com.nbaprops.pcf.local.operations.ExitCodes;
 import com.nbaprops.pcf.local.operations.Reports;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import java.io.IOException;
 import java.io.UncheckedIOException;

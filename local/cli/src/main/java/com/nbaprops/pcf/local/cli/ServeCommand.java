@@ -1,6 +1,6 @@
 package com.nbaprops.pcf.local.cli;
 
-import com.nbaprops.pcf.local.operations.ExitCodes;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.local.runtime.SuiteFunction;
 import com.nbaprops.pcf.local.serve.FunctionHost;

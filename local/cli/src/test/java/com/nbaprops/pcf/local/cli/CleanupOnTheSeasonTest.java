@@ -4,8 +4,8 @@ import static com.google.common.truth.Truth.assertThat;
 
 import com.nbaprops.pcf.backup.NdjsonRows;
 import com.nbaprops.pcf.local.operations.Cleanup;
-import com.nbaprops.pcf.local.operations.ExitCodes;
 import com.nbaprops.pcf.local.operations.Restore;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.sql.Sql;

@@ -2,7 +2,7 @@ package com.nbaprops.pcf.local.cli;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import com.nbaprops.pcf.local.operations.ExitCodes;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;

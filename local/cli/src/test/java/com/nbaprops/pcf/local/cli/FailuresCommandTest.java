@@ -2,7 +2,7 @@ package com.nbaprops.pcf.local.cli;
 
 import static com.google.common.truth.Truth.assertThat;
 
-import com.nbaprops.pcf.local.operations.ExitCodes;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.sql.Sql;
 import java.io.PrintWriter;

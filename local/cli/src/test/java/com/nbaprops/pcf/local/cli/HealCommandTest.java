@@ -3,8 +3,8 @@ package com.nbaprops.pcf.local.cli;
 import static com.google.common.truth.Truth.assertThat;
 
 import com.nbaprops.pcf.domain.DateRange;
-import com.nbaprops.pcf.local.operations.ExitCodes;
 import com.nbaprops.pcf.local.operations.Status;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import java.io.PrintWriter;
 import java.io.StringWriter;

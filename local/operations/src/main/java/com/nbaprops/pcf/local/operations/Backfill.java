@@ -3,12 +3,14 @@ package com.nbaprops.pcf.local.operations;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.functions.compositefactors.PreflightReport;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.local.runtime.SuiteFunction;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.RangeRequest;
 import com.nbaprops.pcf.query.DataRange;
 import java.io.PrintWriter;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -88,11 +90,18 @@ public final class Backfill {
       return ExitCodes.PROBLEM;
     }
     String id = publish(request, report.gameDates().size());
-    if (!local.deliversLocally()) {
-      return Handover.report(local, Topic.COMPOSITE_FACTORS_REQUESTS, id, out);
-    }
+    return local
+        .delivery()
+        .outcome(
+            Topic.COMPOSITE_FACTORS_REQUESTS,
+            "message " + id,
+            out,
+            () -> results(runId, report.gameDates(), detailed));
+  }
+
+  private int results(String runId, List<LocalDate> gameDates, boolean detailed) {
     progress.finish();
-    RunResults results = RunResults.of(local, runId, report.gameDates());
+    RunResults results = RunResults.of(local, runId, gameDates);
     out.println("run " + runId);
     results.print(out, detailed);
     return results.allDone() ? ExitCodes.OK : ExitCodes.PROBLEM;

@@ -2,6 +2,7 @@ package com.nbaprops.pcf.local.operations;
 
 import com.google.gson.JsonObject;
 import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.UpcomingTablesCleaned;
@@ -38,9 +39,17 @@ public final class Cleanup {
                 Topic.UPCOMING_TABLES_CLEANUP_TRIGGER,
                 trigger.toString(),
                 Attributes.of(runId, null));
-    if (!local.deliversLocally()) {
-      return Handover.report(local, Topic.UPCOMING_TABLES_CLEANUP_TRIGGER, id, out);
-    }
+    return local
+        .delivery()
+        .outcome(
+            Topic.UPCOMING_TABLES_CLEANUP_TRIGGER,
+            "message " + id,
+            out,
+            () -> summary(local, runId, out));
+  }
+
+  /** The function's summary of run {@code runId}; {@link ExitCodes#PROBLEM} if a table failed. */
+  private static int summary(LocalRuntime local, String runId, PrintWriter out) {
     List<UpcomingTablesCleaned> attempts =
         local
             .bus()

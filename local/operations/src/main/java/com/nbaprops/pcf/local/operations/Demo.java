@@ -1,6 +1,7 @@
 package com.nbaprops.pcf.local.operations;
 
 import com.nbaprops.pcf.domain.DateRange;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.Folders;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.message.DateRequest;

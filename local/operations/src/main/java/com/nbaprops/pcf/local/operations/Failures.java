@@ -2,6 +2,7 @@ package com.nbaprops.pcf.local.operations;
 
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.domain.FailureCategory;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.Row;

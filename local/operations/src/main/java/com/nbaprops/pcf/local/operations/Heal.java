@@ -1,7 +1,9 @@
 package com.nbaprops.pcf.local.operations;
 
 import com.google.gson.JsonObject;
+import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Row;
@@ -37,11 +39,18 @@ public final class Heal {
     for (LocalDate date : dates) {
       Requests.publish(local, DateRequest.backfill(date, runId));
     }
-    if (!local.deliversLocally()) {
-      out.println(
-          dates.size() + " dates requested from the deployed functions (run " + runId + ")");
-      return ExitCodes.OK;
-    }
+    return local
+        .delivery()
+        .outcome(
+            Topic.COMPOSITE_FACTORS_REQUESTS,
+            dates.size() + " date requests (run " + runId + ")",
+            out,
+            () -> retrack(local, dates, runId, out));
+  }
+
+  /** Tracks the healed dates again and prints them: {@link ExitCodes#OK} when all are healed. */
+  private static int retrack(
+      LocalRuntime local, List<LocalDate> dates, String runId, PrintWriter out) {
     DateRange healed = new DateRange(dates.get(0), dates.get(dates.size() - 1));
     JsonObject sweep = Requests.span(healed);
     sweep.addProperty("run_id", runId);

@@ -2,6 +2,7 @@ package com.nbaprops.pcf.local.operations;
 
 import com.nbaprops.pcf.adapter.embedded.LocalEventBus;
 import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
@@ -28,9 +29,14 @@ public final class Publish {
   public static int message(LocalRuntime local, Topic topic, String json, PrintWriter out) {
     int before = local.bus().published().size();
     String id = local.runtime().publisher().publish(topic, json, Map.of());
-    if (!local.deliversLocally()) {
-      return Handover.report(local, topic, id, out);
-    }
+    return local
+        .delivery()
+        .outcome(topic, "message " + id, out, () -> followed(local, topic, json, id, before, out));
+  }
+
+  /** Prints the messages that followed {@code id} in this process, and the outcome. */
+  private static int followed(
+      LocalRuntime local, Topic topic, String json, String id, int before, PrintWriter out) {
     int after = local.bus().published().size();
     out.println(
         "published message "

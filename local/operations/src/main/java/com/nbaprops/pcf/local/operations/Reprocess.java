@@ -1,6 +1,7 @@
 package com.nbaprops.pcf.local.operations;
 
 import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.message.DateRequest;
 import java.io.PrintWriter;
@@ -29,9 +30,17 @@ public final class Reprocess {
       return ExitCodes.USAGE;
     }
     String id = Requests.publish(local, request);
-    if (!local.deliversLocally()) {
-      return Handover.report(local, Topic.COMPOSITE_FACTORS_REQUESTS, id, out);
-    }
+    return local
+        .delivery()
+        .outcome(
+            Topic.COMPOSITE_FACTORS_REQUESTS,
+            "message " + id,
+            out,
+            () -> results(local, date, runId, backfill, out));
+  }
+
+  private static int results(
+      LocalRuntime local, LocalDate date, String runId, boolean backfill, PrintWriter out) {
     List<String> rejected = Rejections.ofRun(local, runId);
     if (!rejected.isEmpty()) {
       rejected.forEach(reason -> out.println("REJECTED " + reason));

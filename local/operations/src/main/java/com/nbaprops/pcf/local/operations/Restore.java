@@ -1,6 +1,7 @@
 package com.nbaprops.pcf.local.operations;
 
 import com.nbaprops.pcf.functions.upcomingtablescleanup.BackupRestoreService;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import java.io.PrintWriter;
 import java.time.LocalDate;

@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.report.CoverageReport;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.Row;

@@ -3,6 +3,7 @@ package com.nbaprops.pcf.local.operations;
 import com.google.gson.JsonObject;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.port.Row;
 import java.io.PrintWriter;
@@ -46,9 +47,13 @@ public final class Track {
       boolean flagIncomplete,
       PrintWriter out) {
     String id = Requests.sweep(local, sweep, flagIncomplete);
-    if (!local.deliversLocally()) {
-      return Handover.report(local, Topic.METADATA_TRACKING_TRIGGER, id, out);
-    }
+    return local
+        .delivery()
+        .outcome(
+            Topic.METADATA_TRACKING_TRIGGER, "message " + id, out, () -> tracked(local, span, out));
+  }
+
+  private static int tracked(LocalRuntime local, DateRange span, PrintWriter out) {
     List<Row> rows = Status.rows(local, span);
     if (rows.isEmpty()) {
       out.println(

@@ -38,7 +38,7 @@ import java.util.function.Function;
 public final class LocalRuntime implements AutoCloseable {
   private final PipelineRuntime runtime;
   private final LocalEventBus bus;
-  private final boolean deliversLocally;
+  private final Delivery delivery;
   private final DeadLetterFile deadLetters;
   private final List<Runnable> closeHooks = new ArrayList<>();
 
@@ -49,13 +49,16 @@ public final class LocalRuntime implements AutoCloseable {
       DeadLetterFile deadLetters) {
     this.runtime = runtime;
     this.bus = bus;
-    this.deliversLocally = deliversLocally;
+    // The one place the mode is chosen: operations ask the delivery, never the bus.
+    this.delivery = deliversLocally ? new InProcessDelivery(this) : new CloudHandover(this);
     this.deadLetters = deadLetters;
   }
 
-  /** False when messages go to Pub/Sub: the deployed functions process them, not this process. */
-  public boolean deliversLocally() {
-    return deliversLocally;
+  /**
+   * Where the requests this process publishes are processed: here, or by the deployed functions.
+   */
+  public Delivery delivery() {
+    return delivery;
   }
 
   /**

@@ -47,7 +47,7 @@ import java.util.UUID;
  * load with WRITE_TRUNCATE into the partition decorator {@code table$YYYYMMDD}, which BigQuery
  * applies atomically, so readers see the old partition or the new one.
  */
-public final class BigQueryWarehouse implements Warehouse {
+final class BigQueryWarehouse implements Warehouse {
   /** How long a staging table outlives a writer that died before removing it. */
   private static final Duration STAGING_LIFETIME = Duration.ofDays(1);
 

@@ -26,7 +26,7 @@ import java.util.concurrent.TimeoutException;
  * the server's message id, so a message the function reports as sent really was; a failure surfaces
  * as an exception, and Pub/Sub redelivers the message that triggered the function.
  */
-public final class PubSubEventBus implements EventBus, AutoCloseable {
+final class PubSubEventBus implements EventBus, AutoCloseable {
   private static final long PUBLISH_TIMEOUT_SECONDS = 60;
 
   private final String projectId;

@@ -14,7 +14,7 @@ import java.util.Optional;
  * The blob store on a Cloud Storage bucket. An object written in one request appears whole or not
  * at all, which is what the port promises.
  */
-public final class GcsBlobStore implements BlobStore {
+final class GcsBlobStore implements BlobStore {
   private final Storage storage;
   private final String bucket;
 

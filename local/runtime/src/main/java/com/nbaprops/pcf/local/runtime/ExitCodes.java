@@ -1,4 +1,4 @@
-package com.nbaprops.pcf.local.operations;
+package com.nbaprops.pcf.local.runtime;
 
 /** The outcome of an operation, as the CLI's exit code. */
 public final class ExitCodes {

@@ -1,14 +1,11 @@
-package com.nbaprops.pcf.local.operations;
+package com.nbaprops.pcf.local.runtime;
 
 import com.nbaprops.pcf.adapter.pubsub.PubSubDeadLetters;
-import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
-import com.nbaprops.pcf.local.runtime.DeadLetterFile;
-import com.nbaprops.pcf.local.runtime.LocalRuntime;
-import com.nbaprops.pcf.local.runtime.SuiteFunction;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -18,17 +15,20 @@ import java.util.function.Predicate;
  * (one per consuming function, {@code <prefix><function>-dead-letter}). Pub/Sub keeps no error, so
  * an entry points to the function's logs instead.
  */
-final class CloudDeadLetters implements AutoCloseable {
+final class CloudDeadLetterQueue implements DeadLetterQueue {
   private static final int MAX_LISTED = 1000;
 
+  private final LocalRuntime local;
   private final PubSubDeadLetters letters;
   private final PipelineConfig config;
 
-  CloudDeadLetters(LocalRuntime local, Map<String, String> env) {
+  /**
+   * @param emulatorHost the Pub/Sub emulator's host:port, or null for Pub/Sub itself
+   */
+  CloudDeadLetterQueue(LocalRuntime local, String project, String emulatorHost) {
+    this.local = local;
     this.config = local.runtime().config();
-    String project =
-        BackendSpec.parse(PipelineConfig.BUS, config.bus()).projectOr(config.projectId());
-    this.letters = PubSubDeadLetters.connect(project, env.get("PUBSUB_EMULATOR_HOST"));
+    this.letters = PubSubDeadLetters.connect(project, emulatorHost);
   }
 
   /** The dead-letter subscriptions of the functions {@code topic} triggers (all with null). */
@@ -42,7 +42,8 @@ final class CloudDeadLetters implements AutoCloseable {
     return config.topicPrefix() + function.functionName() + "-dead-letter";
   }
 
-  List<DeadLetterFile.Entry> entries(Topic only) {
+  @Override
+  public List<DeadLetterFile.Entry> entries(Topic only) {
     List<DeadLetterFile.Entry> entries = new ArrayList<>();
     for (SuiteFunction function : consumers(only)) {
       for (PubSubDeadLetters.Letter letter : letters.peek(subscription(function), MAX_LISTED)) {
@@ -60,15 +61,17 @@ final class CloudDeadLetters implements AutoCloseable {
     return entries;
   }
 
-  /** Publishes the chosen letters of {@code topic}'s consumers to {@code topic} again. */
-  int replay(LocalRuntime local, Topic topic, Predicate<String> chosenId) {
-    int replayed = 0;
+  @Override
+  public Map<String, String> replay(Topic topic, Predicate<String> chosenId) {
+    Map<String, String> replayed = new LinkedHashMap<>();
     for (SuiteFunction function : consumers(topic)) {
-      replayed +=
-          letters.take(
-              subscription(function),
-              letter -> chosenId.test(letter.messageId()),
-              letter -> local.runtime().publisher().publish(topic, letter.data(), own(letter)));
+      letters.take(
+          subscription(function),
+          letter -> chosenId.test(letter.messageId()),
+          letter ->
+              replayed.put(
+                  letter.messageId(),
+                  local.runtime().publisher().publish(topic, letter.data(), own(letter))));
     }
     return replayed;
   }
