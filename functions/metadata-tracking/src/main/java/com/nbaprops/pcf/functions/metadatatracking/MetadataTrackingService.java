@@ -1,26 +1,20 @@
 package com.nbaprops.pcf.functions.metadatatracking;
 
-import com.nbaprops.pcf.config.DateInput;
-import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Thresholds;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.Coverage;
-import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.domain.FailureCategory;
 import com.nbaprops.pcf.failure.FailureRecorder;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.logging.StructuredLog;
-import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.CoverageValidated;
-import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.message.SweepRequest;
 import com.nbaprops.pcf.message.ValidatedChunk;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.query.CoverageCounts;
-import com.nbaprops.pcf.query.InputReport;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.rules.CoverageStatus;
 import com.nbaprops.pcf.rules.SeasonCalendar;
@@ -40,24 +34,17 @@ import java.util.Optional;
  * structured alert ({@code alert=coverage}) for LOW and INCOMPLETE dates.
  */
 final class MetadataTrackingService {
-  private static final String HEAL_ENTITY = "AUTO_HEAL";
-
   private final Warehouse warehouse;
   private final CoverageCounts counts;
-  private final FailureRecorder failures;
   private final Thresholds thresholds;
   private final SeasonCalendar calendar;
-
-  /** The failures' lookup of a heal requested today. */
-  private final String healRequests;
 
   /** The resolution of a date's open data failures. */
   private final String resolveDateFailures;
 
-  private final String reprocessTopic;
+  private final FailureFlags flags;
+  private final AutoHeal autoHeal;
   private final LeagueClock clock;
-  private final TopicPublisher publisher;
-  private final boolean autoHeal;
   private final StructuredLog log;
 
   MetadataTrackingService(
@@ -71,17 +58,8 @@ final class MetadataTrackingService {
     this.counts =
         new CoverageCounts(
             warehouse, config.catalog(), config.featureThresholds(), config.inputThresholds());
-    this.failures = failures;
     this.thresholds = config.thresholds();
     this.calendar = new SeasonCalendar(thresholds.bootstrapDays());
-    this.healRequests =
-        config
-            .catalog()
-            .template(
-                "SELECT COUNT(*) AS requests FROM {precompute_failures}"
-                    + " WHERE analysis_date = @analysis_date AND entity_id = @entity_id"
-                    + " AND failure_category = @category AND created_at >= @since")
-            .render();
     this.resolveDateFailures =
         config
             .catalog()
@@ -92,10 +70,12 @@ final class MetadataTrackingService {
                     + " AND failure_category IN ({date_data})")
             .with("date_data", FailureCategory.sqlList(FailureCategory.DATE_DATA))
             .render();
-    this.reprocessTopic = config.topic(Topic.COMPOSITE_FACTORS_REQUESTS);
+    this.flags =
+        new FailureFlags(failures, thresholds, config.topic(Topic.COMPOSITE_FACTORS_REQUESTS));
+    this.autoHeal =
+        new AutoHeal(
+            config.autoHeal(), warehouse, config.catalog(), failures, publisher, clock, log);
     this.clock = clock;
-    this.publisher = publisher;
-    this.autoHeal = config.autoHeal();
     this.log = log;
   }
 
@@ -167,44 +147,14 @@ final class MetadataTrackingService {
    */
   List<CoverageStatus> sweep(SweepRequest request) {
     List<Pending> pending = new ArrayList<>();
-    for (var dated : counts.snapshots(request.range()).entrySet()) {
-      LocalDate date = dated.getKey();
-      CoverageCounts.Snapshot now = dated.getValue();
-      int expected = now.expected();
-      if (now.offDay()) {
-        continue;
-      }
-      CoverageCounts.Written written = now.written();
-      if (written.players() == 0 && calendar.isBootstrap(date)) {
-        pending.add(
-            decide(
-                new CoverageValidated(
-                    request.runId(),
-                    date,
-                    Verdict.SKIPPED,
-                    expected,
-                    0,
-                    null,
-                    null,
-                    "bootstrap day: not computed on purpose"),
-                false,
-                now));
-        continue;
-      }
-      pending.add(
-          decide(
-              new CoverageValidated(
-                  request.runId(),
-                  date,
-                  now.verdict(thresholds.coverageGate()),
-                  expected,
-                  written.players(),
-                  written.dataSource(),
-                  CoverageCounts.problems(now.features(), now.inputs()),
-                  "metadata sweep"),
-              request.flagIncomplete(),
-              now));
-    }
+    counts
+        .snapshots(request.range())
+        .forEach(
+            (date, now) -> {
+              if (!now.offDay()) {
+                pending.add(swept(request, date, now));
+              }
+            });
     // Every date's row in one write (one load, or a staged transaction), then each date's
     // consequences: logs, resolutions, failures, heals.
     write(pending);
@@ -212,20 +162,9 @@ final class MetadataTrackingService {
     for (Pending date : pending) {
       CoverageStatus status = settle(date);
       boolean bootstrap = date.verdict().verdict() == Verdict.SKIPPED;
-      if (!bootstrap && autoHeal && status == CoverageStatus.INCOMPLETE) {
-        requestHeal(date.verdict().analysisDate(), request.runId(), "still INCOMPLETE");
-      } else if (!bootstrap
-          && autoHeal
-          && status == CoverageStatus.COMPLETE
-          && stopGapReplaceable(date.now())) {
-        requestHeal(
-            date.verdict().analysisDate(),
-            request.runId(),
-            "computed from a synthetic context while the upcoming context now has "
-                + date.now().upcomingPlayed()
-                + " of "
-                + date.now().expected()
-                + " players");
+      if (!bootstrap) {
+        autoHeal.considerRequest(
+            date.verdict().analysisDate(), request.runId(), status, date.now());
       }
       statuses.add(status);
     }
@@ -233,61 +172,36 @@ final class MetadataTrackingService {
   }
 
   /**
-   * Whether the date's rows came from the synthetic stand-in while the upcoming context now has
-   * every player who played: its writer was re-run after a crash left it partial. The synthetic
-   * context lacks what only the upcoming one knows (projected usage, teammates out), so the date is
-   * recomputed from the real one. A context short of even one player is left alone: the rerun would
-   * cover fewer players than the stand-in and be refused, every day. A context the cleanup has
-   * deleted never qualifies.
+   * A game date as the tables have it now: skipped in the bootstrap window if nothing was written.
    */
-  private static boolean stopGapReplaceable(CoverageCounts.Snapshot now) {
-    return now.written().dataSource() == DataSource.SYNTHETIC
-        && now.expected() > 0
-        && now.upcomingPlayed() >= now.expected();
-  }
-
-  /**
-   * Asks composite-factors to reprocess {@code date} in backfill mode, at most once a day: a date
-   * still INCOMPLETE after that is left to an operator, with the alert the sweep raises anyway.
-   * Published before it is recorded, so a failure in between repeats the request, never loses it.
-   */
-  private void requestHeal(LocalDate date, String runId, String why) {
-    StructuredLog log = this.log.with("run_id", runId).with("analysis_date", date);
-    if (healRequestedToday(date)) {
-      log.warning("auto-heal: already requested today and " + why + "; left to an operator");
-      return;
+  private Pending swept(SweepRequest request, LocalDate date, CoverageCounts.Snapshot now) {
+    CoverageCounts.Written written = now.written();
+    if (written.players() == 0 && calendar.isBootstrap(date)) {
+      return decide(
+          new CoverageValidated(
+              request.runId(),
+              date,
+              Verdict.SKIPPED,
+              now.expected(),
+              0,
+              null,
+              null,
+              "bootstrap day: not computed on purpose"),
+          false,
+          now);
     }
-    publisher.publish(
-        Topic.COMPOSITE_FACTORS_REQUESTS,
-        DateRequest.backfill(date, runId).toJson(),
-        Attributes.of(runId, date));
-    failures.record(
-        FunctionName.METADATA_TRACKING,
-        runId,
-        date,
-        HEAL_ENTITY,
-        FailureCategory.AUTO_HEAL_REQUESTED,
-        date
-            + ": the daily sweep requested its reprocessing on "
-            + clock.today()
-            + " (AUTO_HEAL): "
-            + why,
-        true,
-        clock.today().toString());
-    log.info("auto-heal: requested the reprocessing of " + date + ": " + why);
-  }
-
-  private boolean healRequestedToday(LocalDate date) {
-    return warehouse
-            .query(
-                Sql.of(healRequests)
-                    .date("analysis_date", date)
-                    .string("entity_id", HEAL_ENTITY)
-                    .string("category", FailureCategory.AUTO_HEAL_REQUESTED.name())
-                    .timestamp("since", clock.startOfToday()))
-            .get(0)
-            .int64("requests")
-        > 0;
+    return decide(
+        new CoverageValidated(
+            request.runId(),
+            date,
+            now.verdict(thresholds.coverageGate()),
+            now.expected(),
+            written.players(),
+            written.dataSource(),
+            CoverageCounts.problems(now.features(), now.inputs()),
+            "metadata sweep"),
+        request.flagIncomplete(),
+        now);
   }
 
   private static Verdict worse(Verdict a, Verdict b) {
@@ -376,7 +290,7 @@ final class MetadataTrackingService {
                     + (v.featureReport() == null ? "" : "; " + v.featureReport())
                     + ")");
         if (pending.flagFailures()) {
-          flag(v, pct, now);
+          flags.flag(v, pct, now);
         }
       }
     }
@@ -402,143 +316,6 @@ final class MetadataTrackingService {
       return CoverageStatus.INCOMPLETE;
     }
     return CoverageStatus.of(v.actualPlayers(), v.expectedPlayers(), thresholds.coverageFailPct());
-  }
-
-  /**
-   * Records what keeps the date INCOMPLETE, one failure per cause, each with the remedy that fixes
-   * it: the upstream table and its missing keys, the players missing, the feature short, or the
-   * check that could not run.
-   */
-  private void flag(CoverageValidated v, double pct, CoverageCounts.Snapshot now) {
-    LocalDate date = v.analysisDate();
-    String cloud =
-        " (cloud: gcloud pubsub topics publish "
-            + reprocessTopic
-            + " --message '{\"analysis_date\":\""
-            + date
-            + "\",\"backfill_mode\":true}')";
-    String reprocess = "./pipeline reprocess " + date + cloud;
-    String heal = "./pipeline heal " + date + " " + date + cloud;
-    if (v.verdict() == Verdict.ERROR) {
-      record(
-          v,
-          "DATE_LEVEL",
-          FailureCategory.VALIDATION_ERROR,
-          date
-              + ": coverage could not be validated ("
-              + v.reason()
-              + "). Check the warehouse, then reprocess: "
-              + reprocess);
-      return;
-    }
-    boolean recorded = false;
-    for (InputReport.Shortfall shortfall : now.inputs().critical()) {
-      DateInput input = shortfall.input();
-      String remedy =
-          switch (input.category()) {
-            case UPSTREAM_NOT_READY ->
-                " The box scores are not in yet: run (or wait for) the box-score processors for "
-                    + date
-                    + "; the daily sweep finishes the date once they land, or heal it then: "
-                    + heal;
-            default ->
-                input == DateInput.FACTOR_COMPLETENESS
-                    ? " The rows were computed without some inputs: once they are in place, heal: "
-                        + heal
-                    : " Backfill "
-                        + input.table().name()
-                        + " for "
-                        + date
-                        + " (backfill these tables together), then heal: "
-                        + heal;
-          };
-      record(
-          v,
-          input.table().name(),
-          input.category(),
-          date + ": " + shortfall.describe() + "." + remedy);
-      recorded = true;
-    }
-    if (now.features().criticalShortfall()) {
-      record(
-          v,
-          "DATE_LEVEL",
-          FailureCategory.CRITICAL_FEATURE_SHORTFALL,
-          date
-              + ": a critical feature is below its threshold ("
-              + now.features().text()
-              + "). Fix the source data, then reprocess: "
-              + reprocess);
-      recorded = true;
-    }
-    boolean playersShort =
-        Coverage.below(v.actualPlayers(), v.expectedPlayers(), thresholds.coverageFailPct());
-    if (!recorded && !playersShort && v.featureReport() != null) {
-      // The verdict's own finding, which the warehouse no longer shows: keep it as reported.
-      record(
-          v,
-          "DATE_LEVEL",
-          FailureCategory.CRITICAL_FEATURE_SHORTFALL,
-          date
-              + ": validation failed the date ("
-              + v.featureReport()
-              + "). Fix the source data, then reprocess: "
-              + reprocess);
-      return;
-    }
-    if (!recorded || playersShort) {
-      record(
-          v,
-          "DATE_LEVEL",
-          FailureCategory.INCOMPLETE_COVERAGE,
-          v.actualPlayers() == 0
-              ? String.format(
-                  "%s: a game date with no composite factors at all (never processed, or cut off):"
-                      + " 0 of %d players. Process it: %s",
-                  date, v.expectedPlayers(), reprocess)
-              : String.format(
-                  "%s: only %d of %d players have composite factors (%.2f%%), %d missing.%s"
-                      + " Reprocess: %s",
-                  date,
-                  v.actualPlayers(),
-                  v.expectedPlayers(),
-                  pct,
-                  v.expectedPlayers() - v.actualPlayers(),
-                  shortContext(v, now),
-                  reprocess));
-    }
-  }
-
-  /**
-   * When the rows came from an upcoming context short of players, names it: its writer must run
-   * again for the date to be computed from it; the reprocess falls back meanwhile.
-   */
-  private String shortContext(CoverageValidated v, CoverageCounts.Snapshot now) {
-    if (v.dataSource() != DataSource.UPCG
-        || !Coverage.below(now.upcomingPlayed(), v.expectedPlayers(), thresholds.fallbackPct())) {
-      return "";
-    }
-    return String.format(
-        " The rows came from %s, which has %d of the %d players who played: re-run its processor"
-            + " for %s;"
-            + " the reprocess computes the date from a synthetic context meanwhile, and the daily"
-            + " sweep (AUTO_HEAL) recomputes it from the upcoming context once that covers it.",
-        Tables.UPCOMING_PLAYER_GAME_CONTEXT.name(),
-        now.upcomingPlayed(),
-        v.expectedPlayers(),
-        v.analysisDate());
-  }
-
-  private void record(CoverageValidated v, String entity, FailureCategory category, String reason) {
-    failures.record(
-        FunctionName.METADATA_TRACKING,
-        v.runId(),
-        v.analysisDate(),
-        entity,
-        category,
-        reason,
-        true,
-        v.runId());
   }
 
   private void resolve(LocalDate date) {

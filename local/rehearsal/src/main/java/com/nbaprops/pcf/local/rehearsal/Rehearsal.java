@@ -87,14 +87,7 @@ public final class Rehearsal {
             () -> {
               try (SeasonRun clean =
                   new SeasonRun(
-                      world,
-                      first,
-                      lastDay,
-                      env,
-                      scratch.resolve("clean"),
-                      List.of(),
-                      null,
-                      IncidentPlan.ON_CALL_DELAY)) {
+                      world, first, lastDay, env, scratch.resolve("clean"), new RunMode.Clean())) {
                 clean.backfillClean(lastGame);
                 return clean.reads().factorRows(rehearsed);
               }
@@ -106,9 +99,7 @@ public final class Rehearsal {
             lastDay,
             env,
             scratch.resolve("incidents"),
-            planned,
-            truth::join,
-            IncidentPlan.ON_CALL_DELAY)) {
+            new RunMode.Rehearsed(planned, truth::join, IncidentPlan.ON_CALL_DELAY))) {
       run.run();
       Map<LocalDate, String> statuses = new TreeMap<>();
       List<LocalDate> differing = new ArrayList<>();

@@ -94,11 +94,11 @@ public final class RehearsalOutput {
           incident.kind().id(),
           incident.date(),
           SHORT.format(incident.injectedAt()),
-          incident.kind().damages()
+          incident.kind().scenario().damages()
               ? after(incident.detection() == null ? null : incident.detection().at(), incident)
               : "not needed",
           clip(
-              incident.kind().damages()
+              incident.kind().scenario().damages()
                   ? incident.detection() == null ? "-" : incident.detection().describe()
                   : "nothing was damaged",
               40),
@@ -173,7 +173,7 @@ public final class RehearsalOutput {
       JsonObject item = new JsonObject();
       item.addProperty("kind", incident.kind().id());
       item.addProperty("date", incident.date().toString());
-      item.addProperty("what", incident.kind().description());
+      item.addProperty("what", incident.kind().scenario().description());
       item.addProperty("detail", incident.detail());
       item.addProperty("injected_at", ISO.format(incident.injectedAt()));
       item.addProperty(
@@ -181,7 +181,7 @@ public final class RehearsalOutput {
           incident.detection() == null ? null : ISO.format(incident.detection().at()));
       item.addProperty(
           "detected_by",
-          incident.kind().damages()
+          incident.kind().scenario().damages()
               ? incident.detection() == null ? null : incident.detection().describe()
               : "not needed: nothing was damaged");
       item.addProperty(

@@ -42,7 +42,7 @@ record RehearsalResult(
 
   /** Incidents that damaged a date and were never detected. */
   List<Incident> undetected() {
-    return incidents.stream().filter(i -> i.kind().damages() && !i.detected()).toList();
+    return incidents.stream().filter(i -> i.kind().scenario().damages() && !i.detected()).toList();
   }
 
   /**

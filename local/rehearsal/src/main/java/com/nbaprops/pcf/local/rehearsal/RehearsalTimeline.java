@@ -214,7 +214,7 @@ public final class RehearsalTimeline {
           .append("</td><td>")
           .append(
               escape(
-                  incident.kind().damages()
+                  incident.kind().scenario().damages()
                       ? incident.detection() == null ? "never" : incident.detection().describe()
                       : "not needed: nothing was damaged"))
           .append("</td><td>")

@@ -7,7 +7,6 @@ import com.nbaprops.pcf.adapter.embedded.PubSubCloudEvents;
 import com.nbaprops.pcf.adapter.embedded.duckdb.DuckDbWarehouse;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
-import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.local.runtime.SuiteFunction;
 import com.nbaprops.pcf.logging.LogSink;
 import com.nbaprops.pcf.logging.StructuredLog;
@@ -16,7 +15,6 @@ import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -26,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
 
 /**
  * One season of operations on a simulated clock: the world releases its partitions at their hours,
@@ -54,23 +51,17 @@ final class SeasonRun implements AutoCloseable {
   private final SeasonReads reads;
   private long order;
 
-  /**
-   * @param truth the clean run's rows per date (heals are measured against them; it may still be
-   *     running, and is waited for at the first heal), or null for the clean run itself
-   */
   SeasonRun(
       World world,
       LocalDate firstDay,
       LocalDate lastDay,
       Map<String, String> env,
       Path scratch,
-      List<IncidentPlan.Planned> planned,
-      Supplier<Map<LocalDate, List<Row>>> truth,
-      Duration onCallDelay) {
+      RunMode mode) {
     this.world = world;
     this.firstDay = firstDay;
     this.lastDay = lastDay;
-    this.planned = planned;
+    this.planned = mode.planned();
     this.incidents = planned.stream().map(IncidentPlan.Planned::incident).toList();
     this.clock =
         new SimulatedClock(firstDay.minusDays(1).atStartOfDay(ScheduledJob.TIME_ZONE).toInstant());
@@ -86,28 +77,17 @@ final class SeasonRun implements AutoCloseable {
             warehouse,
             catalog,
             incidents,
-            truth,
-            onCallDelay,
+            mode,
             (when, feed, date) -> at(when, "upstream re-run", () -> release(feed, date)));
     LogSink sink = watch::logged;
     LocalEventBus bus =
         new LocalEventBus(
             config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, StructuredLog.to(sink));
     bus.onDeadLetter(watch::deadLettered);
-    PipelineRuntime runtime =
+    this.runtime =
         new PipelineRuntime(
             config, faulty, bus, new LocalDirectoryBlobStore(scratch.resolve("gcs")), clock, sink);
-    this.runtime = runtime;
-    if (truth == null) {
-      // The clean run needs the rows only: composite-factors alone writes them.
-      Topic requests = Topic.COMPOSITE_FACTORS_REQUESTS;
-      bus.subscribe(
-          config.topic(requests),
-          SuiteFunction.COMPOSITE_FACTORS.subscription(requests),
-          SuiteFunction.COMPOSITE_FACTORS.create(runtime));
-    } else {
-      LocalRuntime.of(runtime, bus, scratch);
-    }
+    mode.subscribe(runtime, bus, scratch);
   }
 
   /** Runs the season to the end of {@code lastDay}. */

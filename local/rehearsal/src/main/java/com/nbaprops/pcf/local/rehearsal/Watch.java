@@ -7,16 +7,15 @@ import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.table.Catalog;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -45,31 +44,29 @@ final class Watch {
   private final Catalog catalog;
   private final SeasonReads reads;
   private final List<Incident> incidents;
-  private final Supplier<Map<LocalDate, List<Row>>> truth;
-  private final Duration onCallDelay;
+  private final RunMode mode;
   private final OnCall onCall;
   private final List<Signal> signals = new CopyOnWriteArrayList<>();
 
   /**
    * Watches a run.
    *
-   * @param truth the clean run's rows per date, or null when this is the clean run
+   * @param mode which run this is: it says whether a date's rows are right, and how soon the
+   *     on-call team re-runs an upstream
    */
   Watch(
       Clock clock,
       Warehouse warehouse,
       Catalog catalog,
       List<Incident> incidents,
-      Supplier<Map<LocalDate, List<Row>>> truth,
-      Duration onCallDelay,
+      RunMode mode,
       OnCall onCall) {
     this.clock = clock;
     this.warehouse = warehouse;
     this.catalog = catalog;
     this.reads = new SeasonReads(warehouse, catalog);
     this.incidents = List.copyOf(incidents);
-    this.truth = truth;
-    this.onCallDelay = onCallDelay;
+    this.mode = mode;
     this.onCall = onCall;
   }
 
@@ -165,14 +162,14 @@ final class Watch {
       if (incident.injectedAt().isAfter(now)) {
         continue;
       }
-      if (!incident.detected() && incident.kind().damages()) {
+      if (!incident.detected() && incident.kind().scenario().damages()) {
         signals.stream()
             .filter(signal -> !signal.at().isBefore(incident.injectedAt()))
             .filter(signal -> explains(incident, signal))
             .findFirst()
             .ifPresent(incident::detectedBy);
       }
-      if (!incident.healed() && (incident.detected() || !incident.kind().damages())) {
+      if (!incident.healed() && (incident.detected() || !incident.kind().scenario().damages())) {
         judgeHeal(incident, step, stepAt, healRequested.contains(incident.date()));
       }
     }
@@ -187,7 +184,7 @@ final class Watch {
       return false;
     }
     return signal.date() == null
-        ? incident.kind().hitsTheChain()
+        ? incident.kind().scenario().hitsTheChain()
         : signal.date().equals(incident.date());
   }
 
@@ -197,12 +194,13 @@ final class Watch {
    */
   private void callOnCall(LocalDate date, String failureText) {
     for (Incident incident : incidents) {
-      Feed upstream = incident.kind().upstream();
+      Feed upstream = incident.kind().scenario().upstream();
       if (upstream != null
           && incident.date().equals(date)
           && incident.upstreamRerunAt() == null
           && failureText.contains(upstream.table().name())) {
-        ZonedDateTime rerun = clock.instant().plus(onCallDelay).atZone(ScheduledJob.TIME_ZONE);
+        ZonedDateTime rerun =
+            clock.instant().plus(mode.onCallDelay()).atZone(ScheduledJob.TIME_ZONE);
         incident.upstreamReran(rerun.toInstant());
         onCall.rerun(rerun, upstream, incident.date());
         return;
@@ -211,16 +209,18 @@ final class Watch {
   }
 
   private void judgeHeal(Incident incident, String step, Instant stepAt, boolean healRequestedNow) {
-    IncidentKind kind = incident.kind();
-    if (kind == IncidentKind.MALFORMED_MESSAGE) {
-      incident.healed(incident.detection().at(), "nothing to heal: rejected, nothing written");
+    Scenario scenario = incident.kind().scenario();
+    Optional<String> healedOnDetection = scenario.healedOnDetection();
+    if (healedOnDetection.isPresent()) {
+      incident.healed(incident.detection().at(), healedOnDetection.get());
       return;
     }
-    if (!"COMPLETE".equals(reads.status(incident.date())) || !rowsEqualTruth(incident.date())) {
+    if (!"COMPLETE".equals(reads.status(incident.date()))
+        || !mode.rowsAreRight(incident.date(), reads)) {
       return;
     }
     String by;
-    if (!kind.damages()) {
+    if (!scenario.damages()) {
       by = "absorbed: the write is idempotent";
     } else if (stepAt.equals(incident.injectedAt()) && !step.equals("release")) {
       // healed in the step that injected it: a delivery failed and the redelivery succeeded
@@ -236,11 +236,6 @@ final class Watch {
       by = step;
     }
     incident.healed(clock.instant(), by);
-  }
-
-  private boolean rowsEqualTruth(LocalDate date) {
-    return truth == null
-        || reads.factorRows(date).equals(truth.get().getOrDefault(date, List.of()));
   }
 
   /** The signals no incident explains. */

@@ -35,7 +35,7 @@ class RehearsalTest {
         .containsExactlyElementsIn(IncidentKind.values());
     assertThat(result.failures()).isEmpty();
     for (Incident incident : result.incidents()) {
-      if (incident.kind().damages()) {
+      if (incident.kind().scenario().damages()) {
         assertThat(incident.timeToDetect()).isLessThan(Duration.ofDays(1));
       }
       assertThat(incident.timeToHeal()).isAtMost(Duration.ofDays(2));
