@@ -110,34 +110,7 @@ public record PipelineConfig(
     if (!PROJECT_PATTERN.matcher(project).matches()) {
       reader.problems.add(PROJECT_ID + " '" + project + "' is not a valid Google Cloud project id");
     }
-    Map<Dataset, String> datasets = new EnumMap<>(Dataset.class);
-    datasets.put(
-        Dataset.ANALYTICS, reader.text(ANALYTICS_DATASET, Dataset.ANALYTICS.defaultName()));
-    datasets.put(
-        Dataset.PRECOMPUTE, reader.text(PRECOMPUTE_DATASET, Dataset.PRECOMPUTE.defaultName()));
-    datasets.put(
-        Dataset.ORCHESTRATION,
-        reader.text(ORCHESTRATION_DATASET, Dataset.ORCHESTRATION.defaultName()));
-    datasets.put(Dataset.STAGING, reader.text(STAGING_DATASET, Dataset.STAGING.defaultName()));
-    Catalog catalog = null;
-    Map<Dataset, String> variables =
-        Map.of(
-            Dataset.ANALYTICS, ANALYTICS_DATASET,
-            Dataset.PRECOMPUTE, PRECOMPUTE_DATASET,
-            Dataset.ORCHESTRATION, ORCHESTRATION_DATASET,
-            Dataset.STAGING, STAGING_DATASET);
-    boolean datasetsValid = true;
-    for (Map.Entry<Dataset, String> dataset : datasets.entrySet()) {
-      try {
-        Identifiers.check(dataset.getValue());
-      } catch (IllegalArgumentException e) {
-        datasetsValid = false;
-        reader.problems.add(variables.get(dataset.getKey()) + " is invalid: " + e.getMessage());
-      }
-    }
-    if (datasetsValid) {
-      catalog = new Catalog(datasets);
-    }
+    Catalog catalog = catalog(reader);
     String prefix = reader.text(TOPIC_PREFIX, "");
     if (!TOPIC_PREFIX_PATTERN.matcher(prefix).matches()) {
       reader.problems.add(
@@ -146,6 +119,70 @@ public record PipelineConfig(
               + prefix
               + "' must be empty or lower-case letters, digits and '-', ending in '-'");
     }
+    Thresholds thresholds = thresholds(reader);
+    int maxRange = reader.integer(MAX_RANGE_DAYS, 400, 1, 3660);
+    int chunkDays =
+        reader.integer(RANGE_CHUNK_DAYS, DEFAULT_RANGE_CHUNK_DAYS, 1, ChunkRequest.MAX_DATES);
+    ZoneId zone = reader.parse(LEAGUE_TIME_ZONE, "America/New_York", ZoneId::of);
+    String warehouse = reader.text(WAREHOUSE, "duckdb:" + defaultHome + "/warehouse.duckdb");
+    String bus = reader.text(BUS, "local");
+    String blobs = reader.text(BLOBS, "local:" + defaultHome + "/gcs");
+    reader.spec(WAREHOUSE, warehouse);
+    reader.spec(BUS, bus);
+    reader.spec(BLOBS, blobs);
+    List<FeatureThreshold> features = features(reader);
+    Map<DateInput, InputThreshold> inputs =
+        reader.parse(INPUT_THRESHOLDS, DateInput.DEFAULTS, InputThreshold::parse);
+    int ttlDays = reader.integer(CLEANUP_TTL_DAYS, 7, 1, 3650);
+    int largeDeletion = reader.integer(LARGE_DELETION_ROWS, 10_000, 1, Integer.MAX_VALUE);
+    boolean autoHeal = reader.bool(AUTO_HEAL, false);
+    if (!reader.problems.isEmpty()) {
+      throw new ConfigException(
+          "invalid configuration:\n  - " + String.join("\n  - ", reader.problems));
+    }
+    return new PipelineConfig(
+        project,
+        catalog,
+        prefix,
+        thresholds,
+        maxRange,
+        chunkDays,
+        zone,
+        warehouse,
+        bus,
+        blobs,
+        features,
+        inputs,
+        ttlDays,
+        largeDeletion,
+        autoHeal);
+  }
+
+  /** The datasets' names, each a valid identifier; null (with the problems noted) otherwise. */
+  private static Catalog catalog(Reader reader) {
+    Map<Dataset, String> variables =
+        Map.of(
+            Dataset.ANALYTICS, ANALYTICS_DATASET,
+            Dataset.PRECOMPUTE, PRECOMPUTE_DATASET,
+            Dataset.ORCHESTRATION, ORCHESTRATION_DATASET,
+            Dataset.STAGING, STAGING_DATASET);
+    Map<Dataset, String> datasets = new EnumMap<>(Dataset.class);
+    boolean valid = true;
+    for (Dataset dataset : Dataset.values()) {
+      String name = reader.text(variables.get(dataset), dataset.defaultName());
+      datasets.put(dataset, name);
+      try {
+        Identifiers.check(name);
+      } catch (IllegalArgumentException e) {
+        valid = false;
+        reader.problems.add(variables.get(dataset) + " is invalid: " + e.getMessage());
+      }
+    }
+    return valid ? new Catalog(datasets) : null;
+  }
+
+  /** The coverage thresholds; the warn line must not be below the fail line. */
+  private static Thresholds thresholds(Reader reader) {
     Thresholds defaults = Thresholds.DEFAULTS;
     double fallback = reader.percent(FALLBACK_THRESHOLD_PCT, defaults.fallbackPct());
     double fail = reader.percent(COVERAGE_FAIL_PCT, defaults.coverageFailPct());
@@ -162,16 +199,11 @@ public record PipelineConfig(
               + ")");
     }
     int bootstrap = reader.integer(BOOTSTRAP_DAYS, defaults.bootstrapDays(), 0, 60);
-    int maxRange = reader.integer(MAX_RANGE_DAYS, 400, 1, 3660);
-    int chunkDays =
-        reader.integer(RANGE_CHUNK_DAYS, DEFAULT_RANGE_CHUNK_DAYS, 1, ChunkRequest.MAX_DATES);
-    ZoneId zone = reader.parse(LEAGUE_TIME_ZONE, "America/New_York", ZoneId::of);
-    String warehouse = reader.text(WAREHOUSE, "duckdb:" + defaultHome + "/warehouse.duckdb");
-    String bus = reader.text(BUS, "local");
-    String blobs = reader.text(BLOBS, "local:" + defaultHome + "/gcs");
-    reader.spec(WAREHOUSE, warehouse);
-    reader.spec(BUS, bus);
-    reader.spec(BLOBS, blobs);
+    return new Thresholds(fallback, fail, warn, bootstrap);
+  }
+
+  /** The feature thresholds, each naming a column of player_game_summary. */
+  private static List<FeatureThreshold> features(Reader reader) {
     List<FeatureThreshold> features =
         reader.parse(FEATURE_THRESHOLDS, FeatureThreshold.DEFAULTS, FeatureThreshold::parse);
     for (FeatureThreshold feature : features) {
@@ -183,31 +215,7 @@ public record PipelineConfig(
                 + "', not a column of player_game_summary");
       }
     }
-    Map<DateInput, InputThreshold> inputs =
-        reader.parse(INPUT_THRESHOLDS, DateInput.DEFAULTS, InputThreshold::parse);
-    int ttlDays = reader.integer(CLEANUP_TTL_DAYS, 7, 1, 3650);
-    int largeDeletion = reader.integer(LARGE_DELETION_ROWS, 10_000, 1, Integer.MAX_VALUE);
-    boolean autoHeal = reader.bool(AUTO_HEAL, false);
-    if (!reader.problems.isEmpty()) {
-      throw new ConfigException(
-          "invalid configuration:\n  - " + String.join("\n  - ", reader.problems));
-    }
-    return new PipelineConfig(
-        project,
-        catalog,
-        prefix,
-        new Thresholds(fallback, fail, warn, bootstrap),
-        maxRange,
-        chunkDays,
-        zone,
-        warehouse,
-        bus,
-        blobs,
-        features,
-        inputs,
-        ttlDays,
-        largeDeletion,
-        autoHeal);
+    return features;
   }
 
   /** Reads values and collects problems instead of stopping at the first. */

@@ -23,7 +23,8 @@ public record CoverageValidated(
     int actualPlayers,
     DataSource dataSource,
     String featureReport,
-    String reason) {
+    String reason)
+    implements DateChunk.Item {
 
   private static final Set<String> FIELDS =
       Set.of(
@@ -52,6 +53,11 @@ public record CoverageValidated(
   }
 
   public String toJson() {
+    return toJsonObject().toString();
+  }
+
+  @Override
+  public JsonObject toJsonObject() {
     JsonObject json = new JsonObject();
     json.addProperty("run_id", runId);
     json.addProperty("analysis_date", analysisDate.toString());
@@ -61,11 +67,16 @@ public record CoverageValidated(
     json.addProperty("data_source", dataSource == null ? null : dataSource.name());
     json.addProperty("feature_report", featureReport);
     json.addProperty("reason", reason);
-    return json.toString();
+    return json;
   }
 
   public static CoverageValidated fromJson(String text) {
-    JsonFields fields = JsonFields.parse(text).allowOnly(FIELDS);
+    return from(JsonFields.parse(text));
+  }
+
+  /** The message {@code fields} hold (parsed once by whoever received them). */
+  public static CoverageValidated from(JsonFields fields) {
+    fields.allowOnly(FIELDS);
     return new CoverageValidated(
         fields
             .optionalRunId()

@@ -28,6 +28,18 @@ public record DateRequest(LocalDate analysisDate, boolean backfillMode, boolean 
     return new DateRequest(analysisDate, backfillMode, force, runId);
   }
 
+  /**
+   * This request, when composite-factors would accept it on {@code today}: a date at most a day
+   * ahead (tomorrow's games are computed the evening before).
+   */
+  public DateRequest checked(LocalDate today) {
+    if (analysisDate.isAfter(today.plusDays(1))) {
+      throw new InvalidMessageException(
+          "analysis_date " + analysisDate + " is more than a day ahead of today (" + today + ")");
+    }
+    return this;
+  }
+
   public String toJson() {
     JsonObject json = new JsonObject();
     json.addProperty("analysis_date", analysisDate.toString());

@@ -22,7 +22,8 @@ public record FactorsComputed(
     int expectedPlayers,
     int playersWritten,
     boolean backfillMode,
-    boolean force) {
+    boolean force)
+    implements DateChunk.Item {
 
   /** What happened to the date. */
   public enum Status {
@@ -58,6 +59,11 @@ public record FactorsComputed(
   }
 
   public String toJson() {
+    return toJsonObject().toString();
+  }
+
+  @Override
+  public JsonObject toJsonObject() {
     JsonObject json = new JsonObject();
     json.addProperty("run_id", runId);
     json.addProperty("analysis_date", analysisDate.toString());
@@ -68,11 +74,16 @@ public record FactorsComputed(
     json.addProperty("players_written", playersWritten);
     json.addProperty("backfill_mode", backfillMode);
     json.addProperty("force", force);
-    return json.toString();
+    return json;
   }
 
   public static FactorsComputed fromJson(String text) {
-    JsonFields fields = JsonFields.parse(text).allowOnly(FIELDS);
+    return from(JsonFields.parse(text));
+  }
+
+  /** The message {@code fields} hold (parsed once by whoever received them). */
+  public static FactorsComputed from(JsonFields fields) {
+    fields.allowOnly(FIELDS);
     return new FactorsComputed(
         fields
             .optionalRunId()

@@ -173,7 +173,8 @@ public final class JsonFields {
   }
 
   /** A field holding an array of objects, each as its JSON text. */
-  public List<String> requireObjects(String key) {
+  /** The objects of array {@code key}, each read as fields of its own (parsed once, with this). */
+  public List<JsonFields> requireObjects(String key) {
     return requireArray(key).stream()
         .map(
             element -> {
@@ -181,7 +182,7 @@ public final class JsonFields {
                 throw new InvalidMessageException(
                     "field '" + key + "' must hold objects, got " + abbreviate(element.toString()));
               }
-              return element.toString();
+              return new JsonFields(element.getAsJsonObject());
             })
         .toList();
   }

@@ -1,8 +1,6 @@
 package com.nbaprops.pcf.message;
 
-import com.nbaprops.pcf.domain.DateRange;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -66,31 +64,32 @@ public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> 
             "backfill_mode does not apply to a range: ranges always run as backfills");
       }
       return new RangeRequest(
-          range(fields.requireDate("start_date"), fields.requireDate("end_date")), force, runId);
+          RangeRequest.span(
+              fields.requireDate("start_date"),
+              fields.requireDate("end_date"),
+              today,
+              maxRangeDays),
+          force,
+          runId);
     }
     if (!single) {
       throw new InvalidMessageException(
           "missing required field 'analysis_date' (or 'start_date' and 'end_date')");
     }
     return new DateRequest(
-        analysisDate(fields.requireString("analysis_date")),
-        fields.optionalBoolean("backfill_mode", false),
-        force,
-        runId);
+            analysisDate(fields.requireString("analysis_date")),
+            fields.optionalBoolean("backfill_mode", false),
+            force,
+            runId)
+        .checked(today);
   }
 
   private LocalDate analysisDate(String text) {
-    LocalDate date =
-        switch (text) {
-          case "AUTO" -> today.minusDays(1);
-          case "TODAY" -> today;
-          default -> JsonFields.date("analysis_date", text);
-        };
-    if (date.isAfter(today.plusDays(1))) {
-      throw new InvalidMessageException(
-          "analysis_date " + date + " is more than a day ahead of today (" + today + ")");
-    }
-    return date;
+    return switch (text) {
+      case "AUTO" -> today.minusDays(1);
+      case "TODAY" -> today;
+      default -> JsonFields.date("analysis_date", text);
+    };
   }
 
   private List<LocalDate> chunk(List<LocalDate> dates) {
@@ -115,27 +114,7 @@ public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> 
       throw new InvalidMessageException(
           "analysis_dates holds " + last + ", in the future (today is " + today + ")");
     }
-    range(dates.get(0), last);
+    RangeRequest.span(dates.get(0), last, today, maxRangeDays);
     return dates;
-  }
-
-  private DateRange range(LocalDate start, LocalDate end) {
-    if (start.isAfter(end)) {
-      throw new InvalidMessageException("start_date " + start + " is after end_date " + end);
-    }
-    if (end.isAfter(today)) {
-      throw new InvalidMessageException(
-          "end_date " + end + " is in the future (today is " + today + ")");
-    }
-    long days = ChronoUnit.DAYS.between(start, end) + 1;
-    if (days > maxRangeDays) {
-      throw new InvalidMessageException(
-          "the range spans "
-              + days
-              + " days; at most "
-              + maxRangeDays
-              + " are allowed in one request");
-    }
-    return new DateRange(start, end);
   }
 }

@@ -15,7 +15,13 @@ public record SweepRequest(DateRange range, boolean flagIncomplete, String runId
 
   public static SweepRequest parse(
       String json, LocalDate today, int maxDays, java.util.function.Supplier<String> runIds) {
-    JsonFields fields = JsonFields.parse(json).allowOnly(FIELDS);
+    return from(JsonFields.parse(json), today, maxDays, runIds);
+  }
+
+  /** The sweep {@code fields} ask for (parsed once by whoever received them). */
+  public static SweepRequest from(
+      JsonFields fields, LocalDate today, int maxDays, java.util.function.Supplier<String> runIds) {
+    fields.allowOnly(FIELDS);
     boolean flag = fields.optionalBoolean("flag_incomplete", false);
     String runId = fields.optionalRunId().orElseGet(runIds);
     if (fields.has("days")) {

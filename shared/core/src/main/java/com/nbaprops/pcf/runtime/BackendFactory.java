@@ -9,15 +9,29 @@ import com.nbaprops.pcf.config.BackendSpec;
  *
  * @param <T> the port
  */
-public interface BackendFactory<T> {
-  /** The port this factory's adapters implement. */
-  Class<T> port();
+public abstract class BackendFactory<T> {
+  private final Class<T> port;
+  private final String kind;
 
   /**
-   * The spec's kind, the part before the colon: {@code duckdb}, {@code bigquery}, {@code pubsub},
-   * ....
+   * @param port the port this factory's adapters implement
+   * @param kind the spec's kind, the part before the colon: {@code duckdb}, {@code bigquery},
+   *     {@code pubsub}, ...
    */
-  String kind();
+  protected BackendFactory(Class<T> port, String kind) {
+    this.port = port;
+    this.kind = kind;
+  }
 
-  T open(BackendSpec spec, PipelineRuntimeContext context);
+  /** The port this factory's adapters implement. */
+  public final Class<T> port() {
+    return port;
+  }
+
+  /** The spec's kind, the part before the colon. */
+  public final String kind() {
+    return kind;
+  }
+
+  public abstract T open(BackendSpec spec, PipelineRuntimeContext context);
 }

@@ -21,26 +21,27 @@ class ChunkMessagesTest {
 
   @Test
   void aChunkOfOutcomesReadsBackAsWritten() {
-    ComputedChunk chunk =
-        new ComputedChunk("r", List.of(computed("r", FEB_1), computed("r", FEB_3)));
+    DateChunk<FactorsComputed> chunk =
+        DateChunk.OUTCOMES.of("r", List.of(computed("r", FEB_1), computed("r", FEB_3)));
 
-    assertThat(ComputedChunk.fromJson(chunk.toJson())).isEqualTo(chunk);
-    assertThat(ComputedChunk.in(chunk.toJson())).isEqualTo(chunk.outcomes());
+    assertThat(DateChunk.OUTCOMES.fromJson(chunk.toJson())).isEqualTo(chunk);
+    assertThat(DateChunk.OUTCOMES.in(chunk.toJson())).isEqualTo(chunk.items());
     assertThat(chunk.dates()).containsExactly(FEB_1, FEB_3).inOrder();
   }
 
   @Test
   void aSingleDatesMessageIsReadAsOneOutcome() {
-    assertThat(ComputedChunk.in(computed("r", FEB_1).toJson()))
+    assertThat(DateChunk.OUTCOMES.in(computed("r", FEB_1).toJson()))
         .containsExactly(computed("r", FEB_1));
   }
 
   @Test
   void anOutcomeOfAnotherRunIsRefused() {
-    String json = new ComputedChunk("r", List.of(computed("r", FEB_1))).toJson();
+    String json = DateChunk.OUTCOMES.of("r", List.of(computed("r", FEB_1))).toJson();
     String forged = json.replace("\"run_id\":\"r\",\"outcomes\"", "\"run_id\":\"s\",\"outcomes\"");
 
-    assertThat(assertThrows(InvalidMessageException.class, () -> ComputedChunk.fromJson(forged)))
+    assertThat(
+            assertThrows(InvalidMessageException.class, () -> DateChunk.OUTCOMES.fromJson(forged)))
         .hasMessageThat()
         .contains("another run");
   }
@@ -49,10 +50,10 @@ class ChunkMessagesTest {
   void aChunkOfVerdictsReadsBackAsWritten() {
     CoverageValidated verdict =
         new CoverageValidated("r", FEB_1, Verdict.PASS, 171, 171, DataSource.UPCG, null, "ok");
-    ValidatedChunk chunk = new ValidatedChunk("r", List.of(verdict));
+    DateChunk<CoverageValidated> chunk = DateChunk.VERDICTS.of("r", List.of(verdict));
 
-    assertThat(ValidatedChunk.fromJson(chunk.toJson())).isEqualTo(chunk);
-    assertThat(ValidatedChunk.in(verdict.toJson())).containsExactly(verdict);
+    assertThat(DateChunk.VERDICTS.fromJson(chunk.toJson())).isEqualTo(chunk);
+    assertThat(DateChunk.VERDICTS.in(verdict.toJson())).containsExactly(verdict);
   }
 
   /** Pub/Sub refuses an attribute value over 1,024 bytes: the largest chunk's dates fit. */

@@ -26,15 +26,9 @@ final class TestBackendFactories {
             }));
   }
 
-  public static final class Warehouses implements BackendFactory<Warehouse> {
-    @Override
-    public Class<Warehouse> port() {
-      return Warehouse.class;
-    }
-
-    @Override
-    public String kind() {
-      return "test";
+  public static final class Warehouses extends BackendFactory<Warehouse> {
+    public Warehouses() {
+      super(Warehouse.class, "test");
     }
 
     @Override
@@ -43,15 +37,9 @@ final class TestBackendFactories {
     }
   }
 
-  public static final class Buses implements BackendFactory<EventBus> {
-    @Override
-    public Class<EventBus> port() {
-      return EventBus.class;
-    }
-
-    @Override
-    public String kind() {
-      return "test";
+  public static final class Buses extends BackendFactory<EventBus> {
+    public Buses() {
+      super(EventBus.class, "test");
     }
 
     @Override
@@ -60,15 +48,9 @@ final class TestBackendFactories {
     }
   }
 
-  public static final class Blobs implements BackendFactory<BlobStore> {
-    @Override
-    public Class<BlobStore> port() {
-      return BlobStore.class;
-    }
-
-    @Override
-    public String kind() {
-      return "test";
+  public static final class Blobs extends BackendFactory<BlobStore> {
+    public Blobs() {
+      super(BlobStore.class, "test");
     }
 
     @Override

@@ -6,14 +6,13 @@ import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.domain.FailureCategory;
-import com.nbaprops.pcf.domain.PlayerContext;
 import com.nbaprops.pcf.domain.SourceDecision;
 import com.nbaprops.pcf.failure.FailureRecorder;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.ChunkRequest;
-import com.nbaprops.pcf.message.ComputedChunk;
+import com.nbaprops.pcf.message.DateChunk;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.port.Row;
@@ -132,7 +131,7 @@ final class CompositeFactorsService {
       warehouse.replacePartitions(Tables.PLAYER_COMPOSITE_FACTORS, rows);
     }
     if (!outcomes.isEmpty()) {
-      ComputedChunk message = new ComputedChunk(chunk.runId(), outcomes);
+      DateChunk<FactorsComputed> message = DateChunk.OUTCOMES.of(chunk.runId(), outcomes);
       publisher.publish(
           Topic.COMPOSITE_FACTORS_COMPUTED,
           message.toJson(),
@@ -222,7 +221,6 @@ final class CompositeFactorsService {
               + "-day bootstrap window");
       return nothing(outcome(request, FactorsComputed.Status.SKIPPED_BOOTSTRAP, null, 0, 0, 0));
     }
-
     // The synthetic context is read only for a date that falls back: building it costs more
     // than the rest of the date's inputs together, and most dates never use it.
     DateInputs inputs = inputsOf.apply(false);
@@ -234,62 +232,14 @@ final class CompositeFactorsService {
     int expected = inputs.expectedPlayers();
     SourceDecision decision = choice.decision();
     logDecision(log, decision);
-    List<PlayerContext> players = choice.players();
-
-    if (players.isEmpty() && expected > 0) {
-      String reason =
-          "no player context for "
-              + date
-              + " ("
-              + decision.reason()
-              + "): existing rows were kept. Reprocess with"
-              + " backfill mode to rebuild it from player_game_summary: ./pipeline reprocess "
-              + date;
-      log.error(reason);
-      failures.record(
-          FunctionName.COMPOSITE_FACTORS,
-          request.runId(),
-          date,
-          "DATE_LEVEL",
-          FailureCategory.NO_INPUT,
-          reason,
-          true,
-          request.runId());
-      return nothing(
-          outcome(
-              request, FactorsComputed.Status.NO_INPUT, null, decision.upcgPlayers(), expected, 0));
+    if (choice.players().isEmpty() && expected > 0) {
+      return noInput(request, decision, expected, log);
     }
-
     List<Row> rows = inputs.rows(choice, request.runId(), clock.now());
     Optional<String> worse =
         request.force() ? Optional.empty() : inputs.worseThanStored(choice, rows);
     if (worse.isPresent()) {
-      String reason =
-          "rerun of "
-              + date
-              + " refused, the stored rows were kept: "
-              + worse.get()
-              + ". If the stored rows are wrong, replace them with force: ./pipeline reprocess "
-              + date
-              + " --force";
-      log.with("alert", "coverage").error(reason);
-      failures.record(
-          FunctionName.COMPOSITE_FACTORS,
-          request.runId(),
-          date,
-          "DATE_LEVEL",
-          FailureCategory.RERUN_REFUSED,
-          reason,
-          false,
-          request.runId());
-      return nothing(
-          outcome(
-              request,
-              FactorsComputed.Status.KEPT_STORED,
-              decision.source(),
-              decision.upcgPlayers(),
-              expected,
-              0));
+      return refused(request, decision, expected, worse.get(), log);
     }
     return new Computed(
         outcome(
@@ -300,6 +250,65 @@ final class CompositeFactorsService {
             expected,
             rows.size()),
         rows);
+  }
+
+  /** No player context at all: the stored rows are kept, and the date is flagged. */
+  private Computed noInput(
+      DateRequest request, SourceDecision decision, int expected, StructuredLog log) {
+    LocalDate date = request.analysisDate();
+    String reason =
+        "no player context for "
+            + date
+            + " ("
+            + decision.reason()
+            + "): existing rows were kept. Reprocess with"
+            + " backfill mode to rebuild it from player_game_summary: ./pipeline reprocess "
+            + date;
+    log.error(reason);
+    failures.record(
+        FunctionName.COMPOSITE_FACTORS,
+        request.runId(),
+        date,
+        "DATE_LEVEL",
+        FailureCategory.NO_INPUT,
+        reason,
+        true,
+        request.runId());
+    return nothing(
+        outcome(
+            request, FactorsComputed.Status.NO_INPUT, null, decision.upcgPlayers(), expected, 0));
+  }
+
+  /** A rerun that would make the date worse: refused, the stored rows kept (never a date worse). */
+  private Computed refused(
+      DateRequest request, SourceDecision decision, int expected, String worse, StructuredLog log) {
+    LocalDate date = request.analysisDate();
+    String reason =
+        "rerun of "
+            + date
+            + " refused, the stored rows were kept: "
+            + worse
+            + ". If the stored rows are wrong, replace them with force: ./pipeline reprocess "
+            + date
+            + " --force";
+    log.with("alert", "coverage").error(reason);
+    failures.record(
+        FunctionName.COMPOSITE_FACTORS,
+        request.runId(),
+        date,
+        "DATE_LEVEL",
+        FailureCategory.RERUN_REFUSED,
+        reason,
+        false,
+        request.runId());
+    return nothing(
+        outcome(
+            request,
+            FactorsComputed.Status.KEPT_STORED,
+            decision.source(),
+            decision.upcgPlayers(),
+            expected,
+            0));
   }
 
   private static Computed nothing(FactorsComputed outcome) {

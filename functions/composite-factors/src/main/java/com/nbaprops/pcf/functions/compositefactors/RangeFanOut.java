@@ -116,66 +116,13 @@ final class RangeFanOut {
     }
     if (!report.passed()) {
       log.error(report.summary());
-      for (PreflightReport.Issue issue : report.issues()) {
-        failures.record(
-            FunctionName.COMPOSITE_FACTORS,
-            request.runId(),
-            issue.date(),
-            "DATE_LEVEL",
-            FailureCategory.PARTIAL_UPCOMING_CONTEXT,
-            String.format(
-                "Backfill %s stopped: upcoming_player_game_context has %d of %d players (%.1f%%) on %s."
-                    + " Reprocess the date (./pipeline reprocess DATE runs a past date in backfill"
-                    + " mode, whose fallback rebuilds it), or rerun the range with force.",
-                request.range(),
-                issue.upcomingPlayers(),
-                issue.expectedPlayers(),
-                issue.coveragePct(),
-                issue.date()),
-            true,
-            request.runId());
-      }
-      for (PreflightReport.InputIssue issue : report.inputIssues()) {
-        var input = issue.shortfall().input();
-        failures.record(
-            FunctionName.COMPOSITE_FACTORS,
-            request.runId(),
-            issue.date(),
-            input.table().name(),
-            input.category(),
-            "Backfill "
-                + request.range()
-                + " stopped: "
-                + issue.shortfall().describe()
-                + " on "
-                + issue.date()
-                + ". Backfill "
-                + input.table().name()
-                + " for the date first (backfill the input tables together), then run the range"
-                + " again.",
-            true,
-            request.runId());
-      }
+      recordStop(request, report);
       return new Result(report, List.of());
     }
     log.log(report.issues().isEmpty() ? Severity.INFO : Severity.WARNING, report.summary());
     List<LocalDate> dates = report.gameDates();
     List<List<LocalDate>> chunks = chunks(dates, chunkDays);
-    for (List<LocalDate> chunk : chunks) {
-      if (chunk.size() == 1) {
-        DateRequest child =
-            DateRequest.backfill(chunk.get(0), request.runId()).forced(request.force());
-        publisher.publish(
-            Topic.COMPOSITE_FACTORS_REQUESTS,
-            child.toJson(),
-            Attributes.of(request.runId(), chunk.get(0)));
-      } else {
-        publisher.publish(
-            Topic.COMPOSITE_FACTORS_REQUESTS,
-            new ChunkRequest(chunk, request.force(), request.runId()).toJson(),
-            Attributes.ofChunk(request.runId(), chunk));
-      }
-    }
+    chunks.forEach(chunk -> publish(request, chunk));
     log.info(
         "fanned out "
             + dates.size()
@@ -186,6 +133,69 @@ final class RangeFanOut {
             + " message(s) of at most "
             + chunkDays);
     return new Result(report, dates);
+  }
+
+  /** A chunk of the range's game dates as one message; a chunk of one date as that date's. */
+  private void publish(RangeRequest request, List<LocalDate> chunk) {
+    if (chunk.size() == 1) {
+      DateRequest child =
+          DateRequest.backfill(chunk.get(0), request.runId()).forced(request.force());
+      publisher.publish(
+          Topic.COMPOSITE_FACTORS_REQUESTS,
+          child.toJson(),
+          Attributes.of(request.runId(), chunk.get(0)));
+    } else {
+      publisher.publish(
+          Topic.COMPOSITE_FACTORS_REQUESTS,
+          new ChunkRequest(chunk, request.force(), request.runId()).toJson(),
+          Attributes.ofChunk(request.runId(), chunk));
+    }
+  }
+
+  /**
+   * A range stopped by the pre-flight: a failure per date with partial context or a missing input.
+   */
+  private void recordStop(RangeRequest request, PreflightReport report) {
+    for (PreflightReport.Issue issue : report.issues()) {
+      failures.record(
+          FunctionName.COMPOSITE_FACTORS,
+          request.runId(),
+          issue.date(),
+          "DATE_LEVEL",
+          FailureCategory.PARTIAL_UPCOMING_CONTEXT,
+          String.format(
+              "Backfill %s stopped: upcoming_player_game_context has %d of %d players (%.1f%%) on %s."
+                  + " Reprocess the date (./pipeline reprocess DATE runs a past date in backfill"
+                  + " mode, whose fallback rebuilds it), or rerun the range with force.",
+              request.range(),
+              issue.upcomingPlayers(),
+              issue.expectedPlayers(),
+              issue.coveragePct(),
+              issue.date()),
+          true,
+          request.runId());
+    }
+    for (PreflightReport.InputIssue issue : report.inputIssues()) {
+      var input = issue.shortfall().input();
+      failures.record(
+          FunctionName.COMPOSITE_FACTORS,
+          request.runId(),
+          issue.date(),
+          input.table().name(),
+          input.category(),
+          "Backfill "
+              + request.range()
+              + " stopped: "
+              + issue.shortfall().describe()
+              + " on "
+              + issue.date()
+              + ". Backfill "
+              + input.table().name()
+              + " for the date first (backfill the input tables together), then run the range"
+              + " again.",
+          true,
+          request.runId());
+    }
   }
 
   /**

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.logging.Severity;
-import com.nbaprops.pcf.message.ComputedChunk;
+import com.nbaprops.pcf.message.DateChunk;
 import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.port.WarehouseException;
@@ -208,7 +208,7 @@ class CompositeFactorsFunctionTest {
     assertThat(requests.get(1).attributes()).containsEntry("analysis_date", "2023-02-25");
     var computed = chunked.published(Topic.COMPOSITE_FACTORS_COMPUTED);
     assertThat(computed).hasSize(2);
-    assertThat(ComputedChunk.fromJson(computed.get(0).data()).dates())
+    assertThat(DateChunk.OUTCOMES.fromJson(computed.get(0).data()).dates())
         .containsExactly(DAY.minusDays(1), DAY)
         .inOrder();
     assertThat(chunked.factors(DAY)).hasSize(2);

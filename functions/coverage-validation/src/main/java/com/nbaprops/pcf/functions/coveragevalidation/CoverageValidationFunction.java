@@ -3,7 +3,7 @@ package com.nbaprops.pcf.functions.coveragevalidation;
 import com.google.cloud.functions.CloudEventsFunction;
 import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.logging.StructuredLog;
-import com.nbaprops.pcf.message.ComputedChunk;
+import com.nbaprops.pcf.message.DateChunk;
 import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.message.JsonFields;
 import com.nbaprops.pcf.runtime.Backends;
@@ -42,20 +42,36 @@ public final class CoverageValidationFunction implements CloudEventsFunction {
 
   @Override
   public void accept(CloudEvent event) {
-    inbox.open(event, (data, runIds) -> parse(data)).ifPresent(this::dispatch);
+    inbox.open(event, (data, runIds) -> Computed.parse(data)).ifPresent(this::dispatch);
   }
 
-  private static Object parse(String data) {
-    return ComputedChunk.isMeant(JsonFields.parse(data))
-        ? ComputedChunk.fromJson(data)
-        : FactorsComputed.fromJson(data);
+  private void dispatch(Computed message) {
+    message.validate(validation);
   }
 
-  private void dispatch(Object message) {
-    if (message instanceof ComputedChunk chunk) {
+  /** What arrives on composite-factors-computed, read once: one date's outcome, or a chunk's. */
+  private sealed interface Computed {
+    void validate(CoverageValidationService validation);
+
+    static Computed parse(String data) {
+      JsonFields fields = JsonFields.parse(data);
+      return DateChunk.OUTCOMES.isMeant(fields)
+          ? new Chunk(DateChunk.OUTCOMES.read(fields))
+          : new OneDate(FactorsComputed.from(fields));
+    }
+  }
+
+  private record OneDate(FactorsComputed outcome) implements Computed {
+    @Override
+    public void validate(CoverageValidationService validation) {
+      validation.validate(outcome);
+    }
+  }
+
+  private record Chunk(DateChunk<FactorsComputed> chunk) implements Computed {
+    @Override
+    public void validate(CoverageValidationService validation) {
       validation.validateChunk(chunk);
-    } else if (message instanceof FactorsComputed computed) {
-      validation.validate(computed);
     }
   }
 }

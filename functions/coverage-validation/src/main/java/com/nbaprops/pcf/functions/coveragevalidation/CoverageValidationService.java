@@ -10,10 +10,9 @@ import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
-import com.nbaprops.pcf.message.ComputedChunk;
 import com.nbaprops.pcf.message.CoverageValidated;
+import com.nbaprops.pcf.message.DateChunk;
 import com.nbaprops.pcf.message.FactorsComputed;
-import com.nbaprops.pcf.message.ValidatedChunk;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.query.CoverageCounts;
 import com.nbaprops.pcf.query.InputReport;
@@ -71,12 +70,12 @@ final class CoverageValidationService {
    * Every date of a chunk, counted in one query and judged as {@link #validate} judges one; one
    * message with every verdict. A count that cannot run is an ERROR verdict for each date.
    */
-  List<CoverageValidated> validateChunk(ComputedChunk chunk) {
+  List<CoverageValidated> validateChunk(DateChunk<FactorsComputed> chunk) {
     List<LocalDate> dates = chunk.dates();
     Function<LocalDate, CoverageCounts.Snapshot> counted =
         counted(new DateRange(Collections.min(dates), Collections.max(dates)));
     List<CoverageValidated> verdicts = new ArrayList<>();
-    for (FactorsComputed computed : chunk.outcomes()) {
+    for (FactorsComputed computed : chunk.items()) {
       LocalDate date = computed.analysisDate();
       verdicts.add(
           check(
@@ -84,7 +83,7 @@ final class CoverageValidationService {
               () -> counted.apply(date),
               log.with("run_id", chunk.runId()).with("analysis_date", date)));
     }
-    ValidatedChunk message = new ValidatedChunk(chunk.runId(), verdicts);
+    DateChunk<CoverageValidated> message = DateChunk.VERDICTS.of(chunk.runId(), verdicts);
     publisher.publish(
         Topic.COVERAGE_VALIDATED, message.toJson(), Attributes.ofChunk(chunk.runId(), dates));
     return verdicts;

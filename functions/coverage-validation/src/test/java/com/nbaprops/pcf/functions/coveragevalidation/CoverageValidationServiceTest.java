@@ -6,8 +6,8 @@ import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.logging.Severity;
-import com.nbaprops.pcf.message.ComputedChunk;
 import com.nbaprops.pcf.message.CoverageValidated;
+import com.nbaprops.pcf.message.DateChunk;
 import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
@@ -85,7 +85,7 @@ class CoverageValidationServiceTest {
             false);
 
     var verdicts =
-        service.validateChunk(new ComputedChunk("r1", List.of(computed(false), bootstrap)));
+        service.validateChunk(DateChunk.OUTCOMES.of("r1", List.of(computed(false), bootstrap)));
 
     assertThat(verdicts.stream().map(CoverageValidated::verdict).toList())
         .containsExactly(Verdict.PASS, Verdict.SKIPPED)
@@ -99,7 +99,7 @@ class CoverageValidationServiceTest {
 
     var verdicts =
         service.validateChunk(
-            new ComputedChunk("r1", List.of(computed(false), computedOn(DAY.plusDays(2)))));
+            DateChunk.OUTCOMES.of("r1", List.of(computed(false), computedOn(DAY.plusDays(2)))));
 
     assertThat(verdicts.stream().map(CoverageValidated::verdict).toList())
         .containsExactly(Verdict.ERROR, Verdict.ERROR);

@@ -4,9 +4,9 @@ import com.google.cloud.functions.CloudEventsFunction;
 import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.CoverageValidated;
+import com.nbaprops.pcf.message.DateChunk;
 import com.nbaprops.pcf.message.JsonFields;
 import com.nbaprops.pcf.message.SweepRequest;
-import com.nbaprops.pcf.message.ValidatedChunk;
 import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
@@ -47,26 +47,43 @@ public final class MetadataTrackingFunction implements CloudEventsFunction {
 
   @Override
   public void accept(CloudEvent event) {
-    inbox.open(event, this::parse).ifPresent(this::dispatch);
+    inbox.open(event, this::parse).ifPresent(message -> message.track(tracking));
   }
 
-  private Object parse(String json, Supplier<String> runIds) {
+  /** The message read once: its fields say which of the three it is. */
+  private Tracked parse(String json, Supplier<String> runIds) {
     JsonFields fields = JsonFields.parse(json);
-    if (ValidatedChunk.isMeant(fields)) {
-      return ValidatedChunk.fromJson(json);
+    if (DateChunk.VERDICTS.isMeant(fields)) {
+      return new Chunk(DateChunk.VERDICTS.read(fields));
     }
     return CoverageValidated.isMeant(fields)
-        ? CoverageValidated.fromJson(json)
-        : SweepRequest.parse(json, clock.today(), maxRangeDays, runIds);
+        ? new OneDate(CoverageValidated.from(fields))
+        : new Sweep(SweepRequest.from(fields, clock.today(), maxRangeDays, runIds));
   }
 
-  private void dispatch(Object message) {
-    if (message instanceof ValidatedChunk chunk) {
+  /** What metadata-tracking is asked: a date's verdict, a chunk's verdicts, or a sweep. */
+  private sealed interface Tracked {
+    void track(MetadataTrackingService tracking);
+  }
+
+  private record OneDate(CoverageValidated verdict) implements Tracked {
+    @Override
+    public void track(MetadataTrackingService tracking) {
+      tracking.track(verdict);
+    }
+  }
+
+  private record Chunk(DateChunk<CoverageValidated> chunk) implements Tracked {
+    @Override
+    public void track(MetadataTrackingService tracking) {
       tracking.trackChunk(chunk);
-    } else if (message instanceof CoverageValidated validated) {
-      tracking.track(validated);
-    } else if (message instanceof SweepRequest sweep) {
-      tracking.sweep(sweep);
+    }
+  }
+
+  private record Sweep(SweepRequest request) implements Tracked {
+    @Override
+    public void track(MetadataTrackingService tracking) {
+      tracking.sweep(request);
     }
   }
 }

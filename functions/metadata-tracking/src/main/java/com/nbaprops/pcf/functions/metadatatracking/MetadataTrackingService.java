@@ -10,8 +10,8 @@ import com.nbaprops.pcf.failure.FailureRecorder;
 import com.nbaprops.pcf.logging.Severity;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.CoverageValidated;
+import com.nbaprops.pcf.message.DateChunk;
 import com.nbaprops.pcf.message.SweepRequest;
-import com.nbaprops.pcf.message.ValidatedChunk;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.query.CoverageCounts;
@@ -93,13 +93,13 @@ final class MetadataTrackingService {
    * Tracks every date of a validated chunk as {@link #track(CoverageValidated)} tracks one: the
    * chunk's counts in one query, its metadata rows in one write.
    */
-  List<CoverageStatus> trackChunk(ValidatedChunk chunk) {
+  List<CoverageStatus> trackChunk(DateChunk<CoverageValidated> chunk) {
     List<LocalDate> dates =
-        chunk.verdicts().stream().map(CoverageValidated::analysisDate).sorted().toList();
+        chunk.items().stream().map(CoverageValidated::analysisDate).sorted().toList();
     Map<LocalDate, CoverageCounts.Snapshot> snapshots =
         counts.snapshots(new DateRange(dates.get(0), dates.get(dates.size() - 1)));
     List<Pending> pending = new ArrayList<>();
-    for (CoverageValidated verdict : chunk.verdicts()) {
+    for (CoverageValidated verdict : chunk.items()) {
       CoverageCounts.Snapshot now = snapshots.get(verdict.analysisDate());
       pending.add(decide(checked(verdict, now), true, now));
     }

@@ -108,30 +108,40 @@ public final class SeasonBench {
     try (LocalRuntime local = open(template)) {
       Seeding.seed(local, "2022-23", false, quiet);
     }
-
     // The per-date path (a message per date) and the chunked one (RANGE_CHUNK_DAYS dates a
     // message), each one delivery at a time and --workers at once; the rows must agree.
-    Chain perDateChain = chain(template, scratch, 1, "a message per date", quiet);
+    Chain perDate = chain(template, scratch, 1, "a message per date", quiet);
     int chunkDays = PipelineConfig.DEFAULT_RANGE_CHUNK_DAYS;
-    Chain chunkedChain =
+    Chain chunked =
         chain(template, scratch, chunkDays, "in chunks of " + chunkDays + " dates", quiet);
-    List<Long> perDatePooled = perDateChain.times();
-    List<Long> season = chunkedChain.times();
-    List<Map<String, Object>> perDateRows = perDateChain.rows();
-    List<Map<String, Object>> chainRows = chunkedChain.rows();
-    boolean sameRows = perDateRows.equals(chainRows);
-    out.printf(
-        "  chunked rows identical to the per-date rows: %s; per-date / chunked: %.1fx%n",
-        sameRows ? "yes" : "NO", median(perDatePooled) / median(season));
-    if (!sameRows) {
-      out.println("  the chunked and the per-date chains disagree");
+    if (!chainsAgree(perDate, chunked) || !boundAgrees(template, scratch, perDate, chunked)) {
       return ExitCodes.PROBLEM;
     }
-    double chainSeconds = median(season) / 1e9;
-    out.printf(
-        "  %.1f dates/s, %.0f rows/s (%d rows)%n",
-        164 / chainSeconds, chainRows.size() / chainSeconds, chainRows.size());
+    oneDateWarm(template, scratch, quiet);
+    // A figure asked for and not measured is a failed run, not a quiet gap.
+    return coldStarts(scratch) ? ExitCodes.OK : ExitCodes.PROBLEM;
+  }
 
+  /** Whether the chunked chain wrote the per-date chain's rows; prints both rates. */
+  private boolean chainsAgree(Chain perDate, Chain chunked) {
+    boolean sameRows = perDate.rows().equals(chunked.rows());
+    out.printf(
+        "  chunked rows identical to the per-date rows: %s; per-date / chunked: %.1fx%n",
+        sameRows ? "yes" : "NO", median(perDate.times()) / median(chunked.times()));
+    if (!sameRows) {
+      out.println("  the chunked and the per-date chains disagree");
+      return false;
+    }
+    double chainSeconds = median(chunked.times()) / 1e9;
+    int rows = chunked.rows().size();
+    out.printf(
+        "  %.1f dates/s, %.0f rows/s (%d rows)%n", 164 / chainSeconds, rows / chainSeconds, rows);
+    return true;
+  }
+
+  /** The one-pass bound over the same inputs; whether it wrote the chain's rows. */
+  private boolean boundAgrees(Path template, Path scratch, Chain perDate, Chain chunked)
+      throws IOException, InterruptedException {
     List<Map<String, Object>> boundRows = new ArrayList<>();
     List<Long> bound =
         measure(
@@ -149,19 +159,23 @@ public final class SeasonBench {
               }
             });
     report("the one-pass bound (one read of the inputs, the same rules, one write)", bound);
-    boolean identical = boundRows.equals(chainRows);
+    boolean identical = boundRows.equals(chunked.rows());
     out.printf(
         "  rows identical to the chain's: %s (%d rows); chunked chain / bound: %.1fx,"
             + " per-date chain / bound: %.1fx%n",
         identical ? "yes" : "NO",
         boundRows.size(),
-        median(season) / median(bound),
-        median(perDatePooled) / median(bound));
+        median(chunked.times()) / median(bound),
+        median(perDate.times()) / median(bound));
     if (!identical) {
       out.println("  the one pass and the chain disagree: the bench's figures are not comparable");
-      return ExitCodes.PROBLEM;
     }
+    return identical;
+  }
 
+  /** One date, already computed once: composite-factors alone, then the whole chain. */
+  private void oneDateWarm(Path template, Path scratch, PrintWriter quiet)
+      throws IOException, InterruptedException {
     Path warm = copy(template, scratch.resolve("warm"));
     try (LocalRuntime local = open(warm)) {
       new Backfill(local, quiet, Progress.none())
@@ -177,11 +191,11 @@ public final class SeasonBench {
                 long started = System.nanoTime();
                 function.accept(
                     PubSubCloudEvents.messagePublished(
-                        local.runtime().config().projectId(),
-                        local.runtime().config().topic(Topic.COMPOSITE_FACTORS_REQUESTS),
+                        runtime.config().projectId(),
+                        runtime.config().topic(Topic.COMPOSITE_FACTORS_REQUESTS),
                         "bench",
                         Long.toString(System.nanoTime()),
-                        local.runtime().clock().instant(),
+                        runtime.clock().instant(),
                         DateRequest.backfill(ONE_DATE, "bench").toJson(),
                         Map.of()));
                 return System.nanoTime() - started;
@@ -191,8 +205,7 @@ public final class SeasonBench {
           measure(
               () -> {
                 long started = System.nanoTime();
-                local
-                    .runtime()
+                runtime
                     .publisher()
                     .publish(
                         Topic.COMPOSITE_FACTORS_REQUESTS,
@@ -201,8 +214,6 @@ public final class SeasonBench {
                 return System.nanoTime() - started;
               }));
     }
-    // A figure asked for and not measured is a failed run, not a quiet gap.
-    return coldStarts(scratch) ? ExitCodes.OK : ExitCodes.PROBLEM;
   }
 
   /**

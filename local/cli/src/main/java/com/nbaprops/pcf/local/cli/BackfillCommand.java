@@ -3,15 +3,10 @@ package com.nbaprops.pcf.local.cli;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.operations.Backfill;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
-import java.time.LocalDate;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "backfill",
@@ -22,16 +17,8 @@ import picocli.CommandLine.Spec;
       "Example: ./pipeline backfill 2023-02-01 2023-02-28 --force --today 2023-03-10",
       "Example: ./pipeline backfill --all"
     })
-final class BackfillCommand implements Callable<Integer> {
-  @ParentCommand PipelineCli root;
-
-  @Spec CommandSpec spec;
-
-  @Parameters(index = "0", arity = "0..1", paramLabel = "START")
-  LocalDate start;
-
-  @Parameters(index = "1", arity = "0..1", paramLabel = "END")
-  LocalDate end;
+final class BackfillCommand extends SubCommand {
+  @Mixin OptionalSpan dates;
 
   @Option(
       names = "--all",
@@ -46,16 +33,16 @@ final class BackfillCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (all == (start != null)) {
+    if (all == (dates.start != null)) {
       throw new ParameterException(
           spec.commandLine(), "give START END, or --all for the data's full range");
     }
-    if (!all && end == null) {
+    if (!all && dates.end == null) {
       throw new ParameterException(spec.commandLine(), "missing END");
     }
-    DateRange range = all ? null : CliDates.range(start, end);
-    try (LocalRuntime local = root.global.open()) {
-      Backfill backfill = new Backfill(local, spec.commandLine().getOut(), root.global.console());
+    DateRange range = all ? null : CliDates.range(dates.start, dates.end);
+    try (LocalRuntime local = global().open()) {
+      Backfill backfill = new Backfill(local, out(), global().console());
       return all ? backfill.all(force) : backfill.range(range, force, true);
     }
   }

@@ -3,12 +3,8 @@ package com.nbaprops.pcf.local.cli;
 import com.nbaprops.pcf.local.operations.Cleanup;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.message.CleanupRequest;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "cleanup",
@@ -19,11 +15,7 @@ import picocli.CommandLine.Spec;
       "Exit 1 if a table could not be cleaned.",
       "Example: ./pipeline cleanup --dry-run --ttl-days 7"
     })
-final class CleanupCommand implements Callable<Integer> {
-  @ParentCommand PipelineCli root;
-
-  @Spec CommandSpec spec;
-
+final class CleanupCommand extends SubCommand {
   @Option(
       names = "--dry-run",
       description = "Report what would be backed up and deleted; change nothing.")
@@ -43,8 +35,8 @@ final class CleanupCommand implements Callable<Integer> {
               + CleanupRequest.MAX_TTL_DAYS
               + " (0 would delete today's context)");
     }
-    try (LocalRuntime local = root.global.open()) {
-      return Cleanup.run(local, dryRun, ttlDays, spec.commandLine().getOut());
+    try (LocalRuntime local = global().open()) {
+      return Cleanup.run(local, dryRun, ttlDays, out());
     }
   }
 }

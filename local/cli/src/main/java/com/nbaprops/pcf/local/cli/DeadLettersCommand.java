@@ -3,12 +3,8 @@ package com.nbaprops.pcf.local.cli;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.operations.DeadLetters;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "deadletters",
@@ -18,11 +14,7 @@ import picocli.CommandLine.Spec;
           + " bus's, or with --bus pubsub:PROJECT the deployed functions' dead-letter subscriptions.",
       "Example: ./pipeline deadletters composite-factors-requests"
     })
-final class DeadLettersCommand implements Callable<Integer> {
-  @ParentCommand PipelineCli root;
-
-  @Spec CommandSpec spec;
-
+final class DeadLettersCommand extends SubCommand {
   @Parameters(
       arity = "0..1",
       paramLabel = "TOPIC",
@@ -32,8 +24,8 @@ final class DeadLettersCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Topic only = topic == null ? null : Topic.parse(topic);
-    try (LocalRuntime local = root.global.openReadOnly()) {
-      return DeadLetters.list(local, only, root.global.env, spec.commandLine().getOut());
+    try (LocalRuntime local = global().openReadOnly()) {
+      return DeadLetters.list(local, only, global().env, out());
     }
   }
 }

@@ -4,12 +4,8 @@ import com.nbaprops.pcf.local.operations.Demo;
 import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "demo",
@@ -22,11 +18,7 @@ import picocli.CommandLine.Spec;
           + " the report.",
       "Example: ./pipeline demo"
     })
-final class DemoCommand implements Callable<Integer> {
-  @ParentCommand PipelineCli root;
-
-  @Spec CommandSpec spec;
-
+final class DemoCommand extends SubCommand {
   @Option(
       names = "--replace",
       description = "Replace a warehouse the demo did not make (its tracked dates are lost).")
@@ -34,16 +26,16 @@ final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    root.global.requireEmbedded("demo");
-    Path home = root.global.home();
-    if (!Demo.prepare(home, replace, spec.commandLine().getOut())) {
+    global().requireEmbedded("demo");
+    Path home = global().home();
+    if (!Demo.prepare(home, replace, out())) {
       return ExitCodes.USAGE;
     }
-    if (root.global.today == null) {
-      root.global.today = Demo.TODAY;
+    if (global().today == null) {
+      global().today = Demo.TODAY;
     }
-    try (LocalRuntime local = root.global.open()) {
-      return Demo.run(local, home, spec.commandLine().getOut(), root.global.console());
+    try (LocalRuntime local = global().open()) {
+      return Demo.run(local, home, out(), global().console());
     }
   }
 }

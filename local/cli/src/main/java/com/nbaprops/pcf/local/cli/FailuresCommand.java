@@ -3,12 +3,8 @@ package com.nbaprops.pcf.local.cli;
 import com.nbaprops.pcf.local.operations.Failures;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "failures",
@@ -19,11 +15,7 @@ import picocli.CommandLine.Spec;
           + " read. Exit 1 while any is open.",
       "Example: ./pipeline failures --ack-rejected"
     })
-final class FailuresCommand implements Callable<Integer> {
-  @ParentCommand PipelineCli root;
-
-  @Spec CommandSpec spec;
-
+final class FailuresCommand extends SubCommand {
   @Option(
       names = "--ack-rejected",
       description = "Mark every open rejected message (INVALID_MESSAGE) as read (RESOLVED).")
@@ -31,8 +23,8 @@ final class FailuresCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    try (LocalRuntime local = ackRejected ? root.global.open() : root.global.openReadOnly()) {
+    PrintWriter out = out();
+    try (LocalRuntime local = ackRejected ? global().open() : global().openReadOnly()) {
       if (ackRejected) {
         out.println(Failures.acknowledgeRejected(local) + " rejected messages acknowledged");
       }

@@ -4,12 +4,8 @@ import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.operations.Heal;
 import com.nbaprops.pcf.local.operations.Track;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "heal",
@@ -21,22 +17,18 @@ import picocli.CommandLine.Spec;
           + " Exit 1 if any is still not COMPLETE.",
       "Example: ./pipeline heal --days 30"
     })
-final class HealCommand implements Callable<Integer> {
-  @ParentCommand PipelineCli root;
-
-  @Spec CommandSpec spec;
-
+final class HealCommand extends SubCommand {
   @ArgGroup(multiplicity = "1")
   DaySpan span;
 
   @Override
   public Integer call() {
-    try (LocalRuntime local = root.global.open()) {
+    try (LocalRuntime local = global().open()) {
       DateRange range =
           span.days != null
               ? Track.lastDays(local, span.days)
               : CliDates.range(span.range[0], span.range[1]);
-      return Heal.span(local, range, spec.commandLine().getOut());
+      return Heal.span(local, range, out());
     }
   }
 }

@@ -7,12 +7,8 @@ import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import java.io.PrintWriter;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "preflight",
@@ -21,11 +17,7 @@ import picocli.CommandLine.Spec;
       "Find the game dates of a range whose upcoming context is partial (exit 1 when there are any).",
       "Example: ./pipeline preflight 2023-02-01 2023-02-28"
     })
-final class PreflightCommand implements Callable<Integer> {
-  @ParentCommand PipelineCli root;
-
-  @Spec CommandSpec spec;
-
+final class PreflightCommand extends SubCommand {
   @Parameters(index = "0", paramLabel = "START")
   LocalDate start;
 
@@ -35,8 +27,8 @@ final class PreflightCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     DateRange range = CliDates.range(start, end);
-    PrintWriter out = spec.commandLine().getOut();
-    try (LocalRuntime local = root.global.openReadOnly()) {
+    PrintWriter out = out();
+    try (LocalRuntime local = global().openReadOnly()) {
       PreflightReport report = Preflight.check(local, range, false);
       out.println(report.describe());
       if (report.gameDates().isEmpty()) {

@@ -3,12 +3,8 @@ package com.nbaprops.pcf.local.cli;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.operations.Publish;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "publish",
@@ -18,11 +14,7 @@ import picocli.CommandLine.Spec;
           + " in the cloud; the subscribed functions run before this returns.",
       "Example: ./pipeline publish composite-factors-requests '{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}'"
     })
-final class PublishCommand implements Callable<Integer> {
-  @ParentCommand PipelineCli root;
-
-  @Spec CommandSpec spec;
-
+final class PublishCommand extends SubCommand {
   @Parameters(
       index = "0",
       paramLabel = "TOPIC",
@@ -35,8 +27,8 @@ final class PublishCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Topic known = Topic.parse(topic);
-    try (LocalRuntime local = root.global.open()) {
-      return Publish.message(local, known, json, spec.commandLine().getOut());
+    try (LocalRuntime local = global().open()) {
+      return Publish.message(local, known, json, out());
     }
   }
 }

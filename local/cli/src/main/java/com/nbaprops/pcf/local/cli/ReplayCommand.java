@@ -3,14 +3,10 @@ package com.nbaprops.pcf.local.cli;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.operations.DeadLetters;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "replay",
@@ -21,11 +17,7 @@ import picocli.CommandLine.Spec;
           + " if it fails again, it is dead-lettered again.",
       "Example: ./pipeline replay composite-factors-requests --all"
     })
-final class ReplayCommand implements Callable<Integer> {
-  @ParentCommand PipelineCli root;
-
-  @Spec CommandSpec spec;
-
+final class ReplayCommand extends SubCommand {
   @Parameters(paramLabel = "TOPIC", description = "The topic (without the environment prefix).")
   String topic;
 
@@ -43,9 +35,8 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Topic target = Topic.parse(topic);
-    try (LocalRuntime local = root.global.open()) {
-      return DeadLetters.replay(
-          local, target, which.all ? null : which.id, root.global.env, spec.commandLine().getOut());
+    try (LocalRuntime local = global().open()) {
+      return DeadLetters.replay(local, target, which.all ? null : which.id, global().env, out());
     }
   }
 }

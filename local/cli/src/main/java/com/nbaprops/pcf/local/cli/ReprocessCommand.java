@@ -3,13 +3,9 @@ package com.nbaprops.pcf.local.cli;
 import com.nbaprops.pcf.local.operations.Reprocess;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "reprocess",
@@ -19,11 +15,7 @@ import picocli.CommandLine.Spec;
       "A date before today runs in backfill mode (with the synthetic fallback) unless --no-backfill-mode.",
       "Example: ./pipeline reprocess 2023-02-23 --today 2023-03-10"
     })
-final class ReprocessCommand implements Callable<Integer> {
-  @ParentCommand PipelineCli root;
-
-  @Spec CommandSpec spec;
-
+final class ReprocessCommand extends SubCommand {
   @Parameters(paramLabel = "DATE", description = "The game date (YYYY-MM-DD).")
   LocalDate date;
 
@@ -37,8 +29,8 @@ final class ReprocessCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (LocalRuntime local = root.global.open()) {
-      return Reprocess.date(local, date, force, noBackfillMode, spec.commandLine().getOut());
+    try (LocalRuntime local = global().open()) {
+      return Reprocess.date(local, date, force, noBackfillMode, out());
     }
   }
 }

@@ -4,13 +4,9 @@ import com.nbaprops.pcf.functions.upcomingtablescleanup.BackupRestoreService;
 import com.nbaprops.pcf.local.operations.Restore;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import java.time.LocalDate;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "restore",
@@ -20,11 +16,7 @@ import picocli.CommandLine.Spec;
       "Rows already in the table (by key) are skipped, so running it twice adds nothing.",
       "Example: ./pipeline restore upcoming_player_game_context 2023-02-23"
     })
-final class RestoreCommand implements Callable<Integer> {
-  @ParentCommand PipelineCli root;
-
-  @Spec CommandSpec spec;
-
+final class RestoreCommand extends SubCommand {
   @Parameters(
       index = "0",
       paramLabel = "TABLE",
@@ -44,8 +36,8 @@ final class RestoreCommand implements Callable<Integer> {
   public Integer call() {
     // A misspelt table is bad usage, refused before anything is opened.
     BackupRestoreService.table(table);
-    try (LocalRuntime local = root.global.open()) {
-      return Restore.run(local, table, gameDate, runId, spec.commandLine().getOut());
+    try (LocalRuntime local = global().open()) {
+      return Restore.run(local, table, gameDate, runId, out());
     }
   }
 }

@@ -3,12 +3,8 @@ package com.nbaprops.pcf.local.cli;
 import com.nbaprops.pcf.local.operations.Seeding;
 import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "seed",
@@ -17,11 +13,7 @@ import picocli.CommandLine.Spec;
       "Load a season of real box scores into the embedded warehouse (replacing the input tables).",
       "Example: ./pipeline seed --incident"
     })
-final class SeedCommand implements Callable<Integer> {
-  @ParentCommand PipelineCli root;
-
-  @Spec CommandSpec spec;
-
+final class SeedCommand extends SubCommand {
   @Option(
       names = "--season",
       defaultValue = "2022-23",
@@ -37,9 +29,9 @@ final class SeedCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    root.global.requireEmbedded("seed");
-    try (LocalRuntime local = root.global.open()) {
-      Seeding.seed(local, season, incident, spec.commandLine().getOut());
+    global().requireEmbedded("seed");
+    try (LocalRuntime local = global().open()) {
+      Seeding.seed(local, season, incident, out());
     }
     return ExitCodes.OK;
   }

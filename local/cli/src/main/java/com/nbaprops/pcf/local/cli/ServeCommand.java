@@ -6,13 +6,9 @@ import com.nbaprops.pcf.local.runtime.SuiteFunction;
 import com.nbaprops.pcf.local.serve.FunctionHost;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "serve",
@@ -24,23 +20,19 @@ import picocli.CommandLine.Spec;
       "Stop with Ctrl-C.",
       "Example: ./pipeline serve --port-base 9081"
     })
-final class ServeCommand implements Callable<Integer> {
-  @ParentCommand PipelineCli root;
-
+final class ServeCommand extends SubCommand {
   @Option(
       names = "--port-base",
       paramLabel = "PORT",
       description = "composite-factors' port; the others follow.")
   int portBase = SuiteFunction.DEFAULT_PORT_BASE;
 
-  @Spec CommandSpec spec;
-
   @Override
   @SuppressWarnings(
       "try") // the host serves until the process is stopped; closing it is the point of the try
   public Integer call() throws Exception {
-    PrintWriter out = spec.commandLine().getOut();
-    root.global.requireEmbedded("serve");
+    PrintWriter out = out();
+    global().requireEmbedded("serve");
     String jar = System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY);
     if (jar == null) {
       throw new IllegalArgumentException(
@@ -50,7 +42,7 @@ final class ServeCommand implements Callable<Integer> {
     }
     try (LocalRuntime local =
             LocalRuntime.openForHosting(
-                root.global.home(), root.global.env, root.global.today, root.global.logSink());
+                global().home(), global().env, global().today, global().logSink());
         FunctionHost host = FunctionHost.start(local, Path.of(jar), portBase)) {
       for (SuiteFunction function : SuiteFunction.values()) {
         out.printf(

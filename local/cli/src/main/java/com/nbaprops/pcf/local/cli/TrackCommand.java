@@ -4,13 +4,9 @@ import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.operations.Track;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "track",
@@ -20,11 +16,7 @@ import picocli.CommandLine.Spec;
           + " daily scheduler sends to metadata-tracking-trigger. Exit 1 if any date is INCOMPLETE.",
       "Example: ./pipeline track --days 7 --flag-incomplete"
     })
-final class TrackCommand implements Callable<Integer> {
-  @ParentCommand PipelineCli root;
-
-  @Spec CommandSpec spec;
-
+final class TrackCommand extends SubCommand {
   @ArgGroup(multiplicity = "1")
   DaySpan span;
 
@@ -33,14 +25,14 @@ final class TrackCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter out = out();
     if (span.days != null) {
-      try (LocalRuntime local = root.global.open()) {
+      try (LocalRuntime local = global().open()) {
         return Track.days(local, span.days, flagIncomplete, out);
       }
     }
     DateRange range = CliDates.range(span.range[0], span.range[1]);
-    try (LocalRuntime local = root.global.open()) {
+    try (LocalRuntime local = global().open()) {
       return Track.span(local, range, flagIncomplete, out);
     }
   }

@@ -67,7 +67,12 @@ public final class Backfill {
   public int range(DateRange range, boolean force, boolean detailed) {
     String runId = local.runtime().leagueClock().newRunId();
     RangeRequest request = new RangeRequest(range, force, runId);
-    Optional<String> refusal = RequestCheck.refusal(local, request.toJson(), runId);
+    Optional<String> refusal =
+        RequestCheck.refusal(
+            () ->
+                request.checked(
+                    local.runtime().leagueClock().today(),
+                    local.runtime().config().maxRangeDays()));
     if (refusal.isPresent()) {
       out.println("backfill rejected: " + refusal.get());
       return ExitCodes.USAGE;

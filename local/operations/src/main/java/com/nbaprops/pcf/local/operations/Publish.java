@@ -7,9 +7,9 @@ import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.CoverageValidated;
+import com.nbaprops.pcf.message.DateChunk;
 import com.nbaprops.pcf.message.InvalidMessageException;
 import com.nbaprops.pcf.message.JsonFields;
-import com.nbaprops.pcf.message.ValidatedChunk;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.rules.CoverageStatus;
 import java.io.PrintWriter;
@@ -82,7 +82,7 @@ public final class Publish {
       if (!message.topic().equals(validated)) {
         continue;
       }
-      for (CoverageValidated verdict : ValidatedChunk.in(message.data())) {
+      for (CoverageValidated verdict : DateChunk.VERDICTS.in(message.data())) {
         if (!verdict.verdict().passes()) {
           out.println(
               "COVERAGE "

@@ -24,7 +24,8 @@ public final class Reprocess {
     DateRequest request =
         (backfill ? DateRequest.backfill(date, runId) : DateRequest.production(date, runId))
             .forced(force);
-    Optional<String> refusal = RequestCheck.refusal(local, request.toJson(), runId);
+    Optional<String> refusal =
+        RequestCheck.refusal(() -> request.checked(local.runtime().leagueClock().today()));
     if (refusal.isPresent()) {
       out.println("reprocess refused: " + refusal.get());
       return ExitCodes.USAGE;

@@ -1,8 +1,6 @@
 package com.nbaprops.pcf.local.operations;
 
-import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.message.InvalidMessageException;
-import com.nbaprops.pcf.message.RequestParser;
 import java.util.Optional;
 
 /**
@@ -12,14 +10,12 @@ import java.util.Optional;
 final class RequestCheck {
   private RequestCheck() {}
 
-  /** Why composite-factors would reject {@code json}, or empty when it would accept it. */
-  static Optional<String> refusal(LocalRuntime local, String json, String runId) {
+  /**
+   * Why composite-factors would reject {@code check}'s request, or empty when it would accept it.
+   */
+  static Optional<String> refusal(Runnable check) {
     try {
-      new RequestParser(
-              local.runtime().leagueClock().today(),
-              local.runtime().config().maxRangeDays(),
-              () -> runId)
-          .parse(json);
+      check.run();
       return Optional.empty();
     } catch (InvalidMessageException e) {
       return Optional.of(e.getMessage());

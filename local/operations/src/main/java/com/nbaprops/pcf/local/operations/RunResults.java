@@ -6,10 +6,9 @@ import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
-import com.nbaprops.pcf.message.ComputedChunk;
 import com.nbaprops.pcf.message.CoverageValidated;
+import com.nbaprops.pcf.message.DateChunk;
 import com.nbaprops.pcf.message.FactorsComputed;
-import com.nbaprops.pcf.message.ValidatedChunk;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.rules.CoverageStatus;
@@ -79,10 +78,10 @@ record RunResults(List<DateResult> dates) {
 
   static RunResults of(LocalRuntime local, String runId, List<LocalDate> asked) {
     Map<LocalDate, FactorsComputed> computed =
-        ofRun(local, Topic.COMPOSITE_FACTORS_COMPUTED, runId, ComputedChunk::in).stream()
+        ofRun(local, Topic.COMPOSITE_FACTORS_COMPUTED, runId, DateChunk.OUTCOMES::in).stream()
             .collect(Collectors.toMap(FactorsComputed::analysisDate, c -> c, (a, b) -> b));
     Map<LocalDate, Verdict> verdicts =
-        ofRun(local, Topic.COVERAGE_VALIDATED, runId, ValidatedChunk::in).stream()
+        ofRun(local, Topic.COVERAGE_VALIDATED, runId, DateChunk.VERDICTS::in).stream()
             .collect(
                 Collectors.toMap(
                     CoverageValidated::analysisDate, CoverageValidated::verdict, (a, b) -> b));

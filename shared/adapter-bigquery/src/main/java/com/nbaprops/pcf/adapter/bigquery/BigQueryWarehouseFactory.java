@@ -14,15 +14,9 @@ import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
  * API served there over plain HTTP without credentials (an emulator, or the benchmark's loopback),
  * as {@code PUBSUB_EMULATOR_HOST} does for Pub/Sub.
  */
-public final class BigQueryWarehouseFactory implements BackendFactory<Warehouse> {
-  @Override
-  public Class<Warehouse> port() {
-    return Warehouse.class;
-  }
-
-  @Override
-  public String kind() {
-    return "bigquery";
+public final class BigQueryWarehouseFactory extends BackendFactory<Warehouse> {
+  public BigQueryWarehouseFactory() {
+    super(Warehouse.class, "bigquery");
   }
 
   /** Where an emulator of the BigQuery REST API listens, as {@code host:port}. */

@@ -7,15 +7,9 @@ import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
 import java.nio.file.Path;
 
 /** {@code local:DIR}: objects as files under a directory. */
-public final class LocalBlobStoreFactory implements BackendFactory<BlobStore> {
-  @Override
-  public Class<BlobStore> port() {
-    return BlobStore.class;
-  }
-
-  @Override
-  public String kind() {
-    return "local";
+public final class LocalBlobStoreFactory extends BackendFactory<BlobStore> {
+  public LocalBlobStoreFactory() {
+    super(BlobStore.class, "local");
   }
 
   @Override

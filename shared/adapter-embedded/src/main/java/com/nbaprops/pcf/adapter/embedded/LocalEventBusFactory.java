@@ -12,15 +12,9 @@ import java.time.Clock;
  * WORKERS above 1 it runs that many deliveries at once (the local {@code max_instance_count});
  * without, one at a time in order.
  */
-public final class LocalEventBusFactory implements BackendFactory<EventBus> {
-  @Override
-  public Class<EventBus> port() {
-    return EventBus.class;
-  }
-
-  @Override
-  public String kind() {
-    return "local";
+public final class LocalEventBusFactory extends BackendFactory<EventBus> {
+  public LocalEventBusFactory() {
+    super(EventBus.class, "local");
   }
 
   /** The most deliveries a local bus runs at once. */

@@ -9,15 +9,9 @@ import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
  * {@code pubsub[:PROJECT]}: Pub/Sub in that project, or in {@code PROJECT_ID}; the emulator when
  * {@code PUBSUB_EMULATOR_HOST} is set, as the client libraries' own convention has it.
  */
-public final class PubSubEventBusFactory implements BackendFactory<EventBus> {
-  @Override
-  public Class<EventBus> port() {
-    return EventBus.class;
-  }
-
-  @Override
-  public String kind() {
-    return "pubsub";
+public final class PubSubEventBusFactory extends BackendFactory<EventBus> {
+  public PubSubEventBusFactory() {
+    super(EventBus.class, "pubsub");
   }
 
   @Override

@@ -14,15 +14,9 @@ import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
  * without credentials (an emulator, or the benchmark's loopback), the convention Google's other
  * client libraries follow.
  */
-public final class GcsBlobStoreFactory implements BackendFactory<BlobStore> {
-  @Override
-  public Class<BlobStore> port() {
-    return BlobStore.class;
-  }
-
-  @Override
-  public String kind() {
-    return "gcs";
+public final class GcsBlobStoreFactory extends BackendFactory<BlobStore> {
+  public GcsBlobStoreFactory() {
+    super(BlobStore.class, "gcs");
   }
 
   /** Where an emulator of the Cloud Storage JSON API listens, as {@code host:port}. */

@@ -8,15 +8,9 @@ import com.nbaprops.pcf.table.Tables;
 import java.nio.file.Path;
 
 /** {@code duckdb:FILE}: the embedded warehouse, with every table created on first use. */
-public final class DuckDbWarehouseFactory implements BackendFactory<Warehouse> {
-  @Override
-  public Class<Warehouse> port() {
-    return Warehouse.class;
-  }
-
-  @Override
-  public String kind() {
-    return "duckdb";
+public final class DuckDbWarehouseFactory extends BackendFactory<Warehouse> {
+  public DuckDbWarehouseFactory() {
+    super(Warehouse.class, "duckdb");
   }
 
   @Override
