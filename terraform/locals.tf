@@ -1,5 +1,5 @@
 # The facts the code and the infrastructure must agree on, in one place. The contract test
-# (local/src/test/.../TerraformContractTest) reads this file and fails when it disagrees with the code.
+# (local/cli/src/test/.../TerraformContractTest) reads this file and fails when it disagrees with the code.
 locals {
   # Every topic of the chain (before the prefix).
   topics = [

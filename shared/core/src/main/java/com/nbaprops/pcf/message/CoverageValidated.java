@@ -78,9 +78,7 @@ public record CoverageValidated(
   public static CoverageValidated from(JsonFields fields) {
     fields.allowOnly(FIELDS);
     return new CoverageValidated(
-        fields
-            .optionalRunId()
-            .orElseThrow(() -> new InvalidMessageException("missing required field 'run_id'")),
+        fields.requireRunId(),
         fields.requireDate("analysis_date"),
         fields.requireEnum("verdict", Verdict.class),
         fields.optionalCount("expected_players"),

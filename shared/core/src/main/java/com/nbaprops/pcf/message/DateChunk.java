@@ -39,11 +39,7 @@ public record DateChunk<T extends DateChunk.Item>(Shape<T> shape, String runId, 
     /** The chunk {@code fields} hold: read once, each item from its own object. */
     public DateChunk<T> read(JsonFields fields) {
       fields.allowOnly(Set.of("run_id", field));
-      return of(
-          fields
-              .optionalRunId()
-              .orElseThrow(() -> new InvalidMessageException("missing required field 'run_id'")),
-          fields.requireObjects(field).stream().map(item).toList());
+      return of(fields.requireRunId(), fields.requireObjects(field).stream().map(item).toList());
     }
 
     public DateChunk<T> fromJson(String json) {

@@ -85,9 +85,7 @@ public record FactorsComputed(
   public static FactorsComputed from(JsonFields fields) {
     fields.allowOnly(FIELDS);
     return new FactorsComputed(
-        fields
-            .optionalRunId()
-            .orElseThrow(() -> new InvalidMessageException("missing required field 'run_id'")),
+        fields.requireRunId(),
         fields.requireDate("analysis_date"),
         fields.requireEnum("status", Status.class),
         fields.optionalEnum("data_source", DataSource.class).orElse(null),

@@ -205,16 +205,18 @@ public final class JsonFields {
     return date(key, requireString(key));
   }
 
-  public Optional<LocalDate> optionalDate(String key) {
-    return optionalString(key).map(text -> date(key, text));
-  }
-
   /** Whether {@code text} is safe as a run id. */
   public static boolean isRunId(String text) {
     return text != null && RUN_ID.matcher(text).matches();
   }
 
   /** A run id given by the sender, checked to be safe in logs, labels and object names. */
+  /** The run id a message of the chain must carry. */
+  public String requireRunId() {
+    return optionalRunId()
+        .orElseThrow(() -> new InvalidMessageException("missing required field 'run_id'"));
+  }
+
   public Optional<String> optionalRunId() {
     Optional<String> runId = optionalString("run_id");
     runId.ifPresent(

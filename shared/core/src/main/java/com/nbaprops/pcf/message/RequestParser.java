@@ -31,25 +31,11 @@ public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> 
         throw new InvalidMessageException(
             "'all' can only be true: leave it out for one date or a range");
       }
-      if (fields.has("analysis_date") || fields.has("start_date") || fields.has("end_date")) {
-        throw new InvalidMessageException(
-            "give 'all' alone, without analysis_date or start_date/end_date");
-      }
-      if (fields.has("backfill_mode")) {
-        throw new InvalidMessageException(
-            "backfill_mode does not apply to a range: ranges always run as backfills");
-      }
+      requireAlone(fields, "'all'", "a range: ranges");
       return new AllDatesRequest(force, runId);
     }
     if (fields.has("analysis_dates")) {
-      if (fields.has("analysis_date") || fields.has("start_date") || fields.has("end_date")) {
-        throw new InvalidMessageException(
-            "give analysis_dates alone, without analysis_date or start_date/end_date");
-      }
-      if (fields.has("backfill_mode")) {
-        throw new InvalidMessageException(
-            "backfill_mode does not apply to a chunk: chunks always run as backfills");
-      }
+      requireAlone(fields, "analysis_dates", "a chunk: chunks");
       return new ChunkRequest(chunk(fields.requireDates("analysis_dates")), force, runId);
     }
     boolean single = fields.has("analysis_date");
@@ -82,6 +68,21 @@ public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> 
             force,
             runId)
         .checked(today);
+  }
+
+  /**
+   * Refuses {@code key} beside one date or a range, and beside backfill_mode: what it asks for
+   * always runs as a backfill.
+   */
+  private static void requireAlone(JsonFields fields, String key, String what) {
+    if (fields.has("analysis_date") || fields.has("start_date") || fields.has("end_date")) {
+      throw new InvalidMessageException(
+          "give " + key + " alone, without analysis_date or start_date/end_date");
+    }
+    if (fields.has("backfill_mode")) {
+      throw new InvalidMessageException(
+          "backfill_mode does not apply to " + what + " always run as backfills");
+    }
   }
 
   private LocalDate analysisDate(String text) {

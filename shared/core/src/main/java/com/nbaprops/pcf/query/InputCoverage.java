@@ -270,33 +270,36 @@ public final class InputCoverage {
     }
     Map<DateInput, DateInputCounts.Count> counts = new EnumMap<>(DateInput.class);
     for (DateInput input : DateInput.values()) {
-      if (input == DateInput.FACTOR_COMPLETENESS) {
-        long rows = row.int64("factor_rows");
-        Double mean = row.float64("factor_completeness");
-        counts.put(
-            input,
-            new DateInputCounts.Count(
-                input,
-                rows,
-                rows,
-                mean == null ? 100.0 : mean,
-                safe(row.string("factor_completeness_missing")),
-                0));
-      } else {
-        long expected = row.int64(input.id() + "_expected");
-        long present = row.int64(input.id() + "_present");
-        counts.put(
-            input,
-            new DateInputCounts.Count(
-                input,
-                expected,
-                present,
-                expected == 0 ? 100.0 : present * 100.0 / expected,
-                safe(row.string(input.id() + "_missing")),
-                input == DateInput.SHOT_ZONES ? row.int64("shot_zones_without_history") : 0));
-      }
+      counts.put(
+          input, input == DateInput.FACTOR_COMPLETENESS ? completeness(row) : count(input, row));
     }
     return new DateInputCounts(date, row.int64("scheduled_games"), counts);
+  }
+
+  /** The rows written and their mean completeness (100 with none). */
+  private static DateInputCounts.Count completeness(Row row) {
+    long rows = row.int64("factor_rows");
+    Double mean = row.float64("factor_completeness");
+    return new DateInputCounts.Count(
+        DateInput.FACTOR_COMPLETENESS,
+        rows,
+        rows,
+        mean == null ? 100.0 : mean,
+        safe(row.string("factor_completeness_missing")),
+        0);
+  }
+
+  /** An upstream input's expected and present keys. */
+  private static DateInputCounts.Count count(DateInput input, Row row) {
+    long expected = row.int64(input.id() + "_expected");
+    long present = row.int64(input.id() + "_present");
+    return new DateInputCounts.Count(
+        input,
+        expected,
+        present,
+        expected == 0 ? 100.0 : present * 100.0 / expected,
+        safe(row.string(input.id() + "_missing")),
+        input == DateInput.SHOT_ZONES ? row.int64("shot_zones_without_history") : 0);
   }
 
   /**

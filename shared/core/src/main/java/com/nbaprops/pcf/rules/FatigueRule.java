@@ -37,22 +37,35 @@ final class FatigueRule {
       score -= 8;
       penalties.add("high_minutes_per_game: -8");
     }
+    score -= recentBackToBacks(context, penalties) + age(context, penalties);
+    return new FatigueAssessment(Math.max(0, Math.min(100, score)), penalties, bonuses);
+  }
+
+  /** The penalty for back-to-backs in the last 14 days. */
+  private static int recentBackToBacks(PlayerContext context, List<String> penalties) {
     int backToBacks = requireNonNullElse(context.backToBacksLast14Days(), 0);
     if (backToBacks >= 2) {
-      score -= 12;
       penalties.add("repeated_back_to_backs: -12");
-    } else if (backToBacks == 1) {
-      score -= 5;
-      penalties.add("recent_back_to_back: -5");
+      return 12;
     }
+    if (backToBacks == 1) {
+      penalties.add("recent_back_to_back: -5");
+      return 5;
+    }
+    return 0;
+  }
+
+  /** The penalty for a veteran's age. */
+  private static int age(PlayerContext context, List<String> penalties) {
     int age = requireNonNullElse(context.playerAge(), 25);
     if (age >= 35) {
-      score -= 10;
       penalties.add("veteran_age: -10");
-    } else if (age >= 30) {
-      score -= 5;
-      penalties.add("veteran_age: -5");
+      return 10;
     }
-    return new FatigueAssessment(Math.max(0, Math.min(100, score)), penalties, bonuses);
+    if (age >= 30) {
+      penalties.add("veteran_age: -5");
+      return 5;
+    }
+    return 0;
   }
 }

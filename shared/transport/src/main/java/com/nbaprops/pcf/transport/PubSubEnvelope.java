@@ -51,16 +51,23 @@ public record PubSubEnvelope(
         || !(published.get("message") instanceof JsonObject message)) {
       throw new InvalidMessageException("CloudEvent " + id + " has no 'message' field");
     }
-    // Older clients send message_id beside messageId: the same value, either spelling read.
+    return new PubSubEnvelope(
+        messageId(message, id),
+        data(message, id),
+        attributes(message, id),
+        text(published, "subscription", id));
+  }
+
+  /**
+   * Older clients send message_id beside messageId: the same value, either spelling read; the
+   * event's own id when neither is there.
+   */
+  private static String messageId(JsonObject message, String id) {
     String messageId = text(message, "messageId", id);
     if (messageId.isEmpty()) {
       messageId = text(message, "message_id", id);
     }
-    return new PubSubEnvelope(
-        messageId.isEmpty() ? id : messageId,
-        data(message, id),
-        attributes(message, id),
-        text(published, "subscription", id));
+    return messageId.isEmpty() ? id : messageId;
   }
 
   /** The base64 payload as text; protobuf's JSON form allows the URL-safe alphabet too. */

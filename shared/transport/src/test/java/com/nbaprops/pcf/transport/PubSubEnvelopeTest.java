@@ -55,4 +55,36 @@ class PubSubEnvelopeTest {
   void rejectsAnEventThatIsNotJson() {
     assertThrows(InvalidMessageException.class, () -> PubSubEnvelope.decode(event("not json")));
   }
+
+  @Test
+  void readsTheMessageIdOlderClientsSpellInSnakeCase() {
+    PubSubEnvelope envelope =
+        PubSubEnvelope.decode(event("{\"message\":{\"data\":\"e30=\",\"message_id\":\"42\"}}"));
+
+    assertThat(envelope.messageId()).isEqualTo("42");
+    assertThat(envelope.data()).isEqualTo("{}");
+    assertThat(envelope.attributes()).isEmpty();
+  }
+
+  @Test
+  void rejectsAttributesThatAreNotStrings() {
+    InvalidMessageException refused =
+        assertThrows(
+            InvalidMessageException.class,
+            () ->
+                PubSubEnvelope.decode(
+                    event("{\"message\":{\"data\":\"e30=\",\"attributes\":{\"run_id\":7}}}")));
+
+    assertThat(refused).hasMessageThat().contains("7 is not a string");
+  }
+
+  @Test
+  void rejectsDataThatIsNotBase64() {
+    InvalidMessageException refused =
+        assertThrows(
+            InvalidMessageException.class,
+            () -> PubSubEnvelope.decode(event("{\"message\":{\"data\":\"not base64!\"}}")));
+
+    assertThat(refused).hasMessageThat().contains("its data is not base64");
+  }
 }

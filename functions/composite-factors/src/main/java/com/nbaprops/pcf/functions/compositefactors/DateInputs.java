@@ -86,6 +86,11 @@ record DateInputs(
       // 1 of 259 at 100% is not better than 259 of 259 at 99.4%.
       return Optional.empty();
     }
+    return hollower(rows);
+  }
+
+  /** Why rows covering as many players as the stored ones are still worse: less complete. */
+  private Optional<String> hollower(List<Row> rows) {
     double completeness =
         rows.stream().mapToDouble(r -> r.float64("data_completeness_pct")).average().orElse(0);
     if (stored.completeness() != null

@@ -265,6 +265,17 @@ final class PlayerSources {
    * @throws IllegalArgumentException when the range spans two seasons: the season-to-date windows
    *     start at one opening night
    */
+  /** A date's accumulator, with what its first row says of the date as a whole. */
+  private static Accumulator accumulator(LocalDate date, Row row) {
+    return new Accumulator(
+        date,
+        row.int32("expected_players"),
+        new DateInputs.Stored(
+            row.int32("stored_players"),
+            row.int32("stored_covered"),
+            row.float64("stored_completeness")));
+  }
+
   Map<LocalDate, DateInputs> read(DateRange range, boolean withSyntheticContext) {
     int season = SeasonCalendar.seasonYear(range.start());
     if (SeasonCalendar.seasonYear(range.end()) != season) {
@@ -282,19 +293,7 @@ final class PlayerSources {
     }
     Map<LocalDate, Accumulator> byDate = new TreeMap<>();
     for (Row row : warehouse.query(sql)) {
-      LocalDate date = row.date("input_date");
-      byDate
-          .computeIfAbsent(
-              date,
-              d ->
-                  new Accumulator(
-                      d,
-                      row.int32("expected_players"),
-                      new DateInputs.Stored(
-                          row.int32("stored_players"),
-                          row.int32("stored_covered"),
-                          row.float64("stored_completeness"))))
-          .add(row);
+      byDate.computeIfAbsent(row.date("input_date"), date -> accumulator(date, row)).add(row);
     }
     Map<LocalDate, DateInputs> inputs = new TreeMap<>();
     byDate.forEach((date, accumulator) -> inputs.put(date, accumulator.inputs()));
@@ -331,6 +330,11 @@ final class PlayerSources {
       } else {
         upcoming.computeIfAbsent(row.string("player_lookup"), player -> upcoming(row));
       }
+      addProfiles(row);
+    }
+
+    /** The row's shot-zone profile of its player and zone defense of its team, if any. */
+    private void addProfiles(Row row) {
       String zonePlayer = row.string("zone_player");
       if (zonePlayer != null) {
         zones.putIfAbsent(

@@ -15,10 +15,10 @@ import com.nbaprops.pcf.sql.Sql;
 import com.nbaprops.pcf.table.Catalog;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * Before a range fans out, finds the dates it cannot compute well: a partial upcoming context, and
@@ -35,30 +35,9 @@ public final class PreflightCheck {
   private final SeasonCalendar calendar;
   private final Supplier<LocalDate> cleanupCutoff;
 
-  public PreflightCheck(
-      Warehouse warehouse,
-      Catalog catalog,
-      double thresholdPct,
-      Map<DateInput, InputThreshold> inputThresholds,
-      SeasonCalendar calendar,
-      Supplier<LocalDate> cleanupCutoff) {
-    this.warehouse = warehouse;
-    this.cleanupCutoff = cleanupCutoff;
-    this.thresholdPct = thresholdPct;
-    this.calendar = calendar;
-    // The output's own completeness is not an input of the dates to come: checked after them.
-    Map<DateInput, InputThreshold> upstream = new EnumMap<>(DateInput.class);
-    inputThresholds.forEach(
-        (input, threshold) -> {
-          if (input.upstream()) {
-            upstream.put(input, threshold);
-          }
-        });
-    this.inputs = Map.copyOf(upstream);
-    this.sql =
-        catalog
-            .template(
-                """
+  /** Per date: the input counts, the players who played, and those in the upcoming context. */
+  private static final String SQL =
+      """
             {input_coverage},
             played AS (
               SELECT game_date, COUNT(DISTINCT player_lookup) AS players FROM box GROUP BY game_date
@@ -73,9 +52,26 @@ public final class PreflightCheck {
             LEFT JOIN played AS p ON p.game_date = i.input_date
             LEFT JOIN context AS c ON c.game_date = i.input_date
             ORDER BY i.input_date
-            """)
-            .with("input_coverage", new InputCoverage(catalog).with())
-            .render();
+            """;
+
+  public PreflightCheck(
+      Warehouse warehouse,
+      Catalog catalog,
+      double thresholdPct,
+      Map<DateInput, InputThreshold> inputThresholds,
+      SeasonCalendar calendar,
+      Supplier<LocalDate> cleanupCutoff) {
+    this.warehouse = warehouse;
+    this.cleanupCutoff = cleanupCutoff;
+    this.thresholdPct = thresholdPct;
+    this.calendar = calendar;
+    // The output's own completeness is not an input of the dates to come: checked after them.
+    this.inputs =
+        inputThresholds.entrySet().stream()
+            .filter(entry -> entry.getKey().upstream())
+            .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+    this.sql =
+        catalog.template(SQL).with("input_coverage", new InputCoverage(catalog).with()).render();
   }
 
   /** The check as configured: thresholds, bootstrap window and the cleanup's TTL. */

@@ -33,6 +33,11 @@ public record PreflightReport(
     public int missingPlayers() {
       return expectedPlayers - upcomingPlayers;
     }
+
+    /** {@code 2023-02-23 (1 of 187 players)}. */
+    String brief() {
+      return date + " (" + upcomingPlayers + " of " + expectedPlayers + " players)";
+    }
   }
 
   /** One input of one date under its critical threshold. */
@@ -55,17 +60,7 @@ public record PreflightReport(
         new StringBuilder("pre-flight: ").append(gameDates.size()).append(" game dates checked");
     if (!issues.isEmpty()) {
       text.append("; partial upcoming context on ")
-          .append(
-              issues.stream()
-                  .map(
-                      issue ->
-                          issue.date()
-                              + " ("
-                              + issue.upcomingPlayers()
-                              + " of "
-                              + issue.expectedPlayers()
-                              + " players)")
-                  .collect(Collectors.joining(", ")));
+          .append(issues.stream().map(Issue::brief).collect(Collectors.joining(", ")));
     }
     if (!inputIssues.isEmpty()) {
       text.append("; inputs missing on ")
@@ -102,6 +97,18 @@ public record PreflightReport(
     return text.toString();
   }
 
+  private static void describeTable(
+      StringBuilder text, TableDefinition table, List<InputIssue> issues) {
+    text.append("  ").append(table.name()).append(System.lineSeparator());
+    for (InputIssue issue : issues) {
+      text.append("    ")
+          .append(issue.date())
+          .append("  ")
+          .append(issue.shortfall().describe())
+          .append(System.lineSeparator());
+    }
+  }
+
   private void describeInputs(StringBuilder text) {
     Map<TableDefinition, List<InputIssue>> byTable =
         inputIssues.stream()
@@ -116,17 +123,7 @@ public record PreflightReport(
                 + gameDates.size()
                 + " game dates lack an input they need:")
         .append(System.lineSeparator());
-    byTable.forEach(
-        (table, list) -> {
-          text.append("  ").append(table.name()).append(System.lineSeparator());
-          for (InputIssue issue : list) {
-            text.append("    ")
-                .append(issue.date())
-                .append("  ")
-                .append(issue.shortfall().describe())
-                .append(System.lineSeparator());
-          }
-        });
+    byTable.forEach((table, list) -> describeTable(text, table, list));
     text.append(
             forced
                 ? "force is set: going ahead; these dates will be INCOMPLETE until their inputs land"
@@ -162,23 +159,27 @@ public record PreflightReport(
               + " these dates.");
       return;
     }
-    List<LocalDate> reachable =
-        issues.stream().map(Issue::date).filter(d -> d.isBefore(cleanupCutoff)).toList();
     text.append(
         "\nremedies: (1) let the fallback rebuild these dates from player_game_summary: run the"
             + " range again with force (--force, or \"force\":true), or reprocess each date"
             + " (./pipeline reprocess DATE: a past date runs in backfill mode, which falls back"
             + " below the threshold)");
-    text.append(
-        reachable.isEmpty()
-            ? "; the TTL cleanup does not help here: it removes upcoming rows only before "
-                + cleanupCutoff
-                + "."
-            : "; (2) for "
-                + reachable.stream().map(LocalDate::toString).collect(Collectors.joining(", "))
-                + " only (before the TTL cutoff "
-                + cleanupCutoff
-                + "), the cleanup removes the stale rows: ./pipeline cleanup --dry-run, then"
-                + " ./pipeline cleanup.");
+    text.append(cleanupRemedy());
+  }
+
+  /** Whether the TTL cleanup can remove the stale rows: only for dates before its cutoff. */
+  private String cleanupRemedy() {
+    List<LocalDate> reachable =
+        issues.stream().map(Issue::date).filter(d -> d.isBefore(cleanupCutoff)).toList();
+    return reachable.isEmpty()
+        ? "; the TTL cleanup does not help here: it removes upcoming rows only before "
+            + cleanupCutoff
+            + "."
+        : "; (2) for "
+            + reachable.stream().map(LocalDate::toString).collect(Collectors.joining(", "))
+            + " only (before the TTL cutoff "
+            + cleanupCutoff
+            + "), the cleanup removes the stale rows: ./pipeline cleanup --dry-run, then"
+            + " ./pipeline cleanup.";
   }
 }

@@ -29,11 +29,7 @@ import java.util.function.Supplier;
  */
 final class RangeFanOut {
   /** What happened to a range. */
-  record Result(PreflightReport preflight, List<LocalDate> published) {
-    public boolean stopped() {
-      return !preflight.passed();
-    }
-  }
+  record Result(PreflightReport preflight, List<LocalDate> published) {}
 
   private final PreflightCheck preflight;
   private final Supplier<Optional<DateRange>> dataRange;
@@ -103,15 +99,13 @@ final class RangeFanOut {
               + " has no scheduled game: nothing to compute (a mistyped year?). Check the range"
               + " against the schedule; the data's full range is {\"all\":true}.";
       log.error(reason);
-      failures.record(
-          FunctionName.COMPOSITE_FACTORS,
-          request.runId(),
+      record(
+          request,
           request.range().start(),
           "MESSAGE",
           FailureCategory.INVALID_MESSAGE,
           reason,
-          false,
-          request.runId());
+          false);
       return new Result(report, List.of());
     }
     if (!report.passed()) {
@@ -124,14 +118,9 @@ final class RangeFanOut {
     List<List<LocalDate>> chunks = chunks(dates, chunkDays);
     chunks.forEach(chunk -> publish(request, chunk));
     log.info(
-        "fanned out "
-            + dates.size()
-            + " game dates of "
-            + request.range()
-            + " in "
-            + chunks.size()
-            + " message(s) of at most "
-            + chunkDays);
+        String.format(
+            "fanned out %d game dates of %s in %d message(s) of at most %d",
+            dates.size(), request.range(), chunks.size(), chunkDays));
     return new Result(report, dates);
   }
 
@@ -157,9 +146,8 @@ final class RangeFanOut {
    */
   private void recordStop(RangeRequest request, PreflightReport report) {
     for (PreflightReport.Issue issue : report.issues()) {
-      failures.record(
-          FunctionName.COMPOSITE_FACTORS,
-          request.runId(),
+      record(
+          request,
           issue.date(),
           "DATE_LEVEL",
           FailureCategory.PARTIAL_UPCOMING_CONTEXT,
@@ -172,14 +160,12 @@ final class RangeFanOut {
               issue.expectedPlayers(),
               issue.coveragePct(),
               issue.date()),
-          true,
-          request.runId());
+          true);
     }
     for (PreflightReport.InputIssue issue : report.inputIssues()) {
       var input = issue.shortfall().input();
-      failures.record(
-          FunctionName.COMPOSITE_FACTORS,
-          request.runId(),
+      record(
+          request,
           issue.date(),
           input.table().name(),
           input.category(),
@@ -193,9 +179,26 @@ final class RangeFanOut {
               + input.table().name()
               + " for the date first (backfill the input tables together), then run the range"
               + " again.",
-          true,
-          request.runId());
+          true);
     }
+  }
+
+  private void record(
+      RangeRequest request,
+      LocalDate date,
+      String entity,
+      FailureCategory category,
+      String reason,
+      boolean dateLevel) {
+    failures.record(
+        FunctionName.COMPOSITE_FACTORS,
+        request.runId(),
+        date,
+        entity,
+        category,
+        reason,
+        dateLevel,
+        request.runId());
   }
 
   /**

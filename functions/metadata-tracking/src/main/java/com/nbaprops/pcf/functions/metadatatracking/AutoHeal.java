@@ -21,23 +21,20 @@ import java.time.LocalDate;
  * The sweep's requests to reprocess a date (AUTO_HEAL): a date still INCOMPLETE, or one computed
  * from the synthetic stand-in once its upcoming context covers it again; at most once a day each.
  */
-final class AutoHeal {
+record AutoHeal(
+    boolean enabled,
+    Warehouse warehouse,
+    FailureRecorder failures,
+    TopicPublisher publisher,
+    LeagueClock clock,
+    StructuredLog log,
+    String healRequests) {
   private static final String HEAL_ENTITY = "AUTO_HEAL";
-
-  private final boolean enabled;
-  private final Warehouse warehouse;
-  private final FailureRecorder failures;
-  private final TopicPublisher publisher;
-  private final LeagueClock clock;
-  private final StructuredLog log;
-
-  /** The failures' lookup of a heal requested today. */
-  private final String healRequests;
 
   /**
    * @param enabled AUTO_HEAL: when false, no request is ever made
    */
-  AutoHeal(
+  static AutoHeal of(
       boolean enabled,
       Warehouse warehouse,
       Catalog catalog,
@@ -45,19 +42,15 @@ final class AutoHeal {
       TopicPublisher publisher,
       LeagueClock clock,
       StructuredLog log) {
-    this.enabled = enabled;
-    this.warehouse = warehouse;
-    this.failures = failures;
-    this.publisher = publisher;
-    this.clock = clock;
-    this.log = log;
-    this.healRequests =
+    // The failures' lookup of a heal requested today.
+    String healRequests =
         catalog
             .template(
                 "SELECT COUNT(*) AS requests FROM {precompute_failures}"
                     + " WHERE analysis_date = @analysis_date AND entity_id = @entity_id"
                     + " AND failure_category = @category AND created_at >= @since")
             .render();
+    return new AutoHeal(enabled, warehouse, failures, publisher, clock, log, healRequests);
   }
 
   /** Requests the date's reprocessing when its {@code status} and counts call for it. */
@@ -100,7 +93,7 @@ final class AutoHeal {
    * Published before it is recorded, so a failure in between repeats the request, never loses it.
    */
   private void request(LocalDate date, String runId, String why) {
-    StructuredLog log = this.log.with("run_id", runId).with("analysis_date", date);
+    StructuredLog log = log().with("run_id", runId).with("analysis_date", date);
     if (requestedToday(date)) {
       log.warning("auto-heal: already requested today and " + why + "; left to an operator");
       return;

@@ -19,18 +19,8 @@ import java.time.LocalDate;
  * the upstream table and its missing keys, the players missing, the feature short, or the check
  * that could not run.
  */
-final class FailureFlags {
+record FailureFlags(FailureRecorder failures, Thresholds thresholds, String reprocessTopic) {
   private static final String DATE_LEVEL = "DATE_LEVEL";
-
-  private final FailureRecorder failures;
-  private final Thresholds thresholds;
-  private final String reprocessTopic;
-
-  FailureFlags(FailureRecorder failures, Thresholds thresholds, String reprocessTopic) {
-    this.failures = failures;
-    this.thresholds = thresholds;
-    this.reprocessTopic = reprocessTopic;
-  }
 
   /** Records the failures of {@code v}'s date, tracked at {@code pct} with {@code now}'s counts. */
   void flag(CoverageValidated v, double pct, CoverageCounts.Snapshot now) {

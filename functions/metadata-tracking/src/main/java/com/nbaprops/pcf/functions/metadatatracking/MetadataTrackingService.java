@@ -21,6 +21,7 @@ import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.TopicPublisher;
 import com.nbaprops.pcf.sql.Sql;
+import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -60,23 +61,25 @@ final class MetadataTrackingService {
             warehouse, config.catalog(), config.featureThresholds(), config.inputThresholds());
     this.thresholds = config.thresholds();
     this.calendar = new SeasonCalendar(thresholds.bootstrapDays());
-    this.resolveDateFailures =
-        config
-            .catalog()
-            .template(
-                "UPDATE {precompute_failures}"
-                    + " SET resolution_status = 'RESOLVED', resolved_at = @resolved_at"
-                    + " WHERE analysis_date = @analysis_date AND resolution_status = 'UNRESOLVED'"
-                    + " AND failure_category IN ({date_data})")
-            .with("date_data", FailureCategory.sqlList(FailureCategory.DATE_DATA))
-            .render();
+    this.resolveDateFailures = resolveDateFailures(config.catalog());
     this.flags =
         new FailureFlags(failures, thresholds, config.topic(Topic.COMPOSITE_FACTORS_REQUESTS));
     this.autoHeal =
-        new AutoHeal(
+        AutoHeal.of(
             config.autoHeal(), warehouse, config.catalog(), failures, publisher, clock, log);
     this.clock = clock;
     this.log = log;
+  }
+
+  private static String resolveDateFailures(Catalog catalog) {
+    return catalog
+        .template(
+            "UPDATE {precompute_failures}"
+                + " SET resolution_status = 'RESOLVED', resolved_at = @resolved_at"
+                + " WHERE analysis_date = @analysis_date AND resolution_status = 'UNRESOLVED'"
+                + " AND failure_category IN ({date_data})")
+        .with("date_data", FailureCategory.sqlList(FailureCategory.DATE_DATA))
+        .render();
   }
 
   /**
@@ -265,13 +268,12 @@ final class MetadataTrackingService {
     CoverageValidated v = pending.verdict();
     CoverageCounts.Snapshot now = pending.now();
     CoverageStatus status = pending.status();
-    double pct = pending.pct();
     LocalDate date = v.analysisDate();
     StructuredLog log = this.log.with("run_id", v.runId()).with("analysis_date", date);
     String summary =
         String.format(
             "%s %s: %d of %d players (%.2f%%), verdict %s",
-            date, status, v.actualPlayers(), v.expectedPlayers(), pct, v.verdict());
+            date, status, v.actualPlayers(), v.expectedPlayers(), pending.pct(), v.verdict());
     switch (status) {
       case COMPLETE, SKIPPED, OFF_DAY -> {
         log.info(summary);
@@ -281,16 +283,10 @@ final class MetadataTrackingService {
       }
       case LOW -> log.with("alert", "coverage").log(Severity.WARNING, summary);
       case INCOMPLETE -> {
-        log.with("alert", "coverage")
-            .log(
-                Severity.ERROR,
-                summary
-                    + " ("
-                    + v.reason()
-                    + (v.featureReport() == null ? "" : "; " + v.featureReport())
-                    + ")");
+        String why = v.reason() + (v.featureReport() == null ? "" : "; " + v.featureReport());
+        log.with("alert", "coverage").log(Severity.ERROR, summary + " (" + why + ")");
         if (pending.flagFailures()) {
-          flags.flag(v, pct, now);
+          flags.flag(v, pending.pct(), now);
         }
       }
     }

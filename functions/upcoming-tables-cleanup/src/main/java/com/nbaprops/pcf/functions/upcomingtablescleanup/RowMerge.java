@@ -40,16 +40,21 @@ final class RowMerge {
                 .with("values", values)
                 .render());
     for (Column column : columns) {
-      sql =
-          switch (column.type()) {
-            case STRING -> sql.string(column.name(), row.string(column.name()));
-            case INT64 -> sql.int64(column.name(), row.int64(column.name()));
-            case FLOAT64 -> sql.float64(column.name(), row.float64(column.name()));
-            case BOOL -> sql.bool(column.name(), row.bool(column.name()));
-            case DATE -> sql.date(column.name(), row.date(column.name()));
-            case TIMESTAMP -> sql.timestamp(column.name(), row.timestamp(column.name()));
-          };
+      sql = bind(sql, column, row);
     }
     return sql;
+  }
+
+  /** {@code sql} with the row's value of {@code column} as the parameter of its name. */
+  private static Sql bind(Sql sql, Column column, Row row) {
+    String name = column.name();
+    return switch (column.type()) {
+      case STRING -> sql.string(name, row.string(name));
+      case INT64 -> sql.int64(name, row.int64(name));
+      case FLOAT64 -> sql.float64(name, row.float64(name));
+      case BOOL -> sql.bool(name, row.bool(name));
+      case DATE -> sql.date(name, row.date(name));
+      case TIMESTAMP -> sql.timestamp(name, row.timestamp(name));
+    };
   }
 }

@@ -71,15 +71,9 @@ final class UpcomingTablesCleanupService {
     LocalDate cutoff = today.minusDays(ttlDays);
     StructuredLog log = this.log.with("run_id", request.runId());
     log.info(
-        (request.dryRun() ? "dry run: " : "")
-            + "cleaning rows with game_date before "
-            + cutoff
-            + " (TTL "
-            + ttlDays
-            + " days, trigger "
-            + request.trigger()
-            + ")");
-
+        String.format(
+            "%scleaning rows with game_date before %s (TTL %d days, trigger %s)",
+            request.dryRun() ? "dry run: " : "", cutoff, ttlDays, request.trigger()));
     List<TableCleanup> tables = new ArrayList<>();
     for (TableDefinition table : Tables.UPCOMING) {
       tables.add(cleanTable(table, cutoff, request, log));

@@ -124,6 +124,12 @@ final class ColdStart {
     if (jar == null) {
       throw new IllegalStateException("no deploy jar under " + target + ": " + REBUILD);
     }
+    requireNewerThanSources(function, jar);
+    return jar;
+  }
+
+  /** Refuses a deploy jar older than a source file of its function or of the shared modules. */
+  private void requireNewerThanSources(SuiteFunction function, Path jar) throws IOException {
     FileTime built = Files.getLastModifiedTime(jar);
     Set<String> entries;
     try (ZipFile zip = new ZipFile(jar.toFile())) {
@@ -140,7 +146,6 @@ final class ColdStart {
             jar.getFileName() + " is older than " + newer + ": " + REBUILD);
       }
     }
-    return jar;
   }
 
   /**

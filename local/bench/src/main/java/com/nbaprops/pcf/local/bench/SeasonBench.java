@@ -143,21 +143,7 @@ public final class SeasonBench {
   private boolean boundAgrees(Path template, Path scratch, Chain perDate, Chain chunked)
       throws IOException, InterruptedException {
     List<Map<String, Object>> boundRows = new ArrayList<>();
-    List<Long> bound =
-        measure(
-            () -> {
-              Path home = copy(template, scratch.resolve("bound"));
-              try (LocalRuntime local = open(home)) {
-                var runtime = local.runtime();
-                long started = System.nanoTime();
-                new OnePassFactors(runtime.warehouse(), runtime.config())
-                    .appendSeason(SEASON, "bench-bound", runtime.clock().instant());
-                long elapsed = System.nanoTime() - started;
-                boundRows.clear();
-                boundRows.addAll(factorRows(local));
-                return elapsed;
-              }
-            });
+    List<Long> bound = measure(() -> onePass(copy(template, scratch.resolve("bound")), boundRows));
     report("the one-pass bound (one read of the inputs, the same rules, one write)", bound);
     boolean identical = boundRows.equals(chunked.rows());
     out.printf(
@@ -171,6 +157,20 @@ public final class SeasonBench {
       out.println("  the one pass and the chain disagree: the bench's figures are not comparable");
     }
     return identical;
+  }
+
+  /** The one pass over the season in {@code home}: its time; its rows into {@code rows}. */
+  private long onePass(Path home, List<Map<String, Object>> rows) {
+    try (LocalRuntime local = open(home)) {
+      var runtime = local.runtime();
+      long started = System.nanoTime();
+      new OnePassFactors(runtime.warehouse(), runtime.config())
+          .appendSeason(SEASON, "bench-bound", runtime.clock().instant());
+      long elapsed = System.nanoTime() - started;
+      rows.clear();
+      rows.addAll(factorRows(local));
+      return elapsed;
+    }
   }
 
   /** One date, already computed once: composite-factors alone, then the whole chain. */

@@ -45,7 +45,8 @@ import picocli.CommandLine.Mixin;
     },
     footer = {
       "",
-      "Exit codes: 0 ok, 1 the work found a problem, 2 bad usage or input.",
+      "Exit codes: 0 ok, 1 the work found a problem, 2 bad usage or input, 3 the embedded warehouse is"
+          + " held by another process (run again once it is free).",
       "State lives in PIPELINE_HOME (default .local/)."
     })
 public final class PipelineCli implements Callable<Integer> {

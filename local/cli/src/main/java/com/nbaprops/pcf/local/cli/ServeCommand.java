@@ -44,27 +44,32 @@ final class ServeCommand extends SubCommand {
             LocalRuntime.openForHosting(
                 global().home(), global().env, global().today, global().logSink());
         FunctionHost host = FunctionHost.start(local, Path.of(jar), portBase)) {
-      for (SuiteFunction function : SuiteFunction.values()) {
-        out.printf(
-            "%-24s http://127.0.0.1:%d/  %s%n",
-            function.functionName(), function.port(portBase), function.entryPoint());
-      }
-      out.println("Try:");
-      out.println(
-          "  curl -sS -X POST http://127.0.0.1:"
-              + portBase
-              + "/ -H 'ce-id: 1' -H 'ce-specversion: 1.0' \\");
-      out.println("    -H 'ce-type: google.cloud.pubsub.topic.v1.messagePublished' \\");
-      out.println(
-          "    -H 'ce-source: //pubsub.googleapis.com/projects/local-project/topics/composite-factors-requests' \\");
-      out.println("    -H 'Content-Type: application/json' \\");
-      out.println(
-          "    -d '{\"message\":{\"data\":\"'$(echo -n '{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}' | base64 -w0)'\",\"messageId\":\"1\"}}'");
-      out.flush();
+      printEndpoints(out);
       CountDownLatch stopped = new CountDownLatch(1);
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown));
       stopped.await();
       return ExitCodes.OK;
     }
+  }
+
+  /** Each function's address, and a request to try on composite-factors. */
+  private void printEndpoints(PrintWriter out) {
+    for (SuiteFunction function : SuiteFunction.values()) {
+      out.printf(
+          "%-24s http://127.0.0.1:%d/  %s%n",
+          function.functionName(), function.port(portBase), function.entryPoint());
+    }
+    out.println("Try:");
+    out.println(
+        "  curl -sS -X POST http://127.0.0.1:"
+            + portBase
+            + "/ -H 'ce-id: 1' -H 'ce-specversion: 1.0' \\");
+    out.println("    -H 'ce-type: google.cloud.pubsub.topic.v1.messagePublished' \\");
+    out.println(
+        "    -H 'ce-source: //pubsub.googleapis.com/projects/local-project/topics/composite-factors-requests' \\");
+    out.println("    -H 'Content-Type: application/json' \\");
+    out.println(
+        "    -d '{\"message\":{\"data\":\"'$(echo -n '{\"analysis_date\":\"2023-02-23\",\"backfill_mode\":true}' | base64 -w0)'\",\"messageId\":\"1\"}}'");
+    out.flush();
   }
 }

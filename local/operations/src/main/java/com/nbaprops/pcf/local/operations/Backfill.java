@@ -78,30 +78,12 @@ public final class Backfill {
       return ExitCodes.USAGE;
     }
     PreflightReport report = Preflight.check(local, range, force);
-    if (report.gameDates().isEmpty()) {
-      out.println(
-          "backfill refused: no scheduled game between "
-              + range.start()
-              + " and "
-              + range.end()
-              + " (a mistyped year?); --all takes the data's full range");
-      return ExitCodes.USAGE;
-    }
-    if (detailed || !report.passed()) {
-      out.println(report.describe());
-    }
-    if (!report.passed()) {
-      out.println("backfill stopped before it started; nothing was written.");
-      return ExitCodes.PROBLEM;
+    Optional<Integer> stopped = stopped(range, report, detailed);
+    if (stopped.isPresent()) {
+      return stopped.get();
     }
     String id = publish(request, report.gameDates().size());
-    return local
-        .delivery()
-        .outcome(
-            Topic.COMPOSITE_FACTORS_REQUESTS,
-            "message " + id,
-            out,
-            () -> results(runId, report.gameDates(), detailed));
+    return Requests.outcome(local, id, out, () -> results(runId, report.gameDates(), detailed));
   }
 
   private int results(String runId, List<LocalDate> gameDates, boolean detailed) {
@@ -110,6 +92,27 @@ public final class Backfill {
     out.println("run " + runId);
     results.print(out, detailed);
     return results.allDone() ? ExitCodes.OK : ExitCodes.PROBLEM;
+  }
+
+  /** The exit code of a range the pre-flight stops (no game, or a partial input); printed. */
+  private Optional<Integer> stopped(DateRange range, PreflightReport report, boolean detailed) {
+    if (report.gameDates().isEmpty()) {
+      out.println(
+          "backfill refused: no scheduled game between "
+              + range.start()
+              + " and "
+              + range.end()
+              + " (a mistyped year?); --all takes the data's full range");
+      return Optional.of(ExitCodes.USAGE);
+    }
+    if (detailed || !report.passed()) {
+      out.println(report.describe());
+    }
+    if (!report.passed()) {
+      out.println("backfill stopped before it started; nothing was written.");
+      return Optional.of(ExitCodes.PROBLEM);
+    }
+    return Optional.empty();
   }
 
   /**

@@ -79,6 +79,25 @@ public final class Cleanup {
             + summary.ttlDays()
             + " days)");
     List<TableCleanup> tables = summary.tables();
+    printByDate(tables, out);
+    for (TableCleanup table : tables) {
+      out.printf(
+          "%s: %d stale rows over %d dates; %s%n",
+          table.table(),
+          table.staleRows(),
+          table.dates().size(),
+          summary.dryRun()
+              ? "would back up and delete them"
+              : table.backedUp() + " backed up, " + table.deleted() + " deleted");
+    }
+    summary.errors().forEach(error -> out.println("ERROR " + error));
+    if (attempts > 1) {
+      out.println("(the function ran " + attempts + " times: Pub/Sub redelivered the failed run)");
+    }
+  }
+
+  /** A line per game date, a column per table: the stale rows of each. */
+  private static void printByDate(List<TableCleanup> tables, PrintWriter out) {
     Map<LocalDate, long[]> byDate = new TreeMap<>();
     for (int t = 0; t < tables.size(); t++) {
       for (StaleDate date : tables.get(t).dates()) {
@@ -96,19 +115,5 @@ public final class Cleanup {
           }
           out.println(line);
         });
-    for (TableCleanup table : tables) {
-      out.printf(
-          "%s: %d stale rows over %d dates; %s%n",
-          table.table(),
-          table.staleRows(),
-          table.dates().size(),
-          summary.dryRun()
-              ? "would back up and delete them"
-              : table.backedUp() + " backed up, " + table.deleted() + " deleted");
-    }
-    summary.errors().forEach(error -> out.println("ERROR " + error));
-    if (attempts > 1) {
-      out.println("(the function ran " + attempts + " times: Pub/Sub redelivered the failed run)");
-    }
   }
 }

@@ -73,17 +73,19 @@ public final class DeadLetters {
               topic,
               replayed.size() + " dead letters",
               out,
-              () -> {
-                // A replay that fails again is dead-lettered again, under its new id.
-                int failedAgain = local.bus().deadLetters().size() - before;
-                out.println(
-                    replayed.size()
-                        + " replayed, "
-                        + failedAgain
-                        + " dead-lettered again"
-                        + (failedAgain == 0 ? "" : ": see ./pipeline deadletters"));
-                return failedAgain == 0 ? ExitCodes.OK : ExitCodes.PROBLEM;
-              });
+              () -> failedAgain(local, replayed.size(), before, out));
     }
+  }
+
+  /** A replay that fails again is dead-lettered again, under its new id. */
+  private static int failedAgain(LocalRuntime local, int replayed, int before, PrintWriter out) {
+    int failedAgain = local.bus().deadLetters().size() - before;
+    out.println(
+        replayed
+            + " replayed, "
+            + failedAgain
+            + " dead-lettered again"
+            + (failedAgain == 0 ? "" : ": see ./pipeline deadletters"));
+    return failedAgain == 0 ? ExitCodes.OK : ExitCodes.PROBLEM;
   }
 }

@@ -65,6 +65,17 @@ public final class Demo {
   }
 
   /** Runs the demo's six steps on a prepared home; writes the report there. */
+  /** Step 5: the daily sweep re-checks February; whether every game date is COMPLETE. */
+  private static boolean februaryComplete(LocalRuntime local, PrintWriter out) {
+    out.println("== 5. the metadata of February, re-checked by the daily sweep (./pipeline track)");
+    Requests.sweep(local, Requests.span(FEBRUARY), true);
+    List<Row> rows = Status.rows(local, FEBRUARY);
+    Status.print(rows, false, out);
+    return rows.size() == FEBRUARY_GAME_DATES
+        && rows.stream()
+            .allMatch(row -> CoverageStatus.COMPLETE.name().equals(row.string("status")));
+  }
+
   public static int run(LocalRuntime local, Path home, PrintWriter out, Progress progress) {
     long started = System.nanoTime();
     out.println("== 1. seed the 2022-23 season and plant the incident's stale upcoming rows");
@@ -87,15 +98,7 @@ public final class Demo {
         "== 4. backfill February 2023 with force: the fallback rebuilds the poisoned dates");
     int code = new Backfill(local, out, progress).range(FEBRUARY, true, false);
 
-    out.println("== 5. the metadata of February, re-checked by the daily sweep (./pipeline track)");
-    Requests.sweep(local, Requests.span(FEBRUARY), true);
-    List<Row> rows = Status.rows(local, FEBRUARY);
-    Status.print(rows, false, out);
-    boolean complete =
-        rows.size() == FEBRUARY_GAME_DATES
-            && rows.stream()
-                .allMatch(row -> CoverageStatus.COMPLETE.name().equals(row.string("status")));
-
+    boolean complete = februaryComplete(local, out);
     Path report = home.resolve("report.html").toAbsolutePath();
     try {
       Files.writeString(report, Reports.coverage(local, FEBRUARY).html(), StandardCharsets.UTF_8);

@@ -5,12 +5,24 @@ import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.report.CoverageReport;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
+import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.rules.CoverageStatus;
 import java.util.List;
 
 /** The coverage report's page, from the metadata, the open failures and the latest cleanups. */
 public final class Reports {
   private Reports() {}
+
+  private static CoverageReport.DateRow dateRow(Row r) {
+    return new CoverageReport.DateRow(
+        r.date("analysis_date"),
+        r.int64("expected_players"),
+        r.int64("actual_players"),
+        r.float64("coverage_pct"),
+        r.string("status"),
+        r.string("data_source"),
+        r.string("verdict"));
+  }
 
   public static CoverageReport coverage(LocalRuntime local, DateRange span) {
     PipelineConfig config = local.runtime().config();
@@ -19,16 +31,7 @@ public final class Reports {
             // An off day has no coverage to draw, and one far from the season would stretch the
             // chart's span over months of nothing.
             .filter(r -> !CoverageStatus.OFF_DAY.name().equals(r.string("status")))
-            .map(
-                r ->
-                    new CoverageReport.DateRow(
-                        r.date("analysis_date"),
-                        r.int64("expected_players"),
-                        r.int64("actual_players"),
-                        r.float64("coverage_pct"),
-                        r.string("status"),
-                        r.string("data_source"),
-                        r.string("verdict")))
+            .map(Reports::dateRow)
             .toList();
     List<CoverageReport.Failure> failures =
         Failures.open(local, span).stream()

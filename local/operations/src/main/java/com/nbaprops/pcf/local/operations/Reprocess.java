@@ -1,6 +1,5 @@
 package com.nbaprops.pcf.local.operations;
 
-import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.message.DateRequest;
@@ -31,13 +30,7 @@ public final class Reprocess {
       return ExitCodes.USAGE;
     }
     String id = Requests.publish(local, request);
-    return local
-        .delivery()
-        .outcome(
-            Topic.COMPOSITE_FACTORS_REQUESTS,
-            "message " + id,
-            out,
-            () -> results(local, date, runId, backfill, out));
+    return Requests.outcome(local, id, out, () -> results(local, date, runId, backfill, out));
   }
 
   private static int results(

@@ -6,7 +6,9 @@ import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
+import java.io.PrintWriter;
 import java.util.Map;
+import java.util.function.IntSupplier;
 
 /** The messages the operations publish, each built and published in one place. */
 final class Requests {
@@ -21,6 +23,16 @@ final class Requests {
             Topic.COMPOSITE_FACTORS_REQUESTS,
             request.toJson(),
             Attributes.of(request.runId(), request.analysisDate()));
+  }
+
+  /**
+   * The outcome of request {@code messageId} to composite-factors: {@code here}'s when the
+   * functions ran in this process, else where it went.
+   */
+  static int outcome(LocalRuntime local, String messageId, PrintWriter out, IntSupplier here) {
+    return local
+        .delivery()
+        .outcome(Topic.COMPOSITE_FACTORS_REQUESTS, "message " + messageId, out, here);
   }
 
   /**

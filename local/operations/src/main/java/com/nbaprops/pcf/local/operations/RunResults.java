@@ -39,16 +39,8 @@ record RunResults(List<DateResult> dates) {
       DeadLetter deadLetter) {
 
     /** Why the date is not done, or empty when it is. */
-    Optional<String> problem() {
-      if (deadLetter != null) {
-        return Optional.of(
-            "dead-lettered from "
-                + deadLetter.subscription()
-                + " after "
-                + deadLetter.attempts()
-                + " attempts: "
-                + StructuredLog.escape(deadLetter.lastError()));
-      }
+    /** Why composite-factors wrote nothing for the date, if it did not. */
+    private Optional<String> notComputed() {
       if (computed == null) {
         return Optional.of("no outcome: the request was lost");
       }
@@ -59,6 +51,23 @@ record RunResults(List<DateResult> dates) {
         return Optional.of(
             "refused: the rerun would have left the date worse than its stored rows, which were"
                 + " kept (see precompute_failures, RERUN_REFUSED); --force replaces them");
+      }
+      return Optional.empty();
+    }
+
+    Optional<String> problem() {
+      if (deadLetter != null) {
+        return Optional.of(
+            "dead-lettered from "
+                + deadLetter.subscription()
+                + " after "
+                + deadLetter.attempts()
+                + " attempts: "
+                + StructuredLog.escape(deadLetter.lastError()));
+      }
+      Optional<String> notComputed = notComputed();
+      if (notComputed.isPresent()) {
+        return notComputed;
       }
       if (verdict == Verdict.FAIL || verdict == Verdict.ERROR) {
         return Optional.of(

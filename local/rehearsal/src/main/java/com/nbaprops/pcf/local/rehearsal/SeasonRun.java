@@ -79,38 +79,28 @@ final class SeasonRun implements AutoCloseable {
             incidents,
             mode,
             (when, feed, date) -> at(when, "upstream re-run", () -> release(feed, date)));
+    this.runtime = runtime(config, scratch, mode);
+  }
+
+  /** The functions' runtime over the faulty warehouse, on a bus the watch hears. */
+  private PipelineRuntime runtime(PipelineConfig config, Path scratch, RunMode mode) {
     LogSink sink = watch::logged;
     LocalEventBus bus =
         new LocalEventBus(
             config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, StructuredLog.to(sink));
     bus.onDeadLetter(watch::deadLettered);
-    this.runtime =
+    PipelineRuntime runtime =
         new PipelineRuntime(
             config, faulty, bus, new LocalDirectoryBlobStore(scratch.resolve("gcs")), clock, sink);
     mode.subscribe(runtime, bus, scratch);
+    return runtime;
   }
 
   /** Runs the season to the end of {@code lastDay}. */
   void run() {
     warehouse.replaceAll(Tables.NBA_SCHEDULE, world.schedule());
     for (LocalDate day = firstDay; !day.isAfter(lastDay); day = day.plusDays(1)) {
-      for (Feed feed : Feed.values()) {
-        LocalDate gameDate = day;
-        if (!world.partition(feed, gameDate).isEmpty()) {
-          at(
-              feed.landsFor(gameDate),
-              "release",
-              releaseKey(feed, gameDate),
-              () -> release(feed, gameDate));
-        }
-      }
-      for (ScheduledJob job : ScheduledJob.values()) {
-        at(
-            job.firesOn(day.plusDays(1)),
-            job.terraformKey(),
-            jobKey(job, day.plusDays(1)),
-            () -> fire(job));
-      }
+      planDay(day);
     }
     planned.forEach(plan -> plan.inject().accept(this));
     while (!events.isEmpty()) {
@@ -121,6 +111,27 @@ final class SeasonRun implements AutoCloseable {
         // An upstream's regular release reaches no function: nothing to see, nothing healed.
         watch.afterStep(event.name(), event.at());
       }
+    }
+  }
+
+  /** A normal day: each feed's partition of the day at its hour, each job the next morning. */
+  private void planDay(LocalDate day) {
+    for (Feed feed : Feed.values()) {
+      LocalDate gameDate = day;
+      if (!world.partition(feed, gameDate).isEmpty()) {
+        at(
+            feed.landsFor(gameDate),
+            "release",
+            releaseKey(feed, gameDate),
+            () -> release(feed, gameDate));
+      }
+    }
+    for (ScheduledJob job : ScheduledJob.values()) {
+      at(
+          job.firesOn(day.plusDays(1)),
+          job.terraformKey(),
+          jobKey(job, day.plusDays(1)),
+          () -> fire(job));
     }
   }
 

@@ -11,13 +11,7 @@ import java.util.function.IntSupplier;
  * Messages go to Pub/Sub and the deployed functions process them, not this process: an operation
  * says where its request went and how to follow it.
  */
-final class CloudHandover implements Delivery {
-  private final LocalRuntime local;
-
-  CloudHandover(LocalRuntime local) {
-    this.local = local;
-  }
-
+record CloudHandover(LocalRuntime local) implements Delivery {
   @Override
   public int outcome(Topic topic, String what, PrintWriter out, IntSupplier here) {
     PipelineConfig config = local.runtime().config();

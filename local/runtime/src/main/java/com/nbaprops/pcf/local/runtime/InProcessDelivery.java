@@ -6,13 +6,7 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 
 /** The functions run in this process: by the time a publish returns, the chain has run. */
-final class InProcessDelivery implements Delivery {
-  private final LocalRuntime local;
-
-  InProcessDelivery(LocalRuntime local) {
-    this.local = local;
-  }
-
+record InProcessDelivery(LocalRuntime local) implements Delivery {
   @Override
   public int outcome(Topic topic, String what, PrintWriter out, IntSupplier here) {
     return here.getAsInt();

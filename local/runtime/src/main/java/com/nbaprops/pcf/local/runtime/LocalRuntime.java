@@ -230,11 +230,6 @@ public final class LocalRuntime implements AutoCloseable {
     return bus;
   }
 
-  /** Subscribes an observer (a progress bar, a test probe) to a topic. */
-  public void observe(Topic topic, String name, CloudEventsFunction observer) {
-    bus.subscribe(runtime.config().topic(topic), name, observer);
-  }
-
   /**
    * Tells {@code listener} of each date a function of the suite finished for run {@code runId}, as
    * it finishes.

@@ -52,7 +52,7 @@ public final class FunctionHost implements AutoCloseable {
       throw new IllegalStateException(
           "the Functions Framework invoker is not at "
               + invokerJar
-              + "; build with `mvn -pl local -am package`");
+              + "; build with `mvn -pl local/cli -am package`");
     }
     local.route(
         function -> new HttpPush(URI.create("http://127.0.0.1:" + function.port(portBase) + "/")));
@@ -69,18 +69,26 @@ public final class FunctionHost implements AutoCloseable {
     FunctionHost host = new FunctionHost(invokers, invokerLoader);
     try {
       for (SuiteFunction function : SuiteFunction.values()) {
-        Object invoker =
-            constructor.newInstance(
-                function.port(portBase), function.entryPoint(), "cloudevent", functions);
-        invokerClass.getMethod("startTestServer").invoke(invoker);
-        invokers.add(invoker);
-        bindToLoopback(invokerClass, invoker);
+        invokers.add(startInvoker(constructor, function, portBase, functions));
       }
     } catch (Exception e) {
       host.close();
       throw e;
     }
     return host;
+  }
+
+  /** One function's invoker, listening on its port of the loopback interface. */
+  private static Object startInvoker(
+      Constructor<?> constructor, SuiteFunction function, int portBase, ClassLoader functions)
+      throws Exception {
+    Object invoker =
+        constructor.newInstance(
+            function.port(portBase), function.entryPoint(), "cloudevent", functions);
+    Class<?> invokerClass = constructor.getDeclaringClass();
+    invokerClass.getMethod("startTestServer").invoke(invoker);
+    bindToLoopback(invokerClass, invoker);
+    return invoker;
   }
 
   /**

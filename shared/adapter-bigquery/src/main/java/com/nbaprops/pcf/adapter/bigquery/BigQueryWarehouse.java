@@ -131,13 +131,8 @@ final class BigQueryWarehouse implements Warehouse {
    * dataset, expiring within a day should this process die), then one transaction that empties the
    * partitions and moves the rows in: two jobs, all partitions or none.
    */
-  @Override
-  public void replacePartitions(TableDefinition table, List<Row> rows) {
-    List<LocalDate> partitions = Partitions.of(table, rows);
-    if (partitions.size() == 1) {
-      replacePartition(table, partitions.get(0), rows);
-      return;
-    }
+  /** An expiring table of the staging dataset, with {@code table}'s schema. */
+  private TableId createStaging(TableDefinition table) {
     TableId staging =
         TableId.of(
             catalog.datasetName(Dataset.STAGING),
@@ -151,6 +146,17 @@ final class BigQueryWarehouse implements Warehouse {
       throw new WarehouseException(
           "cannot create the staging table " + staging.getTable() + ": " + e.getMessage(), e);
     }
+    return staging;
+  }
+
+  @Override
+  public void replacePartitions(TableDefinition table, List<Row> rows) {
+    List<LocalDate> partitions = Partitions.of(table, rows);
+    if (partitions.size() == 1) {
+      replacePartition(table, partitions.get(0), rows);
+      return;
+    }
+    TableId staging = createStaging(table);
     try {
       load(table, staging, rows, JobInfo.WriteDisposition.WRITE_TRUNCATE);
       Sql script =

@@ -219,29 +219,15 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
     String error = Causes.chain(e);
     if (delivery.attempt() < maxDeliveryAttempts) {
       log.warning(
-          "delivery "
-              + delivery.attempt()
-              + "/"
-              + maxDeliveryAttempts
-              + " of message "
-              + message.id()
-              + " to "
-              + subscription.name()
-              + " failed, will retry: "
-              + error);
+          String.format(
+              "delivery %d/%d of message %s to %s failed, will retry: %s",
+              delivery.attempt(), maxDeliveryAttempts, message.id(), subscription.name(), error));
       return Optional.of(delivery.next());
     }
     log.error(
-        "message "
-            + message.id()
-            + " on "
-            + message.topic()
-            + " dead-lettered from "
-            + subscription.name()
-            + " after "
-            + delivery.attempt()
-            + " attempts: "
-            + error);
+        String.format(
+            "message %s on %s dead-lettered from %s after %d attempts: %s",
+            message.id(), message.topic(), subscription.name(), delivery.attempt(), error));
     DeadLetter letter = new DeadLetter(subscription.name(), message, delivery.attempt(), error);
     // One letter at a time: the listeners (the dead-letter file) see them in the list's order.
     synchronized (deadLetters) {

@@ -19,14 +19,9 @@ import java.util.Map;
 public final class PubSubCloudEvents {
   private PubSubCloudEvents() {}
 
-  public static CloudEvent messagePublished(
-      String projectId,
-      String topic,
-      String subscription,
-      String messageId,
-      Instant publishTime,
-      String data,
-      Map<String, String> attributes) {
+  /** The Pub/Sub message as push delivers it, its id and time in both spellings. */
+  private static JsonObject message(
+      String messageId, Instant publishTime, String data, Map<String, String> attributes) {
     JsonObject message = new JsonObject();
     message.addProperty(
         "data", Base64.getEncoder().encodeToString(data.getBytes(StandardCharsets.UTF_8)));
@@ -37,8 +32,19 @@ public final class PubSubCloudEvents {
     message.addProperty("message_id", messageId);
     message.addProperty("publishTime", publishTime.toString());
     message.addProperty("publish_time", publishTime.toString());
+    return message;
+  }
+
+  public static CloudEvent messagePublished(
+      String projectId,
+      String topic,
+      String subscription,
+      String messageId,
+      Instant publishTime,
+      String data,
+      Map<String, String> attributes) {
     JsonObject body = new JsonObject();
-    body.add("message", message);
+    body.add("message", message(messageId, publishTime, data, attributes));
     body.addProperty("subscription", "projects/" + projectId + "/subscriptions/" + subscription);
     return CloudEventBuilder.v1()
         .withId(messageId)

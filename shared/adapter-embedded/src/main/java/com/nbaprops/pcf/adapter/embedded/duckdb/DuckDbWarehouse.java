@@ -311,6 +311,17 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   /** Engine values to the plain types {@link Row} promises. */
+  /** Whole numbers as INT64 (long), the others as FLOAT64 (double). */
+  private static Object normaliseNumber(Number number) {
+    if (number instanceof BigInteger big) {
+      return big.longValueExact();
+    }
+    if (number instanceof BigDecimal || number instanceof Float) {
+      return number.doubleValue();
+    }
+    return number.longValue();
+  }
+
   private static Object normalise(Object value) {
     if (value == null
         || value instanceof String
@@ -320,17 +331,8 @@ public final class DuckDbWarehouse implements Warehouse {
         || value instanceof LocalDate) {
       return value;
     }
-    if (value instanceof Integer || value instanceof Short || value instanceof Byte) {
-      return ((Number) value).longValue();
-    }
-    if (value instanceof BigInteger big) {
-      return big.longValueExact();
-    }
-    if (value instanceof BigDecimal decimal) {
-      return decimal.doubleValue();
-    }
-    if (value instanceof Float f) {
-      return f.doubleValue();
+    if (value instanceof Number number) {
+      return normaliseNumber(number);
     }
     if (value instanceof Timestamp timestamp) {
       return timestamp.toLocalDateTime().toInstant(ZoneOffset.UTC);
