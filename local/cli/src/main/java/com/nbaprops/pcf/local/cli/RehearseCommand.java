@@ -5,11 +5,7 @@ import com.nbaprops.pcf.local.rehearsal.Rehearsal;
 import com.nbaprops.pcf.local.rehearsal.RehearsalOutput;
 import com.nbaprops.pcf.local.rehearsal.RehearsalTimeline;
 import com.nbaprops.pcf.local.runtime.ExitCodes;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.Set;
@@ -82,6 +78,8 @@ final class RehearseCommand implements Callable<Integer> {
     if (incidents < 0 || incidents > 60) {
       throw new IllegalArgumentException("--incidents must be between 0 and 60, got " + incidents);
     }
+    OutputFile.checked("--json", json);
+    OutputFile.checked("--out", html);
     long started = System.nanoTime();
     RehearsalOutput result =
         new RehearsalOutput(
@@ -102,11 +100,7 @@ final class RehearseCommand implements Callable<Integer> {
     if (file == null) {
       return;
     }
-    try {
-      Files.writeString(file, content, StandardCharsets.UTF_8);
-      spec.commandLine().getOut().println("written: " + file.toAbsolutePath());
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
-    }
+    OutputFile.write(file, content);
+    spec.commandLine().getOut().println("written: " + file.toAbsolutePath());
   }
 }

@@ -3,10 +3,6 @@ package com.nbaprops.pcf.local.cli;
 import com.nbaprops.pcf.local.operations.Reports;
 import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,13 +25,11 @@ final class ReportCommand extends SubCommand {
 
   @Override
   public Integer call() {
+    OutputFile.checked("--out", output);
     try (LocalRuntime local = global().openReadOnly()) {
-      String html = Reports.coverage(local, dates.span()).html();
-      Files.writeString(output, html, StandardCharsets.UTF_8);
+      OutputFile.write(output, Reports.coverage(local, dates.span()).html());
       out().println("report written to " + output.toAbsolutePath());
       return ExitCodes.OK;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
     }
   }
 }
