@@ -94,6 +94,27 @@ public record InputReport(DateInputCounts counts, List<Shortfall> shortfalls) {
         .anyMatch(s -> s.input().category() == FailureCategory.UPSTREAM_NOT_READY);
   }
 
+  /**
+   * What is not in yet, in words: "player_game_summary has 6 of 7 games, missing 20230225_BOS_IND";
+   * empty when every scheduled game has its box scores.
+   */
+  public String notReady() {
+    return critical().stream()
+        .filter(s -> s.input().category() == FailureCategory.UPSTREAM_NOT_READY)
+        .map(
+            s ->
+                String.format(
+                    "%s has %d of %d %s%s",
+                    s.input().table().name(),
+                    s.count().present(),
+                    s.count().expected(),
+                    s.input().keys(),
+                    s.count().missing() == null || s.count().missing().isBlank()
+                        ? ""
+                        : ", missing " + abbreviate(s.count().missing())))
+        .collect(Collectors.joining("; "));
+  }
+
   /** Every shortfall in words, or null when there is none. */
   public String text() {
     return shortfalls.isEmpty()

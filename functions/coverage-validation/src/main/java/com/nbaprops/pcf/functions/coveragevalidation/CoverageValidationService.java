@@ -133,15 +133,7 @@ final class CoverageValidationService {
       InputReport inputs = now.inputs();
       Verdict verdict = now.verdict(gate);
       CoverageCounts.Features report = now.features();
-      String reason =
-          now.offDay()
-              ? "off day: no game scheduled"
-              : String.format(
-                      "%d of %d players (%.1f%%)",
-                      written.players(), expected, Coverage.percent(written.players(), expected))
-                  + (inputs.upstreamNotReady()
-                      ? "; upstream not ready: scheduled games without box scores"
-                      : inputs.criticalShortfall() ? "; an input is missing" : "");
+      String reason = reason(now, written, inputs);
       String problems = CoverageCounts.problems(report, inputs);
       log.log(
           verdict == Verdict.PASS
@@ -160,6 +152,29 @@ final class CoverageValidationService {
           null,
           "validation could not run: " + e.getMessage());
     }
+  }
+
+  /**
+   * The verdict's reason in words that are true: while a scheduled game has no box scores, the
+   * players who played cannot be counted, so the reason names the games, not a percentage of a
+   * count that is short.
+   */
+  private static String reason(
+      CoverageCounts.Snapshot now, CoverageCounts.Written written, InputReport inputs) {
+    if (now.offDay()) {
+      return "off day: no game scheduled";
+    }
+    if (inputs.upstreamNotReady()) {
+      return "upstream not ready: "
+          + inputs.notReady()
+          + "; the players who played cannot be counted until the box scores land ("
+          + written.players()
+          + " players written)";
+    }
+    return String.format(
+            "%d of %d players (%.1f%%)",
+            written.players(), now.expected(), Coverage.percent(written.players(), now.expected()))
+        + (inputs.criticalShortfall() ? "; an input is missing" : "");
   }
 
   private static CoverageValidated result(

@@ -32,14 +32,24 @@ final class Console implements Progress {
    * Log lines as text, warnings and errors only unless {@code verbose}, repeated warnings folded.
    */
   LogSink textSink(boolean verbose) {
-    return (severity, message, labels) -> {
-      if (!verbose && severity.compareTo(Severity.WARNING) < 0) {
-        return;
+    return new LogSink() {
+      @Override
+      public void write(Severity severity, String message, Map<String, String> labels) {
+        if (!verbose && severity.compareTo(Severity.WARNING) < 0) {
+          return;
+        }
+        if (severity == Severity.WARNING && !verbose && repeated(labels.get("function"), message)) {
+          return;
+        }
+        line(StructuredLog.textLine(clock, severity, message, labels));
       }
-      if (severity == Severity.WARNING && !verbose && repeated(labels.get("function"), message)) {
-        return;
+
+      /** The line an operator reads; the stack trace only when asked for (-v). */
+      @Override
+      public void write(
+          Severity severity, String message, Map<String, String> labels, Throwable error) {
+        write(severity, verbose ? message + "\n" + LogSink.stackTrace(error) : message, labels);
       }
-      line(StructuredLog.textLine(clock, severity, message, labels));
     };
   }
 

@@ -2,6 +2,7 @@ package com.nbaprops.pcf.local.cli;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import com.nbaprops.pcf.adapter.embedded.LocalEventBus;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.operations.Backfill;
@@ -11,6 +12,7 @@ import com.nbaprops.pcf.local.operations.Status;
 import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.message.Attributes;
+import com.nbaprops.pcf.message.DateChunk;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
@@ -133,6 +135,17 @@ class InputChecksTest {
         .string("status");
   }
 
+  /** The reason of the last verdict on the date, as coverage-validation published it. */
+  private String coverageReason() {
+    List<LocalEventBus.Message> validated =
+        local.bus().published(local.runtime().config().topic(Topic.COVERAGE_VALIDATED));
+    return DateChunk.VERDICTS.in(validated.get(validated.size() - 1).data()).stream()
+        .filter(verdict -> verdict.analysisDate().equals(DATE))
+        .reduce((first, second) -> second)
+        .orElseThrow()
+        .reason();
+  }
+
   private List<Row> failures(String category) {
     return query(
         "SELECT * FROM nba_orchestration.precompute_failures WHERE analysis_date = @d"
@@ -205,6 +218,11 @@ class InputChecksTest {
     String reason = failures("UPSTREAM_NOT_READY").get(0).string("failure_reason");
     assertThat(reason).contains("6 of 7 games");
     assertThat(reason).contains(GAME);
+    // The verdict says what is true: the game is missing, not "more players than expected".
+    assertThat(coverageReason())
+        .startsWith("upstream not ready: player_game_summary has 6 of 7 games");
+    assertThat(coverageReason()).contains(GAME);
+    assertThat(coverageReason()).doesNotContainMatch("\\d+ of \\d+ players \\(");
     local.runtime().warehouse().append(Tables.PLAYER_GAME_SUMMARY, removed);
     sweep();
     // The rows written before the box scores landed cover everyone who played: nothing to redo.

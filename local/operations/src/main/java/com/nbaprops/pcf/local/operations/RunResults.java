@@ -4,6 +4,7 @@ import com.nbaprops.pcf.adapter.embedded.LocalEventBus.DeadLetter;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
+import com.nbaprops.pcf.local.runtime.SuiteFunction;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.CoverageValidated;
@@ -39,6 +40,16 @@ record RunResults(List<DateResult> dates) {
       DeadLetter deadLetter) {
 
     /** Why the date is not done, or empty when it is. */
+    /** The function whose subscription it is, as the operator knows it. */
+    private static String function(String subscription) {
+      for (SuiteFunction function : SuiteFunction.values()) {
+        if (function.owns(subscription)) {
+          return function.functionName();
+        }
+      }
+      return subscription;
+    }
+
     /** Why composite-factors wrote nothing for the date, if it did not. */
     private Optional<String> notComputed() {
       if (computed == null) {
@@ -58,8 +69,8 @@ record RunResults(List<DateResult> dates) {
     Optional<String> problem() {
       if (deadLetter != null) {
         return Optional.of(
-            "dead-lettered from "
-                + deadLetter.subscription()
+            "dead-lettered by "
+                + function(deadLetter.subscription())
                 + " after "
                 + deadLetter.attempts()
                 + " attempts: "
@@ -206,8 +217,21 @@ record RunResults(List<DateResult> dates) {
             .mapToInt(d -> d.computed().playersWritten())
             .sum());
     for (DateResult d : problems) {
-      out.println("  NOT DONE " + d.date() + ": " + d.problem().orElseThrow());
+      out.println(notDone(d.date(), d.problem().orElseThrow()));
     }
+  }
+
+  /** The most a NOT DONE line holds: the cause in one line; the whole error is a command away. */
+  static final int MAX_LINE = 300;
+
+  /** {@code NOT DONE date: why}, the why's first line, clipped to {@link #MAX_LINE}. */
+  static String notDone(LocalDate date, String problem) {
+    String line = "  NOT DONE " + date + ": " + problem.lines().findFirst().orElse("");
+    if (line.length() <= MAX_LINE) {
+      return line;
+    }
+    String more = "... (the whole error: ./pipeline deadletters, or -v)";
+    return line.substring(0, MAX_LINE - more.length()) + more;
   }
 
   /** Whether every date asked for is done: computed (or skipped on purpose), passed, complete. */

@@ -5,6 +5,7 @@ import com.nbaprops.pcf.adapter.embedded.Deliveries.Delivery;
 import com.nbaprops.pcf.failure.Causes;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.EventBus;
+import com.nbaprops.pcf.port.WarehouseException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -222,12 +223,17 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
           String.format(
               "delivery %d/%d of message %s to %s failed, will retry: %s",
               delivery.attempt(), maxDeliveryAttempts, message.id(), subscription.name(), error));
+      WarehouseException.statementIn(e)
+          .ifPresent(statement -> log.info("the statement that failed:\n" + statement));
       return Optional.of(delivery.next());
     }
+    // With the exception, as the invoker logs what a function throws: Error Reporting's form in
+    // JSON, its stack trace included.
     log.error(
         String.format(
             "message %s on %s dead-lettered from %s after %d attempts: %s",
-            message.id(), message.topic(), subscription.name(), delivery.attempt(), error));
+            message.id(), message.topic(), subscription.name(), delivery.attempt(), error),
+        e);
     DeadLetter letter = new DeadLetter(subscription.name(), message, delivery.attempt(), error);
     // One letter at a time: the listeners (the dead-letter file) see them in the list's order.
     synchronized (deadLetters) {

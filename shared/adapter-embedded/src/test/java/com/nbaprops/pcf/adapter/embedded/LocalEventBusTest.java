@@ -2,8 +2,13 @@ package com.nbaprops.pcf.adapter.embedded;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.transport.PubSubEnvelope;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -200,5 +205,41 @@ class LocalEventBusTest {
       other.shutdownNow();
       bus.close();
     }
+  }
+
+  /**
+   * A delivery that fails for good is logged as the invoker logs what a function throws: an ERROR
+   * entry with the stack trace in Error Reporting's form.
+   */
+  @Test
+  void aDeadLetterIsAnErrorEntryWithTheStackTraceInJson() {
+    ByteArrayOutputStream json = new ByteArrayOutputStream();
+    LocalEventBus bus =
+        new LocalEventBus(
+            "p",
+            2,
+            Clock.systemUTC(),
+            StructuredLog.to(
+                StructuredLog.jsonLines(new PrintStream(json, true, StandardCharsets.UTF_8))));
+    bus.subscribe(
+        "t",
+        "sink",
+        event -> {
+          throw new IllegalStateException("the warehouse is unreachable");
+        });
+
+    bus.publish("t", "{}", Map.of());
+
+    JsonObject entry =
+        json.toString(StandardCharsets.UTF_8)
+            .lines()
+            .map(line -> JsonParser.parseString(line).getAsJsonObject())
+            .filter(e -> e.get("message").getAsString().contains("dead-lettered"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(entry.get("severity").getAsString()).isEqualTo("ERROR");
+    assertThat(entry.get("@type").getAsString()).endsWith("ReportedErrorEvent");
+    assertThat(entry.get("stack_trace").getAsString())
+        .contains("IllegalStateException: the warehouse is unreachable");
   }
 }

@@ -33,6 +33,7 @@ final class DuckDbSession implements AutoCloseable {
 
   private final DuckDBConnection connection;
   private final Catalog catalog;
+  private final WriteFailure failures;
   private final Map<String, PreparedStatement> prepared =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -45,9 +46,10 @@ final class DuckDbSession implements AutoCloseable {
         }
       };
 
-  DuckDbSession(DuckDBConnection connection, Catalog catalog) {
+  DuckDbSession(DuckDBConnection connection, Catalog catalog, WriteFailure failures) {
     this.connection = connection;
     this.catalog = catalog;
+    this.failures = failures;
   }
 
   DuckDBConnection connection() {
@@ -65,13 +67,24 @@ final class DuckDbSession implements AutoCloseable {
         work.run();
         connection.commit();
       } catch (SQLException | RuntimeException e) {
-        connection.rollback();
+        // The first error is the cause: a commit the disk refused leaves no transaction to roll
+        // back, and the rollback's own error ("no transaction is active") must not replace it.
+        quietly(connection::rollback, e);
+        quietly(() -> connection.setAutoCommit(true), e);
         throw e;
-      } finally {
-        connection.setAutoCommit(true);
       }
+      connection.setAutoCommit(true);
     } catch (SQLException e) {
-      throw new WarehouseException("write failed and was rolled back: " + e.getMessage(), e);
+      throw new WarehouseException(failures.describe(e), e);
+    }
+  }
+
+  /** Runs {@code step}, its error kept on {@code first} rather than thrown in its place. */
+  private static void quietly(SqlWork step, Exception first) {
+    try {
+      step.run();
+    } catch (SQLException e) {
+      first.addSuppressed(e);
     }
   }
 

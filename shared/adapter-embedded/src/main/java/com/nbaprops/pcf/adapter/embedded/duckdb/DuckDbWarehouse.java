@@ -48,6 +48,7 @@ import org.duckdb.DuckDBConnection;
 public final class DuckDbWarehouse implements Warehouse {
   private final DuckDBConnection root;
   private final Catalog catalog;
+  private final WriteFailure writeFailures = new WriteFailure();
 
   /** Each table's partition DELETE, rendered once: every write of a partition sends it. */
   private final Map<TableDefinition, String> deletes = new ConcurrentHashMap<>();
@@ -85,7 +86,7 @@ public final class DuckDbWarehouse implements Warehouse {
       return session;
     }
     try {
-      DuckDbSession created = new DuckDbSession(root.duplicate(), catalog);
+      DuckDbSession created = new DuckDbSession(root.duplicate(), catalog, writeFailures);
       sessions.add(created);
       return created;
     } catch (SQLException e) {
@@ -229,7 +230,7 @@ public final class DuckDbWarehouse implements Warehouse {
       }
       return rows;
     } catch (SQLException e) {
-      throw new WarehouseException("query failed: " + e.getMessage() + "\n" + sql.text(), e);
+      throw new WarehouseException(QueryFailure.describe("query", e, sql, catalog), sql.text(), e);
     }
   }
 
@@ -239,7 +240,8 @@ public final class DuckDbWarehouse implements Warehouse {
     try (Lease lease = new Lease(true)) {
       return lease.session.prepare(positional).executeLargeUpdate();
     } catch (SQLException e) {
-      throw new WarehouseException("statement failed: " + e.getMessage() + "\n" + sql.text(), e);
+      throw new WarehouseException(
+          QueryFailure.describe("statement", e, sql, catalog), sql.text(), e);
     }
   }
 

@@ -1,0 +1,45 @@
+package com.nbaprops.pcf.adapter.embedded.duckdb;
+
+import java.sql.SQLException;
+import java.util.Locale;
+
+/**
+ * Failed writes of one warehouse in words an operator acts on: the cause first, then what to do. A
+ * full disk makes DuckDB abort later transactions with only "no transaction is active": those are
+ * told with the full disk that caused them.
+ */
+final class WriteFailure {
+  private volatile String lastDiskFull;
+
+  String describe(SQLException e) {
+    String message = String.valueOf(e.getMessage()).strip();
+    String first = message.lines().findFirst().orElse(message);
+    // DuckDB nests its contexts ("Failed to append: Failed to commit: Could not write file ..."):
+    // the file and the system's word are what an operator acts on.
+    int file = first.indexOf("Could not write file");
+    if (file > 0) {
+      first = first.substring(file);
+    }
+    if (diskFull(message)) {
+      lastDiskFull = first;
+      return "write failed and was rolled back: the disk is full (" + first + "); " + REMEDY;
+    }
+    if (lastDiskFull != null && message.contains("no transaction is active")) {
+      return "write failed and was rolled back: DuckDB aborted it ("
+          + first
+          + ") after the disk was found full ("
+          + lastDiskFull
+          + "); "
+          + REMEDY;
+    }
+    return "write failed and was rolled back: " + first;
+  }
+
+  private static final String REMEDY =
+      "free space on its disk, then run again: each date is done or untouched";
+
+  private static boolean diskFull(String message) {
+    String lower = message.toLowerCase(Locale.ROOT);
+    return lower.contains("no space left on device") || lower.contains("disk is full");
+  }
+}
