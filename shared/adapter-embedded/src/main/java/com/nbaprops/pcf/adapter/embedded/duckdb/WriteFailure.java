@@ -22,21 +22,16 @@ final class WriteFailure {
     }
     if (diskFull(message)) {
       lastDiskFull = first;
-      return "write failed and was rolled back: the disk is full (" + first + "); " + REMEDY;
+      return "the disk is full, the write rolled back (" + first + "); " + REMEDY;
     }
     if (lastDiskFull != null && message.contains("no transaction is active")) {
-      return "write failed and was rolled back: DuckDB aborted it ("
-          + first
-          + ") after the disk was found full ("
-          + lastDiskFull
-          + "); "
-          + REMEDY;
+      // DuckDB's own words here say nothing of the cause: the full disk found before is it.
+      return "the disk is full, the write rolled back (" + lastDiskFull + "); " + REMEDY;
     }
     return "write failed and was rolled back: " + first;
   }
 
-  private static final String REMEDY =
-      "free space on its disk, then run again: each date is done or untouched";
+  private static final String REMEDY = "free space, then run again: each date is done or untouched";
 
   private static boolean diskFull(String message) {
     String lower = message.toLowerCase(Locale.ROOT);
