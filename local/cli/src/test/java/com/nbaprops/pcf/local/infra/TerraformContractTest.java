@@ -102,6 +102,15 @@ class TerraformContractTest {
     assertThat(infra).isEqualTo(code);
   }
 
+  /** java17 is deprecated on Cloud Run functions in October 2027; java21 and java25 until 2031. */
+  @Test
+  void theFunctionsRunOnARuntimeSupportedUntil2031() {
+    JsonObject function = terraform.resources("google_cloudfunctions2_function").get("function");
+    JsonObject build = function.getAsJsonArray("build_config").get(0).getAsJsonObject();
+
+    assertThat(build.get("runtime").getAsString()).isAnyOf("java21", "java25");
+  }
+
   @Test
   void theFunctionsAreBuiltFromTheDeclaredEntryPointsAndEnvironment() {
     JsonObject function = terraform.resources("google_cloudfunctions2_function").get("function");
@@ -110,7 +119,6 @@ class TerraformContractTest {
 
     assertThat(function.get("for_each").getAsString()).isEqualTo("${local.functions}");
     assertThat(build.get("entry_point").getAsString()).isEqualTo("${each.value.entry_point}");
-    assertThat(build.get("runtime").getAsString()).isAnyOf("java17", "java21");
     assertThat(service.get("environment_variables").getAsString())
         .isEqualTo("${local.function_environment}");
     assertThat(service.get("min_instance_count").getAsInt()).isEqualTo(0);

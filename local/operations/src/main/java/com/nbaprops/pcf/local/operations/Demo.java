@@ -64,7 +64,6 @@ public final class Demo {
     return true;
   }
 
-  /** Runs the demo's six steps on a prepared home; writes the report there. */
   /** Step 5: the daily sweep re-checks February; whether every game date is COMPLETE. */
   private static boolean februaryComplete(LocalRuntime local, PrintWriter out) {
     out.println("== 5. the metadata of February, re-checked by the daily sweep (./pipeline track)");
@@ -76,6 +75,7 @@ public final class Demo {
             .allMatch(row -> CoverageStatus.COMPLETE.name().equals(row.string("status")));
   }
 
+  /** Runs the demo's six steps on a prepared home; writes the report there. */
   public static int run(LocalRuntime local, Path home, PrintWriter out, Progress progress) {
     long started = System.nanoTime();
     out.println("== 1. seed the 2022-23 season and plant the incident's stale upcoming rows");

@@ -39,7 +39,6 @@ record RunResults(List<DateResult> dates) {
       String cause,
       DeadLetter deadLetter) {
 
-    /** Why the date is not done, or empty when it is. */
     /** The function whose subscription it is, as the operator knows it. */
     private static String function(String subscription) {
       for (SuiteFunction function : SuiteFunction.values()) {
@@ -66,6 +65,7 @@ record RunResults(List<DateResult> dates) {
       return Optional.empty();
     }
 
+    /** Why the date is not done, or empty when it is. */
     Optional<String> problem() {
       if (deadLetter != null) {
         return Optional.of(

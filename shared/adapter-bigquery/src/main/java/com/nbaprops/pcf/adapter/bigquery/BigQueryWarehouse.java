@@ -126,11 +126,6 @@ final class BigQueryWarehouse implements Warehouse {
     load(table, decorated, rows, JobInfo.WriteDisposition.WRITE_TRUNCATE);
   }
 
-  /**
-   * One partition: one load into it. More: a load into a staging table of their own (in the staging
-   * dataset, expiring within a day should this process die), then one transaction that empties the
-   * partitions and moves the rows in: two jobs, all partitions or none.
-   */
   /** An expiring table of the staging dataset, with {@code table}'s schema. */
   private TableId createStaging(TableDefinition table) {
     TableId staging =
@@ -149,6 +144,11 @@ final class BigQueryWarehouse implements Warehouse {
     return staging;
   }
 
+  /**
+   * One partition: one load into it. More: a load into a staging table of their own (in the staging
+   * dataset, expiring within a day should this process die), then one transaction that empties the
+   * partitions and moves the rows in: two jobs, all partitions or none.
+   */
   @Override
   public void replacePartitions(TableDefinition table, List<Row> rows) {
     List<LocalDate> partitions = Partitions.of(table, rows);

@@ -312,7 +312,6 @@ public final class DuckDbWarehouse implements Warehouse {
     }
   }
 
-  /** Engine values to the plain types {@link Row} promises. */
   /** Whole numbers as INT64 (long), the others as FLOAT64 (double). */
   private static Object normaliseNumber(Number number) {
     if (number instanceof BigInteger big) {
@@ -324,6 +323,7 @@ public final class DuckDbWarehouse implements Warehouse {
     return number.longValue();
   }
 
+  /** Engine values to the plain types {@link Row} promises. */
   private static Object normalise(Object value) {
     if (value == null
         || value instanceof String
