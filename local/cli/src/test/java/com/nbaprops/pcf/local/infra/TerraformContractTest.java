@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * terraform/ and the code must agree: entry points, topics published and subscribed, environment
  * variables, the tables written (with their schemas and layout); and no function may hold a basic
  * role or be publicly invokable. Regenerate terraform/schemas after a table change with {@code mvn
- * -pl local test -Dtest=TerraformContractTest -Dpcf.schemas.write=true}.
+ * -pl local/cli -am test -Dtest=TerraformContractTest -Dpcf.schemas.write=true}.
  */
 class TerraformContractTest {
   private static final Path TERRAFORM = Terraform.repositoryRoot().resolve("terraform");

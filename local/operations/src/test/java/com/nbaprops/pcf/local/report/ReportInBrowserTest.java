@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The report in Debian's headless Chromium (scripts/install-chromium.sh; run with {@code mvn
- * -Pbrowser test -pl local -am}): it renders without console errors, the rendered DOM has one point
- * per date, and a screenshot is saved to {@code target/report.png}.
+ * -Pbrowser test -pl local/operations -am}): it renders without console errors, the rendered DOM
+ * has one point per date, and a screenshot is saved to {@code target/report.png}.
  */
 @Tag("browser")
 class ReportInBrowserTest {
