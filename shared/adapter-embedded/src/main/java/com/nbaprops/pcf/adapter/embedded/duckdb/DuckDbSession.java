@@ -34,6 +34,7 @@ final class DuckDbSession implements AutoCloseable {
   private final DuckDBConnection connection;
   private final Catalog catalog;
   private final WriteFailure failures;
+  private volatile boolean broken;
   private final Map<String, PreparedStatement> prepared =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -70,21 +71,34 @@ final class DuckDbSession implements AutoCloseable {
         // The first error is the cause: a commit the disk refused leaves no transaction to roll
         // back, and the rollback's own error ("no transaction is active") must not replace it.
         quietly(connection::rollback, e);
-        quietly(() -> connection.setAutoCommit(true), e);
+        // A connection left outside autocommit would hold every later statement of its next
+        // caller in a transaction nobody commits: it is not lent again.
+        broken = !quietly(() -> connection.setAutoCommit(true), e);
         throw e;
       }
       connection.setAutoCommit(true);
+      failures.succeeded();
     } catch (SQLException e) {
       throw new WarehouseException(failures.describe(e), e);
     }
   }
 
-  /** Runs {@code step}, its error kept on {@code first} rather than thrown in its place. */
-  private static void quietly(SqlWork step, Exception first) {
+  /** Whether the connection is unfit to lend again: a failed write left it in a transaction. */
+  boolean broken() {
+    return broken;
+  }
+
+  /**
+   * Runs {@code step}, its error kept on {@code first} rather than thrown in its place; whether it
+   * ran.
+   */
+  private static boolean quietly(SqlWork step, Exception first) {
     try {
       step.run();
+      return true;
     } catch (SQLException e) {
       first.addSuppressed(e);
+      return false;
     }
   }
 

@@ -95,7 +95,16 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   private void release(DuckDbSession session) {
-    idle.addFirst(session);
+    if (!session.broken()) {
+      idle.addFirst(session);
+      return;
+    }
+    sessions.remove(session);
+    try {
+      session.close();
+    } catch (WarehouseException e) {
+      // Already unusable: the write's own error has been thrown to its caller.
+    }
   }
 
   /**

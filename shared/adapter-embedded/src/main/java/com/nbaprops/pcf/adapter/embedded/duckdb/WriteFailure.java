@@ -31,6 +31,11 @@ final class WriteFailure {
     return "write failed and was rolled back: " + first;
   }
 
+  /** A write went through: the disk has room again, and a later abort has another cause. */
+  void succeeded() {
+    lastDiskFull = null;
+  }
+
   private static final String REMEDY = "free space, then run again: each date is done or untouched";
 
   private static boolean diskFull(String message) {

@@ -63,6 +63,40 @@ class FailureWordsTest {
     assertThat(later).startsWith("the disk is full, the write rolled back (Could not write file");
   }
 
+  /** Once a write goes through, the disk has room: a later abort is not blamed on it. */
+  @Test
+  void aWriteThatSucceedsClearsTheFullDisk() {
+    WriteFailure failures = new WriteFailure();
+    failures.describe(new SQLException(DISK_FULL));
+    failures.succeeded();
+
+    assertThat(
+            failures.describe(
+                new SQLException(
+                    "TransactionContext Error: cannot commit - no transaction is active")))
+        .isEqualTo(
+            "write failed and was rolled back: TransactionContext Error: cannot commit - no"
+                + " transaction is active");
+  }
+
+  /** A write whose connection cannot leave its transaction marks it unfit to lend again. */
+  @Test
+  void aConnectionLeftInATransactionIsNotLentAgain() throws SQLException {
+    DuckDBConnection connection = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:");
+    DuckDbSession session = new DuckDbSession(connection, Catalog.defaults(), new WriteFailure());
+
+    assertThrows(
+        WarehouseException.class,
+        () ->
+            session.inTransaction(
+                () -> {
+                  connection.close(); // neither rollback nor autocommit can run any more
+                  throw new SQLException("IO Error: the connection went away");
+                }));
+
+    assertThat(session.broken()).isTrue();
+  }
+
   @Test
   void aColumnMissingFromAnUpstreamTableIsNamedWithItsTableAndTheStatementKeptApart() {
     try (DuckDbWarehouse warehouse = DuckDbWarehouse.inMemory(Catalog.defaults())) {
