@@ -31,11 +31,11 @@ public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> 
         throw new InvalidMessageException(
             "'all' can only be true: leave it out for one date or a range");
       }
-      requireAlone(fields, "'all'", "a range: ranges");
+      requireAlone(fields, "'all'", "range");
       return new AllDatesRequest(force, runId);
     }
     if (fields.has("analysis_dates")) {
-      requireAlone(fields, "analysis_dates", "a chunk: chunks");
+      requireAlone(fields, "analysis_dates", "chunk");
       return new ChunkRequest(chunk(fields.requireDates("analysis_dates")), force, runId);
     }
     boolean single = fields.has("analysis_date");
@@ -45,10 +45,7 @@ public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> 
           "give either analysis_date or start_date/end_date, not both");
     }
     if (range) {
-      if (fields.has("backfill_mode")) {
-        throw new InvalidMessageException(
-            "backfill_mode does not apply to a range: ranges always run as backfills");
-      }
+      refuseBackfillMode(fields, "range");
       return new RangeRequest(
           RangeRequest.span(
               fields.requireDate("start_date"),
@@ -71,17 +68,23 @@ public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> 
   }
 
   /**
-   * Refuses {@code key} beside one date or a range, and beside backfill_mode: what it asks for
-   * always runs as a backfill.
+   * Refuses {@code key} beside one date or a range, and beside backfill_mode.
+   *
+   * @param kind what {@code key} asks for: "range" or "chunk"
    */
-  private static void requireAlone(JsonFields fields, String key, String what) {
+  private static void requireAlone(JsonFields fields, String key, String kind) {
     if (fields.has("analysis_date") || fields.has("start_date") || fields.has("end_date")) {
       throw new InvalidMessageException(
           "give " + key + " alone, without analysis_date or start_date/end_date");
     }
+    refuseBackfillMode(fields, kind);
+  }
+
+  /** A range or a chunk always runs as a backfill: backfill_mode is a mistake there. */
+  private static void refuseBackfillMode(JsonFields fields, String kind) {
     if (fields.has("backfill_mode")) {
       throw new InvalidMessageException(
-          "backfill_mode does not apply to " + what + " always run as backfills");
+          "backfill_mode does not apply to a " + kind + ": " + kind + "s always run as backfills");
     }
   }
 

@@ -95,23 +95,12 @@ public record InputReport(DateInputCounts counts, List<Shortfall> shortfalls) {
   }
 
   /**
-   * What is not in yet, in words: "player_game_summary has 6 of 7 games, missing 20230225_BOS_IND";
-   * empty when every scheduled game has its box scores.
+   * What is not in yet, each shortfall as {@link Shortfall#describe} says it; empty when nothing.
    */
   public String notReady() {
     return critical().stream()
         .filter(s -> s.input().category() == FailureCategory.UPSTREAM_NOT_READY)
-        .map(
-            s ->
-                String.format(
-                    "%s has %d of %d %s%s",
-                    s.input().table().name(),
-                    s.count().present(),
-                    s.count().expected(),
-                    s.input().keys(),
-                    s.count().missing() == null || s.count().missing().isBlank()
-                        ? ""
-                        : ", missing " + abbreviate(s.count().missing())))
+        .map(Shortfall::describe)
         .collect(Collectors.joining("; "));
   }
 

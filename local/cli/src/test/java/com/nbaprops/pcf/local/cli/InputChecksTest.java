@@ -220,7 +220,7 @@ class InputChecksTest {
     assertThat(reason).contains(GAME);
     // The verdict says what is true: the game is missing, not "more players than expected".
     assertThat(coverageReason())
-        .startsWith("upstream not ready: player_game_summary has 6 of 7 games");
+        .startsWith("upstream not ready: player_game_summary: 6 of 7 games");
     assertThat(coverageReason()).contains(GAME);
     assertThat(coverageReason()).doesNotContainMatch("\\d+ of \\d+ players \\(");
     local.runtime().warehouse().append(Tables.PLAYER_GAME_SUMMARY, removed);
