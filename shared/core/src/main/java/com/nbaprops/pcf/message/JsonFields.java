@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -98,6 +99,26 @@ public final class JsonFields {
       throw new InvalidMessageException("field '" + key + "' must be a string, got " + value);
     }
     return Optional.of(value.getAsString());
+  }
+
+  /** The object in field {@code key}, read as fields of its own; empty when absent. */
+  public Optional<JsonFields> optionalObject(String key) {
+    if (!has(key)) {
+      return Optional.empty();
+    }
+    JsonElement value = object.get(key);
+    if (!value.isJsonObject()) {
+      throw new InvalidMessageException(
+          "field '" + key + "' must be an object, got " + abbreviate(value.toString()));
+    }
+    return Optional.of(new JsonFields(value.getAsJsonObject()));
+  }
+
+  /** Every field of this object, each a string (a Pub/Sub message's attributes). */
+  public Map<String, String> strings() {
+    Map<String, String> strings = new LinkedHashMap<>();
+    object.keySet().forEach(key -> strings.put(key, requireString(key)));
+    return strings;
   }
 
   /** The value of a field that holds one of an enum's names. */

@@ -21,14 +21,14 @@ import java.util.regex.Pattern;
  * trailing content, and no key twice in one object (Gson's own reader takes the last of duplicate
  * keys, so {@code "force":false,"force":true} would pass as forced).
  */
-public final class StrictJson {
+final class StrictJson {
   private static final int MAX_DEPTH = 32;
   private static final Pattern POSITION = Pattern.compile("at line \\d+ column \\d+");
 
   private StrictJson() {}
 
   /** The parsed value; {@link InvalidMessageException} saying what is wrong otherwise. */
-  public static JsonElement parse(String json) {
+  static JsonElement parse(String json) {
     try (JsonReader reader = new JsonReader(new StringReader(json))) {
       reader.setStrictness(Strictness.STRICT);
       JsonElement value = read(reader, 0);

@@ -1,15 +1,10 @@
 package com.nbaprops.pcf.transport;
 
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonPrimitive;
 import com.nbaprops.pcf.message.InvalidMessageException;
 import com.nbaprops.pcf.message.JsonFields;
-import com.nbaprops.pcf.message.StrictJson;
 import io.cloudevents.CloudEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -45,34 +40,38 @@ public record PubSubEnvelope(
     if (event.getData() == null) {
       throw new InvalidMessageException("CloudEvent " + id + " has no data");
     }
-    JsonElement root =
-        StrictJson.parse(new String(event.getData().toBytes(), StandardCharsets.UTF_8));
-    if (!(root instanceof JsonObject published)
-        || !(published.get("message") instanceof JsonObject message)) {
-      throw new InvalidMessageException("CloudEvent " + id + " has no 'message' field");
+    try {
+      JsonFields published =
+          JsonFields.parse(new String(event.getData().toBytes(), StandardCharsets.UTF_8));
+      JsonFields message =
+          published
+              .optionalObject("message")
+              .orElseThrow(() -> new InvalidMessageException("it has no 'message' field"));
+      return new PubSubEnvelope(
+          messageId(message, id),
+          data(message.optionalString("data").orElse("")),
+          message.optionalObject("attributes").map(JsonFields::strings).orElse(Map.of()),
+          published.optionalString("subscription").orElse(""));
+    } catch (InvalidMessageException e) {
+      throw new InvalidMessageException(
+          "CloudEvent " + id + " does not carry a Pub/Sub message: " + e.getMessage(), e);
     }
-    return new PubSubEnvelope(
-        messageId(message, id),
-        data(message, id),
-        attributes(message, id),
-        text(published, "subscription", id));
   }
 
   /**
    * Older clients send message_id beside messageId: the same value, either spelling read; the
    * event's own id when neither is there.
    */
-  private static String messageId(JsonObject message, String id) {
-    String messageId = text(message, "messageId", id);
-    if (messageId.isEmpty()) {
-      messageId = text(message, "message_id", id);
-    }
-    return messageId.isEmpty() ? id : messageId;
+  private static String messageId(JsonFields message, String id) {
+    return message
+        .optionalString("messageId")
+        .filter(value -> !value.isEmpty())
+        .or(() -> message.optionalString("message_id").filter(value -> !value.isEmpty()))
+        .orElse(id);
   }
 
   /** The base64 payload as text; protobuf's JSON form allows the URL-safe alphabet too. */
-  private static String data(JsonObject message, String id) {
-    String encoded = text(message, "data", id);
+  private static String data(String encoded) {
     try {
       byte[] bytes =
           encoded.indexOf('-') >= 0 || encoded.indexOf('_') >= 0
@@ -80,39 +79,7 @@ public record PubSubEnvelope(
               : Base64.getDecoder().decode(encoded);
       return new String(bytes, StandardCharsets.UTF_8);
     } catch (IllegalArgumentException e) {
-      throw new InvalidMessageException(
-          "CloudEvent " + id + " does not carry a Pub/Sub message: its data is not base64");
+      throw new InvalidMessageException("its data is not base64", e);
     }
-  }
-
-  private static Map<String, String> attributes(JsonObject message, String id) {
-    JsonElement value = message.get("attributes");
-    Map<String, String> attributes = new LinkedHashMap<>();
-    if (value == null || value.isJsonNull()) {
-      return attributes;
-    }
-    if (!value.isJsonObject()) {
-      throw new InvalidMessageException(
-          "CloudEvent " + id + " does not carry a Pub/Sub message: 'attributes' is not an object");
-    }
-    value
-        .getAsJsonObject()
-        .entrySet()
-        .forEach(entry -> attributes.put(entry.getKey(), string(entry.getValue(), id)));
-    return attributes;
-  }
-
-  /** A string field, or "" when absent (protobuf's default). */
-  private static String text(JsonObject object, String field, String id) {
-    JsonElement value = object.get(field);
-    return value == null || value.isJsonNull() ? "" : string(value, id);
-  }
-
-  private static String string(JsonElement value, String id) {
-    if (value instanceof JsonPrimitive primitive && primitive.isString()) {
-      return primitive.getAsString();
-    }
-    throw new InvalidMessageException(
-        "CloudEvent " + id + " does not carry a Pub/Sub message: " + value + " is not a string");
   }
 }

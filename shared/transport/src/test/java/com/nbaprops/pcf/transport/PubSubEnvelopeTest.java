@@ -75,7 +75,7 @@ class PubSubEnvelopeTest {
                 PubSubEnvelope.decode(
                     event("{\"message\":{\"data\":\"e30=\",\"attributes\":{\"run_id\":7}}}")));
 
-    assertThat(refused).hasMessageThat().contains("7 is not a string");
+    assertThat(refused).hasMessageThat().contains("field 'run_id' must be a string, got 7");
   }
 
   @Test
