@@ -43,4 +43,16 @@ final class Http {
     body.add("error", error);
     return body;
   }
+
+  /** Google's error shape with the one error's {@code reason}, as BigQuery answers a failed job. */
+  static JsonObject error(int code, String reason, String message) {
+    JsonObject body = error(code, message);
+    JsonObject detail = new JsonObject();
+    detail.addProperty("reason", reason);
+    detail.addProperty("message", message);
+    com.google.gson.JsonArray errors = new com.google.gson.JsonArray();
+    errors.add(detail);
+    body.getAsJsonObject("error").add("errors", errors);
+    return body;
+  }
 }

@@ -3,7 +3,6 @@ package com.nbaprops.pcf.adapter.bigquery;
 import static java.util.stream.Collectors.joining;
 
 import com.nbaprops.pcf.sql.Sql;
-import com.nbaprops.pcf.sql.SqlTemplate;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Column;
 import com.nbaprops.pcf.table.TableDefinition;
@@ -29,46 +28,42 @@ public final class BigQueryStatements {
   }
 
   /**
-   * The partitions the staged rows name, emptied; {@code @first} and {@code @last} bound them, so
-   * BigQuery reads only those partitions.
+   * The partitions the staged rows name, replaced by the staged rows, in one MERGE: one DML
+   * statement is atomic on its own, so every partition is replaced or none. It is one statement,
+   * not a {@code BEGIN TRANSACTION} script, because of BigQuery's concurrency rules: a transaction
+   * that mutates a table is cancelled when another one mutates it at the same time, while a
+   * mutating DML statement is queued, and two of them on different partitions do not conflict
+   * (https://cloud.google.com/bigquery/docs/transactions#transaction_concurrency,
+   * https://cloud.google.com/bigquery/docs/data-manipulation-language#dml_statement_conflicts). A
+   * chunk's dates are its own, so concurrent chunks never touch each other's partitions. {@code ON
+   * FALSE} matches nothing: every target row of a staged partition is deleted, every staged row
+   * inserted. {@code @first} and {@code @last} bound the partitions, so BigQuery reads only those.
    */
-  public static Sql deleteStagedPartitions(
+  public static Sql mergeStagedPartitions(
       Catalog catalog, TableDefinition table, String staging, LocalDate first, LocalDate last) {
+    List<String> columns = table.columns().stream().map(Column::name).toList();
     return Sql.of(
             catalog
                 .template(
-                    "DELETE FROM {table} WHERE {partition} BETWEEN @first AND @last"
-                        + " AND {partition} IN (SELECT DISTINCT {partition} FROM {staging})",
+                    """
+                    MERGE INTO {table} AS target
+                    USING {staging} AS source
+                    ON FALSE
+                    WHEN NOT MATCHED BY SOURCE
+                      AND target.{partition} BETWEEN @first AND @last
+                      AND target.{partition} IN (SELECT DISTINCT {partition} FROM {staging})
+                      THEN DELETE
+                    WHEN NOT MATCHED THEN
+                      INSERT ({columns}) VALUES ({values})""",
                     table)
                 .with("staging", staging)
+                .with("columns", String.join(", ", columns))
+                .with(
+                    "values",
+                    columns.stream().map(column -> "source." + column).collect(joining(", ")))
                 .render())
         .date("first", first)
         .date("last", last);
-  }
-
-  /** The staged rows, moved into the table. */
-  public static Sql insertStaged(Catalog catalog, TableDefinition table, String staging) {
-    return Sql.of(
-        catalog
-            .template("INSERT INTO {table} ({columns}) SELECT {columns} FROM {staging}", table)
-            .with("columns", table.columns().stream().map(Column::name).collect(joining(", ")))
-            .with("staging", staging)
-            .render());
-  }
-
-  /**
-   * Both in one transaction, one job: every partition is replaced, or none (BigQuery's
-   * multi-statement transactions).
-   */
-  public static Sql replaceStagedPartitions(
-      Catalog catalog, TableDefinition table, String staging, LocalDate first, LocalDate last) {
-    Sql delete = deleteStagedPartitions(catalog, table, staging, first, last);
-    return new Sql(
-        SqlTemplate.of("BEGIN TRANSACTION;\n{delete};\n{insert};\nCOMMIT TRANSACTION;")
-            .with("delete", delete.text())
-            .with("insert", insertStaged(catalog, table, staging).text())
-            .render(),
-        delete.parameters());
   }
 
   /**
@@ -83,7 +78,6 @@ public final class BigQueryStatements {
     return List.of(
         deletePartition(catalog, table, LocalDate.EPOCH),
         truncate(catalog, table),
-        deleteStagedPartitions(catalog, table, staging, LocalDate.EPOCH, LocalDate.EPOCH),
-        insertStaged(catalog, table, staging));
+        mergeStagedPartitions(catalog, table, staging, LocalDate.EPOCH, LocalDate.EPOCH));
   }
 }

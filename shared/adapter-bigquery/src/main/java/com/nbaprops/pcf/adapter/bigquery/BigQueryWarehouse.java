@@ -55,10 +55,12 @@ final class BigQueryWarehouse implements Warehouse {
 
   private final BigQuery bigquery;
   private final Catalog catalog;
+  private final JobRetry retry;
 
-  public BigQueryWarehouse(BigQuery bigquery, Catalog catalog) {
+  BigQueryWarehouse(BigQuery bigquery, Catalog catalog, JobRetry retry) {
     this.bigquery = bigquery;
     this.catalog = catalog;
+    this.retry = retry;
   }
 
   @Override
@@ -106,7 +108,7 @@ final class BigQueryWarehouse implements Warehouse {
 
   @Override
   public long execute(Sql sql) {
-    Job job = run(JobInfo.of(newJobId(), queryConfiguration(sql)), sql.text());
+    Job job = run(sql, sql.text());
     QueryStatistics statistics = job.getStatistics();
     Long affected = statistics == null ? null : statistics.getNumDmlAffectedRows();
     return affected == null ? 0 : affected;
@@ -146,8 +148,9 @@ final class BigQueryWarehouse implements Warehouse {
 
   /**
    * One partition: one load into it. More: a load into a staging table of their own (in the staging
-   * dataset, expiring within a day should this process die), then one transaction that empties the
-   * partitions and moves the rows in: two jobs, all partitions or none.
+   * dataset, expiring within a day should this process die), then one MERGE that replaces the
+   * partitions with the staged rows: two jobs, all partitions or none. Why a MERGE and not a
+   * transaction: {@link BigQueryStatements#mergeStagedPartitions}.
    */
   @Override
   public void replacePartitions(TableDefinition table, List<Row> rows) {
@@ -159,16 +162,14 @@ final class BigQueryWarehouse implements Warehouse {
     TableId staging = createStaging(table);
     try {
       load(table, staging, rows, JobInfo.WriteDisposition.WRITE_TRUNCATE);
-      Sql script =
-          BigQueryStatements.replaceStagedPartitions(
+      Sql merge =
+          BigQueryStatements.mergeStagedPartitions(
               catalog,
               table,
               "`" + staging.getDataset() + "." + staging.getTable() + "`",
               partitions.get(0),
               partitions.get(partitions.size() - 1));
-      run(
-          JobInfo.of(newJobId(), queryConfiguration(script)),
-          "replace " + partitions.size() + " partitions of " + table.name());
+      run(merge, "replace " + partitions.size() + " partitions of " + table.name());
     } finally {
       try {
         bigquery.delete(staging);
@@ -199,12 +200,27 @@ final class BigQueryWarehouse implements Warehouse {
     // The client holds no connection that needs closing.
   }
 
-  /** One load job: either every row lands or none does. */
+  /** One load job: either every row lands or none does; run again when BigQuery says to. */
   private void load(
       TableDefinition table,
       TableId destination,
       List<Row> rows,
       JobInfo.WriteDisposition disposition) {
+    String description = "load of " + rows.size() + " rows into " + destination.getTable();
+    retry.run(
+        description,
+        () -> {
+          loadOnce(table, destination, rows, disposition, description);
+          return null;
+        });
+  }
+
+  private void loadOnce(
+      TableDefinition table,
+      TableId destination,
+      List<Row> rows,
+      JobInfo.WriteDisposition disposition,
+      String description) {
     WriteChannelConfiguration configuration =
         WriteChannelConfiguration.newBuilder(destination, FormatOptions.json())
             .setSchema(BigQuerySchemas.schema(table))
@@ -214,22 +230,37 @@ final class BigQueryWarehouse implements Warehouse {
     TableDataWriteChannel writer = bigquery.writer(newJobId(), configuration);
     try (writer) {
       writer.write(ByteBuffer.wrap(NdjsonRows.encode(table, rows)));
-    } catch (IOException | BigQueryException e) {
+    } catch (BigQueryException e) {
+      throw new JobRetry.JobFailed(
+          e.getError(), "load into " + destination.getTable() + " failed: " + e.getMessage(), null);
+    } catch (IOException e) {
       throw new WarehouseException(
           "load into " + destination.getTable() + " failed: " + e.getMessage(), e);
     }
-    waitFor(writer.getJob(), "load of " + rows.size() + " rows into " + destination.getTable());
+    waitFor(writer.getJob(), description, null);
   }
 
-  private Job run(JobInfo job, String description) {
-    try {
-      return waitFor(bigquery.create(job), description);
-    } catch (BigQueryException e) {
-      throw new WarehouseException("job failed: " + e.getMessage() + "\n" + description, e);
-    }
+  /**
+   * One query job for {@code sql}, waited for; a new job (a new id) for each attempt, run again
+   * when BigQuery says to.
+   */
+  private Job run(Sql sql, String description) {
+    return retry.run(
+        description,
+        () -> {
+          try {
+            return waitFor(
+                bigquery.create(JobInfo.of(newJobId(), queryConfiguration(sql))),
+                description,
+                sql.text());
+          } catch (BigQueryException e) {
+            throw new JobRetry.JobFailed(
+                e.getError(), "job failed: " + e.getMessage() + "\n" + description, sql.text());
+          }
+        });
   }
 
-  private static Job waitFor(Job job, String description) {
+  private static Job waitFor(Job job, String description, String statement) {
     try {
       Job done = job.waitFor();
       if (done == null) {
@@ -238,21 +269,23 @@ final class BigQueryWarehouse implements Warehouse {
       }
       BigQueryError error = done.getStatus().getError();
       if (error != null) {
-        throw new WarehouseException(
+        throw new JobRetry.JobFailed(
+            error,
             "job "
                 + done.getJobId().getJob()
                 + " failed: "
                 + error.getMessage()
                 + "\n"
                 + description,
-            null);
+            statement);
       }
       return done;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WarehouseException("interrupted while waiting for " + description, e);
     } catch (BigQueryException e) {
-      throw new WarehouseException(description + " failed: " + e.getMessage(), e);
+      throw new JobRetry.JobFailed(
+          e.getError(), description + " failed: " + e.getMessage(), statement);
     }
   }
 

@@ -4,6 +4,7 @@ import com.google.cloud.NoCredentials;
 import com.google.cloud.bigquery.BigQueryOptions;
 import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.ConfigException;
+import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.runtime.BackendFactory;
 import com.nbaprops.pcf.runtime.PipelineRuntimeContext;
@@ -34,6 +35,9 @@ public final class BigQueryWarehouseFactory extends BackendFactory<Warehouse> {
     if (options.getCredentials() == null) {
       throw ConfigException.noCredentials(spec.toString());
     }
-    return new BigQueryWarehouse(options.getService(), context.config().catalog());
+    return new BigQueryWarehouse(
+        options.getService(),
+        context.config().catalog(),
+        JobRetry.standard(StructuredLog.to(context.logSink())));
   }
 }

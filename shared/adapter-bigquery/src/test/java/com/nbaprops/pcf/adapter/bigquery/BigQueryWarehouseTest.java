@@ -167,7 +167,7 @@ class BigQueryWarehouseTest {
   }
 
   @Test
-  void replacingManyDatesIsALoadIntoAnExpiringStagingTableThenOneTransaction() {
+  void replacingManyDatesIsALoadIntoAnExpiringStagingTableThenOneMerge() {
     warehouse.replacePartitions(
         Tables.BACKFILL_PROCESSING_METADATA,
         List.of(metadata(DAY), metadata(DAY.plusDays(2)), metadata(DAY.plusDays(1))));
@@ -186,13 +186,13 @@ class BigQueryWarehouseTest {
     assertThat(load.getAsJsonObject("destinationTable").get("tableId").getAsString())
         .isEqualTo(staging);
     JsonObject query = jobs.get(1).json().getAsJsonObject("configuration").getAsJsonObject("query");
-    String script = query.get("query").getAsString();
-    assertThat(script).startsWith("BEGIN TRANSACTION;");
-    assertThat(script).contains("DELETE FROM nba_orchestration.backfill_processing_metadata");
-    assertThat(script).contains("INSERT INTO nba_orchestration.backfill_processing_metadata");
-    assertThat(script).contains("`nba_staging." + staging + "`");
-    assertThat(script).endsWith("COMMIT TRANSACTION;");
+    String merge = query.get("query").getAsString();
+    assertThat(merge).startsWith("MERGE INTO nba_orchestration.backfill_processing_metadata");
+    assertThat(merge).contains("USING `nba_staging." + staging + "`");
+    assertThat(merge).contains("THEN DELETE");
+    assertThat(merge).doesNotContain("TRANSACTION");
     assertThat(query.toString()).contains("2023-02-25"); // @last: the latest of the dates
+    assertThat(server.rules().transactionsCommitted()).isEqualTo(0);
   }
 
   @Test
