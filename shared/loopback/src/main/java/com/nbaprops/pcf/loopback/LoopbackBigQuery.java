@@ -269,22 +269,30 @@ public final class LoopbackBigQuery implements AutoCloseable {
     List<Parameter> parameters = parameters(request);
     String sql = request.get("query").getAsString();
     var write = WriteShapes.of(project, sql, parameters, this::partitionColumn);
-    if (write.isEmpty()) {
-      synchronized (engine) {
-        return new Result(statements.answer(sql, parameters), null);
-      }
-    }
     Answer[] answer = {Answer.EMPTY};
-    BigQueryRules.Refusal refusal =
-        rules.run(
-            write.get(),
-            false,
-            () -> {
-              synchronized (engine) {
-                answer[0] = statements.answer(sql, parameters);
-              }
-            });
-    return new Result(answer[0], refusal);
+    RuntimeException[] invalid = {null};
+    Runnable apply =
+        () -> {
+          synchronized (engine) {
+            try {
+              answer[0] = statements.answer(sql, parameters);
+            } catch (RuntimeException e) {
+              invalid[0] = e;
+            }
+          }
+        };
+    BigQueryRules.Refusal refusal = null;
+    if (write.isEmpty()) {
+      apply.run();
+    } else {
+      refusal = rules.run(write.get(), false, apply);
+    }
+    return new Result(answer[0], invalid[0] == null ? refusal : invalidQuery(invalid[0]));
+  }
+
+  /** A statement the engine refused: BigQuery fails such a job with {@code invalidQuery}. */
+  private static BigQueryRules.Refusal invalidQuery(RuntimeException e) {
+    return new BigQueryRules.Refusal("invalidQuery", String.valueOf(e.getMessage()));
   }
 
   private Optional<String> partitionColumn(String dataset, String table) {
@@ -331,15 +339,22 @@ public final class LoopbackBigQuery implements AutoCloseable {
             ? Footprint.partition(partition)
             : truncate ? Footprint.ALL : Footprint.NONE;
     boolean partitioned = partitionColumn(dataset, table).isPresent();
-    return rules.run(
-        new BigQueryRules.Write(
-            project + "." + dataset + "." + table, BigQueryRules.Kind.LOAD, footprint),
-        partitioned,
-        () -> {
-          synchronized (engine) {
-            statements.load(dataset, table, partition, truncate, data);
-          }
-        });
+    RuntimeException[] invalid = {null};
+    BigQueryRules.Refusal refusal =
+        rules.run(
+            new BigQueryRules.Write(
+                project + "." + dataset + "." + table, BigQueryRules.Kind.LOAD, footprint),
+            partitioned,
+            () -> {
+              synchronized (engine) {
+                try {
+                  statements.load(dataset, table, partition, truncate, data);
+                } catch (RuntimeException e) {
+                  invalid[0] = e;
+                }
+              }
+            });
+    return invalid[0] == null ? refusal : invalidQuery(invalid[0]);
   }
 
   private static JsonObject failure(BigQueryRules.Refusal refusal) {

@@ -190,7 +190,7 @@ final class ColdStart {
       if (function == SuiteFunction.UPCOMING_TABLES_CLEANUP) {
         keepOneDayToExpire(duckDb, catalog);
       }
-      bigQuery.answerWith(new WarehouseAnswers(duckDb));
+      bigQuery.answerWith(new WarehouseAnswers(duckDb, catalog));
       int port = freePort();
       Map<String, String> env = new HashMap<>();
       env.put(PipelineConfig.PROJECT_ID, PROJECT);

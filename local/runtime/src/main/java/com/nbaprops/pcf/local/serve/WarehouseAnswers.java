@@ -1,22 +1,36 @@
 package com.nbaprops.pcf.local.serve;
 
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.nbaprops.pcf.backup.NdjsonRows;
 import com.nbaprops.pcf.loopback.LoopbackBigQuery;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.sql.ColumnType;
 import com.nbaprops.pcf.sql.Sql;
+import com.nbaprops.pcf.table.Catalog;
+import com.nbaprops.pcf.table.Column;
+import com.nbaprops.pcf.table.Dataset;
+import com.nbaprops.pcf.table.TableDefinition;
+import com.nbaprops.pcf.table.Tables;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Answers the statements a function sends to BigQuery by running them on a warehouse of the
  * embedded default: the suite's SQL is GoogleSQL that runs unchanged on DuckDB, so a function under
- * the invoker gets the rows BigQuery would give it. Loads are not applied (the loopback records
- * them).
+ * the invoker gets the rows BigQuery would give it. Loads land in the warehouse (into a partition
+ * when the destination names one), and the staging tables the adapter creates and drops are created
+ * and dropped there, so what the functions write is what {@code status} reads after.
  */
 public final class WarehouseAnswers implements LoopbackBigQuery.Statements {
   /** How the client writes a TIMESTAMP parameter. */
@@ -24,9 +38,82 @@ public final class WarehouseAnswers implements LoopbackBigQuery.Statements {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSSSSSxxx");
 
   private final Warehouse warehouse;
+  private final Catalog catalog;
+  private final Map<String, TableDefinition> staged = new HashMap<>();
 
-  public WarehouseAnswers(Warehouse warehouse) {
+  public WarehouseAnswers(Warehouse warehouse, Catalog catalog) {
     this.warehouse = warehouse;
+    this.catalog = catalog;
+  }
+
+  @Override
+  public Optional<String> partitionColumn(String dataset, String table) {
+    return known(dataset, table).map(TableDefinition::partitionColumn);
+  }
+
+  @Override
+  public void createTable(String dataset, String table, JsonObject resource) {
+    if (known(dataset, table).isPresent()) {
+      return;
+    }
+    if (!dataset.equals(catalog.datasetName(Dataset.STAGING))) {
+      throw new IllegalArgumentException(
+          "the loopback creates only staging tables, not " + dataset + "." + table);
+    }
+    List<Column> columns = new ArrayList<>();
+    for (JsonElement field : resource.getAsJsonObject("schema").getAsJsonArray("fields")) {
+      JsonObject f = field.getAsJsonObject();
+      columns.add(
+          Column.nullable(
+              f.get("name").getAsString(), columnType(f.get("type").getAsString()), ""));
+    }
+    TableDefinition definition =
+        new TableDefinition(
+            Dataset.STAGING, table, "staged rows", columns, null, List.of(), false, List.of());
+    warehouse.createTables(List.of(definition));
+    staged.put(table, definition);
+  }
+
+  @Override
+  public void deleteTable(String dataset, String table) {
+    if (staged.remove(table) != null) {
+      warehouse.execute(Sql.of("DROP TABLE IF EXISTS " + dataset + "." + table));
+    }
+  }
+
+  @Override
+  public void load(
+      String dataset, String table, LocalDate partition, boolean truncate, String ndjson) {
+    TableDefinition definition =
+        known(dataset, table)
+            .or(() -> Optional.ofNullable(staged.get(table)))
+            .orElseThrow(() -> new IllegalArgumentException("no table " + dataset + "." + table));
+    List<Row> rows = NdjsonRows.decode(definition, ndjson.getBytes(StandardCharsets.UTF_8));
+    if (partition != null) {
+      warehouse.replacePartition(definition, partition, rows);
+    } else if (truncate) {
+      warehouse.replaceAll(definition, rows);
+    } else {
+      warehouse.append(definition, rows);
+    }
+  }
+
+  private Optional<TableDefinition> known(String dataset, String table) {
+    return Tables.ALL.stream()
+        .filter(t -> t.name().equals(table) && catalog.datasetName(t.dataset()).equals(dataset))
+        .findFirst();
+  }
+
+  /** A REST schema type, in its legacy or its GoogleSQL name. */
+  private static ColumnType columnType(String type) {
+    return switch (type) {
+      case "INTEGER", "INT64" -> ColumnType.INT64;
+      case "FLOAT", "FLOAT64" -> ColumnType.FLOAT64;
+      case "BOOLEAN", "BOOL" -> ColumnType.BOOL;
+      case "DATE" -> ColumnType.DATE;
+      case "TIMESTAMP" -> ColumnType.TIMESTAMP;
+      default -> ColumnType.STRING;
+    };
   }
 
   @Override

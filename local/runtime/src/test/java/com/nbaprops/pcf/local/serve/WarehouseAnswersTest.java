@@ -22,8 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The cold starts' BigQuery: the real client and adapter, over the loopback, answered by the
- * embedded warehouse. A function under the invoker must get what it would get from DuckDB.
+ * The cold starts' and the cloud run's BigQuery: the real client and adapter, over the loopback,
+ * answered by the embedded warehouse. A function under the invoker must get what it would get from
+ * DuckDB, and what it writes must land there.
  */
 class WarehouseAnswersTest {
   private static final LocalDate DAY = LocalDate.of(2023, 2, 23);
@@ -50,7 +51,7 @@ class WarehouseAnswersTest {
                 .set("tracked_at", Instant.parse("2023-02-24T09:00:00.250Z"))
                 .build()));
     server = new LoopbackBigQuery();
-    server.answerWith(new WarehouseAnswers(duckDb));
+    server.answerWith(new WarehouseAnswers(duckDb, config.catalog()));
     Map<String, String> env = Map.of(BigQueryWarehouseFactory.EMULATOR_HOST, server.host());
     bigQuery =
         new BigQueryWarehouseFactory()
@@ -100,5 +101,52 @@ class WarehouseAnswersTest {
                 .get(0)
                 .string("status"))
         .isEqualTo("LOW");
+  }
+
+  private static Row metadata(LocalDate date, String status) {
+    return Row.builder()
+        .set("analysis_date", date)
+        .set("expected_players", 187L)
+        .set("actual_players", 187L)
+        .set("coverage_pct", 100.0)
+        .set("status", status)
+        .set("verdict", "PASS")
+        .set("run_id", "r2")
+        .set("tracked_at", Instant.parse("2023-03-01T09:00:00Z"))
+        .build();
+  }
+
+  private List<String> statuses() {
+    return duckDb
+        .query(
+            Sql.of(
+                "SELECT status FROM nba_orchestration.backfill_processing_metadata"
+                    + " ORDER BY analysis_date"))
+        .stream()
+        .map(row -> row.string("status"))
+        .toList();
+  }
+
+  @Test
+  void aLoadIntoAPartitionReplacesItInTheEmbeddedWarehouse() {
+    bigQuery.replacePartition(
+        Tables.BACKFILL_PROCESSING_METADATA, DAY, List.of(metadata(DAY, "LOW")));
+
+    assertThat(statuses()).containsExactly("LOW");
+  }
+
+  @Test
+  void aChunkWriteStagesItsRowsThenMergesThemAndLeavesNoStagingTable() {
+    bigQuery.replacePartitions(
+        Tables.BACKFILL_PROCESSING_METADATA,
+        List.of(metadata(DAY, "INCOMPLETE"), metadata(DAY.plusDays(1), "COMPLETE")));
+
+    assertThat(statuses()).containsExactly("INCOMPLETE", "COMPLETE").inOrder();
+    assertThat(
+            duckDb.query(
+                Sql.of(
+                    "SELECT table_name FROM information_schema.tables"
+                        + " WHERE table_schema = 'nba_staging'")))
+        .isEmpty();
   }
 }

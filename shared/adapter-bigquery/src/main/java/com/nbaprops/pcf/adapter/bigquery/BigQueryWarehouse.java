@@ -166,7 +166,7 @@ final class BigQueryWarehouse implements Warehouse {
           BigQueryStatements.mergeStagedPartitions(
               catalog,
               table,
-              "`" + staging.getDataset() + "." + staging.getTable() + "`",
+              staging.getDataset() + "." + staging.getTable(),
               partitions.get(0),
               partitions.get(partitions.size() - 1));
       run(merge, "replace " + partitions.size() + " partitions of " + table.name());

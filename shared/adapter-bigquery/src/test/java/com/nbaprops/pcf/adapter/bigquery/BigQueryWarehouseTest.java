@@ -188,7 +188,7 @@ class BigQueryWarehouseTest {
     JsonObject query = jobs.get(1).json().getAsJsonObject("configuration").getAsJsonObject("query");
     String merge = query.get("query").getAsString();
     assertThat(merge).startsWith("MERGE INTO nba_orchestration.backfill_processing_metadata");
-    assertThat(merge).contains("USING `nba_staging." + staging + "`");
+    assertThat(merge).contains("USING nba_staging." + staging + " AS source");
     assertThat(merge).contains("THEN DELETE");
     assertThat(merge).doesNotContain("TRANSACTION");
     assertThat(query.toString()).contains("2023-02-25"); // @last: the latest of the dates
