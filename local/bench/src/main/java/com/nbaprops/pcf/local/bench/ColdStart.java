@@ -7,6 +7,8 @@ import com.nbaprops.pcf.adapter.storage.GcsBlobStoreFactory;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DataSource;
+import com.nbaprops.pcf.local.cloud.DeployJars;
+import com.nbaprops.pcf.local.cloud.FunctionProcess;
 import com.nbaprops.pcf.local.runtime.SuiteFunction;
 import com.nbaprops.pcf.local.serve.HttpPush;
 import com.nbaprops.pcf.local.serve.WarehouseAnswers;
@@ -22,31 +24,19 @@ import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
 import io.cloudevents.CloudEvent;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Collectors;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * Each function's deploy jar under the real Functions Framework invoker, in a process of its own as
@@ -61,11 +51,6 @@ final class ColdStart {
 
   /** Who played on {@link #DATE}, what the messages of the chain say of it. */
   private static final int PLAYERS = 154;
-
-  private static final Duration GIVE_UP = Duration.ofMinutes(2);
-  private static final String REBUILD =
-      "build the deploy jars first with mvn -B -q package -DskipTests (the CLI's own build skips"
-          + " them)";
 
   /**
    * The loopback Pub/Sub's gRPC transport logs its set-up at INFO; the bench's output is its
@@ -104,77 +89,9 @@ final class ColdStart {
     this.jvmOptions = jvmOptions;
   }
 
-  /**
-   * The deploy jar of {@code function}, as {@code mvn package} builds it.
-   *
-   * @throws IllegalStateException when it is missing, or older than a source it is built from (its
-   *     figures would be those of other code)
-   */
+  /** The deploy jar of {@code function}, refused when stale (see {@link DeployJars}). */
   public Path deployJar(SuiteFunction function) throws IOException {
-    Path target = functionsDir.resolve(function.functionName()).resolve("target");
-    Path jar = null;
-    if (Files.isDirectory(target)) {
-      try (var jars = Files.list(target)) {
-        jar =
-            jars.filter(p -> p.getFileName().toString().endsWith("-deploy.jar"))
-                .findFirst()
-                .orElse(null);
-      }
-    }
-    if (jar == null) {
-      throw new IllegalStateException("no deploy jar under " + target + ": " + REBUILD);
-    }
-    requireNewerThanSources(function, jar);
-    return jar;
-  }
-
-  /** Refuses a deploy jar older than a source file of its function or of the shared modules. */
-  private void requireNewerThanSources(SuiteFunction function, Path jar) throws IOException {
-    FileTime built = Files.getLastModifiedTime(jar);
-    Set<String> entries;
-    try (ZipFile zip = new ZipFile(jar.toFile())) {
-      entries = zip.stream().map(ZipEntry::getName).collect(Collectors.toSet());
-    }
-    List<Path> modules = new ArrayList<>(List.of(functionsDir.resolve(function.functionName())));
-    try (var shared = Files.list(functionsDir.resolveSibling("shared"))) {
-      shared.forEach(modules::add);
-    }
-    for (Path module : modules) {
-      Path newer = newerSource(module, entries, built);
-      if (newer != null) {
-        throw new IllegalStateException(
-            jar.getFileName() + " is older than " + newer + ": " + REBUILD);
-      }
-    }
-  }
-
-  /**
-   * A source of {@code module} changed after {@code built}, if the module is in the jar (one of its
-   * classes is among {@code entries}); else null.
-   */
-  private static Path newerSource(Path module, Set<String> entries, FileTime built)
-      throws IOException {
-    Path sources = module.resolve("src").resolve("main").resolve("java");
-    if (!Files.isDirectory(sources)) {
-      return null;
-    }
-    List<Path> files;
-    try (var walk = Files.walk(sources)) {
-      files = walk.filter(p -> p.toString().endsWith(".java")).toList();
-    }
-    boolean inJar =
-        files.stream()
-            .map(file -> sources.relativize(file).toString().replace('\\', '/'))
-            .anyMatch(name -> entries.contains(name.replaceAll("\\.java$", ".class")));
-    if (!inJar) {
-      return null;
-    }
-    for (Path file : files) {
-      if (Files.getLastModifiedTime(file).compareTo(built) > 0) {
-        return file;
-      }
-    }
-    return null;
+    return new DeployJars(functionsDir).of(function);
   }
 
   /** Starts the function's deploy jar, sends it one real request, and stops it. */
@@ -191,7 +108,6 @@ final class ColdStart {
         keepOneDayToExpire(duckDb, catalog);
       }
       bigQuery.answerWith(new WarehouseAnswers(duckDb, catalog));
-      int port = freePort();
       Map<String, String> env = new HashMap<>();
       env.put(PipelineConfig.PROJECT_ID, PROJECT);
       env.put(PipelineConfig.WAREHOUSE, "bigquery");
@@ -202,31 +118,16 @@ final class ColdStart {
       if (function.usesBlobs()) {
         env.put(PipelineConfig.BLOBS, "gcs:bench-backups");
       }
-      Path log = scratch.resolve(function.functionName() + ".log");
-      ProcessBuilder builder =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-jar",
-                  invokerJar.toString(),
-                  "--classpath",
-                  jar.toString(),
-                  "--target",
-                  function.entryPoint(),
-                  "--port",
-                  Integer.toString(port))
-              .redirectErrorStream(true)
-              .redirectOutput(log.toFile());
-      // As deployed: nothing of this machine's local set-up leaks into the function's environment.
-      builder.environment().keySet().removeIf(name -> name.startsWith("PIPELINE_"));
-      builder.environment().remove("JAVA_TOOL_OPTIONS");
       if (!jvmOptions.isBlank()) {
         env.put("JAVA_TOOL_OPTIONS", jvmOptions);
       }
-      builder.environment().putAll(env);
-      long started = System.nanoTime();
-      Process process = builder.start();
-      try {
-        long listening = awaitListening(process, port, started, log) - started;
+      Path log = scratch.resolve(function.functionName() + ".log");
+      Files.deleteIfExists(log);
+      FunctionProcess process = FunctionProcess.start(invokerJar, jar, function, env, log);
+      int port = process.port();
+      long started = process.started();
+      try (process) {
+        long listening = process.awaitListening() - started;
         HttpResponse<String> response =
             CLIENT.send(
                 HttpPush.request(URI.create("http://127.0.0.1:" + port + "/"), event(function)),
@@ -241,9 +142,6 @@ final class ColdStart {
                   + log);
         }
         return new Start(listening, answered);
-      } finally {
-        process.destroy();
-        process.waitFor();
       }
     }
   }
@@ -300,36 +198,5 @@ final class ColdStart {
         Instant.now(),
         data,
         Map.of("run_id", runId));
-  }
-
-  /** Waits for the port to accept a connection; returns when, in {@link System#nanoTime()}. */
-  private static long awaitListening(Process process, int port, long started, Path log)
-      throws InterruptedException {
-    while (System.nanoTime() - started < GIVE_UP.toNanos()) {
-      if (!process.isAlive()) {
-        throw new IllegalStateException(
-            "the invoker stopped with "
-                + process.exitValue()
-                + " before listening; its log: "
-                + log);
-      }
-      try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-        long now = System.nanoTime();
-        socket.shutdownOutput(); // a probe: the invoker sees a connection that sends nothing
-        return now;
-      } catch (ConnectException notYet) {
-        Thread.sleep(5);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-    throw new IllegalStateException(
-        "the invoker did not listen within " + GIVE_UP + "; its log: " + log);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

@@ -3,6 +3,7 @@ package com.nbaprops.pcf.local.cli;
 import com.nbaprops.pcf.adapter.embedded.LocalEventBusFactory;
 import com.nbaprops.pcf.config.BackendSpec;
 import com.nbaprops.pcf.config.PipelineConfig;
+import com.nbaprops.pcf.local.cloud.CloudOnThisMachine;
 import com.nbaprops.pcf.local.runtime.BackendChoice;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.logging.LogSink;
@@ -11,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -121,6 +123,32 @@ final class GlobalOptions {
             home(), env, today, logSink(), new BackendChoice(warehouse, bus(), blobs));
     local.onClose(console()::finish);
     return local;
+  }
+
+  /**
+   * The embedded warehouse, with requests published to {@code cloud}'s Pub/Sub and processed by its
+   * functions, which read and write this warehouse through the loopback BigQuery.
+   */
+  LocalRuntime openIn(CloudOnThisMachine cloud) {
+    requireEmbedded("--cloud-local");
+    Map<String, String> withEmulator = new HashMap<>(env);
+    withEmulator.putAll(cloud.busEnv());
+    LocalRuntime local =
+        LocalRuntime.openWith(
+            home(),
+            withEmulator,
+            today,
+            logSink(),
+            new BackendChoice(warehouse, cloud.bus(), blobs),
+            cloud::delivery);
+    cloud.serve(local.runtime().warehouse());
+    local.onClose(console()::finish);
+    return local;
+  }
+
+  /** The configuration the embedded runtime opens with, before it opens. */
+  PipelineConfig config() {
+    return PipelineConfig.fromEnvironment(env, home().toString());
   }
 
   /** For a command that only reads: the embedded warehouse read-only, nothing subscribed. */

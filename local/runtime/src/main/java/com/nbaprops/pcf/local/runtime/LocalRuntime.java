@@ -38,7 +38,7 @@ import java.util.function.Function;
 public final class LocalRuntime implements AutoCloseable {
   private final PipelineRuntime runtime;
   private final LocalEventBus bus;
-  private final Delivery delivery;
+  private Delivery delivery;
   private final DeadLetterFile deadLetters;
   private final List<Runnable> closeHooks = new ArrayList<>();
 
@@ -59,6 +59,11 @@ public final class LocalRuntime implements AutoCloseable {
    */
   public Delivery delivery() {
     return delivery;
+  }
+
+  /** Handing requests to the functions behind this runtime's Pub/Sub bus. */
+  public Delivery handover() {
+    return new CloudHandover(this);
   }
 
   /**
@@ -82,6 +87,23 @@ public final class LocalRuntime implements AutoCloseable {
       Path home, Map<String, String> env, LocalDate today, LogSink logSink, BackendChoice choice) {
     LocalRuntime local = build(home, env, today, logSink, choice, false, false);
     local.subscribeFunctions();
+    return local;
+  }
+
+  /**
+   * The chosen adapters with nothing subscribed, and requests processed as {@code delivery} says:
+   * by functions this process started elsewhere (the cloud path on this machine), whose outcomes
+   * the delivery records on this runtime's bus.
+   */
+  public static LocalRuntime openWith(
+      Path home,
+      Map<String, String> env,
+      LocalDate today,
+      LogSink logSink,
+      BackendChoice choice,
+      Function<LocalRuntime, Delivery> delivery) {
+    LocalRuntime local = build(home, env, today, logSink, choice, false, false);
+    local.delivery = delivery.apply(local);
     return local;
   }
 

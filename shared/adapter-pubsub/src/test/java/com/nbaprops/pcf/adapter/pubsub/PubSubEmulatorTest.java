@@ -5,19 +5,13 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.nbaprops.pcf.loopback.PubSubEmulator;
 import java.io.IOException;
 import java.net.HttpURLConnection;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,70 +23,22 @@ import org.junit.jupiter.api.Test;
  */
 class PubSubEmulatorTest {
   private static final String PROJECT = "emulator-project";
-  private static Process emulator;
+  private static PubSubEmulator emulator;
   private static String host;
 
   @BeforeAll
   static void startEmulator() throws Exception {
-    Optional<Path> launcher = launcher();
     assumeTrue(
-        launcher.isPresent(),
+        PubSubEmulator.launcher(System.getenv()).isPresent(),
         "Pub/Sub emulator not found (no cloud-pubsub-emulator beside gcloud, PUBSUB_EMULATOR_BIN unset): skipped");
-    int port;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      port = socket.getLocalPort();
-    }
-    host = "127.0.0.1:" + port;
-    emulator =
-        new ProcessBuilder(launcher.get().toString(), "--host=127.0.0.1", "--port=" + port)
-            .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-            .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!listening(port)) {
-      assumeTrue(emulator.isAlive(), "the Pub/Sub emulator exited at start-up: skipped");
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException(
-            "the Pub/Sub emulator did not listen on " + host + " within 60 s");
-      }
-      Thread.sleep(100);
-    }
+    emulator = PubSubEmulator.start(System.getenv());
+    host = emulator.host();
   }
 
   @AfterAll
   static void stopEmulator() {
     if (emulator != null) {
-      emulator.descendants().forEach(ProcessHandle::destroy);
-      emulator.destroy();
-    }
-  }
-
-  private static Optional<Path> launcher() {
-    String configured = System.getenv("PUBSUB_EMULATOR_BIN");
-    if (configured != null) {
-      return Optional.of(Path.of(configured)).filter(Files::isExecutable);
-    }
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":", -1)) {
-      Path gcloud = Path.of(dir, "gcloud");
-      if (Files.isExecutable(gcloud)) {
-        try {
-          Path sdk = gcloud.toRealPath().getParent().getParent();
-          Path candidate = sdk.resolve("platform/pubsub-emulator/bin/cloud-pubsub-emulator");
-          return Optional.of(candidate).filter(Files::isExecutable);
-        } catch (IOException e) {
-          return Optional.empty();
-        }
-      }
-    }
-    return Optional.empty();
-  }
-
-  @SuppressWarnings("try") // opening the socket is the probe
-  private static boolean listening(int port) {
-    try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-      return true;
-    } catch (IOException e) {
-      return false;
+      emulator.close();
     }
   }
 
