@@ -123,7 +123,8 @@ final class ColdStart {
       }
       Path log = scratch.resolve(function.functionName() + ".log");
       Files.deleteIfExists(log);
-      FunctionProcess process = FunctionProcess.start(invokerJar, jar, function, env, log);
+      FunctionProcess process =
+          FunctionProcess.start(invokerJar, jar.toString(), function, env, log);
       int port = process.port();
       long started = process.started();
       try (process) {

@@ -10,6 +10,7 @@ import com.google.gson.JsonPrimitive;
 import com.nbaprops.pcf.adapter.bigquery.BigQuerySchemas;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.local.cloud.Deployment;
 import com.nbaprops.pcf.local.rehearsal.ScheduledJob;
 import com.nbaprops.pcf.local.runtime.SuiteFunction;
 import com.nbaprops.pcf.message.CleanupRequest;
@@ -109,6 +110,28 @@ class TerraformContractTest {
     JsonObject build = function.getAsJsonArray("build_config").get(0).getAsJsonObject();
 
     assertThat(build.get("runtime").getAsString()).isAnyOf("java21", "java25");
+  }
+
+  /**
+   * The cloud path on this machine runs the functions as deployed: at these counts, these retries.
+   */
+  @Test
+  void theLocalCloudPathIsShapedAsTerraformDeploys() {
+    Deployment local = Deployment.terraform();
+    JsonObject functions =
+        terraform.resolve(new JsonPrimitive("${var.functions}")).getAsJsonObject();
+
+    for (SuiteFunction function : SuiteFunction.values()) {
+      assertWithMessage(function.functionName())
+          .that(
+              functions
+                  .getAsJsonObject(function.functionName())
+                  .get("max_instance_count")
+                  .getAsInt())
+          .isEqualTo(local.instances(function));
+    }
+    assertThat(terraform.resolve(new JsonPrimitive("${var.max_delivery_attempts}")).getAsInt())
+        .isEqualTo(local.maxDeliveryAttempts());
   }
 
   @Test

@@ -62,6 +62,9 @@ public final class CloudOnThisMachine implements AutoCloseable {
   private ScheduledExecutorService poller;
   private int recorded;
 
+  /** Stops the processes this run started should the CLI be stopped first (Ctrl-C, a kill). */
+  private final Thread stopOnExit = new Thread(this::stopParts, "cloud-local-stop");
+
   private CloudOnThisMachine(
       Map<String, String> env, PipelineConfig config, Deployment deployment, Path logs) {
     this.env = env;
@@ -75,6 +78,7 @@ public final class CloudOnThisMachine implements AutoCloseable {
    * subscriptions as the deployment does; instances start with the first request that needs them.
    *
    * @param env this process's environment (where the emulator is installed)
+   * @param code each function's code: its deploy jar ({@link DeployJars}), as deployed
    * @param logs where each instance's log goes
    * @throws IllegalStateException when the emulator or a deploy jar is missing
    */
@@ -83,12 +87,12 @@ public final class CloudOnThisMachine implements AutoCloseable {
       PipelineConfig config,
       Deployment deployment,
       Path invokerJar,
-      DeployJars jars,
+      FunctionCode code,
       Path logs)
       throws IOException, InterruptedException {
-    Map<SuiteFunction, Path> deployJars = new EnumMap<>(SuiteFunction.class);
+    Map<SuiteFunction, String> classpaths = new EnumMap<>(SuiteFunction.class);
     for (SuiteFunction function : SuiteFunction.values()) {
-      deployJars.put(function, jars.of(function));
+      classpaths.put(function, code.classpath(function));
     }
     if (!Files.isRegularFile(invokerJar)) {
       throw new IllegalStateException(
@@ -96,6 +100,7 @@ public final class CloudOnThisMachine implements AutoCloseable {
     }
     Files.createDirectories(logs);
     CloudOnThisMachine cloud = new CloudOnThisMachine(env, config, deployment, logs);
+    Runtime.getRuntime().addShutdownHook(cloud.stopOnExit);
     try {
       cloud.emulator = cloud.keep(PubSubEmulator.start(env));
       cloud.bigQuery = cloud.keep(new LoopbackBigQuery(JOB_TIMES));
@@ -110,7 +115,7 @@ public final class CloudOnThisMachine implements AutoCloseable {
                       FunctionProcess process =
                           FunctionProcess.start(
                               invokerJar,
-                              deployJars.get(function),
+                              classpaths.get(function),
                               function,
                               cloud.functionEnv(function),
                               logs.resolve(
@@ -371,6 +376,15 @@ public final class CloudOnThisMachine implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException exiting) {
+      // The JVM is exiting: the hook stops everything.
+    }
+    stopParts();
+  }
+
+  private synchronized void stopParts() {
     if (poller != null) {
       poller.shutdownNow();
     }
@@ -381,5 +395,6 @@ public final class CloudOnThisMachine implements AutoCloseable {
         // Each part stops on its own; one that fails to must not keep the others running.
       }
     }
+    parts.clear();
   }
 }

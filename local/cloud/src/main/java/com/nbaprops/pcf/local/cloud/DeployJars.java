@@ -17,7 +17,7 @@ import java.util.zip.ZipFile;
  * (functions/NAME/target/*-deploy.jar), refused when missing or older than a source they are built
  * from: what runs must be this code.
  */
-public final class DeployJars {
+public final class DeployJars implements FunctionCode {
   static final String REBUILD =
       "build the deploy jars with mvn -B -q package -DskipTests -pl functions/composite-factors,"
           + "functions/coverage-validation,functions/metadata-tracking,"
@@ -30,6 +30,11 @@ public final class DeployJars {
    */
   public DeployJars(Path functionsDir) {
     this.functionsDir = functionsDir;
+  }
+
+  @Override
+  public String classpath(SuiteFunction function) throws IOException {
+    return of(function).toString();
   }
 
   /**

@@ -32,12 +32,13 @@ public final class FunctionProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code deployJar} on a free loopback port; its output goes to {@code log}.
+   * Starts the function from {@code classpath} (its deploy jar, as deployed) on a free loopback
+   * port; its output goes to {@code log}.
    *
    * @param env the function's environment variables, as its deployment sets them
    */
   public static FunctionProcess start(
-      Path invokerJar, Path deployJar, SuiteFunction function, Map<String, String> env, Path log)
+      Path invokerJar, String classpath, SuiteFunction function, Map<String, String> env, Path log)
       throws IOException {
     int port = freePort();
     ProcessBuilder builder =
@@ -46,7 +47,7 @@ public final class FunctionProcess implements AutoCloseable {
                 "-jar",
                 invokerJar.toString(),
                 "--classpath",
-                deployJar.toString(),
+                classpath,
                 "--target",
                 function.entryPoint(),
                 "--port",

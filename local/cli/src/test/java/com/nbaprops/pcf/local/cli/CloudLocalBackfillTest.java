@@ -1,0 +1,104 @@
+package com.nbaprops.pcf.local.cli;
+
+import static com.google.common.truth.Truth.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.nbaprops.pcf.config.PipelineConfig;
+import com.nbaprops.pcf.domain.DateRange;
+import com.nbaprops.pcf.local.cloud.CloudOnThisMachine;
+import com.nbaprops.pcf.local.cloud.Deployment;
+import com.nbaprops.pcf.local.operations.Backfill;
+import com.nbaprops.pcf.local.operations.Progress;
+import com.nbaprops.pcf.local.operations.Seeding;
+import com.nbaprops.pcf.local.runtime.BackendChoice;
+import com.nbaprops.pcf.local.runtime.ExitCodes;
+import com.nbaprops.pcf.local.runtime.LocalRuntime;
+import com.nbaprops.pcf.local.runtime.SuiteFunction;
+import com.nbaprops.pcf.local.serve.FunctionHost;
+import com.nbaprops.pcf.loopback.PubSubEmulator;
+import com.nbaprops.pcf.port.Row;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A week backfilled the way production runs it: the functions under the invoker in processes of
+ * their own, the real Pub/Sub emulator, Eventarc's push, the real BigQuery client against the
+ * loopback with BigQuery's rules. The code is this build's class path rather than the deploy jars,
+ * which the test phase does not build ({@code ./pipeline backfill --cloud-local} runs those).
+ */
+class CloudLocalBackfillTest {
+  private static final DateRange WEEK =
+      new DateRange(LocalDate.of(2023, 2, 6), LocalDate.of(2023, 2, 12));
+
+  @TempDir Path home;
+
+  @Test
+  void aRangeThroughTheEmulatorAndTheInvokerLandsEveryDateWithNoDeadLetter() throws Exception {
+    Map<String, String> env = new HashMap<>(System.getenv());
+    assumeTrue(
+        PubSubEmulator.launcher(env).isPresent(),
+        "Pub/Sub emulator not found (no cloud-pubsub-emulator beside gcloud, PUBSUB_EMULATOR_BIN"
+            + " unset): skipped");
+    env.keySet().removeIf(name -> PipelineConfig.VARIABLES.contains(name));
+    env.put(PipelineConfig.RANGE_CHUNK_DAYS, "2"); // several chunks, several instances at once
+    StringWriter printed = new StringWriter();
+    PrintWriter out = new PrintWriter(printed, true);
+    try (LocalRuntime local = LocalRuntime.open(home, env, null, (s, m, l) -> {})) {
+      Seeding.seed(local, "2022-23", false, out);
+    }
+    PipelineConfig config = PipelineConfig.fromEnvironment(env, home.toString());
+
+    int exit;
+    try (CloudOnThisMachine cloud =
+            CloudOnThisMachine.start(
+                env,
+                config,
+                Deployment.terraform().withInstances(SuiteFunction.COMPOSITE_FACTORS, 6),
+                Path.of(System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY)),
+                function -> System.getProperty("java.class.path"),
+                home.resolve("logs"));
+        LocalRuntime local = openIn(cloud, env)) {
+      exit = new Backfill(local, out, Progress.none()).range(WEEK, true, true);
+    }
+
+    String report = printed.toString();
+    assertThat(exit).isEqualTo(ExitCodes.OK);
+    assertThat(report).contains("0 not done");
+    assertThat(report).contains("dead letters: 0");
+    assertThat(report).contains("transactions: 0 committed, 0 cancelled");
+    try (LocalRuntime local = LocalRuntime.open(home, env, null, (s, m, l) -> {})) {
+      List<Row> statuses =
+          local.query(
+              local
+                  .sql(
+                      "SELECT DISTINCT status FROM {backfill_processing_metadata}"
+                          + " WHERE analysis_date BETWEEN @first AND @last")
+                  .date("first", WEEK.start())
+                  .date("last", WEEK.end()));
+      assertThat(statuses.stream().map(r -> r.string("status")).toList())
+          .containsExactly("COMPLETE");
+    }
+  }
+
+  private LocalRuntime openIn(CloudOnThisMachine cloud, Map<String, String> env) {
+    Map<String, String> withEmulator = new HashMap<>(env);
+    withEmulator.putAll(cloud.busEnv());
+    LocalRuntime local =
+        LocalRuntime.openWith(
+            home,
+            withEmulator,
+            null,
+            (s, m, l) -> {},
+            new BackendChoice(null, cloud.bus(), null),
+            cloud::delivery);
+    cloud.serve(local.runtime().warehouse());
+    return local;
+  }
+}
