@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
 
 /**
  * What BigQuery documents about writes that meet on one table, applied to the jobs the loopback
@@ -197,25 +198,15 @@ public final class BigQueryRules {
     long snapshot;
     synchronized (this) {
       table = table(write.table());
-      Object ticket = new Object();
-      if (!admitMutating(table, ticket)) {
-        if (table.mutatingQueue.size() >= MUTATING_QUEUE) {
-          dmlQueueFull++;
-          return new Refusal(
-              "resourcesExceeded",
-              "Resources exceeded during query execution: Too many DML statements outstanding"
-                  + " against table "
-                  + colonName(write.table())
-                  + ", limit is "
-                  + MUTATING_QUEUE
-                  + ".");
-        }
-        dmlQueued++;
-        table.mutatingQueue.addLast(ticket);
-        while (!admitMutating(table, ticket)) {
-          wait();
-        }
-        table.mutatingQueue.remove(ticket);
+      TableState state = table;
+      Refusal full =
+          queue(
+              state.mutatingQueue,
+              MUTATING_QUEUE,
+              ticket -> admitMutating(state, ticket),
+              write.table());
+      if (full != null) {
+        return full;
       }
       table.running.add(self);
       snapshot = sequence.get();
@@ -250,6 +241,36 @@ public final class BigQueryRules {
     }
   }
 
+  /**
+   * Waits in {@code queue} until {@code admitted}: at once when it already is, else in turn; the
+   * refusal when {@code limit} statements wait already. Called holding this monitor.
+   */
+  private Refusal queue(Deque<Object> queue, int limit, Predicate<Object> admitted, String table)
+      throws InterruptedException {
+    Object ticket = new Object();
+    if (admitted.test(ticket)) {
+      return null;
+    }
+    if (queue.size() >= limit) {
+      dmlQueueFull++;
+      return new Refusal(
+          "resourcesExceeded",
+          "Resources exceeded during query execution: Too many DML statements outstanding"
+              + " against table "
+              + colonName(table)
+              + ", limit is "
+              + limit
+              + ".");
+    }
+    dmlQueued++;
+    queue.addLast(ticket);
+    while (!admitted.test(ticket)) {
+      wait();
+    }
+    queue.remove(ticket);
+    return null;
+  }
+
   /** A mutating statement may start: its turn in the queue, a free slot, no transaction. */
   private static boolean admitMutating(TableState table, Object ticket) {
     boolean turn = table.mutatingQueue.isEmpty() || table.mutatingQueue.peekFirst() == ticket;
@@ -265,25 +286,15 @@ public final class BigQueryRules {
       table = table(write.table());
       table.inserts++;
       if (table.inserts > INSERTS_AT_ONCE_PER_DAY) {
-        Object ticket = new Object();
-        if (!admitInsert(table, ticket)) {
-          if (table.insertQueue.size() >= INSERT_QUEUE) {
-            dmlQueueFull++;
-            return new Refusal(
-                "resourcesExceeded",
-                "Resources exceeded during query execution: Too many DML statements outstanding"
-                    + " against table "
-                    + colonName(write.table())
-                    + ", limit is "
-                    + INSERT_QUEUE
-                    + ".");
-          }
-          dmlQueued++;
-          table.insertQueue.addLast(ticket);
-          while (!admitInsert(table, ticket)) {
-            wait();
-          }
-          table.insertQueue.remove(ticket);
+        TableState state = table;
+        Refusal full =
+            queue(
+                state.insertQueue,
+                INSERT_QUEUE,
+                ticket -> admitInsert(state, ticket),
+                write.table());
+        if (full != null) {
+          return full;
         }
       }
       table.running.add(self);

@@ -35,8 +35,26 @@ public final class PubSubEmulator implements AutoCloseable {
 
   private static final Duration START = Duration.ofSeconds(60);
 
-  /** A message pulled from a subscription. */
-  public record Pulled(String messageId, String data, Map<String, String> attributes) {}
+  /** A message pulled from a subscription, or pushed by one. */
+  public record Pulled(String messageId, String data, Map<String, String> attributes) {
+    /** A message as Pub/Sub's REST API and its push body write it (data in base64). */
+    public static Pulled from(JsonObject message) {
+      Map<String, String> attributes = new HashMap<>();
+      if (message.has("attributes")) {
+        message
+            .getAsJsonObject("attributes")
+            .entrySet()
+            .forEach(e -> attributes.put(e.getKey(), e.getValue().getAsString()));
+      }
+      String data =
+          message.has("data")
+              ? new String(
+                  Base64.getDecoder().decode(message.get("data").getAsString()),
+                  StandardCharsets.UTF_8)
+              : "";
+      return new Pulled(message.get("messageId").getAsString(), data, attributes);
+    }
+  }
 
   /** How a push subscription retries and dead-letters, as the deployment sets it. */
   public record Delivery(
@@ -186,21 +204,7 @@ public final class PubSubEmulator implements AutoCloseable {
       return pulled;
     }
     for (JsonElement element : received) {
-      JsonObject message = element.getAsJsonObject().getAsJsonObject("message");
-      Map<String, String> attributes = new HashMap<>();
-      if (message.has("attributes")) {
-        message
-            .getAsJsonObject("attributes")
-            .entrySet()
-            .forEach(e -> attributes.put(e.getKey(), e.getValue().getAsString()));
-      }
-      String data =
-          message.has("data")
-              ? new String(
-                  Base64.getDecoder().decode(message.get("data").getAsString()),
-                  StandardCharsets.UTF_8)
-              : "";
-      pulled.add(new Pulled(message.get("messageId").getAsString(), data, attributes));
+      pulled.add(Pulled.from(element.getAsJsonObject().getAsJsonObject("message")));
       ackIds.add(element.getAsJsonObject().get("ackId"));
     }
     JsonObject ack = new JsonObject();

@@ -5,6 +5,7 @@ import com.google.gson.JsonParser;
 import com.nbaprops.pcf.adapter.embedded.PubSubCloudEvents;
 import com.nbaprops.pcf.local.runtime.SuiteFunction;
 import com.nbaprops.pcf.local.serve.HttpPush;
+import com.nbaprops.pcf.loopback.PubSubEmulator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -16,8 +17,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -150,29 +149,17 @@ final class EventarcPush implements AutoCloseable {
       return 429;
     }
     try {
-      Map<String, String> attributes = new HashMap<>();
-      if (message.has("attributes")) {
-        message
-            .getAsJsonObject("attributes")
-            .entrySet()
-            .forEach(e -> attributes.put(e.getKey(), e.getValue().getAsString()));
-      }
-      String data =
-          message.has("data")
-              ? new String(
-                  Base64.getDecoder().decode(message.get("data").getAsString()),
-                  StandardCharsets.UTF_8)
-              : "";
+      PubSubEmulator.Pulled pushed = PubSubEmulator.Pulled.from(message);
       String subscription = push.get("subscription").getAsString();
       var event =
           PubSubCloudEvents.messagePublished(
               project,
               topic,
               subscription.substring(subscription.lastIndexOf('/') + 1),
-              message.get("messageId").getAsString(),
+              pushed.messageId(),
               Instant.parse(message.get("publishTime").getAsString()),
-              data,
-              attributes);
+              pushed.data(),
+              pushed.attributes());
       HttpResponse<String> response =
           CLIENT.send(
               HttpPush.request(URI.create("http://127.0.0.1:" + instance.port() + "/"), event),

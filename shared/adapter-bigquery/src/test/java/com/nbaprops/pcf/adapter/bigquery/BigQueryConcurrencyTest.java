@@ -15,7 +15,6 @@ import com.nbaprops.pcf.sql.Sql;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -269,17 +268,6 @@ class BigQueryConcurrencyTest {
   }
 
   private static Row metadata(LocalDate date) {
-    return Row.builder()
-        .set("analysis_date", date)
-        .set("expected_players", 187L)
-        .set("actual_players", 187L)
-        .set("coverage_pct", 100.0)
-        .set("status", "COMPLETE")
-        .set("data_source", "SYNTHETIC")
-        .set("verdict", "PASS")
-        .set("feature_report", null)
-        .set("run_id", "r1")
-        .set("tracked_at", Instant.parse("2023-03-10T17:00:00Z"))
-        .build();
+    return BigQueryWarehouseTest.metadata(date);
   }
 }

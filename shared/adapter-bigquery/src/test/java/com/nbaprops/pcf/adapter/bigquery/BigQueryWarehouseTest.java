@@ -51,7 +51,7 @@ class BigQueryWarehouseTest {
     server.close();
   }
 
-  private static Row metadata(LocalDate date) {
+  static Row metadata(LocalDate date) {
     return Row.builder()
         .set("analysis_date", date)
         .set("expected_players", 187L)
