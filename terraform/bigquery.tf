@@ -1,5 +1,4 @@
-# The datasets this suite owns. nba_analytics belongs to the upstream platform and is only referenced. If the
-# precompute dataset exists already, import it: terraform import google_bigquery_dataset.owned[\"precompute\"] <id>
+# The datasets this suite owns. nba_analytics belongs to the upstream platform and is only referenced.
 resource "google_bigquery_dataset" "owned" {
   for_each = toset(["precompute", "orchestration"])
 
@@ -9,6 +8,14 @@ resource "google_bigquery_dataset" "owned" {
   labels      = local.labels
 
   depends_on = [google_project_service.required]
+}
+
+# The precompute dataset exists before the suite does: the upstream's shot-zone and zone-defense tables live in it.
+# The first plan adopts it ("will be imported", where the approver sees it) rather than failing with "already
+# exists"; later plans find it in the state and import nothing.
+import {
+  to = google_bigquery_dataset.owned["precompute"]
+  id = "projects/${var.project_id}/datasets/${var.precompute_dataset}"
 }
 
 # The output and orchestration tables, from the shared table definitions (schemas/ is generated from them and
@@ -32,7 +39,7 @@ resource "google_bigquery_table" "owned" {
 }
 
 # Staging for writes of many partitions at once (a chunk of a range): a writer loads its rows into a table of its
-# own here, then one transaction replaces the partitions. The suite owns this dataset, so it grants the two writers
+# own here, then one MERGE replaces the partitions. The suite owns this dataset, so it grants the two writers
 # access to it alone (google_bigquery_dataset_access adds an entry; no other team's view is on it). Tables expire
 # within a day, so a writer that dies before removing its table leaves nothing for long.
 resource "google_bigquery_dataset" "staging" {
@@ -51,4 +58,6 @@ resource "google_bigquery_dataset_access" "staging_writer" {
   dataset_id    = google_bigquery_dataset.staging.dataset_id
   role          = "WRITER"
   user_by_email = google_service_account.function[each.value].email
+
+  depends_on = [time_sleep.accounts]
 }

@@ -19,6 +19,8 @@ resource "google_project_iam_member" "bigquery_job_user" {
   project = var.project_id
   role    = "roles/bigquery.jobUser"
   member  = google_service_account.function[each.key].member
+
+  depends_on = [time_sleep.accounts]
 }
 
 # Reads: the tables a function's queries name, upstream ones included (they must exist before the first apply).
@@ -30,7 +32,7 @@ resource "google_bigquery_table_iam_member" "reader" {
   role       = "roles/bigquery.dataViewer"
   member     = google_service_account.function[each.value.function].member
 
-  depends_on = [google_bigquery_table.owned]
+  depends_on = [google_bigquery_table.owned, time_sleep.accounts]
 }
 
 # Writes: the tables a function replaces partitions of, merges into or deletes from; never a whole dataset, so no
@@ -43,7 +45,7 @@ resource "google_bigquery_table_iam_member" "editor" {
   role       = "roles/bigquery.dataEditor"
   member     = google_service_account.function[each.value.function].member
 
-  depends_on = [google_bigquery_table.owned]
+  depends_on = [google_bigquery_table.owned, time_sleep.accounts]
 }
 
 resource "google_pubsub_topic_iam_member" "publisher" {
@@ -52,6 +54,8 @@ resource "google_pubsub_topic_iam_member" "publisher" {
   topic  = google_pubsub_topic.chain[each.value.topic].id
   role   = "roles/pubsub.publisher"
   member = google_service_account.function[each.value.function].member
+
+  depends_on = [time_sleep.accounts]
 }
 
 # The cleanup writes each backup once, reads it back to count it, and lists a date's backups to restore them. It
@@ -62,6 +66,8 @@ resource "google_storage_bucket_iam_member" "cleanup_backups" {
   bucket = google_storage_bucket.backups.name
   role   = each.value
   member = google_service_account.function["upcoming-tables-cleanup"].member
+
+  depends_on = [time_sleep.accounts]
 }
 
 # Eventarc calls the functions as this account, which may invoke them and nothing else. Routing direct Pub/Sub
@@ -80,6 +86,8 @@ resource "google_cloud_run_v2_service_iam_member" "trigger_invoker" {
   location = var.region
   role     = "roles/run.invoker"
   member   = google_service_account.trigger.member
+
+  depends_on = [time_sleep.accounts]
 }
 
 # The invoker grant can only follow its function. A function's own trigger may see a few 403s until it propagates
@@ -96,6 +104,8 @@ resource "google_service_account_iam_member" "pubsub_token_creator" {
   service_account_id = google_service_account.trigger.name
   role               = "roles/iam.serviceAccountTokenCreator"
   member             = local.pubsub_service_agent
+
+  depends_on = [time_sleep.service_agents]
 }
 
 # Cloud Scheduler publishes its jobs' messages as its service agent, to the three topics it triggers only.
@@ -105,6 +115,8 @@ resource "google_pubsub_topic_iam_member" "scheduler_publisher" {
   topic  = google_pubsub_topic.chain[each.value].id
   role   = "roles/pubsub.publisher"
   member = google_project_service_identity.agent["cloudscheduler.googleapis.com"].member
+
+  depends_on = [time_sleep.service_agents]
 }
 
 # The functions' builds: read the source zips, push the built image, write build logs. Nothing else.
@@ -115,18 +127,32 @@ resource "google_service_account" "build" {
   depends_on = [google_project_service.required]
 }
 
+# A new service account reaches IAM and BigQuery a little after it is created: a grant that names it at once can fail
+# with "does not exist" (BigQuery's dataset access does for a minute or two, and the provider retries only quota
+# errors). Every grant to an account this configuration creates waits for this; the grants to service agents wait for
+# time_sleep.service_agents.
+resource "time_sleep" "accounts" {
+  create_duration = var.propagation_wait
+
+  depends_on = [google_service_account.function, google_service_account.trigger, google_service_account.build]
+}
+
 resource "google_project_iam_member" "build" {
   for_each = toset(["roles/logging.logWriter", "roles/artifactregistry.writer"])
 
   project = var.project_id
   role    = each.value
   member  = google_service_account.build.member
+
+  depends_on = [time_sleep.accounts]
 }
 
 resource "google_storage_bucket_iam_member" "build_sources" {
   bucket = google_storage_bucket.sources.name
   role   = "roles/storage.objectViewer"
   member = google_service_account.build.member
+
+  depends_on = [time_sleep.accounts]
 }
 
 # Cloud Functions copies each zip into its own bucket, gcf-v2-sources-<project number>-<region>, and the build reads
@@ -142,4 +168,6 @@ resource "google_project_iam_member" "build_function_sources" {
     description = "Only the bucket Cloud Functions stages this region's sources in."
     expression  = "resource.name == \"projects/_/buckets/${local.function_sources_bucket}\" || resource.name.startsWith(\"projects/_/buckets/${local.function_sources_bucket}/\")"
   }
+
+  depends_on = [time_sleep.accounts]
 }

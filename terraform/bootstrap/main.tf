@@ -17,6 +17,10 @@ terraform {
       source  = "hashicorp/google"
       version = "~> 6.10"
     }
+    time = {
+      source  = "hashicorp/time"
+      version = "~> 0.12"
+    }
   }
 
   backend "gcs" {}
@@ -88,14 +92,42 @@ locals {
   ]
 }
 
+# A new project has almost nothing enabled, yet the bootstrap creates accounts, project grants and Cloud Build
+# triggers, and the suite's first plan reads the project (data.google_project) before its own apis.tf could enable
+# anything. Enabled here, then a wait: an API just enabled refuses calls for a minute or so. Service Usage, which
+# enables the others, is on in every new project.
+resource "google_project_service" "bootstrap" {
+  for_each = toset([
+    "cloudbuild.googleapis.com",
+    "cloudresourcemanager.googleapis.com",
+    "iam.googleapis.com",
+    "serviceusage.googleapis.com",
+    "storage.googleapis.com",
+  ])
+
+  project            = var.project_id
+  service            = each.value
+  disable_on_destroy = false
+}
+
+resource "time_sleep" "apis" {
+  create_duration = "90s"
+
+  depends_on = [google_project_service.bootstrap]
+}
+
 resource "google_service_account" "ci" {
   account_id   = "pcf-ci"
   display_name = "PCF builds of every branch: test and plan, read-only"
+
+  depends_on = [time_sleep.apis]
 }
 
 resource "google_service_account" "deployer" {
   account_id   = "pcf-deployer"
   display_name = "PCF builds of main: apply, after approval"
+
+  depends_on = [time_sleep.apis]
 }
 
 resource "google_project_iam_member" "ci" {
@@ -149,6 +181,8 @@ resource "google_cloudbuild_trigger" "ci" {
     _TF_STATE_PREFIX = each.value.state_prefix
     _TF_VARS_FILE    = each.value.vars_file
   }
+
+  depends_on = [time_sleep.apis]
 }
 
 resource "google_cloudbuild_trigger" "deploy" {
@@ -178,4 +212,6 @@ resource "google_cloudbuild_trigger" "deploy" {
     _TF_VARS_FILE    = each.value.vars_file
     _DEPLOY_BRANCH   = "main"
   }
+
+  depends_on = [time_sleep.apis]
 }

@@ -48,6 +48,31 @@ class CloudBuildContractTest {
         .contains("\"approval_required\":true");
   }
 
+  /**
+   * A new project has none of the APIs the bootstrap calls, nor Cloud Resource Manager, which the
+   * suite's first plan reads before its own apis.tf runs: the bootstrap enables them and waits.
+   */
+  @Test
+  void theBootstrapAppliesOnAProjectWithNothingEnabled() throws Exception {
+    Terraform bootstrap = Terraform.parse(ROOT.resolve("terraform/bootstrap"));
+    JsonObject apis = bootstrap.resources("google_project_service").get("bootstrap");
+
+    assertThat(apis.get("for_each").toString())
+        .containsMatch(
+            "cloudbuild\\.googleapis\\.com.*cloudresourcemanager\\.googleapis\\.com.*iam\\.googleapis\\.com");
+    assertThat(bootstrap.resources("time_sleep").get("apis").get("depends_on").toString())
+        .contains("google_project_service.bootstrap");
+    for (String type : List.of("google_service_account", "google_cloudbuild_trigger")) {
+      bootstrap
+          .resources(type)
+          .forEach(
+              (name, resource) ->
+                  assertWithMessage(type + "." + name)
+                      .that(String.valueOf(resource.get("depends_on")))
+                      .contains("time_sleep.apis"));
+    }
+  }
+
   @Test
   void theAccountOfEveryBranchCanChangeNothing() throws Exception {
     Terraform bootstrap = Terraform.parse(ROOT.resolve("terraform/bootstrap"));

@@ -188,6 +188,76 @@ class TerraformContractTest {
         .contains("source");
   }
 
+  /**
+   * A grant that names an account or a service agent created in the same apply waits for it to be
+   * visible: BigQuery answers "does not exist" for a minute or two, and the provider retries only
+   * quota errors.
+   */
+  @Test
+  void everyGrantToAnAccountOrAgentCreatedHereWaitsForIt() {
+    List<String> unwaited = new ArrayList<>();
+    int grants = 0;
+    for (JsonObject file : terraform.files().values()) {
+      if (!file.has("resource")) {
+        continue;
+      }
+      for (var type : file.getAsJsonObject("resource").entrySet()) {
+        for (var resource : type.getValue().getAsJsonObject().entrySet()) {
+          JsonObject block = resource.getValue().getAsJsonArray().get(0).getAsJsonObject();
+          String grantee =
+              String.valueOf(block.get("member"))
+                  + block.get("user_by_email")
+                  + block.get("members");
+          String waits = String.valueOf(block.get("depends_on"));
+          String name = type.getKey() + "." + resource.getKey();
+          if (grantee.contains("google_service_account.")) {
+            grants++;
+            if (!waits.contains("time_sleep.accounts")) {
+              unwaited.add(name);
+            }
+          } else if (grantee.contains("service_agent") || grantee.contains("service_identity")) {
+            grants++;
+            if (!waits.contains("time_sleep.service_agents")) {
+              unwaited.add(name);
+            }
+          }
+        }
+      }
+    }
+
+    assertThat(grants).isAtLeast(12);
+    assertThat(unwaited).isEmpty();
+    String accountsWaitFor =
+        terraform.resources("time_sleep").get("accounts").get("depends_on").toString();
+    for (String account : terraform.resources("google_service_account").keySet()) {
+      assertThat(accountsWaitFor).contains("google_service_account." + account);
+    }
+  }
+
+  /**
+   * The precompute dataset exists before the suite (the upstream's tables live in it): the first
+   * plan adopts it, where the approver sees it, instead of failing with "already exists".
+   */
+  @Test
+  void thePrecomputeDatasetIsAdoptedByThePlanNotCreated() {
+    List<JsonObject> imports = new ArrayList<>();
+    terraform
+        .files()
+        .values()
+        .forEach(
+            file -> {
+              if (file.has("import")) {
+                file.getAsJsonArray("import").forEach(i -> imports.add(i.getAsJsonObject()));
+              }
+            });
+
+    assertThat(imports).hasSize(1);
+    assertThat(imports.get(0).get("to").getAsString())
+        .isEqualTo("${google_bigquery_dataset.owned[\"precompute\"]}");
+    assertThat(terraform.resolve(imports.get(0).get("id")).getAsString())
+        .isEqualTo("projects/example-value/datasets/nba_precompute");
+  }
+
   @Test
   void theLogAlertPoliciesWaitForTheirMetricsToPropagate() {
     JsonObject policy = terraform.resources("google_monitoring_alert_policy").get("logged");
