@@ -3,7 +3,8 @@
 #
 #   cd terraform/bootstrap
 #   terraform init -backend-config="bucket=<project>-tfstate" -backend-config="prefix=pcf/bootstrap"
-#   terraform apply -var=project_id=<project> -var=github_owner=<owner> -var=github_repo=<repo>
+#   terraform apply -var=project_id=<project> -var=github_owner=<owner> -var=github_repo=<repo> \
+#     -var=state_bucket=<project>-tfstate -var=approvers=<group email>
 #
 # Trust is split: every branch's build (cloudbuild.yaml) runs as pcf-ci, which can read the project and the state
 # and change nothing; only main's build (cloudbuild-deploy.yaml), after a person approves it, runs as
@@ -55,6 +56,16 @@ variable "github_repo" {
 variable "state_bucket" {
   description = "Bucket of the Terraform state (created once, versioned)."
   type        = string
+}
+
+variable "approvers" {
+  description = "The group whose members approve deploy builds (roles/cloudbuild.builds.approver), e.g. pcf-approvers@example.com. Nobody else can let a deploy build run."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$", var.approvers))
+    error_message = "approvers must be a group's email address."
+  }
 }
 
 variable "environments" {
@@ -144,6 +155,16 @@ resource "google_project_iam_member" "deployer" {
   project = var.project_id
   role    = each.value
   member  = google_service_account.deployer.member
+}
+
+# A deploy build waits for an approval: granted to a group, so approving is a membership an Owner can review, not a
+# role handed to people one by one.
+resource "google_project_iam_member" "approvers" {
+  project = var.project_id
+  role    = "roles/cloudbuild.builds.approver"
+  member  = "group:${var.approvers}"
+
+  depends_on = [time_sleep.apis]
 }
 
 # The plan reads the state; only the deployer writes it.

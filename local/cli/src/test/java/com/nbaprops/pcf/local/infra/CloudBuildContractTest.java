@@ -73,6 +73,16 @@ class CloudBuildContractTest {
     }
   }
 
+  /** Approving a deploy is a role someone holds: a group the bootstrap names, not nobody. */
+  @Test
+  void deployBuildsAreApprovedByTheGroupTheBootstrapNames() throws Exception {
+    Terraform bootstrap = Terraform.parse(ROOT.resolve("terraform/bootstrap"));
+    JsonObject grant = bootstrap.resources("google_project_iam_member").get("approvers");
+
+    assertThat(grant.get("role").getAsString()).isEqualTo("roles/cloudbuild.builds.approver");
+    assertThat(grant.get("member").getAsString()).isEqualTo("group:${var.approvers}");
+  }
+
   @Test
   void theAccountOfEveryBranchCanChangeNothing() throws Exception {
     Terraform bootstrap = Terraform.parse(ROOT.resolve("terraform/bootstrap"));
