@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /**
@@ -156,9 +157,12 @@ public final class BigQueryRules {
 
   /**
    * Runs {@code apply} as the job {@code write} under the rules: now, after a wait in the table's
-   * queue, or not at all. Returns null when it ran, else why BigQuery refused it.
+   * queue, or not at all. Returns null when it ran, else why BigQuery refused it. {@code apply}
+   * says whether it changed the table: a statement the engine refused changed nothing, so it
+   * conflicts with no later writer.
    */
-  public Refusal run(Write write, boolean partitioned, Runnable apply) throws InterruptedException {
+  public Refusal run(Write write, boolean partitioned, BooleanSupplier apply)
+      throws InterruptedException {
     synchronized (this) {
       writeJobs++;
     }
@@ -170,7 +174,7 @@ public final class BigQueryRules {
     };
   }
 
-  private Refusal transaction(Write write, Runnable apply) throws InterruptedException {
+  private Refusal transaction(Write write, BooleanSupplier apply) throws InterruptedException {
     TableState table;
     Running self = new Running(Kind.TRANSACTION, write.footprint());
     synchronized (this) {
@@ -181,18 +185,24 @@ public final class BigQueryRules {
       }
       table.running.add(self);
     }
-    pause(times.transaction());
-    synchronized (this) {
-      apply.run();
-      table.running.remove(self);
-      commit(table, write.footprint());
-      transactionsCommitted++;
-      notifyAll();
+    try {
+      pause(times.transaction());
+      synchronized (this) {
+        if (apply.getAsBoolean()) {
+          commit(table, write.footprint());
+          transactionsCommitted++;
+        }
+      }
+      return null;
+    } finally {
+      synchronized (this) {
+        table.running.remove(self);
+        notifyAll();
+      }
     }
-    return null;
   }
 
-  private Refusal mutating(Write write, Runnable apply) throws InterruptedException {
+  private Refusal mutating(Write write, BooleanSupplier apply) throws InterruptedException {
     Running self = new Running(Kind.MUTATING_DML, write.footprint());
     TableState table;
     long snapshot;
@@ -216,9 +226,10 @@ public final class BigQueryRules {
         pause(times.dml());
         synchronized (this) {
           if (!changedSince(table, snapshot, write.footprint())) {
-            apply.run();
-            commit(table, write.footprint());
-            countUpdate(table);
+            if (apply.getAsBoolean()) {
+              commit(table, write.footprint());
+              countUpdate(table);
+            }
             return null;
           }
           if (attempt == CONFLICT_RETRIES) {
@@ -279,7 +290,7 @@ public final class BigQueryRules {
     return turn && running < MUTATING_RUNNING && !transaction;
   }
 
-  private Refusal insert(Write write, Runnable apply) throws InterruptedException {
+  private Refusal insert(Write write, BooleanSupplier apply) throws InterruptedException {
     TableState table;
     Running self = new Running(Kind.INSERT_DML, Footprint.NONE);
     synchronized (this) {
@@ -302,8 +313,9 @@ public final class BigQueryRules {
     try {
       pause(times.dml());
       synchronized (this) {
-        apply.run();
-        countUpdate(table);
+        if (apply.getAsBoolean()) {
+          countUpdate(table);
+        }
       }
       return null;
     } finally {
@@ -320,7 +332,7 @@ public final class BigQueryRules {
     return turn && running < INSERT_RUNNING;
   }
 
-  private Refusal load(Write write, boolean partitioned, Runnable apply)
+  private Refusal load(Write write, boolean partitioned, BooleanSupplier apply)
       throws InterruptedException {
     TableState table;
     synchronized (this) {
@@ -354,8 +366,9 @@ public final class BigQueryRules {
     }
     pause(times.load());
     synchronized (this) {
-      apply.run();
-      commit(table, write.footprint());
+      if (apply.getAsBoolean()) {
+        commit(table, write.footprint());
+      }
       notifyAll();
     }
     return null;

@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -271,19 +272,21 @@ public final class LoopbackBigQuery implements AutoCloseable {
     var write = WriteShapes.of(project, sql, parameters, this::partitionColumn);
     Answer[] answer = {Answer.EMPTY};
     RuntimeException[] invalid = {null};
-    Runnable apply =
+    BooleanSupplier apply =
         () -> {
           synchronized (engine) {
             try {
               answer[0] = statements.answer(sql, parameters);
+              return true;
             } catch (RuntimeException e) {
               invalid[0] = e;
+              return false;
             }
           }
         };
     BigQueryRules.Refusal refusal = null;
     if (write.isEmpty()) {
-      apply.run();
+      boolean unused = apply.getAsBoolean(); // a read: the rules never hold it up
     } else {
       refusal = rules.run(write.get(), false, apply);
     }
@@ -349,8 +352,10 @@ public final class LoopbackBigQuery implements AutoCloseable {
               synchronized (engine) {
                 try {
                   statements.load(dataset, table, partition, truncate, data);
+                  return true;
                 } catch (RuntimeException e) {
                   invalid[0] = e;
+                  return false;
                 }
               }
             });

@@ -60,7 +60,9 @@ public final class CloudOnThisMachine implements AutoCloseable {
   private EventarcPush push;
   private ChainTap tap;
   private ScheduledExecutorService poller;
-  private int recorded;
+
+  /** How many of each topic's tapped messages are on the CLI's bus already. */
+  private final Map<String, Integer> recorded = new HashMap<>();
 
   /** Stops the processes this run started should the CLI be stopped first (Ctrl-C, a kill). */
   private final Thread stopOnExit = new Thread(this::stopParts, "cloud-local-stop");
@@ -287,20 +289,17 @@ public final class CloudOnThisMachine implements AutoCloseable {
    * report reads their outcomes as it does in process.
    */
   void recordOutcomes(LocalRuntime local) {
-    List<Recorded> all = new ArrayList<>();
     for (Topic topic : Topic.values()) {
       String name = config.topic(topic);
-      tap.messages(name).forEach(m -> all.add(new Recorded(name, m)));
+      List<PubSubEmulator.Pulled> messages = tap.messages(name);
+      // A tap only grows: what is past this topic's count is new.
+      for (PubSubEmulator.Pulled message :
+          messages.subList(recorded.getOrDefault(name, 0), messages.size())) {
+        local.bus().publish(name, message.data(), message.attributes());
+      }
+      recorded.put(name, messages.size());
     }
-    // Every call records only what is new: the taps only grow.
-    List<Recorded> fresh = all.subList(Math.min(recorded, all.size()), all.size());
-    for (Recorded message : List.copyOf(fresh)) {
-      local.bus().publish(message.topic(), message.pulled().data(), message.pulled().attributes());
-    }
-    recorded = all.size();
   }
-
-  private record Recorded(String topic, PubSubEmulator.Pulled pulled) {}
 
   /** The dead-lettered messages so far, each with the function that gave up on it. */
   List<String> deadLetters() {

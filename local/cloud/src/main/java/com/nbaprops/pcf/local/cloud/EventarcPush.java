@@ -164,11 +164,16 @@ final class EventarcPush implements AutoCloseable {
           CLIENT.send(
               HttpPush.request(URI.create("http://127.0.0.1:" + instance.port() + "/"), event),
               HttpResponse.BodyHandlers.ofString());
+      pool.release(instance);
       return response.statusCode();
     } catch (IOException e) {
+      // The instance is gone (it crashed, or stopped answering): Cloud Run replaces it; the push
+      // fails, and Pub/Sub redelivers it to another.
+      pool.discard(instance);
       return 503;
-    } finally {
+    } catch (RuntimeException | InterruptedException e) {
       pool.release(instance);
+      throw e;
     }
   }
 

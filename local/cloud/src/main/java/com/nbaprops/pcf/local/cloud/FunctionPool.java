@@ -23,6 +23,7 @@ final class FunctionPool implements AutoCloseable {
   private final Deque<FunctionProcess> idle = new ArrayDeque<>();
   private final List<FunctionProcess> all = new ArrayList<>();
   private int starting;
+  private int discarded;
 
   FunctionPool(int maxInstances, Starter starter) {
     this.maxInstances = maxInstances;
@@ -68,9 +69,19 @@ final class FunctionPool implements AutoCloseable {
     notifyAll();
   }
 
+  /** Stops an instance that no longer answers; the next request that needs one starts another. */
+  void discard(FunctionProcess instance) {
+    synchronized (this) {
+      all.remove(instance);
+      discarded++;
+      notifyAll();
+    }
+    instance.close();
+  }
+
   /** How many instances were started (cold starts). */
   synchronized int started() {
-    return all.size();
+    return all.size() + discarded;
   }
 
   @Override

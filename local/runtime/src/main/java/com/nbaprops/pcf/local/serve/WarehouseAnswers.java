@@ -7,6 +7,7 @@ import com.nbaprops.pcf.loopback.LoopbackBigQuery;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.sql.ColumnType;
+import com.nbaprops.pcf.sql.Identifiers;
 import com.nbaprops.pcf.sql.Sql;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Column;
@@ -77,7 +78,12 @@ public final class WarehouseAnswers implements LoopbackBigQuery.Statements {
   @Override
   public void deleteTable(String dataset, String table) {
     if (staged.remove(table) != null) {
-      warehouse.execute(Sql.of("DROP TABLE IF EXISTS " + dataset + "." + table));
+      warehouse.execute(
+          Sql.of(
+              "DROP TABLE IF EXISTS "
+                  + Identifiers.check(dataset)
+                  + "."
+                  + Identifiers.check(table)));
     }
   }
 
