@@ -200,13 +200,23 @@ final class BigQueryWarehouse implements Warehouse {
     // The client holds no connection that needs closing.
   }
 
-  /** One load job: either every row lands or none does; run again when BigQuery says to. */
+  /**
+   * One load job: either every row lands or none does. A replacement is run again when BigQuery
+   * says to (running it twice ends as running it once); an append is not.
+   */
   private void load(
       TableDefinition table,
       TableId destination,
       List<Row> rows,
       JobInfo.WriteDisposition disposition) {
     String description = "load of " + rows.size() + " rows into " + destination.getTable();
+    if (disposition == JobInfo.WriteDisposition.WRITE_APPEND) {
+      // Not run again here: an error while waiting (a backendError of the status poll) does not
+      // prove the load failed, and a second append of the same rows would land them twice.
+      // Pub/Sub's redelivery reruns the whole step, which reads what is there first.
+      loadOnce(table, destination, rows, disposition, description);
+      return;
+    }
     retry.run(
         description,
         () -> {

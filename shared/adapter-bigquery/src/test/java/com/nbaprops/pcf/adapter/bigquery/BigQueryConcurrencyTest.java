@@ -267,6 +267,26 @@ class BigQueryConcurrencyTest {
     assertThat(JobRetry.retryable(((JobRetry.JobFailed) refused).error())).isTrue();
   }
 
+  @Test
+  void aRefusedAppendIsNotRunAgainWhileARefusedReplacementIs() throws Exception {
+    BigQueryWarehouse warehouse = warehouse(BigQueryRules.JobTimes.NONE, 3);
+    for (int i = 0; i < 5; i++) {
+      warehouse.replacePartition(
+          Tables.BACKFILL_PROCESSING_METADATA, DAY.plusDays(i), List.of(metadata(DAY.plusDays(i))));
+    }
+
+    assertThrows(
+        WarehouseException.class,
+        () -> warehouse.append(Tables.BACKFILL_PROCESSING_METADATA, List.of(metadata(DAY))));
+    assertThat(retries).isEmpty();
+    assertThrows(
+        WarehouseException.class,
+        () ->
+            warehouse.replacePartition(
+                Tables.BACKFILL_PROCESSING_METADATA, DAY, List.of(metadata(DAY))));
+    assertThat(retries).hasSize(2); // attempts 2 and 3, each refused in the same 10 s
+  }
+
   private static Row metadata(LocalDate date) {
     return BigQueryWarehouseTest.metadata(date);
   }
