@@ -7,6 +7,7 @@ import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.functions.compositefactors.CompositeFactorsFunction;
 import com.nbaprops.pcf.functions.compositefactors.OnePassFactors;
+import com.nbaprops.pcf.local.cloud.DeployJars;
 import com.nbaprops.pcf.local.operations.Backfill;
 import com.nbaprops.pcf.local.operations.Progress;
 import com.nbaprops.pcf.local.operations.Seeding;
@@ -49,9 +50,8 @@ public final class SeasonBench {
   private static final Set<String> RUN_COLUMNS = Set.of("run_id", "processed_at");
 
   /** Where {@code ./pipeline} says the functions' modules are, with their deploy jars. */
-  public static final String FUNCTIONS_DIR_PROPERTY = "pcf.functions.dir";
-
   private final PrintWriter out;
+
   private final int runs;
   private final int workers;
   private final String functionJvmOptions;
@@ -222,7 +222,7 @@ public final class SeasonBench {
    */
   private boolean coldStarts(Path scratch) throws IOException, InterruptedException {
     String invoker = System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY);
-    String functions = System.getProperty(FUNCTIONS_DIR_PROPERTY);
+    String functions = System.getProperty(DeployJars.FUNCTIONS_DIR_PROPERTY);
     if (invoker == null || functions == null) {
       out.println(
           "cold starts not measured: run through ./pipeline, which names the invoker and the"

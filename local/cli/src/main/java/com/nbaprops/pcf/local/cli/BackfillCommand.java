@@ -1,7 +1,6 @@
 package com.nbaprops.pcf.local.cli;
 
 import com.nbaprops.pcf.domain.DateRange;
-import com.nbaprops.pcf.local.bench.SeasonBench;
 import com.nbaprops.pcf.local.cloud.CloudOnThisMachine;
 import com.nbaprops.pcf.local.cloud.DeployJars;
 import com.nbaprops.pcf.local.cloud.Deployment;
@@ -103,7 +102,7 @@ final class BackfillCommand extends SubCommand {
                 deployment,
                 Path.of(System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY, "")),
                 new DeployJars(
-                    Path.of(System.getProperty(SeasonBench.FUNCTIONS_DIR_PROPERTY, "functions"))),
+                    Path.of(System.getProperty(DeployJars.FUNCTIONS_DIR_PROPERTY, "functions"))),
                 logs);
         LocalRuntime local = global().openIn(cloud)) {
       return run(local, range);

@@ -12,7 +12,6 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
@@ -131,17 +130,7 @@ final class GlobalOptions {
    */
   LocalRuntime openIn(CloudOnThisMachine cloud) {
     requireEmbedded("--cloud-local");
-    Map<String, String> withEmulator = new HashMap<>(env);
-    withEmulator.putAll(cloud.busEnv());
-    LocalRuntime local =
-        LocalRuntime.openWith(
-            home(),
-            withEmulator,
-            today,
-            logSink(),
-            new BackendChoice(warehouse, cloud.bus(), blobs),
-            cloud::delivery);
-    cloud.serve(local.runtime().warehouse());
+    LocalRuntime local = cloud.openRuntime(home(), env, today, logSink(), blobs);
     local.onClose(console()::finish);
     return local;
   }

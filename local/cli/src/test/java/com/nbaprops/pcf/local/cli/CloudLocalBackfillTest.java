@@ -10,7 +10,6 @@ import com.nbaprops.pcf.local.cloud.Deployment;
 import com.nbaprops.pcf.local.operations.Backfill;
 import com.nbaprops.pcf.local.operations.Progress;
 import com.nbaprops.pcf.local.operations.Seeding;
-import com.nbaprops.pcf.local.runtime.BackendChoice;
 import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.local.runtime.SuiteFunction;
@@ -69,7 +68,7 @@ class CloudLocalBackfillTest {
                 Path.of(System.getProperty(FunctionHost.INVOKER_JAR_PROPERTY)),
                 function -> System.getProperty("java.class.path"),
                 home.resolve("logs"));
-        LocalRuntime local = openIn(cloud, env)) {
+        LocalRuntime local = cloud.openRuntime(home, env, null, (s, m, l) -> {}, null)) {
       exit = new Backfill(local, out, Progress.none()).range(WEEK, true, true);
       next = new Backfill(local, out, Progress.none()).range(NEXT_DAYS, true, true);
     }
@@ -94,20 +93,5 @@ class CloudLocalBackfillTest {
       assertThat(statuses.stream().map(r -> r.string("status")).toList())
           .containsExactly("COMPLETE");
     }
-  }
-
-  private LocalRuntime openIn(CloudOnThisMachine cloud, Map<String, String> env) {
-    Map<String, String> withEmulator = new HashMap<>(env);
-    withEmulator.putAll(cloud.busEnv());
-    LocalRuntime local =
-        LocalRuntime.openWith(
-            home,
-            withEmulator,
-            null,
-            (s, m, l) -> {},
-            new BackendChoice(null, cloud.bus(), null),
-            cloud::delivery);
-    cloud.serve(local.runtime().warehouse());
-    return local;
   }
 }

@@ -3,18 +3,19 @@ package com.nbaprops.pcf.local.cloud;
 import com.nbaprops.pcf.adapter.bigquery.BigQueryWarehouseFactory;
 import com.nbaprops.pcf.config.PipelineConfig;
 import com.nbaprops.pcf.config.Topic;
-import com.nbaprops.pcf.local.runtime.Delivery;
+import com.nbaprops.pcf.local.runtime.BackendChoice;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
 import com.nbaprops.pcf.local.runtime.SuiteFunction;
 import com.nbaprops.pcf.local.serve.WarehouseAnswers;
+import com.nbaprops.pcf.logging.LogSink;
 import com.nbaprops.pcf.loopback.BigQueryRules;
 import com.nbaprops.pcf.loopback.LoopbackBigQuery;
 import com.nbaprops.pcf.loopback.PubSubEmulator;
-import com.nbaprops.pcf.port.Warehouse;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -201,24 +202,27 @@ public final class CloudOnThisMachine implements AutoCloseable {
     return env;
   }
 
-  /** The loopback BigQuery answers from {@code warehouse}: the CLI's embedded one. */
-  public void serve(Warehouse warehouse) {
-    bigQuery.answerWith(new WarehouseAnswers(warehouse, config.catalog()));
-  }
-
-  /** What the CLI's runtime sets so its Pub/Sub bus publishes to the emulator. */
-  public Map<String, String> busEnv() {
-    return Map.of("PUBSUB_EMULATOR_HOST", emulator.host());
-  }
-
-  /** The bus the CLI publishes requests on: the emulator, in the functions' project. */
-  public String bus() {
-    return "pubsub:" + config.projectId();
-  }
-
-  /** Processing by the functions here: the outcome once every message has been taken. */
-  public Delivery delivery(LocalRuntime local) {
-    return new CloudLocalDelivery(this, local);
+  /**
+   * The CLI's runtime on this cloud: the embedded warehouse, which the loopback BigQuery serves to
+   * the functions; requests published to the emulator in the functions' project, and their outcome
+   * read once every message has been taken.
+   *
+   * @param blobs the blob store the options chose, or null for the embedded one
+   */
+  public LocalRuntime openRuntime(
+      Path home, Map<String, String> env, LocalDate today, LogSink logSink, String blobs) {
+    Map<String, String> withEmulator = new HashMap<>(env);
+    withEmulator.put("PUBSUB_EMULATOR_HOST", emulator.host());
+    LocalRuntime local =
+        LocalRuntime.openWith(
+            home,
+            withEmulator,
+            today,
+            logSink,
+            new BackendChoice(null, "pubsub:" + config.projectId(), blobs),
+            runtime -> new CloudLocalDelivery(this, runtime));
+    bigQuery.answerWith(new WarehouseAnswers(local.runtime().warehouse(), config.catalog()));
+    return local;
   }
 
   private void pollQuietly() {

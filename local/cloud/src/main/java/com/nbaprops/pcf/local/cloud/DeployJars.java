@@ -18,6 +18,9 @@ import java.util.zip.ZipFile;
  * from: what runs must be this code.
  */
 public final class DeployJars implements FunctionCode {
+  /** Where the project's {@code functions} folder is; {@code ./pipeline} passes it. */
+  public static final String FUNCTIONS_DIR_PROPERTY = "pcf.functions.dir";
+
   static final String REBUILD =
       "build the deploy jars with mvn -B -q package -DskipTests -pl functions/composite-factors,"
           + "functions/coverage-validation,functions/metadata-tracking,"

@@ -38,20 +38,20 @@ import java.util.function.Function;
 public final class LocalRuntime implements AutoCloseable {
   private final PipelineRuntime runtime;
   private final LocalEventBus bus;
-  private Delivery delivery;
+  private final Delivery delivery;
   private final DeadLetterFile deadLetters;
   private final List<Runnable> closeHooks = new ArrayList<>();
 
   private LocalRuntime(
       PipelineRuntime runtime,
       LocalEventBus bus,
-      boolean deliversLocally,
+      Function<LocalRuntime, Delivery> delivery,
       DeadLetterFile deadLetters) {
     this.runtime = runtime;
     this.bus = bus;
-    // The one place the mode is chosen: operations ask the delivery, never the bus.
-    this.delivery = deliversLocally ? new InProcessDelivery(this) : new CloudHandover(this);
     this.deadLetters = deadLetters;
+    // The one place the mode is chosen: operations ask the delivery, never the bus.
+    this.delivery = delivery.apply(this);
   }
 
   /**
@@ -85,7 +85,7 @@ public final class LocalRuntime implements AutoCloseable {
    */
   public static LocalRuntime open(
       Path home, Map<String, String> env, LocalDate today, LogSink logSink, BackendChoice choice) {
-    LocalRuntime local = build(home, env, today, logSink, choice, false, false);
+    LocalRuntime local = build(home, env, today, logSink, choice, false, false, null);
     local.subscribeFunctions();
     return local;
   }
@@ -102,9 +102,7 @@ public final class LocalRuntime implements AutoCloseable {
       LogSink logSink,
       BackendChoice choice,
       Function<LocalRuntime, Delivery> delivery) {
-    LocalRuntime local = build(home, env, today, logSink, choice, false, false);
-    local.delivery = delivery.apply(local);
-    return local;
+    return build(home, env, today, logSink, choice, false, false, delivery);
   }
 
   /**
@@ -113,7 +111,7 @@ public final class LocalRuntime implements AutoCloseable {
    */
   public static LocalRuntime openReadOnly(
       Path home, Map<String, String> env, LocalDate today, LogSink logSink, BackendChoice choice) {
-    return build(home, env, today, logSink, choice, false, true);
+    return build(home, env, today, logSink, choice, false, true, null);
   }
 
   /**
@@ -123,7 +121,7 @@ public final class LocalRuntime implements AutoCloseable {
    */
   public static LocalRuntime openForHosting(
       Path home, Map<String, String> env, LocalDate today, LogSink logSink) {
-    return build(home, env, today, logSink, BackendChoice.EMBEDDED, true, false);
+    return build(home, env, today, logSink, BackendChoice.EMBEDDED, true, false, null);
   }
 
   private static LocalRuntime build(
@@ -133,7 +131,8 @@ public final class LocalRuntime implements AutoCloseable {
       LogSink logSink,
       BackendChoice choice,
       boolean asynchronous,
-      boolean readOnly) {
+      boolean readOnly,
+      Function<LocalRuntime, Delivery> delivery) {
     // An option on the command line wins over the environment, which wins over the embedded
     // default.
     Map<String, String> settings = new HashMap<>(env);
@@ -175,7 +174,9 @@ public final class LocalRuntime implements AutoCloseable {
     EventBus publishTo = deliversLocally ? bus : Backends.bus(context);
     PipelineRuntime runtime =
         new PipelineRuntime(config, warehouse, publishTo, Backends.blobs(context), clock, logSink);
-    return new LocalRuntime(runtime, bus, deliversLocally, deadLetters);
+    Function<LocalRuntime, Delivery> chosen =
+        delivery != null ? delivery : deliversLocally ? InProcessDelivery::new : CloudHandover::new;
+    return new LocalRuntime(runtime, bus, chosen, deadLetters);
   }
 
   /**
@@ -185,7 +186,7 @@ public final class LocalRuntime implements AutoCloseable {
   public static LocalRuntime of(PipelineRuntime runtime, LocalEventBus bus, Path home) {
     DeadLetterFile deadLetters = new DeadLetterFile(home);
     bus.onDeadLetter(deadLetters::append);
-    LocalRuntime local = new LocalRuntime(runtime, bus, true, deadLetters);
+    LocalRuntime local = new LocalRuntime(runtime, bus, InProcessDelivery::new, deadLetters);
     local.subscribeFunctions();
     return local;
   }
