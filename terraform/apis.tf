@@ -62,5 +62,6 @@ resource "time_sleep" "iam_propagation" {
     google_pubsub_topic_iam_member.scheduler_publisher,
     google_pubsub_topic_iam_member.dead_letter_publisher,
     google_storage_bucket_iam_member.cleanup_backups,
+    google_bigquery_dataset_access.staging_writer,
   ]
 }

@@ -38,26 +38,26 @@ resource "google_bigquery_table" "owned" {
   }
 }
 
-# Staging for writes of many partitions at once (a chunk of a range): a writer loads its rows into a table of its
-# own here, then one MERGE replaces the partitions. The suite owns this dataset, so it grants the two writers
-# access to it alone (google_bigquery_dataset_access adds an entry; no other team's view is on it). Tables expire
+# Staging for every write: a writer loads its rows into a table of its own here, then one MERGE replaces the
+# partitions (one date or a chunk's) or one INSERT appends them. The suite owns this dataset, so it grants the
+# functions access to it alone (google_bigquery_dataset_access adds an entry; no other team's view is on it). Tables expire
 # within a day, so a writer that dies before removing its table leaves nothing for long.
 resource "google_bigquery_dataset" "staging" {
   dataset_id                  = var.staging_dataset
   location                    = var.bigquery_location
-  description                 = "Staging tables of multi-partition writes; they expire within a day."
+  description                 = "Staging tables of the suite's writes; they expire within a day."
   default_table_expiration_ms = 86400000
   labels                      = local.labels
 
   depends_on = [google_project_service.required]
 }
 
+# Every function writes through staging tables of its own (a load, then one MERGE or INSERT into the real table), so
+# each may create and drop tables here, and nowhere else.
 resource "google_bigquery_dataset_access" "staging_writer" {
-  for_each = toset(["composite-factors", "metadata-tracking"])
+  for_each = local.functions
 
   dataset_id    = google_bigquery_dataset.staging.dataset_id
   role          = "WRITER"
-  user_by_email = google_service_account.function[each.value].email
-
-  depends_on = [time_sleep.accounts]
+  user_by_email = data.google_service_account.function[each.key].email
 }

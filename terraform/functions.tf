@@ -17,7 +17,7 @@ resource "google_cloudfunctions2_function" "function" {
     entry_point = each.value.entry_point
     # Built by an account of our own with only what a build needs, not the project's default Cloud Build
     # account, which new projects no longer create with broad rights.
-    service_account = google_service_account.build.id
+    service_account = data.google_service_account.build.id
 
     source {
       storage_source {
@@ -35,7 +35,7 @@ resource "google_cloudfunctions2_function" "function" {
     max_instance_request_concurrency = 1
     ingress_settings                 = "ALLOW_INTERNAL_ONLY"
     all_traffic_on_latest_revision   = true
-    service_account_email            = google_service_account.function[each.key].email
+    service_account_email            = data.google_service_account.function[each.key].email
     environment_variables            = local.function_environment
   }
 
@@ -46,7 +46,7 @@ resource "google_cloudfunctions2_function" "function" {
     event_type            = "google.cloud.pubsub.topic.v1.messagePublished"
     pubsub_topic          = google_pubsub_topic.chain[each.value.triggers[0]].id
     retry_policy          = "RETRY_POLICY_RETRY"
-    service_account_email = google_service_account.trigger.email
+    service_account_email = data.google_service_account.trigger.email
   }
 
   # The build account's grants, and every grant of the chain, must be visible before the first build and trigger.

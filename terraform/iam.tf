@@ -2,14 +2,13 @@
 # roles, and no dataset-level IAM at all: google_bigquery_dataset_iam_* rewrite a dataset's whole access list and
 # drop its authorized views, which would break every view another team has on the upstream data. Data access is
 # granted per table instead (docs/operations.md, "Who may do what", lists every grant).
-
-resource "google_service_account" "function" {
+#
+# The accounts themselves are created by terraform/bootstrap (its runtime_accounts), long before this is applied:
+# the deployer may act as them and create none. A plan on a project without them fails here, naming the account.
+data "google_service_account" "function" {
   for_each = local.functions
 
-  account_id   = "${local.name_prefix}${each.value.account}"
-  display_name = "PCF ${var.topic_prefix}${each.key}"
-
-  depends_on = [google_project_service.required]
+  account_id = "${local.name_prefix}${each.value.account}"
 }
 
 # Runs query and load jobs; the data itself is granted per table below.
@@ -18,9 +17,8 @@ resource "google_project_iam_member" "bigquery_job_user" {
 
   project = var.project_id
   role    = "roles/bigquery.jobUser"
-  member  = google_service_account.function[each.key].member
+  member  = data.google_service_account.function[each.key].member
 
-  depends_on = [time_sleep.accounts]
 }
 
 # Reads: the tables a function's queries name, upstream ones included (they must exist before the first apply).
@@ -30,22 +28,23 @@ resource "google_bigquery_table_iam_member" "reader" {
   dataset_id = local.datasets[local.table_datasets[each.value.table]]
   table_id   = each.value.table
   role       = "roles/bigquery.dataViewer"
-  member     = google_service_account.function[each.value.function].member
+  member     = data.google_service_account.function[each.value.function].member
 
-  depends_on = [google_bigquery_table.owned, time_sleep.accounts]
+  depends_on = [google_bigquery_table.owned]
 }
 
-# Writes: the tables a function replaces partitions of, merges into or deletes from; never a whole dataset, so no
-# function can create or drop a table.
+# Writes: the tables a function merges into, inserts into or deletes from, with the bootstrap's pcfTableRows: their
+# rows only, never their schema, metadata or existence (roles/bigquery.dataEditor on a table includes
+# bigquery.tables.delete and tables.update: the cleanup could drop an upstream table).
 resource "google_bigquery_table_iam_member" "editor" {
   for_each = local.table_editors
 
   dataset_id = local.datasets[local.table_datasets[each.value.table]]
   table_id   = each.value.table
-  role       = "roles/bigquery.dataEditor"
-  member     = google_service_account.function[each.value.function].member
+  role       = local.table_rows_role
+  member     = data.google_service_account.function[each.value.function].member
 
-  depends_on = [google_bigquery_table.owned, time_sleep.accounts]
+  depends_on = [google_bigquery_table.owned]
 }
 
 resource "google_pubsub_topic_iam_member" "publisher" {
@@ -53,9 +52,8 @@ resource "google_pubsub_topic_iam_member" "publisher" {
 
   topic  = google_pubsub_topic.chain[each.value.topic].id
   role   = "roles/pubsub.publisher"
-  member = google_service_account.function[each.value.function].member
+  member = data.google_service_account.function[each.value.function].member
 
-  depends_on = [time_sleep.accounts]
 }
 
 # The cleanup writes each backup once, reads it back to count it, and lists a date's backups to restore them. It
@@ -65,18 +63,14 @@ resource "google_storage_bucket_iam_member" "cleanup_backups" {
 
   bucket = google_storage_bucket.backups.name
   role   = each.value
-  member = google_service_account.function["upcoming-tables-cleanup"].member
+  member = data.google_service_account.function["upcoming-tables-cleanup"].member
 
-  depends_on = [time_sleep.accounts]
 }
 
 # Eventarc calls the functions as this account, which may invoke them and nothing else. Routing direct Pub/Sub
 # events needs no roles/eventarc.eventReceiver (Eventarc's "Roles and permissions for Cloud Run targets").
-resource "google_service_account" "trigger" {
-  account_id   = "${local.name_prefix}eventarc"
-  display_name = "PCF ${var.topic_prefix}Eventarc triggers"
-
-  depends_on = [google_project_service.required]
+data "google_service_account" "trigger" {
+  account_id = "${local.name_prefix}eventarc"
 }
 
 resource "google_cloud_run_v2_service_iam_member" "trigger_invoker" {
@@ -85,9 +79,8 @@ resource "google_cloud_run_v2_service_iam_member" "trigger_invoker" {
   name     = google_cloudfunctions2_function.function[each.key].service_config[0].service
   location = var.region
   role     = "roles/run.invoker"
-  member   = google_service_account.trigger.member
+  member   = data.google_service_account.trigger.member
 
-  depends_on = [time_sleep.accounts]
 }
 
 # The invoker grant can only follow its function. A function's own trigger may see a few 403s until it propagates
@@ -101,7 +94,7 @@ resource "time_sleep" "invoker_propagation" {
 # Pub/Sub signs the OIDC token of each push with the trigger account (needed where the Pub/Sub service agent
 # predates 2021-04-08; harmless elsewhere, and limited to this one account).
 resource "google_service_account_iam_member" "pubsub_token_creator" {
-  service_account_id = google_service_account.trigger.name
+  service_account_id = data.google_service_account.trigger.name
   role               = "roles/iam.serviceAccountTokenCreator"
   member             = local.pubsub_service_agent
 
@@ -120,21 +113,8 @@ resource "google_pubsub_topic_iam_member" "scheduler_publisher" {
 }
 
 # The functions' builds: read the source zips, push the built image, write build logs. Nothing else.
-resource "google_service_account" "build" {
-  account_id   = "${local.name_prefix}build"
-  display_name = "Builds the PCF ${var.topic_prefix}functions' images"
-
-  depends_on = [google_project_service.required]
-}
-
-# A new service account reaches IAM and BigQuery a little after it is created: a grant that names it at once can fail
-# with "does not exist" (BigQuery's dataset access does for a minute or two, and the provider retries only quota
-# errors). Every grant to an account this configuration creates waits for this; the grants to service agents wait for
-# time_sleep.service_agents.
-resource "time_sleep" "accounts" {
-  create_duration = var.propagation_wait
-
-  depends_on = [google_service_account.function, google_service_account.trigger, google_service_account.build]
+data "google_service_account" "build" {
+  account_id = "${local.name_prefix}build"
 }
 
 resource "google_project_iam_member" "build" {
@@ -142,17 +122,15 @@ resource "google_project_iam_member" "build" {
 
   project = var.project_id
   role    = each.value
-  member  = google_service_account.build.member
+  member  = data.google_service_account.build.member
 
-  depends_on = [time_sleep.accounts]
 }
 
 resource "google_storage_bucket_iam_member" "build_sources" {
   bucket = google_storage_bucket.sources.name
   role   = "roles/storage.objectViewer"
-  member = google_service_account.build.member
+  member = data.google_service_account.build.member
 
-  depends_on = [time_sleep.accounts]
 }
 
 # Cloud Functions copies each zip into its own bucket, gcf-v2-sources-<project number>-<region>, and the build reads
@@ -161,7 +139,7 @@ resource "google_storage_bucket_iam_member" "build_sources" {
 resource "google_project_iam_member" "build_function_sources" {
   project = var.project_id
   role    = "roles/storage.objectViewer"
-  member  = google_service_account.build.member
+  member  = data.google_service_account.build.member
 
   condition {
     title       = "gcf-v2-sources-only"
@@ -169,5 +147,4 @@ resource "google_project_iam_member" "build_function_sources" {
     expression  = "resource.name == \"projects/_/buckets/${local.function_sources_bucket}\" || resource.name.startsWith(\"projects/_/buckets/${local.function_sources_bucket}/\")"
   }
 
-  depends_on = [time_sleep.accounts]
 }

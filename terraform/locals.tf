@@ -77,6 +77,9 @@ locals {
   # service accounts (at most 30 characters: variables.tf bounds the prefix), topic_prefix for the rest.
   name_prefix = "pcf-${var.topic_prefix}"
 
+  # The bootstrap's custom role of every table a function edits: its rows, never the table (terraform/bootstrap).
+  table_rows_role = "projects/${var.project_id}/roles/pcfTableRows"
+
   # Where Cloud Functions stages a region's sources for the builds.
   function_sources_bucket = "gcf-v2-sources-${data.google_project.this.number}-${var.region}"
 

@@ -48,5 +48,5 @@ output "backup_bucket" {
 
 output "service_accounts" {
   description = "Service account of each function."
-  value       = { for name, account in google_service_account.function : name => account.email }
+  value       = { for name, account in data.google_service_account.function : name => account.email }
 }

@@ -11,7 +11,7 @@ resource "google_eventarc_trigger" "extra" {
 
   name            = "${var.topic_prefix}${each.key}"
   location        = var.region
-  service_account = google_service_account.trigger.email
+  service_account = data.google_service_account.trigger.email
   labels          = local.labels
 
   matching_criteria {

@@ -45,7 +45,7 @@ variable "range_chunk_days" {
 }
 
 variable "staging_dataset" {
-  description = "Dataset where a write of many partitions stages its rows before one transaction moves them; its tables expire within a day."
+  description = "Dataset where every write stages its rows before one MERGE or INSERT moves them; its tables expire within a day."
   type        = string
   default     = "nba_staging"
 }

@@ -80,6 +80,20 @@ public final class LoopbackBigQuery implements AutoCloseable {
     default void deleteTable(String dataset, String table) {}
   }
 
+  /**
+   * Thrown by {@link Statements#answer} to fail the job with a reason BigQuery gives, such as
+   * {@code backendError}: what a test needs to see how a caller treats a job that failed.
+   */
+  public static final class Refused extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    private final String reason;
+
+    public Refused(String reason, String message) {
+      super(message);
+      this.reason = reason;
+    }
+  }
+
   /** A finished job's result: the rows of a query, or why the job failed. */
   private record Result(Answer answer, BigQueryRules.Refusal refusal) {}
 
@@ -293,9 +307,13 @@ public final class LoopbackBigQuery implements AutoCloseable {
     return new Result(answer[0], invalid[0] == null ? refusal : invalidQuery(invalid[0]));
   }
 
-  /** A statement the engine refused: BigQuery fails such a job with {@code invalidQuery}. */
+  /**
+   * A statement the engine refused: BigQuery fails such a job with {@code invalidQuery}; a {@link
+   * Refused} with its own reason.
+   */
   private static BigQueryRules.Refusal invalidQuery(RuntimeException e) {
-    return new BigQueryRules.Refusal("invalidQuery", String.valueOf(e.getMessage()));
+    String reason = e instanceof Refused refused ? refused.reason : "invalidQuery";
+    return new BigQueryRules.Refusal(reason, String.valueOf(e.getMessage()));
   }
 
   private Optional<String> partitionColumn(String dataset, String table) {

@@ -26,6 +26,7 @@ import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -269,7 +270,13 @@ final class MetadataTrackingService {
     CoverageCounts.Snapshot now = pending.now();
     CoverageStatus status = pending.status();
     LocalDate date = v.analysisDate();
-    StructuredLog log = this.log.with("run_id", v.runId()).with("analysis_date", date);
+    // status and coverage_pct as labels: the dashboard's log-based metric counts dates by status.
+    StructuredLog log =
+        this.log
+            .with("run_id", v.runId())
+            .with("analysis_date", date)
+            .with("status", status.name())
+            .with("coverage_pct", String.format(Locale.ROOT, "%.2f", pending.pct()));
     String summary =
         String.format(
             "%s %s: %d of %d players (%.2f%%), verdict %s",

@@ -1,6 +1,7 @@
 package com.nbaprops.pcf.functions.metadatatracking;
 
 import static com.google.common.truth.Truth.assertThat;
+import static com.google.common.truth.Truth.assertWithMessage;
 import static com.nbaprops.pcf.testing.RuntimeFixture.players;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -110,6 +111,21 @@ class MetadataTrackingFunctionTest {
     assertThat(
             fixture.logs().stream()
                 .anyMatch(l -> l.startsWith("ERROR") && l.contains("alert=coverage")))
+        .isTrue();
+  }
+
+  /** The dashboard counts dates by the status label of this line (a log-based metric). */
+  @Test
+  void theDatesLogLineCarriesItsStatusAndCoverageAsLabels() {
+    RuntimeFixture fixture =
+        new RuntimeFixture(blobs).played(DAY, players(10)).factorsWritten(DAY, players(10));
+
+    deliver(fixture, verdict("PASS", 10, 10));
+
+    assertWithMessage("%s", fixture.logs())
+        .that(
+            fixture.logs().stream()
+                .anyMatch(l -> l.contains("status=COMPLETE") && l.contains("coverage_pct=100.00")))
         .isTrue();
   }
 

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -175,6 +177,19 @@ final class Terraform {
     public String toString() {
       return type + "." + name;
     }
+  }
+
+  /** Every type this configuration declares a resource or a data source of. */
+  Set<String> declaredTypes() {
+    Set<String> types = new TreeSet<>();
+    for (JsonObject file : files.values()) {
+      for (String kind : List.of("resource", "data")) {
+        if (file.has(kind)) {
+          types.addAll(file.getAsJsonObject(kind).keySet());
+        }
+      }
+    }
+    return types;
   }
 
   /** Every resource block of every type. */

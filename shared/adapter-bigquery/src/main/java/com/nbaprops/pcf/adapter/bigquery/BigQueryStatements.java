@@ -67,15 +67,30 @@ public final class BigQueryStatements {
   }
 
   /**
+   * Appends the staged rows: one INSERT, so the account that appends needs to change a table's rows
+   * only, never its metadata (a load into the table itself needs {@code bigquery.tables.update}).
+   */
+  public static Sql insertStaged(Catalog catalog, TableDefinition table, String staging) {
+    String columns = table.columns().stream().map(Column::name).collect(joining(", "));
+    return Sql.of(
+        catalog
+            .template("INSERT INTO {table} ({columns}) SELECT {columns} FROM {staging}", table)
+            .with("staging", staging)
+            .with("columns", columns)
+            .render());
+  }
+
+  /**
    * Every statement the adapter can write for {@code table}; the staged writes read the table
    * itself in place of its staging copy, which has its columns.
    */
   public static List<Sql> all(Catalog catalog, TableDefinition table) {
-    if (table.partitionColumn() == null) {
-      return List.of(truncate(catalog, table));
-    }
     String staging = catalog.qualifiedName(table);
+    if (table.partitionColumn() == null) {
+      return List.of(truncate(catalog, table), insertStaged(catalog, table, staging));
+    }
     return List.of(
+        insertStaged(catalog, table, staging),
         deletePartition(catalog, table, LocalDate.EPOCH),
         truncate(catalog, table),
         mergeStagedPartitions(catalog, table, staging, LocalDate.EPOCH, LocalDate.EPOCH));

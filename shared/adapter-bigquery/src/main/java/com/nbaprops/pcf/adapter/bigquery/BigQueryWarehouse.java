@@ -33,25 +33,27 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * The warehouse on BigQuery. Reads and DML are GoogleSQL query jobs with typed named parameters.
  * Bulk writes are load jobs of newline-delimited JSON, never streaming inserts (rows in the
- * streaming buffer cannot be deleted or merged for up to 90 minutes): a per-date replacement is one
- * load with WRITE_TRUNCATE into the partition decorator {@code table$YYYYMMDD}, which BigQuery
- * applies atomically, so readers see the old partition or the new one.
+ * streaming buffer cannot be deleted or merged for up to 90 minutes), and never into the table
+ * itself: into a staging table of their own, then one DML statement (a MERGE that replaces the
+ * dates, an INSERT that appends) moves them, atomically. A load into a table needs {@code
+ * bigquery.tables.update} on it (BigQuery's "Required permissions" for loading data), which also
+ * lets an account change the table's schema and expiration; DML needs only {@code
+ * bigquery.tables.updateData}. So each function's account may change rows and nothing else
+ * (terraform/bootstrap's pcfTableRows role).
  */
 final class BigQueryWarehouse implements Warehouse {
   /** How long a staging table outlives a writer that died before removing it. */
   private static final Duration STAGING_LIFETIME = Duration.ofDays(1);
-
-  private static final DateTimeFormatter PARTITION = DateTimeFormatter.BASIC_ISO_DATE;
 
   private final BigQuery bigquery;
   private final Catalog catalog;
@@ -122,10 +124,66 @@ final class BigQueryWarehouse implements Warehouse {
       execute(BigQueryStatements.deletePartition(catalog, table, partition));
       return;
     }
-    TableId decorated =
-        TableId.of(
-            catalog.datasetName(table.dataset()), table.name() + "$" + partition.format(PARTITION));
-    load(table, decorated, rows, JobInfo.WriteDisposition.WRITE_TRUNCATE);
+    replacePartitions(table, rows);
+  }
+
+  /**
+   * A load into a staging table of their own (in the staging dataset, expiring within a day should
+   * this process die), then one MERGE that replaces the partitions with the staged rows: all
+   * partitions or none, one date or many. Why a MERGE and not a transaction: {@link
+   * BigQueryStatements#mergeStagedPartitions}. Why never a load into the table itself: {@link
+   * BigQueryWarehouse}. A MERGE that replaces is run again when BigQuery says to: twice ends as
+   * once.
+   */
+  @Override
+  public void replacePartitions(TableDefinition table, List<Row> rows) {
+    List<LocalDate> partitions = Partitions.of(table, rows);
+    if (partitions.isEmpty()) {
+      return;
+    }
+    staged(
+        table,
+        rows,
+        staging ->
+            run(
+                BigQueryStatements.mergeStagedPartitions(
+                    catalog,
+                    table,
+                    staging,
+                    partitions.get(0),
+                    partitions.get(partitions.size() - 1)),
+                "replace " + partitions.size() + " partitions of " + table.name()));
+  }
+
+  /**
+   * The whole table from one load: seeding and tests only (it needs {@code bigquery.tables.update},
+   * which no function's account holds).
+   */
+  @Override
+  public void replaceAll(TableDefinition table, List<Row> rows) {
+    if (rows.isEmpty()) {
+      execute(BigQueryStatements.truncate(catalog, table));
+      return;
+    }
+    load(table, tableId(table), rows);
+  }
+
+  /**
+   * Staged, then one INSERT, run once: an error while waiting (a backendError of the status poll)
+   * does not prove the INSERT failed, and a second one would land the rows twice. Pub/Sub's
+   * redelivery reruns the whole step, which reads what is there first.
+   */
+  @Override
+  public void append(TableDefinition table, List<Row> rows) {
+    if (!rows.isEmpty()) {
+      staged(
+          table,
+          rows,
+          staging ->
+              runOnce(
+                  BigQueryStatements.insertStaged(catalog, table, staging),
+                  "append " + rows.size() + " rows to " + table.name()));
+    }
   }
 
   /** An expiring table of the staging dataset, with {@code table}'s schema. */
@@ -146,30 +204,12 @@ final class BigQueryWarehouse implements Warehouse {
     return staging;
   }
 
-  /**
-   * One partition: one load into it. More: a load into a staging table of their own (in the staging
-   * dataset, expiring within a day should this process die), then one MERGE that replaces the
-   * partitions with the staged rows: two jobs, all partitions or none. Why a MERGE and not a
-   * transaction: {@link BigQueryStatements#mergeStagedPartitions}.
-   */
-  @Override
-  public void replacePartitions(TableDefinition table, List<Row> rows) {
-    List<LocalDate> partitions = Partitions.of(table, rows);
-    if (partitions.size() == 1) {
-      replacePartition(table, partitions.get(0), rows);
-      return;
-    }
+  /** Loads {@code rows} into a new staging table, runs {@code write} with its name, drops it. */
+  private void staged(TableDefinition table, List<Row> rows, Consumer<String> write) {
     TableId staging = createStaging(table);
     try {
-      load(table, staging, rows, JobInfo.WriteDisposition.WRITE_TRUNCATE);
-      Sql merge =
-          BigQueryStatements.mergeStagedPartitions(
-              catalog,
-              table,
-              staging.getDataset() + "." + staging.getTable(),
-              partitions.get(0),
-              partitions.get(partitions.size() - 1));
-      run(merge, "replace " + partitions.size() + " partitions of " + table.name());
+      load(table, staging, rows);
+      write.accept(staging.getDataset() + "." + staging.getTable());
     } finally {
       try {
         bigquery.delete(staging);
@@ -180,61 +220,30 @@ final class BigQueryWarehouse implements Warehouse {
   }
 
   @Override
-  public void replaceAll(TableDefinition table, List<Row> rows) {
-    if (rows.isEmpty()) {
-      execute(BigQueryStatements.truncate(catalog, table));
-      return;
-    }
-    load(table, tableId(table), rows, JobInfo.WriteDisposition.WRITE_TRUNCATE);
-  }
-
-  @Override
-  public void append(TableDefinition table, List<Row> rows) {
-    if (!rows.isEmpty()) {
-      load(table, tableId(table), rows, JobInfo.WriteDisposition.WRITE_APPEND);
-    }
-  }
-
-  @Override
   public void close() {
     // The client holds no connection that needs closing.
   }
 
   /**
-   * One load job: either every row lands or none does. A replacement is run again when BigQuery
-   * says to (running it twice ends as running it once); an append is not.
+   * One load job replacing what {@code destination} held: either every row lands or none does, so
+   * it is run again when BigQuery says to (twice ends as once).
    */
-  private void load(
-      TableDefinition table,
-      TableId destination,
-      List<Row> rows,
-      JobInfo.WriteDisposition disposition) {
+  private void load(TableDefinition table, TableId destination, List<Row> rows) {
     String description = "load of " + rows.size() + " rows into " + destination.getTable();
-    if (disposition == JobInfo.WriteDisposition.WRITE_APPEND) {
-      // Not run again here: an error while waiting (a backendError of the status poll) does not
-      // prove the load failed, and a second append of the same rows would land them twice.
-      // Pub/Sub's redelivery reruns the whole step, which reads what is there first.
-      loadOnce(table, destination, rows, disposition, description);
-      return;
-    }
     retry.run(
         description,
         () -> {
-          loadOnce(table, destination, rows, disposition, description);
+          loadOnce(table, destination, rows, description);
           return null;
         });
   }
 
   private void loadOnce(
-      TableDefinition table,
-      TableId destination,
-      List<Row> rows,
-      JobInfo.WriteDisposition disposition,
-      String description) {
+      TableDefinition table, TableId destination, List<Row> rows, String description) {
     WriteChannelConfiguration configuration =
         WriteChannelConfiguration.newBuilder(destination, FormatOptions.json())
             .setSchema(BigQuerySchemas.schema(table))
-            .setWriteDisposition(disposition)
+            .setWriteDisposition(JobInfo.WriteDisposition.WRITE_TRUNCATE)
             .setCreateDisposition(JobInfo.CreateDisposition.CREATE_NEVER)
             .build();
     TableDataWriteChannel writer = bigquery.writer(newJobId(), configuration);
@@ -255,19 +264,22 @@ final class BigQueryWarehouse implements Warehouse {
    * when BigQuery says to.
    */
   private Job run(Sql sql, String description) {
-    return retry.run(
-        description,
-        () -> {
-          try {
-            return waitFor(
-                bigquery.create(JobInfo.of(newJobId(), queryConfiguration(sql))),
-                description,
-                sql.text());
-          } catch (BigQueryException e) {
-            throw new JobRetry.JobFailed(
-                e.getError(), "job failed: " + e.getMessage() + "\n" + description, sql.text());
-          }
-        });
+    return retry.run(description, () -> runOnce(sql, description));
+  }
+
+  /**
+   * One query job, waited for, never run again: alone, for a statement that must not land twice.
+   */
+  private Job runOnce(Sql sql, String description) {
+    try {
+      return waitFor(
+          bigquery.create(JobInfo.of(newJobId(), queryConfiguration(sql))),
+          description,
+          sql.text());
+    } catch (BigQueryException e) {
+      throw new JobRetry.JobFailed(
+          e.getError(), "job failed: " + e.getMessage() + "\n" + description, sql.text());
+    }
   }
 
   private static Job waitFor(Job job, String description, String statement) {

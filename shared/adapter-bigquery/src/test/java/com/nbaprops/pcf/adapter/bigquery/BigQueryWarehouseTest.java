@@ -145,25 +145,32 @@ class BigQueryWarehouseTest {
     assertThat(query.get("useLegacySql").getAsBoolean()).isFalse();
   }
 
+  /** Never a load into the table itself: that needs bigquery.tables.update on it. */
   @Test
-  void replacingADateIsOneTruncatingLoadIntoItsPartition() {
+  void replacingADateLoadsAStagingTableThenMergesItsOneDate() {
     warehouse.replacePartition(Tables.BACKFILL_PROCESSING_METADATA, DAY, List.of(metadata(DAY)));
 
     List<Call> jobs = server.jobsStarted();
-    assertThat(jobs).hasSize(1);
+    assertThat(jobs).hasSize(2);
     JsonObject load = jobs.get(0).json().getAsJsonObject("configuration").getAsJsonObject("load");
     JsonObject destination = load.getAsJsonObject("destinationTable");
-    assertThat(destination.get("datasetId").getAsString()).isEqualTo("nba_orchestration");
-    assertThat(destination.get("tableId").getAsString())
-        .isEqualTo("backfill_processing_metadata$20230223");
+    assertThat(destination.get("datasetId").getAsString()).isEqualTo("nba_staging");
     assertThat(load.get("writeDisposition").getAsString()).isEqualTo("WRITE_TRUNCATE");
     assertThat(load.get("createDisposition").getAsString()).isEqualTo("CREATE_NEVER");
     assertThat(load.get("sourceFormat").getAsString()).isEqualTo("NEWLINE_DELIMITED_JSON");
+    JsonObject merge = jobs.get(1).json().getAsJsonObject("configuration").getAsJsonObject("query");
+    assertThat(merge.get("query").getAsString())
+        .startsWith("MERGE INTO nba_orchestration.backfill_processing_metadata");
+    assertThat(merge.toString()).contains("2023-02-23");
     Call data =
         server.calls().stream().filter(c -> c.method().equals("PUT")).findFirst().orElseThrow();
     assertThat(data.body().lines().count()).isEqualTo(1);
     assertThat(data.body()).contains("\"tracked_at\":\"2023-03-10T17:00:00.123456Z\"");
     assertThat(server.calls().stream().anyMatch(c -> c.path().endsWith("/insertAll"))).isFalse();
+    assertThat(
+            server.calls().stream()
+                .anyMatch(c -> c.method().equals("DELETE") && c.path().contains("nba_staging")))
+        .isTrue();
   }
 
   @Test
@@ -196,14 +203,6 @@ class BigQueryWarehouseTest {
   }
 
   @Test
-  void replacingOneDateOfManyIsTheOneLoadIntoItsPartition() {
-    warehouse.replacePartitions(Tables.BACKFILL_PROCESSING_METADATA, List.of(metadata(DAY)));
-
-    assertThat(server.jobsStarted()).hasSize(1);
-    assertThat(server.calls().stream().anyMatch(c -> c.path().contains("nba_staging"))).isFalse();
-  }
-
-  @Test
   void aRowOfAnotherDateIsRefusedBeforeAnyCall() {
     assertThrows(
         IllegalArgumentException.class,
@@ -232,15 +231,29 @@ class BigQueryWarehouseTest {
   }
 
   @Test
-  void appendingIsALoadThatAppends() {
+  void appendingLoadsAStagingTableThenInsertsItsRows() {
     warehouse.append(
         Tables.BACKFILL_PROCESSING_METADATA, List.of(metadata(DAY), metadata(DAY.plusDays(1))));
+    warehouse.append(Tables.BACKFILL_PROCESSING_METADATA, List.of(metadata(DAY)));
 
-    JsonObject load =
-        server.jobsStarted().get(0).json().getAsJsonObject("configuration").getAsJsonObject("load");
-    assertThat(load.get("writeDisposition").getAsString()).isEqualTo("WRITE_APPEND");
-    assertThat(load.getAsJsonObject("destinationTable").get("tableId").getAsString())
-        .isEqualTo("backfill_processing_metadata");
+    List<Call> jobs = server.jobsStarted();
+    JsonObject load = jobs.get(0).json().getAsJsonObject("configuration").getAsJsonObject("load");
+    assertThat(load.getAsJsonObject("destinationTable").get("datasetId").getAsString())
+        .isEqualTo("nba_staging");
+    String insert =
+        jobs.get(1)
+            .json()
+            .getAsJsonObject("configuration")
+            .getAsJsonObject("query")
+            .get("query")
+            .getAsString();
+    assertThat(insert).startsWith("INSERT INTO nba_orchestration.backfill_processing_metadata (");
+    assertThat(jobs).hasSize(4);
+    assertThat(
+            server.calls().stream()
+                .filter(c -> c.method().equals("DELETE") && c.path().contains("nba_staging"))
+                .count())
+        .isEqualTo(2);
   }
 
   @Test
