@@ -23,7 +23,7 @@ locals {
         "nba_schedule", "player_game_summary", "team_offense_game_summary", "upcoming_team_game_context", "upcoming_player_game_context",
         "player_shot_zone_analysis", "team_defense_zone_analysis",
       ]
-      edits_tables = ["player_composite_factors", "precompute_failures"]
+      edits_tables = ["player_composite_factors", "input_lineage", "precompute_failures"]
     }
     "coverage-validation" = {
       entry_point = "com.nbaprops.pcf.functions.coveragevalidation.CoverageValidationFunction"
@@ -44,7 +44,7 @@ locals {
       publishes = ["composite-factors-requests"]
       reads_tables = [
         "nba_schedule", "player_game_summary", "team_offense_game_summary", "upcoming_team_game_context", "upcoming_player_game_context",
-        "player_shot_zone_analysis", "team_defense_zone_analysis", "player_composite_factors",
+        "player_shot_zone_analysis", "team_defense_zone_analysis", "player_composite_factors", "input_lineage",
       ]
       edits_tables = ["backfill_processing_metadata", "precompute_failures"]
     }
@@ -70,6 +70,7 @@ locals {
     player_composite_factors     = "precompute"
     precompute_failures          = "orchestration"
     backfill_processing_metadata = "orchestration"
+    input_lineage                = "orchestration"
     cleanup_operations           = "orchestration"
   }
 
@@ -99,6 +100,12 @@ locals {
       clustering               = ["processor_name", "failure_category"]
     }
     "backfill_processing_metadata" = {
+      dataset                  = "orchestration"
+      partition_field          = "analysis_date"
+      require_partition_filter = false
+      clustering               = []
+    }
+    "input_lineage" = {
       dataset                  = "orchestration"
       partition_field          = "analysis_date"
       require_partition_filter = false

@@ -34,6 +34,12 @@ public enum FailureCategory {
    */
   RERUN_REFUSED,
   /**
+   * A date computed from inputs that have since been restated (a stat correction, an upstream rerun
+   * with other values): its rows are stale. Heal it; resolved, with what the recompute changed,
+   * once it is complete from the current inputs.
+   */
+  INPUT_RESTATED,
+  /**
    * Not a fault: the daily sweep asked for the date to be reprocessed (AUTO_HEAL), at most once a
    * day; resolved with the date.
    */
@@ -49,6 +55,7 @@ public enum FailureCategory {
           CRITICAL_FEATURE_SHORTFALL,
           UPSTREAM_NOT_READY,
           INPUT_MISSING,
+          INPUT_RESTATED,
           AUTO_HEAL_REQUESTED);
 
   /**

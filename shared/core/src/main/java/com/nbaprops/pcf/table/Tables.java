@@ -271,7 +271,8 @@ public final class Tables {
           .required("expected_players", INT64, "distinct players in player_game_summary")
           .required("actual_players", INT64, "distinct players in player_composite_factors")
           .required("coverage_pct", FLOAT64, "actual / expected, 2 dp")
-          .required("status", STRING, "COMPLETE, LOW, INCOMPLETE, SKIPPED (bootstrap) or OFF_DAY")
+          .required(
+              "status", STRING, "COMPLETE, LOW, INCOMPLETE, STALE, SKIPPED (bootstrap) or OFF_DAY")
           .nullable("data_source", STRING, "UPCG or SYNTHETIC")
           .required(
               "verdict", STRING, "coverage verdict: PASS, WARN, FAIL, SKIPPED, ERROR or TRACKED")
@@ -279,6 +280,31 @@ public final class Tables {
               "feature_report", STRING, "inputs and features below their line, with missing keys")
           .required("run_id", STRING, "run that tracked it")
           .required("tracked_at", TIMESTAMP, "when it was tracked")
+          .partitionBy("analysis_date", false)
+          .build();
+
+  /**
+   * What each computation of a date read: one row per computation (the latest is current), so a
+   * sweep can tell a date computed from inputs that have since been restated, and what the
+   * recompute then changed.
+   */
+  public static final TableDefinition INPUT_LINEAGE =
+      TableDefinition.builder(
+              Dataset.ORCHESTRATION,
+              "input_lineage",
+              "Per computation of a date: the inputs it read, fingerprinted, and the factors it wrote.")
+          .required("analysis_date", DATE, "date computed")
+          .required("data_source", STRING, "UPCG or SYNTHETIC: the rows' player context")
+          .required(
+              "inputs",
+              STRING,
+              "JSON: per input table, the partitions read (first, last), distinct rows and checksum")
+          .required(
+              "factors_digest",
+              STRING,
+              "JSON: per player, the four factor scores written (what a later recompute changed)")
+          .required("run_id", STRING, "run that computed the date")
+          .required("recorded_at", TIMESTAMP, "when the rows and this lineage were written")
           .partitionBy("analysis_date", false)
           .build();
 
@@ -320,6 +346,7 @@ public final class Tables {
           PLAYER_COMPOSITE_FACTORS,
           PRECOMPUTE_FAILURES,
           BACKFILL_PROCESSING_METADATA,
+          INPUT_LINEAGE,
           CLEANUP_OPERATIONS);
 
   /** All tables, in dependency order. */
@@ -335,5 +362,6 @@ public final class Tables {
           PLAYER_COMPOSITE_FACTORS,
           PRECOMPUTE_FAILURES,
           BACKFILL_PROCESSING_METADATA,
+          INPUT_LINEAGE,
           CLEANUP_OPERATIONS);
 }

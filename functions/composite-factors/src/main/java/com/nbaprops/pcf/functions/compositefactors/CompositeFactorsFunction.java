@@ -12,6 +12,8 @@ import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.message.RangeRequest;
 import com.nbaprops.pcf.message.RequestParser;
 import com.nbaprops.pcf.query.DataRange;
+import com.nbaprops.pcf.query.InputPrints;
+import com.nbaprops.pcf.query.LineageLog;
 import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
@@ -49,6 +51,10 @@ public final class CompositeFactorsFunction implements CloudEventsFunction {
         new CompositeFactorsService(
             runtime.warehouse(),
             new PlayerSources(runtime.warehouse(), config.catalog()),
+            new LineageRecorder(
+                new InputPrints(runtime.warehouse(), config.catalog()),
+                new LineageLog(runtime.warehouse(), config.catalog()),
+                clock),
             config.thresholds(),
             failures,
             publisher,

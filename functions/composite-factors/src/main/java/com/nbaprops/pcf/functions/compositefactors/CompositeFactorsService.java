@@ -18,6 +18,7 @@ import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.port.WarehouseException;
+import com.nbaprops.pcf.query.InputPrints;
 import com.nbaprops.pcf.rules.FallbackPolicy;
 import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.runtime.LeagueClock;
@@ -28,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -38,6 +40,7 @@ import java.util.function.Function;
 final class CompositeFactorsService {
   private final Warehouse warehouse;
   private final PlayerSources sources;
+  private final LineageRecorder lineage;
   private final FallbackPolicy fallback;
   private final SeasonCalendar calendar;
   private final FailureRecorder failures;
@@ -48,6 +51,7 @@ final class CompositeFactorsService {
   CompositeFactorsService(
       Warehouse warehouse,
       PlayerSources sources,
+      LineageRecorder lineage,
       Thresholds thresholds,
       FailureRecorder failures,
       TopicPublisher publisher,
@@ -55,6 +59,7 @@ final class CompositeFactorsService {
       StructuredLog log) {
     this.warehouse = warehouse;
     this.sources = sources;
+    this.lineage = lineage;
     this.fallback = new FallbackPolicy(thresholds.fallbackPct());
     this.calendar = new SeasonCalendar(thresholds.bootstrapDays());
     this.failures = failures;
@@ -66,10 +71,20 @@ final class CompositeFactorsService {
   FactorsComputed process(DateRequest request) {
     LocalDate date = request.analysisDate();
     StructuredLog dateLog = log.with("run_id", request.runId()).with("analysis_date", date);
+    InputPrints.Prints before =
+        calendar.isBootstrap(date) ? null : lineage.before(new DateRange(date, date));
     Computed computed =
         compute(request, withSynthetic -> sources.read(date, withSynthetic), dateLog);
     if (computed.rows() != null) {
       warehouse.replacePartition(Tables.PLAYER_COMPOSITE_FACTORS, date, computed.rows());
+      // After the rows: a fault between the two leaves the older lineage, which the sweep then
+      // finds restated and recomputes; the other way round would hide a stale date.
+      lineage.record(
+          before,
+          Map.of(date, computed.outcome().dataSource()),
+          computed.rows(),
+          request.runId(),
+          dateLog);
       dateLog.info(
           "wrote "
               + computed.rows().size()
@@ -97,6 +112,7 @@ final class CompositeFactorsService {
     StructuredLog chunkLog = log.with("run_id", chunk.runId());
     List<LocalDate> dates = chunk.dates();
     DateRange span = new DateRange(dates.get(0), dates.get(dates.size() - 1));
+    InputPrints.Prints before = lineage.before(span);
     Optional<ChunkInputs> read = read(chunk, span, chunkLog);
     if (read.isEmpty()) {
       return List.of();
@@ -105,6 +121,7 @@ final class CompositeFactorsService {
     Map<LocalDate, DateInputs> synthetic = read.get().synthetic();
     List<FactorsComputed> outcomes = new ArrayList<>();
     List<Row> rows = new ArrayList<>();
+    Map<LocalDate, DataSource> written = new TreeMap<>();
     for (LocalDate date : dates) {
       DateRequest request = chunk.alone(date);
       try {
@@ -117,6 +134,7 @@ final class CompositeFactorsService {
         outcomes.add(computed.outcome());
         if (computed.rows() != null) {
           rows.addAll(computed.rows());
+          written.put(date, computed.outcome().dataSource());
         }
       } catch (WarehouseException e) {
         throw e;
@@ -127,8 +145,9 @@ final class CompositeFactorsService {
         requestAlone(chunk, date);
       }
     }
-    if (!rows.isEmpty()) {
+    if (!written.isEmpty()) {
       warehouse.replacePartitions(Tables.PLAYER_COMPOSITE_FACTORS, rows);
+      lineage.record(before, written, rows, chunk.runId(), chunkLog);
     }
     if (!outcomes.isEmpty()) {
       DateChunk<FactorsComputed> message = DateChunk.OUTCOMES.of(chunk.runId(), outcomes);

@@ -18,8 +18,9 @@ import com.nbaprops.pcf.table.Catalog;
 import java.time.LocalDate;
 
 /**
- * The sweep's requests to reprocess a date (AUTO_HEAL): a date still INCOMPLETE, or one computed
- * from the synthetic stand-in once its upcoming context covers it again; at most once a day each.
+ * The sweep's requests to reprocess a date (AUTO_HEAL): a date still INCOMPLETE or STALE, or one
+ * computed from the synthetic stand-in once its upcoming context covers it again; at most once a
+ * day each.
  */
 record AutoHeal(
     boolean enabled,
@@ -61,6 +62,8 @@ record AutoHeal(
     }
     if (status == CoverageStatus.INCOMPLETE) {
       request(date, runId, "still INCOMPLETE");
+    } else if (status == CoverageStatus.STALE) {
+      request(date, runId, "computed from inputs restated since");
     } else if (status == CoverageStatus.COMPLETE && stopGapReplaceable(now)) {
       request(
           date,

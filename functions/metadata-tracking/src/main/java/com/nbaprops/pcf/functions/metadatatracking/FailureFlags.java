@@ -13,6 +13,7 @@ import com.nbaprops.pcf.query.InputReport;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
+import java.util.List;
 
 /**
  * Records what keeps a date INCOMPLETE, one failure per cause, each with the remedy that fixes it:
@@ -108,6 +109,22 @@ record FailureFlags(FailureRecorder failures, Thresholds thresholds, String repr
             + date
             + " (backfill these tables together), then heal: "
             + remedies.heal();
+  }
+
+  /**
+   * A date whose rows were computed from inputs restated since: one failure per date naming each
+   * table and partitions, with the command that heals it.
+   */
+  void restated(CoverageValidated v, List<String> changes) {
+    record(
+        v,
+        DATE_LEVEL,
+        FailureCategory.INPUT_RESTATED,
+        v.analysisDate()
+            + ": computed from inputs restated since: "
+            + String.join("; ", changes)
+            + ". Its rows are stale; heal it: "
+            + new Remedies(v.analysisDate(), reprocessTopic).heal());
   }
 
   private void featureShortfall(CoverageValidated v, String features, String what) {

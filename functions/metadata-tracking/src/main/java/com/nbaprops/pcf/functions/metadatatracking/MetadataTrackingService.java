@@ -15,6 +15,8 @@ import com.nbaprops.pcf.message.SweepRequest;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.query.CoverageCounts;
+import com.nbaprops.pcf.query.LineageLog;
+import com.nbaprops.pcf.query.Staleness;
 import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.rules.CoverageStatus;
 import com.nbaprops.pcf.rules.SeasonCalendar;
@@ -38,6 +40,8 @@ import java.util.Optional;
 final class MetadataTrackingService {
   private final Warehouse warehouse;
   private final CoverageCounts counts;
+  private final Staleness staleness;
+  private final LineageLog lineage;
   private final Thresholds thresholds;
   private final SeasonCalendar calendar;
 
@@ -60,6 +64,8 @@ final class MetadataTrackingService {
     this.counts =
         new CoverageCounts(
             warehouse, config.catalog(), config.featureThresholds(), config.inputThresholds());
+    this.staleness = new Staleness(warehouse, config.catalog());
+    this.lineage = new LineageLog(warehouse, config.catalog());
     this.thresholds = config.thresholds();
     this.calendar = new SeasonCalendar(thresholds.bootstrapDays());
     this.resolveDateFailures = resolveDateFailures(config.catalog());
@@ -76,7 +82,9 @@ final class MetadataTrackingService {
     return catalog
         .template(
             "UPDATE {precompute_failures}"
-                + " SET resolution_status = 'RESOLVED', resolved_at = @resolved_at"
+                + " SET resolution_status = 'RESOLVED', resolved_at = @resolved_at,"
+                + " failure_reason = CASE WHEN failure_category = 'INPUT_RESTATED'"
+                + " THEN CONCAT(failure_reason, @recomputed) ELSE failure_reason END"
                 + " WHERE analysis_date = @analysis_date AND resolution_status = 'UNRESOLVED'"
                 + " AND failure_category IN ({date_data})")
         .with("date_data", FailureCategory.sqlList(FailureCategory.DATE_DATA))
@@ -90,7 +98,7 @@ final class MetadataTrackingService {
    */
   CoverageStatus track(CoverageValidated message) {
     CoverageCounts.Snapshot now = counts.snapshot(message.analysisDate());
-    return track(checked(message, now), true, now);
+    return track(checked(message, now), true, now, NOT_CHECKED);
   }
 
   /**
@@ -105,7 +113,7 @@ final class MetadataTrackingService {
     List<Pending> pending = new ArrayList<>();
     for (CoverageValidated verdict : chunk.items()) {
       CoverageCounts.Snapshot now = snapshots.get(verdict.analysisDate());
-      pending.add(decide(checked(verdict, now), true, now));
+      pending.add(decide(checked(verdict, now), true, now, NOT_CHECKED));
     }
     write(pending);
     return pending.stream().map(this::settle).toList();
@@ -151,12 +159,14 @@ final class MetadataTrackingService {
    */
   List<CoverageStatus> sweep(SweepRequest request) {
     List<Pending> pending = new ArrayList<>();
+    // Whether each date's rows still match its inputs: two queries for the whole range.
+    Map<LocalDate, Staleness.Check> checks = staleness.check(request.range());
     counts
         .snapshots(request.range())
         .forEach(
             (date, now) -> {
               if (!now.offDay()) {
-                pending.add(swept(request, date, now));
+                pending.add(swept(request, date, now, checks.getOrDefault(date, NOT_CHECKED)));
               }
             });
     // Every date's row in one write (one load, or a staged transaction), then each date's
@@ -178,7 +188,8 @@ final class MetadataTrackingService {
   /**
    * A game date as the tables have it now: skipped in the bootstrap window if nothing was written.
    */
-  private Pending swept(SweepRequest request, LocalDate date, CoverageCounts.Snapshot now) {
+  private Pending swept(
+      SweepRequest request, LocalDate date, CoverageCounts.Snapshot now, Staleness.Check check) {
     CoverageCounts.Written written = now.written();
     if (written.players() == 0 && calendar.isBootstrap(date)) {
       return decide(
@@ -192,7 +203,8 @@ final class MetadataTrackingService {
               null,
               "bootstrap day: not computed on purpose"),
           false,
-          now);
+          now,
+          check);
     }
     return decide(
         new CoverageValidated(
@@ -205,18 +217,24 @@ final class MetadataTrackingService {
             CoverageCounts.problems(now.features(), now.inputs()),
             "metadata sweep"),
         request.flagIncomplete(),
-        now);
+        now,
+        check);
   }
 
   private static Verdict worse(Verdict a, Verdict b) {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
+  /** What a date not checked for restated inputs is taken as: current. */
+  private static final Staleness.Check NOT_CHECKED =
+      new Staleness.Check(List.of(), Optional.empty());
+
   /** A date's metadata row, decided and not yet written, with what settles it once it is. */
   private record Pending(
       CoverageValidated verdict,
       boolean flagFailures,
       CoverageCounts.Snapshot now,
+      Staleness.Check check,
       CoverageStatus status,
       double pct,
       Row row) {}
@@ -226,15 +244,22 @@ final class MetadataTrackingService {
    * failures (none open, no statement).
    */
   private CoverageStatus track(
-      CoverageValidated v, boolean flagFailures, CoverageCounts.Snapshot now) {
-    Pending date = decide(v, flagFailures, now);
+      CoverageValidated v,
+      boolean flagFailures,
+      CoverageCounts.Snapshot now,
+      Staleness.Check check) {
+    Pending date = decide(v, flagFailures, now, check);
     write(List.of(date));
     return settle(date);
   }
 
-  private Pending decide(CoverageValidated v, boolean flagFailures, CoverageCounts.Snapshot now) {
+  private Pending decide(
+      CoverageValidated v,
+      boolean flagFailures,
+      CoverageCounts.Snapshot now,
+      Staleness.Check check) {
     LocalDate date = v.analysisDate();
-    CoverageStatus status = status(v, now);
+    CoverageStatus status = status(v, now, check);
     double pct = Coverage.round(Coverage.percent(v.actualPlayers(), v.expectedPlayers()), 2);
     Row row =
         Row.builder()
@@ -249,7 +274,7 @@ final class MetadataTrackingService {
             .set("run_id", v.runId())
             .set("tracked_at", clock.now())
             .build();
-    return new Pending(v, flagFailures, now, status, pct, row);
+    return new Pending(v, flagFailures, now, check, status, pct, row);
   }
 
   /** The dates' metadata rows in one atomic write: every date's or none. */
@@ -288,6 +313,14 @@ final class MetadataTrackingService {
           resolve(date);
         }
       }
+      case STALE -> {
+        String restated = String.join("; ", pending.check().restated());
+        log.with("alert", "stale")
+            .log(Severity.ERROR, summary + ": inputs restated since: " + restated);
+        if (pending.flagFailures()) {
+          flags.restated(v, pending.check().restated());
+        }
+      }
       case LOW -> log.with("alert", "coverage").log(Severity.WARNING, summary);
       case INCOMPLETE -> {
         String why = v.reason() + (v.featureReport() == null ? "" : "; " + v.featureReport());
@@ -305,7 +338,8 @@ final class MetadataTrackingService {
    * skipped on purpose, a day with no game is an off day; a critical input or feature under its
    * threshold (even when validation was forced) is never complete; otherwise the counts decide.
    */
-  private CoverageStatus status(CoverageValidated v, CoverageCounts.Snapshot now) {
+  private CoverageStatus status(
+      CoverageValidated v, CoverageCounts.Snapshot now, Staleness.Check check) {
     if (v.verdict() == Verdict.ERROR || v.verdict() == Verdict.FAIL) {
       return CoverageStatus.INCOMPLETE;
     }
@@ -318,13 +352,30 @@ final class MetadataTrackingService {
     if (now.criticalShortfall()) {
       return CoverageStatus.INCOMPLETE;
     }
-    return CoverageStatus.of(v.actualPlayers(), v.expectedPlayers(), thresholds.coverageFailPct());
+    CoverageStatus counted =
+        CoverageStatus.of(v.actualPlayers(), v.expectedPlayers(), thresholds.coverageFailPct());
+    // Complete counts from inputs that changed since are not complete: the values are old.
+    return counted != CoverageStatus.INCOMPLETE && check.stale() ? CoverageStatus.STALE : counted;
   }
 
+  /**
+   * Resolves the date's open data failures; a restated-input failure says what the recompute
+   * changed (the date's last two computations, one query).
+   */
   private void resolve(LocalDate date) {
+    String recomputed =
+        Optional.ofNullable(lineage.latest(new DateRange(date, date)).get(date))
+            .filter(computed -> !computed.unrecorded() && computed.previous() != null)
+            .map(
+                computed ->
+                    " Resolved: recomputed, "
+                        + computed.digest().changesSince(computed.previous())
+                        + ".")
+            .orElse(" Resolved: recomputed.");
     warehouse.execute(
         Sql.of(resolveDateFailures)
             .timestamp("resolved_at", clock.now())
+            .string("recomputed", recomputed)
             .date("analysis_date", date));
   }
 }

@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     name = "heal",
     mixinStandardHelpOptions = true,
     description = {
-      "Reprocess every date of the span whose metadata is INCOMPLETE or whose verdict is FAIL or ERROR,"
+      "Reprocess every date of the span whose metadata is INCOMPLETE or STALE, or whose verdict is FAIL or ERROR,"
           + " and every game date never processed (backfill mode: the fallback protects it), re-track"
           + " them, and print them before and after."
           + " Exit 1 if any is still not COMPLETE.",

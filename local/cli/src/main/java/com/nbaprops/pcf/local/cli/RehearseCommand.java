@@ -37,7 +37,7 @@ final class RehearseCommand implements Callable<Integer> {
       names = "--incidents",
       paramLabel = "N",
       description =
-          "Incidents spread over the season, every kind at least once from 13 (default 20).")
+          "Incidents spread over the season, every kind at least once from 16 (default 20).")
   int incidents = 20;
 
   @Option(

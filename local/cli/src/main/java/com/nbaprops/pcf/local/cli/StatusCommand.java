@@ -11,7 +11,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Coverage per date from the metadata table (all tracked dates, or START END), and every game"
-          + " date never processed (NOT_PROCESSED). Exit 1 if any date is INCOMPLETE or not processed.",
+          + " date never processed (NOT_PROCESSED). Exit 1 if any date is INCOMPLETE, STALE or not processed.",
       "Example: ./pipeline status 2023-02-01 2023-02-28 --json"
     })
 final class StatusCommand extends SubCommand {

@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     description = {
       "Re-check metadata for the last N days (up to yesterday) or START END: publishes the sweep the"
-          + " daily scheduler sends to metadata-tracking-trigger. Exit 1 if any date is INCOMPLETE.",
+          + " daily scheduler sends to metadata-tracking-trigger. Exit 1 if any date is INCOMPLETE or STALE.",
       "Example: ./pipeline track --days 7 --flag-incomplete"
     })
 final class TrackCommand extends SubCommand {

@@ -334,31 +334,35 @@ class GoogleSqlTest {
   }
 
   /**
-   * A day's reprocess, end to end: the BigQuery jobs (queries, DML, loads) the chain starts for one
-   * date. composite-factors reads all its inputs in one query and loads the date's rows;
-   * coverage-validation reads the counts and the features in one query; metadata-tracking reads
-   * them again (it trusts no message) with the date's open failures, and loads its row. (The
-   * scenario's sweep flagged the March dates INCOMPLETE: the first run resolves that.)
+   * A day's reprocess, end to end: the warehouse calls (queries, DML, writes) the chain starts for
+   * one date. composite-factors fingerprints the inputs it may read in one query, reads them all in
+   * one query, writes the date's rows and appends their lineage; coverage-validation reads the
+   * counts and the features in one query; metadata-tracking reads them again (it trusts no message)
+   * with the date's open failures, and writes its row. (The scenario's sweep flagged the March
+   * dates INCOMPLETE: the first run resolves that.)
    */
   @Test
-  void aProcessedDateCostsFiveJobs() {
+  void aProcessedDateCostsSevenCalls() {
     LocalDate march7 = LocalDate.of(2023, 3, 7);
     jobsToReprocess(march7);
 
-    assertThat(jobsToReprocess(march7)).containsExactly("load", 2, "query", 3);
+    assertThat(jobsToReprocess(march7)).containsExactly("load", 3, "query", 4);
   }
 
   /** Its inputs are read again, with the synthetic context the first read showed it needs. */
   @Test
   void aDateThatFallsBackCostsOneMoreQuery() {
-    assertThat(jobsToReprocess(FEB_23)).containsExactly("load", 2, "query", 4);
+    assertThat(jobsToReprocess(FEB_23)).containsExactly("load", 3, "query", 5);
   }
 
-  /** A date the sweep flagged INCOMPLETE has its failures resolved once it is complete. */
+  /**
+   * A date the sweep flagged INCOMPLETE has its failures resolved once it is complete: one query
+   * for what its recompute changed, one update.
+   */
   @Test
   void aDateThatRecoversCostsOneUpdateToResolveItsFailures() {
     assertThat(jobsToReprocess(LocalDate.of(2023, 3, 6)))
-        .containsExactly("dml", 1, "load", 2, "query", 3);
+        .containsExactly("dml", 1, "load", 3, "query", 5);
   }
 
   private static Map<String, Integer> jobsToReprocess(LocalDate date) {

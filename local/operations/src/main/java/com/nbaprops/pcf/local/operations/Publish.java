@@ -97,7 +97,8 @@ public final class Publish {
     }
     for (String runId : runIds(json, id, downstream)) {
       for (Row row : incomplete(local, runId)) {
-        out.println("INCOMPLETE " + row.date("analysis_date") + " (run " + runId + ")");
+        out.println(
+            row.string("status") + " " + row.date("analysis_date") + " (run " + runId + ")");
         code = ExitCodes.PROBLEM;
       }
     }
@@ -123,9 +124,10 @@ public final class Publish {
     return local.query(
         local
             .sql(
-                "SELECT analysis_date FROM {backfill_processing_metadata}"
-                    + " WHERE run_id = @run_id AND status = @status")
+                "SELECT analysis_date, status FROM {backfill_processing_metadata}"
+                    + " WHERE run_id = @run_id AND status IN (@incomplete, @stale)")
             .string("run_id", runId)
-            .string("status", CoverageStatus.INCOMPLETE.name()));
+            .string("incomplete", CoverageStatus.INCOMPLETE.name())
+            .string("stale", CoverageStatus.STALE.name()));
   }
 }

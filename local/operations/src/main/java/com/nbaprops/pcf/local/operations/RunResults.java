@@ -87,9 +87,10 @@ record RunResults(List<DateResult> dates) {
       if (status == null) {
         return Optional.of("not tracked: this run wrote no metadata row for the date");
       }
-      if (CoverageStatus.INCOMPLETE.name().equals(status)) {
+      if (CoverageStatus.needsWork(status)) {
         return Optional.of(
-            "metadata status INCOMPLETE"
+            "metadata status "
+                + status
                 + (cause == null ? "" : ": " + StructuredLog.escape(cause)));
       }
       return Optional.empty();

@@ -61,10 +61,10 @@ public final class Status {
             .string("not_processed", NOT_PROCESSED));
   }
 
-  /** Whether the date needs work: INCOMPLETE, or a game date never processed. */
+  /** Whether the date needs work: INCOMPLETE, STALE, or a game date never processed. */
   public static boolean notDone(Row row) {
     String status = row.string("status");
-    return CoverageStatus.INCOMPLETE.name().equals(status) || NOT_PROCESSED.equals(status);
+    return CoverageStatus.needsWork(status) || NOT_PROCESSED.equals(status);
   }
 
   /** The rows as a table for people, or one JSON array for machines. */

@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.local.report;
 
+import com.nbaprops.pcf.rules.CoverageStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +31,7 @@ public final class CoverageReport {
       String source,
       String verdict) {
     boolean needsRerun() {
-      return "INCOMPLETE".equals(status)
+      return CoverageStatus.needsWork(status)
           || NOT_PROCESSED.equals(status)
           || "FAIL".equals(verdict)
           || "ERROR".equals(verdict);
@@ -89,18 +90,20 @@ public final class CoverageReport {
             "body{font-family:sans-serif;margin:24px;color:#222}h1{font-size:20px}h2{font-size:16px;"
                 + "margin-top:28px}table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ccc;"
                 + "padding:3px 8px;text-align:left}th{background:#f2f2f2}.COMPLETE{color:#1a7f37}"
-                + ".LOW{color:#b35900}.INCOMPLETE,.NOT_PROCESSED{color:#c62828;font-weight:bold}.SKIPPED,.OFF_DAY{color:#777}"
+                + ".LOW{color:#b35900}.INCOMPLETE,.STALE,.NOT_PROCESSED{color:#c62828;font-weight:bold}.SKIPPED,.OFF_DAY{color:#777}"
                 + "code{background:#f6f6f6;padding:1px 4px}")
         .append("</style></head><body>\n<h1>")
         .append(escape(title))
         .append("</h1>\n");
     long incomplete = dates.stream().filter(d -> "INCOMPLETE".equals(d.status())).count();
+    long stale = dates.stream().filter(d -> "STALE".equals(d.status())).count();
     long notProcessed = dates.stream().filter(d -> NOT_PROCESSED.equals(d.status())).count();
     html.append("<p>")
         .append(dates.size())
         .append(" dates, ")
         .append(incomplete)
         .append(" INCOMPLETE, ")
+        .append(stale == 0 ? "" : stale + " STALE (computed from inputs restated since), ")
         .append(notProcessed == 0 ? "" : notProcessed + " game dates never processed, ")
         .append(failures.stream().filter(f -> !REJECTED.equals(f.category())).count())
         .append(
@@ -321,7 +324,7 @@ public final class CoverageReport {
     return switch (String.valueOf(status)) {
       case "COMPLETE" -> "#1a7f37";
       case "LOW" -> "#b35900";
-      case "INCOMPLETE" -> "#c62828";
+      case "INCOMPLETE", "STALE" -> "#c62828";
       default -> "#777777";
     };
   }

@@ -23,7 +23,10 @@ public enum IncidentKind {
   DUPLICATE_DELIVERY(DuplicateDelivery.oneAfterTheOther()),
   CONCURRENT_DUPLICATE(DuplicateDelivery.atOnce()),
   MALFORMED_MESSAGE(new MalformedMessage()),
-  CRASH_MID_WRITE(new CrashMidWrite());
+  CRASH_MID_WRITE(new CrashMidWrite()),
+  STAT_CORRECTION(new StatCorrection()),
+  UPSTREAM_RERUN_IDENTICAL(new UpstreamRerunIdentical()),
+  INPUT_DUPLICATED(new InputDuplicated());
 
   // Scenarios hold final fields of enums, strings and booleans only: immutable, though not
   // annotated.

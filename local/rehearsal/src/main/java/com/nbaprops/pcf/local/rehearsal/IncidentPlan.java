@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -24,7 +25,20 @@ final class IncidentPlan {
   static final int TAIL_DAYS = 3;
 
   /** An incident and how it changes the season's timeline. */
-  record Planned(Incident incident, Consumer<SeasonRun> inject) {}
+  record Planned(
+      Incident incident, Consumer<SeasonRun> inject, Optional<Scenario.Restatement> restates) {}
+
+  /** The season's inputs as they stand at its end, once every planned restatement has landed. */
+  static World atTheEnd(World world, List<Planned> planned) {
+    World end = world;
+    for (Planned plan : planned) {
+      if (plan.restates().isPresent()) {
+        Scenario.Restatement restatement = plan.restates().get();
+        end = end.with(restatement.feed(), restatement.date(), restatement.rows());
+      }
+    }
+    return end;
+  }
 
   private IncidentPlan() {}
 
@@ -85,7 +99,8 @@ final class IncidentPlan {
     return new Planned(
         new Incident(
             kind, injection.date(), injection.injectedAt().toInstant(), injection.detail()),
-        injection.inject());
+        injection.inject(),
+        injection.restates());
   }
 
   /** How long the on-call team takes from an alert naming its table to its processor's re-run. */

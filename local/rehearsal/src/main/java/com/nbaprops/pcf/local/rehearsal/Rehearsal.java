@@ -82,12 +82,14 @@ public final class Rehearsal {
     Path scratch = scratch();
     // The clean run goes on beside the rehearsal (2 cores): the rehearsal waits for its rows only
     // when it first judges a heal.
+    // ... computed from the inputs as they stand at the end: restated ones included.
+    World end = IncidentPlan.atTheEnd(world, planned);
     CompletableFuture<Map<LocalDate, List<Row>>> truth =
         CompletableFuture.supplyAsync(
             () -> {
               try (SeasonRun clean =
                   new SeasonRun(
-                      world, first, lastDay, env, scratch.resolve("clean"), new RunMode.Clean())) {
+                      end, first, lastDay, env, scratch.resolve("clean"), new RunMode.Clean())) {
                 clean.backfillClean(lastGame);
                 return clean.reads().factorRows(rehearsed);
               }

@@ -83,13 +83,13 @@ public final class RehearsalOutput {
         result.incidents().size(),
         result.autoHeal() ? "on" : "off");
     out.printf(
-        "%-3s %-23s %-10s  %-11s  %-20s %-40s %-20s %s%n",
+        "%-3s %-24s %-10s  %-11s  %-20s %-40s %-20s %s%n",
         "#", "kind", "date", "injected", "detected (after)", "by", "healed (after)", "by");
     int n = 0;
     for (Incident incident :
         result.incidents().stream().sorted(Comparator.comparing(Incident::injectedAt)).toList()) {
       out.printf(
-          "%-3d %-23s %-10s  %-11s  %-20s %-40s %-20s %s%n",
+          "%-3d %-24s %-10s  %-11s  %-20s %-40s %-20s %s%n",
           ++n,
           incident.kind().id(),
           incident.date(),
@@ -115,7 +115,7 @@ public final class RehearsalOutput {
       Spread d = Spread.of(entry.getValue().stream().map(Incident::timeToDetect).toList());
       Spread h = Spread.of(entry.getValue().stream().map(Incident::timeToHeal).toList());
       out.printf(
-          "  %-23s x%-2d detect %-28s heal %s%n",
+          "  %-24s x%-2d detect %-28s heal %s%n",
           entry.getKey().id(),
           entry.getValue().size(),
           d == null ? "not needed" : d.text(),

@@ -1,8 +1,10 @@
 package com.nbaprops.pcf.local.rehearsal;
 
+import com.nbaprops.pcf.port.Row;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -20,7 +22,21 @@ abstract class Scenario {
    *     by hand, the day it is published)
    */
   record Injection(
-      LocalDate date, ZonedDateTime injectedAt, String detail, Consumer<SeasonRun> inject) {}
+      LocalDate date,
+      ZonedDateTime injectedAt,
+      String detail,
+      Consumer<SeasonRun> inject,
+      Optional<Restatement> restates) {
+    Injection(LocalDate date, ZonedDateTime injectedAt, String detail, Consumer<SeasonRun> inject) {
+      this(date, injectedAt, detail, inject, Optional.empty());
+    }
+  }
+
+  /**
+   * A partition an upstream writes anew with other values: the season's final inputs hold these
+   * rows, so the clean run computes from them.
+   */
+  record Restatement(Feed feed, LocalDate date, List<Row> rows) {}
 
   private final String description;
 

@@ -152,7 +152,7 @@ final class Watch {
         warehouse.query(
             catalog
                 .sql(
-                    "SELECT analysis_date, status FROM {backfill_processing_metadata} WHERE tracked_at >= @since AND status IN ('LOW', 'INCOMPLETE')")
+                    "SELECT analysis_date, status FROM {backfill_processing_metadata} WHERE tracked_at >= @since AND status IN ('LOW', 'INCOMPLETE', 'STALE')")
                 .timestamp("since", now))) {
       signals.add(
           new Signal(

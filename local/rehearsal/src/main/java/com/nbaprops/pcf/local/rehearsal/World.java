@@ -67,6 +67,18 @@ final class World {
     return partitions.get(feed).getOrDefault(date, List.of());
   }
 
+  /**
+   * This season with {@code feed}'s partition of {@code date} replaced by {@code rows}: what the
+   * inputs are at the end once an upstream restated it.
+   */
+  World with(Feed feed, LocalDate date, List<Row> rows) {
+    Map<Feed, Map<LocalDate, List<Row>>> changed = new EnumMap<>(partitions);
+    Map<LocalDate, List<Row>> partition = new TreeMap<>(partitions.get(feed));
+    partition.put(date, List.copyOf(rows));
+    changed.put(feed, partition);
+    return new World(schedule, changed);
+  }
+
   /** Every partition of {@code feed}: the season as it stands at its end. */
   List<Row> all(Feed feed) {
     return partitions.get(feed).values().stream().flatMap(List::stream).toList();

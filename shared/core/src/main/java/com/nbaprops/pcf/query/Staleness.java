@@ -1,0 +1,71 @@
+package com.nbaprops.pcf.query;
+
+import com.nbaprops.pcf.domain.DateRange;
+import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.table.Catalog;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Whether each date's rows were computed from the inputs as they are now: its latest lineage
+ * against the inputs' prints today. Two queries for a whole range (the lineage, the prints), none
+ * when no date of it has a lineage.
+ */
+public final class Staleness {
+  /**
+   * A date's check: the inputs restated since it was computed (empty when current), and what its
+   * latest computation changed against the one before (empty when it had none).
+   */
+  public record Check(List<String> restated, Optional<String> lastRecompute) {
+    public boolean stale() {
+      return !restated.isEmpty();
+    }
+  }
+
+  private final LineageLog log;
+  private final InputPrints prints;
+
+  public Staleness(Warehouse warehouse, Catalog catalog) {
+    this.log = new LineageLog(warehouse, catalog);
+    this.prints = new InputPrints(warehouse, catalog);
+  }
+
+  /** Every date of {@code range} with a lineage, checked. */
+  public Map<LocalDate, Check> check(DateRange range) {
+    Map<LocalDate, LineageLog.Recorded> recorded = log.latest(range);
+    Map<LocalDate, Check> checks = new TreeMap<>();
+    if (recorded.isEmpty()) {
+      return checks;
+    }
+    LocalDate first = range.end();
+    LocalDate last = range.start();
+    for (LineageLog.Recorded date : recorded.values()) {
+      if (date.unrecorded()) {
+        continue;
+      }
+      for (Lineage.Window window : date.lineage().windows()) {
+        first = window.first().isBefore(first) ? window.first() : first;
+        last = window.last().isAfter(last) ? window.last() : last;
+      }
+    }
+    InputPrints.Prints now = first.isAfter(last) ? null : prints.read(first, last);
+    recorded.forEach(
+        (date, computed) ->
+            checks.put(
+                date,
+                computed.unrecorded()
+                    ? new Check(
+                        List.of(
+                            "the inputs of its current rows were never recorded (the write stopped"
+                                + " between the rows and their lineage)"),
+                        Optional.empty())
+                    : new Check(
+                        computed.lineage().changes(now),
+                        Optional.ofNullable(computed.previous())
+                            .map(previous -> computed.digest().changesSince(previous)))));
+    return checks;
+  }
+}
