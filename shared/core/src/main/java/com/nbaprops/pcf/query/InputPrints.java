@@ -1,5 +1,6 @@
 package com.nbaprops.pcf.query;
 
+import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.sql.ColumnType;
@@ -134,6 +135,15 @@ public final class InputPrints {
       return sum;
     }
 
+    /** These prints and {@code other}'s: the prints of inputs read in two steps. */
+    public Prints plus(Prints other) {
+      Map<String, NavigableMap<LocalDate, Print>> both = new LinkedHashMap<>();
+      byTable.forEach((table, prints) -> both.put(table, new TreeMap<>(prints)));
+      other.byTable.forEach(
+          (table, prints) -> both.computeIfAbsent(table, t -> new TreeMap<>()).putAll(prints));
+      return new Prints(both);
+    }
+
     /** {@code table}'s partitions from {@code first} to {@code last} written twice. */
     public List<LocalDate> duplicated(String table, LocalDate first, LocalDate last) {
       return byTable
@@ -148,17 +158,49 @@ public final class InputPrints {
   }
 
   private final Warehouse warehouse;
-  private final String sql;
+
+  /** Each input's part of the statement: a read names only the inputs it prints. */
+  private final List<String> selects;
 
   public InputPrints(Warehouse warehouse, Catalog catalog) {
     this.warehouse = warehouse;
-    this.sql = sql(catalog);
+    this.selects = selects(catalog);
   }
 
   /** The prints of every input's partitions from {@code first} to {@code last}: one query. */
   public Prints read(LocalDate first, LocalDate last) {
+    Map<String, DateRange> spans = new LinkedHashMap<>();
+    INPUTS.forEach(input -> spans.put(input.name(), new DateRange(first, last)));
+    return read(spans);
+  }
+
+  /**
+   * The prints of each input over its own span (an input absent is not read): one query, each
+   * input's partitions pruned to its span.
+   */
+  public Prints read(Map<String, DateRange> spans) {
+    // Only the inputs asked for: planning the checksum expressions is most of a read's cost.
+    List<String> parts = new ArrayList<>();
+    Map<String, DateRange> asked = new LinkedHashMap<>();
+    for (int i = 0; i < INPUTS.size(); i++) {
+      DateRange span = spans.get(INPUTS.get(i).name());
+      if (span != null) {
+        parts.add(selects.get(i));
+        asked.put(String.valueOf(i), span);
+      }
+    }
+    if (parts.isEmpty()) {
+      return new Prints(Map.of());
+    }
+    Sql query = Sql.of(String.join("\nUNION ALL\n", parts));
+    for (Map.Entry<String, DateRange> span : asked.entrySet()) {
+      query =
+          query
+              .date("first_" + span.getKey(), span.getValue().start())
+              .date("last_" + span.getKey(), span.getValue().end());
+    }
     Map<String, NavigableMap<LocalDate, Print>> byTable = new LinkedHashMap<>();
-    for (Row row : warehouse.query(Sql.of(sql).date("first", first).date("last", last))) {
+    for (Row row : warehouse.query(query)) {
       byTable
           .computeIfAbsent(row.string("input_table"), table -> new TreeMap<>())
           .put(
@@ -168,13 +210,12 @@ public final class InputPrints {
     return new Prints(byTable);
   }
 
-  /** The statement {@link #read} runs (GoogleSQL that DuckDB computes alike). */
-  public static String sql(Catalog catalog) {
+  private static List<String> selects(Catalog catalog) {
     List<String> parts = new ArrayList<>();
-    for (Input input : INPUTS) {
-      parts.add(select(catalog, input));
+    for (int i = 0; i < INPUTS.size(); i++) {
+      parts.add(select(catalog, INPUTS.get(i), i));
     }
-    return String.join("\nUNION ALL\n", parts);
+    return parts;
   }
 
   /**
@@ -182,7 +223,7 @@ public final class InputPrints {
    * BigQuery's, refuses a resolved expression nested too deep): its distinct rows, each column's
    * value as an integer, each row's hash, their sum per partition.
    */
-  private static String select(Catalog catalog, Input input) {
+  private static String select(Catalog catalog, Input input, int position) {
     String partition = input.table().partition().name();
     String columns = String.join(", ", input.columns());
     List<String> values = new ArrayList<>();
@@ -206,7 +247,7 @@ public final class InputPrints {
               FROM (SELECT %2$s, copies, %6$s
                     FROM (SELECT %2$s, %7$s, COUNT(*) AS copies
                           FROM %8$s
-                          WHERE %2$s BETWEEN @first AND @last
+                          WHERE %2$s BETWEEN @first_%9$d AND @last_%9$d
                           GROUP BY %2$s, %7$s) AS distinct_rows) AS row_values) AS row_hashes
         GROUP BY %2$s""",
         input.name(),
@@ -216,7 +257,8 @@ public final class InputPrints {
         sum(what),
         String.join(", ", values),
         columns,
-        catalog.qualifiedName(input.table()));
+        catalog.qualifiedName(input.table()),
+        position);
   }
 
   /** A column's value as a non-negative integer below the modulus; NULL has a value of its own. */

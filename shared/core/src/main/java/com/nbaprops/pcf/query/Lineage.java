@@ -5,12 +5,16 @@ import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.nbaprops.pcf.domain.DataSource;
+import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * What a date's rows were computed from: for each input, the partitions the computation read and
@@ -61,9 +65,46 @@ public record Lineage(LocalDate date, DataSource source, List<Window> windows) {
     return spans;
   }
 
-  /** The earliest partition any computation of {@code date} can read: what a print must cover. */
-  public static LocalDate earliestRead(LocalDate date) {
-    return SeasonCalendar.seasonStart(SeasonCalendar.seasonYear(date));
+  /**
+   * What the computations of {@code dates} read, per input: the dates' own partitions of the day's
+   * inputs; with {@code synthetic}, the box scores and team box scores of the season so far, and
+   * only those.
+   */
+  public static Map<String, DateRange> reads(DateRange dates, boolean synthetic) {
+    Map<String, DateRange> reads = new LinkedHashMap<>();
+    for (InputPrints.Input input : InputPrints.INPUTS) {
+      boolean seasonInput = SEASON_INPUTS.contains(input.name());
+      if (seasonInput && synthetic) {
+        reads.put(
+            input.name(),
+            new DateRange(
+                SeasonCalendar.seasonStart(SeasonCalendar.seasonYear(dates.start())), dates.end()));
+      } else if (!seasonInput && !synthetic) {
+        reads.put(input.name(), dates);
+      }
+    }
+    return reads;
+  }
+
+  /** The inputs only the synthetic stand-in's values are made of. */
+  private static final Set<String> SEASON_INPUTS =
+      Set.of(Tables.PLAYER_GAME_SUMMARY.name(), Tables.TEAM_OFFENSE_GAME_SUMMARY.name());
+
+  /** Each input's span over every window of {@code lineages}: what a sweep must print. */
+  public static Map<String, DateRange> covering(Iterable<Lineage> lineages) {
+    Map<String, DateRange> spans = new LinkedHashMap<>();
+    for (Lineage lineage : lineages) {
+      for (Window window : lineage.windows()) {
+        spans.merge(
+            window.table(),
+            new DateRange(window.first(), window.last()),
+            (a, b) ->
+                new DateRange(
+                    a.start().isBefore(b.start()) ? a.start() : b.start(),
+                    a.end().isAfter(b.end()) ? a.end() : b.end()));
+      }
+    }
+    return spans;
   }
 
   /** The lineage of a computation of {@code date} from {@code source}, with {@code prints} read. */

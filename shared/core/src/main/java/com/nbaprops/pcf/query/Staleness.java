@@ -40,18 +40,12 @@ public final class Staleness {
     if (recorded.isEmpty()) {
       return checks;
     }
-    LocalDate first = range.end();
-    LocalDate last = range.start();
-    for (LineageLog.Recorded date : recorded.values()) {
-      if (date.unrecorded()) {
-        continue;
-      }
-      for (Lineage.Window window : date.lineage().windows()) {
-        first = window.first().isBefore(first) ? window.first() : first;
-        last = window.last().isAfter(last) ? window.last() : last;
-      }
-    }
-    InputPrints.Prints now = first.isAfter(last) ? null : prints.read(first, last);
+    List<Lineage> lineages =
+        recorded.values().stream()
+            .filter(date -> !date.unrecorded())
+            .map(LineageLog.Recorded::lineage)
+            .toList();
+    InputPrints.Prints now = prints.read(Lineage.covering(lineages));
     recorded.forEach(
         (date, computed) ->
             checks.put(

@@ -18,7 +18,6 @@ import com.nbaprops.pcf.message.FactorsComputed;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.port.WarehouseException;
-import com.nbaprops.pcf.query.InputPrints;
 import com.nbaprops.pcf.rules.FallbackPolicy;
 import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.runtime.LeagueClock;
@@ -71,10 +70,18 @@ final class CompositeFactorsService {
   FactorsComputed process(DateRequest request) {
     LocalDate date = request.analysisDate();
     StructuredLog dateLog = log.with("run_id", request.runId()).with("analysis_date", date);
-    InputPrints.Prints before =
+    LineageRecorder.Taken before =
         calendar.isBootstrap(date) ? null : lineage.before(new DateRange(date, date));
     Computed computed =
-        compute(request, withSynthetic -> sources.read(date, withSynthetic), dateLog);
+        compute(
+            request,
+            withSynthetic -> {
+              if (withSynthetic) {
+                before.beforeSeasonRead();
+              }
+              return sources.read(date, withSynthetic);
+            },
+            dateLog);
     if (computed.rows() != null) {
       warehouse.replacePartition(Tables.PLAYER_COMPOSITE_FACTORS, date, computed.rows());
       // After the rows: a fault between the two leaves the older lineage, which the sweep then
@@ -112,8 +119,8 @@ final class CompositeFactorsService {
     StructuredLog chunkLog = log.with("run_id", chunk.runId());
     List<LocalDate> dates = chunk.dates();
     DateRange span = new DateRange(dates.get(0), dates.get(dates.size() - 1));
-    InputPrints.Prints before = lineage.before(span);
-    Optional<ChunkInputs> read = read(chunk, span, chunkLog);
+    LineageRecorder.Taken before = lineage.before(span);
+    Optional<ChunkInputs> read = read(chunk, span, before, chunkLog);
     if (read.isEmpty()) {
       return List.of();
     }
@@ -177,10 +184,14 @@ final class CompositeFactorsService {
    * The chunk's inputs in one read (one more for the dates that fall back); empty when they cannot
    * be read as inputs, the chunk's dates then requested alone. A warehouse fault is thrown.
    */
-  private Optional<ChunkInputs> read(ChunkRequest chunk, DateRange span, StructuredLog chunkLog) {
+  private Optional<ChunkInputs> read(
+      ChunkRequest chunk, DateRange span, LineageRecorder.Taken before, StructuredLog chunkLog) {
     try {
       Map<LocalDate, DateInputs> plain = sources.read(span, false);
       List<LocalDate> fallingBack = fallingBack(chunk.dates(), plain);
+      if (!fallingBack.isEmpty()) {
+        before.beforeSeasonRead();
+      }
       Map<LocalDate, DateInputs> synthetic =
           fallingBack.isEmpty()
               ? Map.of()

@@ -33,9 +33,37 @@ final class LineageRecorder {
     this.clock = clock;
   }
 
-  /** The prints of every partition a computation of {@code span}'s dates may read: one query. */
-  InputPrints.Prints before(DateRange span) {
-    return prints.read(Lineage.earliestRead(span.start()), span.end());
+  /**
+   * The prints of a computation of {@code span}'s dates, taken before each read: the day's inputs
+   * now (one query), the season's box scores only if a date falls back to the synthetic stand-in
+   * (one more, right before that read).
+   */
+  Taken before(DateRange span) {
+    return new Taken(span, prints.read(Lineage.reads(span, false)));
+  }
+
+  /** The prints taken so far for one computation. */
+  final class Taken {
+    private final DateRange span;
+    private InputPrints.Prints taken;
+    private boolean season;
+
+    private Taken(DateRange span, InputPrints.Prints day) {
+      this.span = span;
+      this.taken = day;
+    }
+
+    /** Prints the season's box scores, once, before the synthetic stand-in reads them. */
+    void beforeSeasonRead() {
+      if (!season) {
+        taken = taken.plus(prints.read(Lineage.reads(span, true)));
+        season = true;
+      }
+    }
+
+    InputPrints.Prints prints() {
+      return taken;
+    }
   }
 
   /**
@@ -44,7 +72,7 @@ final class LineageRecorder {
    * are right: no alarm).
    */
   void record(
-      InputPrints.Prints before,
+      Taken taken,
       Map<LocalDate, DataSource> sources,
       List<Row> rows,
       String runId,
@@ -54,6 +82,7 @@ final class LineageRecorder {
         row -> byDate.computeIfAbsent(row.date("analysis_date"), d -> new ArrayList<>()).add(row));
     List<Lineage> lineages = new ArrayList<>();
     Map<LocalDate, FactorDigest> digests = new TreeMap<>();
+    InputPrints.Prints before = taken.prints();
     Set<String> doubled = new TreeSet<>();
     sources.forEach(
         (date, source) -> {

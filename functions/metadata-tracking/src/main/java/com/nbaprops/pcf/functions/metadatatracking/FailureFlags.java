@@ -112,19 +112,25 @@ record FailureFlags(FailureRecorder failures, Thresholds thresholds, String repr
   }
 
   /**
-   * A date whose rows were computed from inputs restated since: one failure per date naming each
-   * table and partitions, with the command that heals it.
+   * A date whose rows were computed from inputs restated since: one failure per restatement (the
+   * same one seen by the next sweep is not recorded again), naming each table and partitions, with
+   * the command that heals it.
    */
   void restated(CoverageValidated v, List<String> changes) {
-    record(
-        v,
+    String what = String.join("; ", changes);
+    failures.record(
+        FunctionName.METADATA_TRACKING,
+        v.runId(),
+        v.analysisDate(),
         DATE_LEVEL,
         FailureCategory.INPUT_RESTATED,
         v.analysisDate()
             + ": computed from inputs restated since: "
-            + String.join("; ", changes)
+            + what
             + ". Its rows are stale; heal it: "
-            + new Remedies(v.analysisDate(), reprocessTopic).heal());
+            + new Remedies(v.analysisDate(), reprocessTopic).heal(),
+        true,
+        what);
   }
 
   private void featureShortfall(CoverageValidated v, String features, String what) {

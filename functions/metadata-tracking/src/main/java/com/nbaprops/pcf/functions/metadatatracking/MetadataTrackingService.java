@@ -317,9 +317,8 @@ final class MetadataTrackingService {
         String restated = String.join("; ", pending.check().restated());
         log.with("alert", "stale")
             .log(Severity.ERROR, summary + ": inputs restated since: " + restated);
-        if (pending.flagFailures()) {
-          flags.restated(v, pending.check().restated());
-        }
+        // Always recorded, flagging asked for or not: a restatement is news no count shows.
+        flags.restated(v, pending.check().restated());
       }
       case LOW -> log.with("alert", "coverage").log(Severity.WARNING, summary);
       case INCOMPLETE -> {
