@@ -26,6 +26,8 @@ import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.query.DataRange;
+import com.nbaprops.pcf.query.InputPrints;
+import com.nbaprops.pcf.query.Lineage;
 import com.nbaprops.pcf.rules.CoverageStatus;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.sql.Sql;
@@ -146,6 +148,16 @@ class GoogleSqlTest {
     Failures.open(local, new DateRange(CliDates.EARLIEST, CliDates.LATEST));
     Failures.acknowledgeRejected(local);
     DataRange.of(runtime.warehouse(), runtime.config().catalog(), LocalDate.of(2023, 3, 10));
+    // The fingerprints of one early date's inputs, each variant the suite sends (the day's, the
+    // season's, a sweep's both): a chunk's and a February season's are beyond the reference
+    // engine's 4 MB channel.
+    InputPrints prints = new InputPrints(recorder, config.catalog());
+    DateRange early = new DateRange(EARLY_FALLBACK, EARLY_FALLBACK);
+    Map<String, DateRange> both = new LinkedHashMap<>(Lineage.reads(early, false));
+    both.putAll(Lineage.reads(early, true));
+    prints.read(Lineage.reads(early, false));
+    prints.read(Lineage.reads(early, true));
+    prints.read(both);
     recorder.record(false);
 
     analyzer = new GoogleSqlAnalyzer(config.catalog(), Tables.ALL);
