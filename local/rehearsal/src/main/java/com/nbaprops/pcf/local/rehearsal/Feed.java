@@ -5,6 +5,7 @@ import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
+import java.util.List;
 
 /**
  * An upstream processor's table and when a game date's partition lands in it: the box scores of a
@@ -19,6 +20,10 @@ enum Feed {
   TEAM_CONTEXT(Tables.UPCOMING_TEAM_GAME_CONTEXT, "game_date", 0, LocalTime.of(10, 0)),
   SHOT_ZONES(Tables.PLAYER_SHOT_ZONE_ANALYSIS, "analysis_date", 0, LocalTime.of(10, 0)),
   ZONE_DEFENSE(Tables.TEAM_DEFENSE_ZONE_ANALYSIS, "analysis_date", 0, LocalTime.of(10, 0));
+
+  /** The feeds a date's lineage fingerprints (the team context is not read by the factors). */
+  static final List<Feed> FINGERPRINTED =
+      List.of(BOX_SCORES, PLAYER_CONTEXT, SHOT_ZONES, ZONE_DEFENSE);
 
   private final TableDefinition table;
   private final String dateColumn;

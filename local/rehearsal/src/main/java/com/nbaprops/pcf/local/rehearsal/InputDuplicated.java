@@ -11,16 +11,13 @@ import java.util.Random;
  * rows, so the factors are right; the suite names the partition in a WARNING, which is no alarm.
  */
 final class InputDuplicated extends Scenario {
-  private static final List<Feed> FEEDS =
-      List.of(Feed.BOX_SCORES, Feed.PLAYER_CONTEXT, Feed.SHOT_ZONES, Feed.ZONE_DEFENSE);
-
   InputDuplicated() {
     super("an upstream wrote a date's partition twice: every row doubled");
   }
 
   @Override
   Injection plan(LocalDate date, World world, Random random) {
-    Feed feed = FEEDS.get(random.nextInt(FEEDS.size()));
+    Feed feed = Feed.FINGERPRINTED.get(random.nextInt(Feed.FINGERPRINTED.size()));
     List<Row> doubled = new ArrayList<>(world.partition(feed, date));
     doubled.addAll(world.partition(feed, date));
     return new Injection(

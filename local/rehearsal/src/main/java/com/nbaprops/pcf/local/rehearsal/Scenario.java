@@ -82,6 +82,13 @@ abstract class Scenario {
     return Optional.empty();
   }
 
+  /** An afternoon two to four days after {@code date}: an upstream's re-run, after the fact. */
+  static ZonedDateTime daysLater(LocalDate date, Random random) {
+    return date.plusDays(2 + random.nextInt(3))
+        .atTime(LocalTime.of(13 + random.nextInt(4), 0))
+        .atZone(ScheduledJob.TIME_ZONE);
+  }
+
   /** A time after the 05:30 run the next morning: 06:00 to 13:45. */
   static ZonedDateTime lateNextMorning(LocalDate date, Random random) {
     return date.plusDays(1)

@@ -2,7 +2,6 @@ package com.nbaprops.pcf.local.rehearsal;
 
 import com.nbaprops.pcf.port.Row;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -40,11 +39,7 @@ final class StatCorrection extends Scenario {
     Correction correction = CORRECTIONS.get(random.nextInt(CORRECTIONS.size()));
     List<Row> original = world.partition(correction.feed(), date);
     List<Row> restated = corrected(original, correction);
-    // Two to four days later, in the afternoon: inside the daily sweep's window.
-    ZonedDateTime at =
-        date.plusDays(2 + random.nextInt(3))
-            .atTime(LocalTime.of(13 + random.nextInt(4), 0))
-            .atZone(ScheduledJob.TIME_ZONE);
+    ZonedDateTime at = daysLater(date, random);
     return new Injection(
         date,
         at,

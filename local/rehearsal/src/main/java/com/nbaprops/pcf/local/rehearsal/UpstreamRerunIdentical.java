@@ -2,7 +2,6 @@ package com.nbaprops.pcf.local.rehearsal;
 
 import com.nbaprops.pcf.port.Row;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,20 +13,14 @@ import java.util.Random;
  * processed_at: no change, so nothing to detect and nothing to recompute.
  */
 final class UpstreamRerunIdentical extends Scenario {
-  private static final List<Feed> FEEDS =
-      List.of(Feed.BOX_SCORES, Feed.PLAYER_CONTEXT, Feed.SHOT_ZONES, Feed.ZONE_DEFENSE);
-
   UpstreamRerunIdentical() {
     super("an upstream processor re-run days later with the same values (a new processed_at)");
   }
 
   @Override
   Injection plan(LocalDate date, World world, Random random) {
-    Feed feed = FEEDS.get(random.nextInt(FEEDS.size()));
-    ZonedDateTime at =
-        date.plusDays(2 + random.nextInt(3))
-            .atTime(LocalTime.of(13 + random.nextInt(4), 0))
-            .atZone(ScheduledJob.TIME_ZONE);
+    Feed feed = Feed.FINGERPRINTED.get(random.nextInt(Feed.FINGERPRINTED.size()));
+    ZonedDateTime at = daysLater(date, random);
     List<Row> same =
         world.partition(feed, date).stream()
             .map(
