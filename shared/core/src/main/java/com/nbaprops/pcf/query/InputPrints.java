@@ -25,14 +25,28 @@ import java.util.TreeMap;
  * <p>The checksum is integer arithmetic in the subset of SQL BigQuery and DuckDB compute alike
  * (ASCII, SUBSTR, ROUND, MOD, CAST AS INT64, SUM of INT64; every small integer cast to INT64 first,
  * as DuckDB multiplies 32-bit integers in 32 bits): a string is a polynomial of its first {@value
- * #STRING_CHARS} characters' code points, a number is rounded to a millionth, each column has its
- * own weight, and a row's hash mixes its strings (who) with all its values (what), so two players
- * swapping a value changes it. Everything is reduced modulo {@value #MODULUS}, so no sum overflows
- * INT64; two different contents collide with a probability of about one in two billion.
+ * #STRING_CHARS} characters' code points (fewer for strings of a known width), a number is rounded
+ * to a millionth, each column has its own weight, and a row's hash mixes its strings (who) with all
+ * its values (what), so two players swapping a value changes it. Everything is reduced modulo
+ * {@value #MODULUS}, so no sum overflows INT64; two different contents collide with a probability
+ * of about one in two billion.
  */
 public final class InputPrints {
   static final long MODULUS = 2_147_483_647L;
   static final int STRING_CHARS = 24;
+
+  /**
+   * Strings of a known, shorter width hashed to that width only: each character costs a term to
+   * plan and run (team abbreviations have 3, game ids 16, zone names at most 9).
+   */
+  private static final Map<String, Integer> STRING_WIDTHS =
+      Map.of(
+          "team_abbr", 3,
+          "opponent_team_abbr", 3,
+          "game_id", 16,
+          "primary_scoring_zone", 12,
+          "weakest_zone", 12);
+
   private static final long BASE = 131L;
 
   /** An input table and the columns of it the composite factors read. */
@@ -288,7 +302,7 @@ public final class InputPrints {
   private static String stringHash(String name) {
     List<String> terms = new ArrayList<>();
     long power = 1;
-    for (int k = 1; k <= STRING_CHARS; k++) {
+    for (int k = 1; k <= STRING_WIDTHS.getOrDefault(name, STRING_CHARS); k++) {
       power = Math.floorMod(power * BASE, MODULUS);
       terms.add("CAST(ASCII(SUBSTR(" + name + ", " + k + ", 1)) AS INT64) * " + power);
     }
