@@ -65,6 +65,16 @@ public final class InputPrints {
     }
   }
 
+  /** Who played in which game: the columns both player tables give every row. */
+  private static final List<String> PLAYER_GAME =
+      List.of("player_lookup", "universal_player_id", "game_id", "team_abbr", "opponent_team_abbr");
+
+  private static List<String> with(List<String> first, String... more) {
+    List<String> columns = new ArrayList<>(first);
+    columns.addAll(List.of(more));
+    return columns;
+  }
+
   /**
    * What the composite factors read (PlayerSources): the columns of each input their query names.
    * upcoming_team_game_context is not among them: the factors never read it (the coverage checks
@@ -74,12 +84,8 @@ public final class InputPrints {
       List.of(
           new Input(
               Tables.UPCOMING_PLAYER_GAME_CONTEXT,
-              List.of(
-                  "player_lookup",
-                  "universal_player_id",
-                  "game_id",
-                  "team_abbr",
-                  "opponent_team_abbr",
+              with(
+                  PLAYER_GAME,
                   "days_rest",
                   "back_to_back",
                   "games_in_last_7_days",
@@ -92,16 +98,7 @@ public final class InputPrints {
                   "star_teammates_out",
                   "pace_differential",
                   "opponent_pace_last_10")),
-          new Input(
-              Tables.PLAYER_GAME_SUMMARY,
-              List.of(
-                  "player_lookup",
-                  "universal_player_id",
-                  "game_id",
-                  "team_abbr",
-                  "opponent_team_abbr",
-                  "minutes_played",
-                  "usage_rate")),
+          new Input(Tables.PLAYER_GAME_SUMMARY, with(PLAYER_GAME, "minutes_played", "usage_rate")),
           new Input(Tables.TEAM_OFFENSE_GAME_SUMMARY, List.of("team_abbr", "pace")),
           new Input(
               Tables.PLAYER_SHOT_ZONE_ANALYSIS,

@@ -97,8 +97,13 @@ final class MetadataTrackingService {
    * cannot write a state the tables contradict. Failures are always flagged.
    */
   CoverageStatus track(CoverageValidated message) {
-    CoverageCounts.Snapshot now = counts.snapshot(message.analysisDate());
-    return track(checked(message, now), true, now, NOT_CHECKED);
+    LocalDate date = message.analysisDate();
+    CoverageCounts.Snapshot now = counts.snapshot(date);
+    // Checked here too: a recompute refused as worse wrote no lineage, and must not turn a STALE
+    // date COMPLETE because its counts are fine.
+    Staleness.Check check =
+        staleness.check(new DateRange(date, date)).getOrDefault(date, NOT_CHECKED);
+    return track(checked(message, now), true, now, check);
   }
 
   /**
@@ -108,12 +113,18 @@ final class MetadataTrackingService {
   List<CoverageStatus> trackChunk(DateChunk<CoverageValidated> chunk) {
     List<LocalDate> dates =
         chunk.items().stream().map(CoverageValidated::analysisDate).sorted().toList();
-    Map<LocalDate, CoverageCounts.Snapshot> snapshots =
-        counts.snapshots(new DateRange(dates.get(0), dates.get(dates.size() - 1)));
+    DateRange span = new DateRange(dates.get(0), dates.get(dates.size() - 1));
+    Map<LocalDate, CoverageCounts.Snapshot> snapshots = counts.snapshots(span);
+    Map<LocalDate, Staleness.Check> checks = staleness.check(span);
     List<Pending> pending = new ArrayList<>();
     for (CoverageValidated verdict : chunk.items()) {
       CoverageCounts.Snapshot now = snapshots.get(verdict.analysisDate());
-      pending.add(decide(checked(verdict, now), true, now, NOT_CHECKED));
+      pending.add(
+          decide(
+              checked(verdict, now),
+              true,
+              now,
+              checks.getOrDefault(verdict.analysisDate(), NOT_CHECKED)));
     }
     write(pending);
     return pending.stream().map(this::settle).toList();

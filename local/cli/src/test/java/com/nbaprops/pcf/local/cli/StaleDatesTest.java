@@ -184,4 +184,37 @@ class StaleDatesTest {
                 + " read as its distinct rows");
     assertThat(sweep()).isEqualTo(ExitCodes.OK);
   }
+
+  /**
+   * The cleanup deletes the upcoming context past its TTL, on purpose and backed up: an emptied
+   * partition is no restatement (a recompute from nothing would only make the date worse).
+   */
+  @Test
+  void anUpcomingContextTheCleanupDeletedIsNoRestatement() {
+    SeasonFixture.FEBRUARY_BACKFILLED.open(home).close();
+
+    execute("DELETE FROM {upcoming_player_game_context} WHERE game_date = @day");
+
+    assertThat(sweep()).isEqualTo(ExitCodes.OK);
+    assertThat(status(DAY)).isEqualTo("COMPLETE");
+  }
+
+  /**
+   * A recompute refused as worse (fewer players) writes no lineage, and the chain that refused it
+   * does not call the date COMPLETE on its counts: it stays STALE, and the reprocess says so.
+   */
+  @Test
+  void aRecomputeRefusedAsWorseLeavesTheDateStale() {
+    SeasonFixture.FEBRUARY_BACKFILLED.open(home).close();
+    execute(
+        "DELETE FROM {upcoming_player_game_context} WHERE game_date = @day AND player_lookup IN"
+            + " (SELECT player_lookup FROM {upcoming_player_game_context} WHERE game_date = @day"
+            + " ORDER BY player_lookup LIMIT 10)");
+    assertThat(sweep()).isEqualTo(ExitCodes.PROBLEM);
+
+    assertThat(cli("reprocess", DAY.toString(), "--today", "2023-03-01"))
+        .isEqualTo(ExitCodes.PROBLEM);
+
+    assertThat(status(DAY)).isEqualTo("STALE");
+  }
 }
