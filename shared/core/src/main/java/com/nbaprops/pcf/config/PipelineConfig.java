@@ -32,6 +32,7 @@ public record PipelineConfig(
     String blobs,
     List<FeatureThreshold> featureThresholds,
     Map<DateInput, InputThreshold> inputThresholds,
+    InputDue inputDue,
     int cleanupTtlDays,
     int largeDeletionRows,
     boolean autoHeal) {
@@ -63,6 +64,8 @@ public record PipelineConfig(
   public static final String BLOBS = "BLOBS";
   public static final String FEATURE_THRESHOLDS = "FEATURE_THRESHOLDS";
   public static final String INPUT_THRESHOLDS = "INPUT_THRESHOLDS";
+  public static final String INPUT_DUE = "INPUT_DUE";
+  public static final String INPUT_DUE_GRACE_MINUTES = "INPUT_DUE_GRACE_MINUTES";
   public static final String CLEANUP_TTL_DAYS = "CLEANUP_TTL_DAYS";
   public static final String LARGE_DELETION_ROWS = "LARGE_DELETION_ROWS";
   public static final String AUTO_HEAL = "AUTO_HEAL";
@@ -88,6 +91,8 @@ public record PipelineConfig(
           BLOBS,
           FEATURE_THRESHOLDS,
           INPUT_THRESHOLDS,
+          INPUT_DUE,
+          INPUT_DUE_GRACE_MINUTES,
           CLEANUP_TTL_DAYS,
           LARGE_DELETION_ROWS,
           AUTO_HEAL);
@@ -133,6 +138,8 @@ public record PipelineConfig(
     List<FeatureThreshold> features = features(reader);
     Map<DateInput, InputThreshold> inputs =
         reader.parse(INPUT_THRESHOLDS, DateInput.DEFAULTS, InputThreshold::parse);
+    int grace = reader.integer(INPUT_DUE_GRACE_MINUTES, InputDue.DEFAULT_GRACE_MINUTES, 0, 12 * 60);
+    InputDue due = reader.parse(INPUT_DUE, InputDue.DEFAULTS, text -> InputDue.parse(text, grace));
     int ttlDays = reader.integer(CLEANUP_TTL_DAYS, 7, 1, 3650);
     int largeDeletion = reader.integer(LARGE_DELETION_ROWS, 10_000, 1, Integer.MAX_VALUE);
     boolean autoHeal = reader.bool(AUTO_HEAL, false);
@@ -153,6 +160,7 @@ public record PipelineConfig(
         blobs,
         features,
         inputs,
+        due,
         ttlDays,
         largeDeletion,
         autoHeal);

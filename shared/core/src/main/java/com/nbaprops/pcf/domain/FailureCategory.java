@@ -40,6 +40,16 @@ public enum FailureCategory {
    */
   INPUT_RESTATED,
   /**
+   * An input of a scheduled game had not landed (or landed partial) by its due time plus the grace
+   * ({@code INPUT_DUE}): rerun that upstream processor for the date. Resolved when it lands.
+   */
+  UPSTREAM_LATE,
+  /**
+   * Not a fault: an upstream table was written and the date, computable and not complete with its
+   * current inputs, was requested at once; resolved with the date.
+   */
+  RECOMPUTE_REQUESTED,
+  /**
    * Not a fault: the daily sweep asked for the date to be reprocessed (AUTO_HEAL), at most once a
    * day; resolved with the date.
    */
@@ -56,6 +66,8 @@ public enum FailureCategory {
           UPSTREAM_NOT_READY,
           INPUT_MISSING,
           INPUT_RESTATED,
+          UPSTREAM_LATE,
+          RECOMPUTE_REQUESTED,
           AUTO_HEAL_REQUESTED);
 
   /**

@@ -136,6 +136,9 @@ public final class InputPrints {
 
   /** Each input's prints, by partition, over a span of dates. */
   public record Prints(Map<String, NavigableMap<LocalDate, Print>> byTable) {
+    /** No input read. */
+    public static final Prints NONE = new Prints(Map.of());
+
     /** The sum of {@code table}'s partitions from {@code first} to {@code last}, both included. */
     public Print window(String table, LocalDate first, LocalDate last) {
       Print sum = Print.EMPTY;

@@ -4,10 +4,12 @@ import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.table.Catalog;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * Whether each date's rows were computed from the inputs as they are now: its latest lineage
@@ -35,6 +37,15 @@ public final class Staleness {
 
   /** Every date of {@code range} with a lineage, checked. */
   public Map<LocalDate, Check> check(DateRange range) {
+    return check(range, table -> true);
+  }
+
+  /**
+   * Every date of {@code range} with a lineage, checked against the inputs {@code tables} accepts
+   * only (those a write just changed): the others are not printed, and an input not printed reads
+   * as emptied, which is no restatement.
+   */
+  public Map<LocalDate, Check> check(DateRange range, Predicate<String> tables) {
     Map<LocalDate, LineageLog.Recorded> recorded = log.latest(range);
     Map<LocalDate, Check> checks = new TreeMap<>();
     if (recorded.isEmpty()) {
@@ -45,7 +56,9 @@ public final class Staleness {
             .filter(date -> !date.unrecorded())
             .map(LineageLog.Recorded::lineage)
             .toList();
-    InputPrints.Prints now = prints.read(Lineage.covering(lineages));
+    Map<String, DateRange> spans = new LinkedHashMap<>(Lineage.covering(lineages));
+    spans.keySet().removeIf(tables.negate());
+    InputPrints.Prints now = spans.isEmpty() ? InputPrints.Prints.NONE : prints.read(spans);
     recorded.forEach(
         (date, computed) ->
             checks.put(

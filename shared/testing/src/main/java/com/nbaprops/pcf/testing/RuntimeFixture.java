@@ -85,6 +85,24 @@ public final class RuntimeFixture {
     return this;
   }
 
+  /** The schedule has {@code away} at {@code home} on {@code date}, with {@code status}. */
+  public RuntimeFixture scheduled(LocalDate date, String away, String home, String status) {
+    runtime
+        .warehouse()
+        .append(
+            Tables.NBA_SCHEDULE,
+            List.of(
+                Row.builder()
+                    .set("game_id", date.toString().replace("-", "") + "_" + away + "_" + home)
+                    .set("game_date", date)
+                    .set("season_year", 2022L)
+                    .set("home_team_abbr", home)
+                    .set("away_team_abbr", away)
+                    .set("game_status", status)
+                    .build()));
+    return this;
+  }
+
   /** The upcoming context of {@code date} holds {@code players}, rested one day. */
   public RuntimeFixture upcoming(LocalDate date, String... players) {
     append(

@@ -68,6 +68,21 @@ public final class FunctionInbox {
     }
   }
 
+  /**
+   * The table a BigQuery audit log entry says was written; empty when it writes none, or when the
+   * event is no such entry (rejected and recorded as a message would be: redelivering it cannot
+   * help).
+   */
+  public Optional<TableWritten> openTableWritten(CloudEvent event) {
+    try {
+      return TableWritten.decode(event);
+    } catch (RuntimeException e) {
+      byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
+      reject(String.valueOf(event.getId()), Attributes.runIdOf(event.getId()), data, e);
+      return Optional.empty();
+    }
+  }
+
   private void reject(String messageId, String runId, byte[] data, RuntimeException e) {
     String reason =
         e instanceof InvalidMessageException

@@ -169,6 +169,18 @@ final class MetadataTrackingService {
    * critical features both. Returns the statuses.
    */
   List<CoverageStatus> sweep(SweepRequest request) {
+    return sweep(request, true);
+  }
+
+  /**
+   * Re-checks the dates of {@code range} as the sweep does, failures flagged, without asking for
+   * any heal: the caller requests what it needs.
+   */
+  List<CoverageStatus> retrack(DateRange range, String runId) {
+    return sweep(new SweepRequest(range, true, runId), false);
+  }
+
+  private List<CoverageStatus> sweep(SweepRequest request, boolean heal) {
     List<Pending> pending = new ArrayList<>();
     // Whether each date's rows still match its inputs: two queries for the whole range.
     Map<LocalDate, Staleness.Check> checks = staleness.check(request.range());
@@ -187,7 +199,7 @@ final class MetadataTrackingService {
     for (Pending date : pending) {
       CoverageStatus status = settle(date);
       boolean bootstrap = date.verdict().verdict() == Verdict.SKIPPED;
-      if (!bootstrap) {
+      if (heal && !bootstrap) {
         autoHeal.considerRequest(
             date.verdict().analysisDate(), request.runId(), status, date.now());
       }

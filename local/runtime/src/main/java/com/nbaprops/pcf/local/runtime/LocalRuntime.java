@@ -212,6 +212,12 @@ public final class LocalRuntime implements AutoCloseable {
       for (Topic topic : function.triggers()) {
         bus.subscribe(runtime.config().topic(topic), function.subscription(topic), target);
       }
+      if (function.hearsTableWrites()) {
+        bus.subscribeEvents(
+            SuiteFunction.TABLE_WRITTEN,
+            function.functionName() + "-" + SuiteFunction.TABLE_WRITTEN,
+            target);
+      }
     }
   }
 

@@ -38,6 +38,12 @@ public enum SuiteFunction {
       UpcomingTablesCleanupFunction.class,
       UpcomingTablesCleanupFunction::new);
 
+  /**
+   * The in-process bus's channel of BigQuery audit log entries for upstream tables written: what
+   * Terraform's Eventarc triggers on the audit logs deliver to metadata-tracking.
+   */
+  public static final String TABLE_WRITTEN = "bigquery-table-written";
+
   /** composite-factors listens here; the others on the next ports. */
   public static final int DEFAULT_PORT_BASE = 8081;
 
@@ -83,6 +89,11 @@ public enum SuiteFunction {
   /** Whether {@code subscription} is one of this function's. */
   public boolean owns(String subscription) {
     return triggers().stream().anyMatch(topic -> subscription(topic).equals(subscription));
+  }
+
+  /** Whether the audit log entries of upstream tables written trigger it too. */
+  public boolean hearsTableWrites() {
+    return this == METADATA_TRACKING;
   }
 
   public List<Topic> triggers() {

@@ -6,6 +6,7 @@ import com.nbaprops.pcf.failure.Causes;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.port.EventBus;
 import com.nbaprops.pcf.port.WarehouseException;
+import io.cloudevents.CloudEvent;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,7 +46,12 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
   /** A message that no delivery attempt could process. */
   public record DeadLetter(String subscription, Message message, int attempts, String lastError) {}
 
-  record Subscription(String name, String topic, CloudEventsFunction function) {}
+  /**
+   * A subscription: to a topic's messages, each delivered as Eventarc wraps a Pub/Sub message, or
+   * ({@code direct}) to a channel of events delivered as they are, as an Eventarc trigger on audit
+   * logs delivers its entries.
+   */
+  record Subscription(String name, String topic, CloudEventsFunction function, boolean direct) {}
 
   /**
    * Message ids are numbers, as Pub/Sub's are, and unique across processes as theirs are: each bus
@@ -59,6 +65,7 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
   private final Clock clock;
   private final StructuredLog log;
   private final Map<String, List<Subscription>> subscriptions = new ConcurrentHashMap<>();
+  private final Map<String, CloudEvent> directEvents = new ConcurrentHashMap<>();
   private final List<Message> published = new ArrayList<>();
   private final List<DeadLetter> deadLetters = new ArrayList<>();
   private final List<Consumer<DeadLetter>> deadLetterListeners = new CopyOnWriteArrayList<>();
@@ -118,7 +125,41 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
   public void subscribe(String topic, String name, CloudEventsFunction function) {
     subscriptions
         .computeIfAbsent(topic, t -> new CopyOnWriteArrayList<>())
-        .add(new Subscription(name, topic, function));
+        .add(new Subscription(name, topic, function, false));
+  }
+
+  /**
+   * Delivers every later event of {@code channel} to {@code function} as it is, as subscription
+   * {@code name}: what an Eventarc trigger on audit logs does, with Pub/Sub's retries.
+   */
+  public void subscribeEvents(String channel, String name, CloudEventsFunction function) {
+    subscriptions
+        .computeIfAbsent(channel, t -> new CopyOnWriteArrayList<>())
+        .add(new Subscription(name, channel, function, true));
+  }
+
+  /**
+   * Delivers {@code event} to the subscribers of {@code channel}, retried and dead-lettered as a
+   * message is; returns its id.
+   */
+  public String deliver(String channel, CloudEvent event) {
+    Message message =
+        new Message(
+            event.getId(),
+            channel,
+            event.getData() == null
+                ? ""
+                : new String(event.getData().toBytes(), java.nio.charset.StandardCharsets.UTF_8),
+            Map.of());
+    directEvents.put(message.id(), event);
+    synchronized (published) {
+      published.add(message);
+    }
+    deliveries.dispatch(
+        subscriptions.getOrDefault(channel, List.of()).stream()
+            .map(subscription -> new Delivery(subscription, message, 1))
+            .toList());
+    return message.id();
   }
 
   /**
@@ -198,14 +239,16 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
       subscription
           .function()
           .accept(
-              PubSubCloudEvents.messagePublished(
-                  projectId,
-                  message.topic(),
-                  subscription.name(),
-                  message.id(),
-                  clock.instant(),
-                  message.data(),
-                  message.attributes()));
+              subscription.direct()
+                  ? directEvents.get(message.id())
+                  : PubSubCloudEvents.messagePublished(
+                      projectId,
+                      message.topic(),
+                      subscription.name(),
+                      message.id(),
+                      clock.instant(),
+                      message.data(),
+                      message.attributes()));
     } catch (Exception e) {
       return failed(delivery, e);
     }
