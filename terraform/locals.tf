@@ -40,7 +40,7 @@ locals {
       entry_point = "com.nbaprops.pcf.functions.metadatatracking.MetadataTrackingFunction"
       account     = "metadata"
       triggers    = ["coverage-validated", "metadata-tracking-trigger"]
-      # Only with auto_heal does it ask composite-factors for anything (publications, below).
+      # Only with auto_heal or recompute_on_landing does it ask composite-factors for anything (publications, below).
       publishes = ["composite-factors-requests"]
       reads_tables = [
         "nba_schedule", "player_game_summary", "team_offense_game_summary", "upcoming_team_game_context", "upcoming_player_game_context",
@@ -127,27 +127,29 @@ locals {
 
   # Every variable the code reads (PipelineConfig.VARIABLES), set on every function.
   function_environment = {
-    PROJECT_ID             = var.project_id
-    ANALYTICS_DATASET      = var.analytics_dataset
-    PRECOMPUTE_DATASET     = var.precompute_dataset
-    ORCHESTRATION_DATASET  = var.orchestration_dataset
-    STAGING_DATASET        = var.staging_dataset
-    TOPIC_PREFIX           = var.topic_prefix
-    FALLBACK_THRESHOLD_PCT = tostring(var.coverage.fallback_threshold_pct)
-    COVERAGE_FAIL_PCT      = tostring(var.coverage.fail_pct)
-    COVERAGE_WARN_PCT      = tostring(var.coverage.warn_pct)
-    BOOTSTRAP_DAYS         = tostring(var.coverage.bootstrap_days)
-    MAX_RANGE_DAYS         = tostring(var.coverage.max_range_days)
-    RANGE_CHUNK_DAYS       = tostring(var.range_chunk_days)
-    LEAGUE_TIME_ZONE       = var.schedule_time_zone
-    WAREHOUSE              = "bigquery:${var.project_id}"
-    BUS                    = "pubsub:${var.project_id}"
-    BLOBS                  = "gcs:${google_storage_bucket.backups.name}"
-    FEATURE_THRESHOLDS     = var.coverage.feature_thresholds
-    INPUT_THRESHOLDS       = var.coverage.input_thresholds
-    CLEANUP_TTL_DAYS       = tostring(var.cleanup_ttl_days)
-    LARGE_DELETION_ROWS    = tostring(var.large_deletion_rows)
-    AUTO_HEAL              = tostring(var.auto_heal)
+    PROJECT_ID              = var.project_id
+    ANALYTICS_DATASET       = var.analytics_dataset
+    PRECOMPUTE_DATASET      = var.precompute_dataset
+    ORCHESTRATION_DATASET   = var.orchestration_dataset
+    STAGING_DATASET         = var.staging_dataset
+    TOPIC_PREFIX            = var.topic_prefix
+    FALLBACK_THRESHOLD_PCT  = tostring(var.coverage.fallback_threshold_pct)
+    COVERAGE_FAIL_PCT       = tostring(var.coverage.fail_pct)
+    COVERAGE_WARN_PCT       = tostring(var.coverage.warn_pct)
+    BOOTSTRAP_DAYS          = tostring(var.coverage.bootstrap_days)
+    MAX_RANGE_DAYS          = tostring(var.coverage.max_range_days)
+    RANGE_CHUNK_DAYS        = tostring(var.range_chunk_days)
+    LEAGUE_TIME_ZONE        = var.schedule_time_zone
+    WAREHOUSE               = "bigquery:${var.project_id}"
+    BUS                     = "pubsub:${var.project_id}"
+    BLOBS                   = "gcs:${google_storage_bucket.backups.name}"
+    FEATURE_THRESHOLDS      = var.coverage.feature_thresholds
+    INPUT_THRESHOLDS        = var.coverage.input_thresholds
+    INPUT_DUE               = var.input_due.times
+    INPUT_DUE_GRACE_MINUTES = tostring(var.input_due.grace_minutes)
+    CLEANUP_TTL_DAYS        = tostring(var.cleanup_ttl_days)
+    LARGE_DELETION_ROWS     = tostring(var.large_deletion_rows)
+    AUTO_HEAL               = tostring(var.auto_heal)
   }
 
   # A function's first trigger is its own event trigger (functions.tf); each further one is an Eventarc trigger to
@@ -162,11 +164,11 @@ locals {
   ]...)
 
   # Each (function, topic it publishes to) pair is one publisher grant; metadata-tracking's request to reprocess
-  # only when auto_heal is on.
+  # only when auto_heal or recompute_on_landing is on.
   publications = merge([
     for name, function in local.functions : {
       for topic in function.publishes : "${name}--${topic}" => { function = name, topic = topic }
-      if name != "metadata-tracking" || var.auto_heal
+      if name != "metadata-tracking" || var.auto_heal || var.recompute_on_landing
     }
   ]...)
 

@@ -16,6 +16,16 @@ locals {
       topic    = "metadata-tracking-trigger"
       message  = { days = var.schedules.sweep_days, flag_incomplete = true }
     }
+    "input-freshness-overnight" = {
+      schedule = var.schedules.freshness_overnight
+      topic    = "metadata-tracking-trigger"
+      message  = { freshness = true }
+    }
+    "input-freshness-morning" = {
+      schedule = var.schedules.freshness_morning
+      topic    = "metadata-tracking-trigger"
+      message  = { freshness = true }
+    }
   }
 }
 

@@ -36,3 +36,92 @@ resource "google_eventarc_trigger" "extra" {
 
   depends_on = [time_sleep.iam_propagation, time_sleep.invoker_propagation]
 }
+
+# An upstream table written: BigQuery logs a Data Access audit entry (BigQueryAuditMetadata's tableDataChange, its
+# resourceName the table) for each job that changes a table's data, and these triggers deliver it to metadata-tracking,
+# which requests every date the write makes computable (Landings.java). One trigger per upstream table and per job
+# method (jobs.insert, and jobs.query for the short queries clients send that way): an Eventarc filter matches one
+# value per attribute. Audit-log events come minutes after the write (docs/operations.md); the 05:30 run and the 07:00
+# sweep stay as the backstop.
+locals {
+  upstream_tables = {
+    player_game_summary          = var.analytics_dataset
+    team_offense_game_summary    = var.analytics_dataset
+    upcoming_player_game_context = var.analytics_dataset
+    upcoming_team_game_context   = var.analytics_dataset
+    player_shot_zone_analysis    = var.precompute_dataset
+    team_defense_zone_analysis   = var.precompute_dataset
+  }
+  job_methods = {
+    insert = "google.cloud.bigquery.v2.JobService.InsertJob"
+    query  = "google.cloud.bigquery.v2.JobService.Query"
+  }
+  table_written_triggers = var.recompute_on_landing ? {
+    for pair in setproduct(keys(local.upstream_tables), keys(local.job_methods)) :
+    "${replace(pair[0], "_", "-")}--${pair[1]}" => {
+      resource = "projects/${var.project_id}/datasets/${local.upstream_tables[pair[0]]}/tables/${pair[0]}"
+      method   = local.job_methods[pair[1]]
+    }
+  } : {}
+}
+
+resource "google_eventarc_trigger" "table_written" {
+  for_each = local.table_written_triggers
+
+  name            = "${var.topic_prefix}pcf-written--${each.key}"
+  location        = var.region
+  service_account = data.google_service_account.trigger.email
+  labels          = local.labels
+
+  matching_criteria {
+    attribute = "type"
+    value     = "google.cloud.audit.log.v1.written"
+  }
+  matching_criteria {
+    attribute = "serviceName"
+    value     = "bigquery.googleapis.com"
+  }
+  matching_criteria {
+    attribute = "methodName"
+    value     = each.value.method
+  }
+  matching_criteria {
+    attribute = "resourceName"
+    value     = each.value.resource
+  }
+
+  destination {
+    cloud_run_service {
+      service = reverse(split("/", google_cloudfunctions2_function.function["metadata-tracking"].service_config[0].service))[0]
+      region  = var.region
+    }
+  }
+
+  depends_on = [
+    time_sleep.iam_propagation,
+    time_sleep.invoker_propagation,
+    google_project_iam_member.trigger_event_receiver,
+  ]
+}
+
+# The entries BigQuery writes for jobs that change data (Data Access, DATA_WRITE): on by default for BigQuery, declared
+# so that no project policy can turn them off under the triggers.
+resource "google_project_iam_audit_config" "bigquery_data_write" {
+  count = var.recompute_on_landing ? 1 : 0
+
+  project = var.project_id
+  service = "bigquery.googleapis.com"
+  audit_log_config {
+    log_type = "DATA_WRITE"
+  }
+}
+
+# An audit-log trigger's account must be allowed to receive events (Eventarc's "Roles and permissions for Cloud Run
+# targets"): the Pub/Sub triggers above need no such role.
+resource "google_project_iam_member" "trigger_event_receiver" {
+  count = var.recompute_on_landing ? 1 : 0
+
+  project = var.project_id
+  role    = "roles/eventarc.eventReceiver"
+  member  = data.google_service_account.trigger.member
+}

@@ -114,19 +114,51 @@ variable "schedule_time_zone" {
 }
 
 variable "schedules" {
-  description = "Cron schedules: the cleanup, the daily factors request for yesterday (AUTO), the metadata sweep."
+  description = "Cron schedules: the cleanup, the daily factors request for yesterday (AUTO), the metadata sweep, and the two freshness checks (each input's due time in input_due plus its grace: the night's box scores, the game day's morning inputs)."
   type = object({
-    cleanup        = string
-    factors        = string
-    metadata_sweep = string
-    sweep_days     = number
+    cleanup             = string
+    factors             = string
+    metadata_sweep      = string
+    sweep_days          = number
+    freshness_overnight = string
+    freshness_morning   = string
   })
   default = {
-    cleanup        = "0 4 * * *"
-    factors        = "30 5 * * *"
-    metadata_sweep = "0 7 * * *"
-    sweep_days     = 7
+    cleanup             = "0 4 * * *"
+    factors             = "30 5 * * *"
+    metadata_sweep      = "0 7 * * *"
+    sweep_days          = 7
+    freshness_overnight = "30 2 * * *"
+    freshness_morning   = "30 10 * * *"
   }
+}
+
+variable "input_due" {
+  description = "When each upstream table's partition of game date D is due (INPUT_DUE: table=D[+days] HH:MM, in schedule_time_zone), and the minutes after it a missing or partial one is late (INPUT_DUE_GRACE_MINUTES). Keep schedules.freshness_* at these times plus the grace."
+  type = object({
+    times         = string
+    grace_minutes = number
+  })
+  default = {
+    times         = "player_game_summary=D+1 02:00,team_offense_game_summary=D+1 02:00,upcoming_player_game_context=D 10:00,upcoming_team_game_context=D 10:00,player_shot_zone_analysis=D 10:00,team_defense_zone_analysis=D 10:00"
+    grace_minutes = 30
+  }
+
+  validation {
+    condition     = alltrue([for entry in split(",", var.input_due.times) : can(regex("^(player_game_summary|team_offense_game_summary|upcoming_player_game_context|upcoming_team_game_context|player_shot_zone_analysis|team_defense_zone_analysis)=D(\\+[0-3])? ([01][0-9]|2[0-3]):[0-5][0-9]$", trimspace(entry)))])
+    error_message = "input_due.times must be table=D[+days] HH:MM entries (days 0 to 3) of the six upstream tables, comma-separated."
+  }
+
+  validation {
+    condition     = var.input_due.grace_minutes >= 0 && var.input_due.grace_minutes <= 720
+    error_message = "input_due.grace_minutes must be from 0 to 720."
+  }
+}
+
+variable "recompute_on_landing" {
+  description = "Eventarc triggers on BigQuery's audit logs: when an upstream table is written, metadata-tracking requests each date it makes computable at once rather than at the next sweep."
+  type        = bool
+  default     = true
 }
 
 variable "functions" {

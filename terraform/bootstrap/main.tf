@@ -152,6 +152,7 @@ locals {
   suite_project_roles = [
     "roles/artifactregistry.writer",
     "roles/bigquery.jobUser",
+    "roles/eventarc.eventReceiver",
     "roles/logging.logWriter",
     "roles/storage.objectViewer",
   ]

@@ -112,10 +112,13 @@ final class Landings {
   private record State(String status, Instant trackedAt, Instant requestedAt) {
     static final State NEVER = new State(null, null, null);
 
-    /** Whether it was tracked or requested after {@code at}: that run sees the write. */
+    /**
+     * Whether it was tracked or requested after {@code at}: that run saw the write. (At the same
+     * instant, which of the two came first is unknown: not seen.)
+     */
     boolean seenSince(Instant at) {
-      return (trackedAt != null && !trackedAt.isBefore(at))
-          || (requestedAt != null && !requestedAt.isBefore(at));
+      return (trackedAt != null && trackedAt.isAfter(at))
+          || (requestedAt != null && requestedAt.isAfter(at));
     }
 
     State merge(State other) {

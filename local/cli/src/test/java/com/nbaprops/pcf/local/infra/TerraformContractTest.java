@@ -14,6 +14,8 @@ import com.nbaprops.pcf.local.cloud.Deployment;
 import com.nbaprops.pcf.local.rehearsal.ScheduledJob;
 import com.nbaprops.pcf.local.runtime.SuiteFunction;
 import com.nbaprops.pcf.message.CleanupRequest;
+import com.nbaprops.pcf.message.FreshnessRequest;
+import com.nbaprops.pcf.message.JsonFields;
 import com.nbaprops.pcf.message.RequestParser;
 import com.nbaprops.pcf.message.SweepRequest;
 import com.nbaprops.pcf.table.TableDefinition;
@@ -587,7 +589,12 @@ class TerraformContractTest {
       } else if (topic.equals(Topic.COMPOSITE_FACTORS_REQUESTS.baseName())) {
         new RequestParser(today, 400, () -> "r").parse(message);
       } else if (topic.equals(Topic.METADATA_TRACKING_TRIGGER.baseName())) {
-        SweepRequest.parse(message, today, 400, () -> "r");
+        JsonFields fields = JsonFields.parse(message);
+        if (FreshnessRequest.isMeant(fields)) {
+          FreshnessRequest.from(fields, () -> "r");
+        } else {
+          SweepRequest.parse(message, today, 400, () -> "r");
+        }
       } else {
         throw new AssertionError(
             job.getKey() + " publishes to " + topic + ", which no scheduled work starts from");

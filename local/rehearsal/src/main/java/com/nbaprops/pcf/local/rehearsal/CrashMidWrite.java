@@ -10,11 +10,13 @@ final class CrashMidWrite extends Scenario {
     super("composite-factors dies half-way through writing the date");
   }
 
+  // Injected when the date's last input lands: its first computation follows the landing.
+
   @Override
   Injection plan(LocalDate date, World world, Random random) {
     return new Injection(
         date,
-        ScheduledJob.FACTORS.firesOn(date.plusDays(1)),
+        Feed.BOX_SCORES.landsFor(date),
         "first delivery",
         run -> run.faultyWarehouse().crashNextWrite(Tables.PLAYER_COMPOSITE_FACTORS, date));
   }

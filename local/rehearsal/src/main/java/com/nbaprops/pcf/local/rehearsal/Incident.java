@@ -13,6 +13,9 @@ final class Incident {
   private final LocalDate date;
   private final Instant injectedAt;
   private final String detail;
+  private final Instant dueAt;
+  private final Instant readyFloor;
+  private Instant readyAt;
   private Signal detection;
   private Instant healedAt;
   private String healedBy;
@@ -23,10 +26,59 @@ final class Incident {
    *     its failure row is dated by)
    */
   Incident(IncidentKind kind, LocalDate date, Instant injectedAt, String detail) {
+    this(kind, date, injectedAt, detail, null, null);
+  }
+
+  /**
+   * @param dueAt when what it damages was due, or null
+   * @param readyFloor before when its date cannot be ready again whatever lands (an outage's end),
+   *     or null
+   */
+  Incident(
+      IncidentKind kind,
+      LocalDate date,
+      Instant injectedAt,
+      String detail,
+      Instant dueAt,
+      Instant readyFloor) {
     this.kind = kind;
     this.date = date;
     this.injectedAt = injectedAt;
     this.detail = detail;
+    this.dueAt = dueAt;
+    this.readyFloor = readyFloor;
+  }
+
+  /** Before when its date cannot be ready again (an outage's end), or null. */
+  Instant readyFloor() {
+    return readyFloor;
+  }
+
+  /** When what it damaged was due, or null when nothing was. */
+  Instant dueAt() {
+    return dueAt;
+  }
+
+  /**
+   * When every input of its date was present and correct again: the later of the upstream's fix,
+   * the end of an outage and the date's last landing; set with the heal.
+   */
+  Instant readyAt() {
+    return readyAt;
+  }
+
+  /** Due to detection, for an incident with a due time; else null. */
+  Duration detectionAfterDue() {
+    return dueAt == null || detection == null ? null : Duration.between(dueAt, detection.at());
+  }
+
+  /** Ready to healed (never negative: healed before ready is healed at once). */
+  Duration healAfterReady() {
+    if (readyAt == null || healedAt == null || !kind.scenario().damages()) {
+      return null;
+    }
+    Duration after = Duration.between(readyAt, healedAt);
+    return after.isNegative() ? Duration.ZERO : after;
   }
 
   IncidentKind kind() {
@@ -81,9 +133,21 @@ final class Incident {
   }
 
   void healed(Instant at, String by) {
+    healed(at, by, null);
+  }
+
+  /** Healed at {@code at}, its date ready again since {@code lastLanding} (or null). */
+  void healed(Instant at, String by, Instant lastLanding) {
     if (healedAt == null) {
       healedAt = at;
       healedBy = by;
+      Instant ready = injectedAt;
+      for (Instant candidate : new Instant[] {lastLanding, upstreamRerunAt, readyFloor}) {
+        if (candidate != null && candidate.isAfter(ready)) {
+          ready = candidate;
+        }
+      }
+      readyAt = ready;
     }
   }
 

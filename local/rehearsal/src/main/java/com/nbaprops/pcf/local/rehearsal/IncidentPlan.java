@@ -2,6 +2,7 @@ package com.nbaprops.pcf.local.rehearsal;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -98,7 +99,14 @@ final class IncidentPlan {
     Scenario.Injection injection = kind.scenario().plan(date, world, random);
     return new Planned(
         new Incident(
-            kind, injection.date(), injection.injectedAt().toInstant(), injection.detail()),
+            kind,
+            injection.date(),
+            injection.injectedAt().toInstant(),
+            injection.detail(),
+            Optional.ofNullable(kind.scenario().dueAt(injection.date()))
+                .map(ZonedDateTime::toInstant)
+                .orElse(null),
+            injection.readyAfter().map(ZonedDateTime::toInstant).orElse(null)),
         injection.inject(),
         injection.restates());
   }

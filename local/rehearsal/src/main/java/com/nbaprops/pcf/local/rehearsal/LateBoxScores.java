@@ -30,6 +30,11 @@ final class LateBoxScores extends Scenario {
         });
   }
 
+  @Override
+  ZonedDateTime dueAt(LocalDate date) {
+    return Feed.BOX_SCORES.landsFor(date);
+  }
+
   /** Its signals name the date: the box scores, not the chain, are late. */
   @Override
   boolean hitsTheChain() {

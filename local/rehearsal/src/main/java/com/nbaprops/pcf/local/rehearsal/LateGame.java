@@ -33,6 +33,11 @@ final class LateGame extends Scenario {
         });
   }
 
+  @Override
+  ZonedDateTime dueAt(LocalDate date) {
+    return Feed.BOX_SCORES.landsFor(date);
+  }
+
   /** Its signals name the date: a game's box scores, not the chain, are late. */
   @Override
   boolean hitsTheChain() {

@@ -1,6 +1,7 @@
 package com.nbaprops.pcf.local.rehearsal;
 
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.Random;
 
 /** An upstream processor did not run for the date: its partition never lands until re-run. */
@@ -16,6 +17,11 @@ final class MissingFeed extends Scenario {
   Injection plan(LocalDate date, World world, Random random) {
     return new Injection(
         date, feed.landsFor(date), feed.table().name(), run -> run.cancelRelease(feed, date));
+  }
+
+  @Override
+  ZonedDateTime dueAt(LocalDate date) {
+    return feed.landsFor(date);
   }
 
   @Override

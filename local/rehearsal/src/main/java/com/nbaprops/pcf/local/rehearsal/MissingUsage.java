@@ -2,6 +2,7 @@ package com.nbaprops.pcf.local.rehearsal;
 
 import com.nbaprops.pcf.port.Row;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Random;
 
@@ -22,6 +23,11 @@ final class MissingUsage extends Scenario {
         Feed.BOX_SCORES.landsFor(date),
         "usage_rate null",
         run -> run.releaseInstead(Feed.BOX_SCORES, date, withoutUsage));
+  }
+
+  @Override
+  ZonedDateTime dueAt(LocalDate date) {
+    return Feed.BOX_SCORES.landsFor(date);
   }
 
   @Override

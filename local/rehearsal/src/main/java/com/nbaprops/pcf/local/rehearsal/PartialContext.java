@@ -2,6 +2,7 @@ package com.nbaprops.pcf.local.rehearsal;
 
 import com.nbaprops.pcf.port.Row;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
@@ -27,6 +28,11 @@ final class PartialContext extends Scenario {
         Feed.PLAYER_CONTEXT.landsFor(date),
         "1 of " + all.size(),
         run -> run.releaseInstead(Feed.PLAYER_CONTEXT, date, first));
+  }
+
+  @Override
+  ZonedDateTime dueAt(LocalDate date) {
+    return Feed.PLAYER_CONTEXT.landsFor(date);
   }
 
   @Override

@@ -120,7 +120,8 @@ public final class Rehearsal {
           run.incidents(),
           run.falseAlarms(),
           statuses,
-          differing);
+          differing,
+          run.dataLatencies());
     } finally {
       truth.join();
       Folders.delete(scratch);

@@ -67,6 +67,14 @@ public final class RehearsalOutput {
     return Spread.of(result.incidents().stream().map(Incident::timeToHeal).toList());
   }
 
+  Spread detectionAfterDue() {
+    return Spread.of(result.incidents().stream().map(Incident::detectionAfterDue).toList());
+  }
+
+  Spread healAfterReady() {
+    return Spread.of(result.incidents().stream().map(Incident::healAfterReady).toList());
+  }
+
   private Map<IncidentKind, List<Incident>> byKind() {
     Map<IncidentKind, List<Incident>> kinds = new EnumMap<>(IncidentKind.class);
     result.incidents().forEach(i -> kinds.computeIfAbsent(i.kind(), k -> new ArrayList<>()).add(i));
@@ -111,6 +119,15 @@ public final class RehearsalOutput {
     out.printf(
         "time to detect: %s; time to heal: %s%n",
         detect == null ? "-" : detect.text(), heal == null ? "-" : heal.text());
+    Spread afterDue = detectionAfterDue();
+    Spread afterReady = healAfterReady();
+    Spread latency = result.latency();
+    out.printf(
+        "detection after due: %s; heal after ready: %s; data latency of %d game dates: %s%n",
+        afterDue == null ? "-" : afterDue.text(),
+        afterReady == null ? "-" : afterReady.text(),
+        latency == null ? 0 : latency.count(),
+        latency == null ? "-" : latency.text());
     for (var entry : byKind().entrySet()) {
       Spread d = Spread.of(entry.getValue().stream().map(Incident::timeToDetect).toList());
       Spread h = Spread.of(entry.getValue().stream().map(Incident::timeToHeal).toList());
@@ -187,6 +204,11 @@ public final class RehearsalOutput {
       item.addProperty(
           "healed_at", incident.healedAt() == null ? null : ISO.format(incident.healedAt()));
       item.addProperty("healed_by", incident.healedBy());
+      item.addProperty("due_at", incident.dueAt() == null ? null : ISO.format(incident.dueAt()));
+      item.addProperty(
+          "ready_at", incident.readyAt() == null ? null : ISO.format(incident.readyAt()));
+      item.addProperty("hours_to_detect_after_due", hours(incident.detectionAfterDue()));
+      item.addProperty("hours_to_heal_after_ready", hours(incident.healAfterReady()));
       item.addProperty("hours_to_detect", hours(incident.timeToDetect()));
       item.addProperty("hours_to_heal", hours(incident.timeToHeal()));
       incidents.add(item);
@@ -222,6 +244,12 @@ public final class RehearsalOutput {
     JsonObject totals = new JsonObject();
     spread(totals, "detect", detection());
     spread(totals, "heal", healing());
+    spread(totals, "detect_after_due", detectionAfterDue());
+    spread(totals, "heal_after_ready", healAfterReady());
+    Spread latency = result.latency();
+    root.addProperty("data_latency_median_h", latency == null ? null : latency.median());
+    root.addProperty("data_latency_worst_h", latency == null ? null : latency.worst());
+    root.addProperty("game_dates_measured", latency == null ? 0 : latency.count());
     root.add("totals", totals);
     root.addProperty("passed", passed());
     return new GsonBuilder()

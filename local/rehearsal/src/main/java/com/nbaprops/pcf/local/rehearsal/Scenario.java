@@ -26,9 +26,24 @@ abstract class Scenario {
       ZonedDateTime injectedAt,
       String detail,
       Consumer<SeasonRun> inject,
-      Optional<Restatement> restates) {
+      Optional<Restatement> restates,
+      Optional<ZonedDateTime> readyAfter) {
     Injection(LocalDate date, ZonedDateTime injectedAt, String detail, Consumer<SeasonRun> inject) {
-      this(date, injectedAt, detail, inject, Optional.empty());
+      this(date, injectedAt, detail, inject, Optional.empty(), Optional.empty());
+    }
+
+    Injection(
+        LocalDate date,
+        ZonedDateTime injectedAt,
+        String detail,
+        Consumer<SeasonRun> inject,
+        Optional<Restatement> restates) {
+      this(date, injectedAt, detail, inject, restates, Optional.empty());
+    }
+
+    /** The same, its date's inputs not ready again before {@code at} (an outage's end). */
+    Injection readyAfter(ZonedDateTime at) {
+      return new Injection(date, injectedAt, detail, inject, restates, Optional.of(at));
     }
   }
 
@@ -53,6 +68,19 @@ abstract class Scenario {
    * Plans the incident on {@code date}; draws what it varies (times, games) from {@code random}.
    */
   abstract Injection plan(LocalDate date, World world, Random random);
+
+  /**
+   * When what it damages was due (an input's due time, a run's hour), or null when nothing was: a
+   * restatement, a crash, a duplicate.
+   */
+  ZonedDateTime dueAt(LocalDate date) {
+    return null;
+  }
+
+  /** What absorbed it, for a kind that damages nothing. */
+  String absorbedBy() {
+    return "the write is idempotent";
+  }
 
   /** The feed whose processor must run again to heal the date, or null when the suite can alone. */
   Feed upstream() {

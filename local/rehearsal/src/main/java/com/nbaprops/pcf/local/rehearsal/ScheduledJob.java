@@ -27,7 +27,19 @@ public enum ScheduledJob {
       "metadata-tracking-sweep",
       "0 7 * * *",
       Topic.METADATA_TRACKING_TRIGGER,
-      "{\"days\":7,\"flag_incomplete\":true}");
+      "{\"days\":7,\"flag_incomplete\":true}"),
+  /** The freshness check after the night's box scores are due (02:00) plus the grace. */
+  FRESHNESS_OVERNIGHT(
+      "input-freshness-overnight",
+      "30 2 * * *",
+      Topic.METADATA_TRACKING_TRIGGER,
+      "{\"freshness\":true}"),
+  /** The freshness check after a game day's morning inputs are due (10:00) plus the grace. */
+  FRESHNESS_MORNING(
+      "input-freshness-morning",
+      "30 10 * * *",
+      Topic.METADATA_TRACKING_TRIGGER,
+      "{\"freshness\":true}");
 
   /** The jobs' time zone: {@code var.schedule_time_zone}. */
   public static final ZoneId TIME_ZONE = ZoneId.of("America/New_York");
@@ -79,5 +91,13 @@ public enum ScheduledJob {
    */
   public ZonedDateTime firesOn(LocalDate day) {
     return ZonedDateTime.of(day, timeOfDay(), TIME_ZONE);
+  }
+
+  /**
+   * Whether its run of a morning is about the game day before (the night's box scores, yesterday's
+   * factors, the sweep up to yesterday); the morning freshness check is about the day itself.
+   */
+  public boolean looksAtTheDayBefore() {
+    return this != FRESHNESS_MORNING;
   }
 }

@@ -1,6 +1,7 @@
 package com.nbaprops.pcf.local.rehearsal;
 
 import com.google.cloud.functions.CloudEventsFunction;
+import com.nbaprops.pcf.adapter.embedded.AuditLogCloudEvents;
 import com.nbaprops.pcf.adapter.embedded.LocalDirectoryBlobStore;
 import com.nbaprops.pcf.adapter.embedded.LocalEventBus;
 import com.nbaprops.pcf.adapter.embedded.PubSubCloudEvents;
@@ -14,6 +15,7 @@ import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
+import io.cloudevents.CloudEvent;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,6 +44,7 @@ final class SeasonRun implements AutoCloseable {
   private final DuckDbWarehouse warehouse;
   private final FaultyWarehouse faulty;
   private final PipelineRuntime runtime;
+  private LocalEventBus bus;
   private final Catalog catalog;
   private final PriorityQueue<Event> events =
       new PriorityQueue<>(Comparator.comparing(Event::at).thenComparing(Event::order));
@@ -49,6 +52,7 @@ final class SeasonRun implements AutoCloseable {
   private final List<Incident> incidents;
   private final Watch watch;
   private final SeasonReads reads;
+  private final Landings landings = new Landings();
   private long order;
 
   SeasonRun(
@@ -78,7 +82,8 @@ final class SeasonRun implements AutoCloseable {
             catalog,
             incidents,
             mode,
-            (when, feed, date) -> at(when, "upstream re-run", () -> release(feed, date)));
+            (when, feed, date) -> at(when, "upstream re-run", () -> release(feed, date)),
+            landings);
     this.runtime = runtime(config, scratch, mode);
   }
 
@@ -89,6 +94,7 @@ final class SeasonRun implements AutoCloseable {
         new LocalEventBus(
             config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, StructuredLog.to(sink));
     bus.onDeadLetter(watch::deadLettered);
+    this.bus = bus;
     PipelineRuntime runtime =
         new PipelineRuntime(
             config, faulty, bus, new LocalDirectoryBlobStore(scratch.resolve("gcs")), clock, sink);
@@ -127,11 +133,8 @@ final class SeasonRun implements AutoCloseable {
       }
     }
     for (ScheduledJob job : ScheduledJob.values()) {
-      at(
-          job.firesOn(day.plusDays(1)),
-          job.terraformKey(),
-          jobKey(job, day.plusDays(1)),
-          () -> fire(job));
+      LocalDate fires = job.looksAtTheDayBefore() ? day.plusDays(1) : day;
+      at(job.firesOn(fires), job.terraformKey(), jobKey(job, fires), () -> fire(job));
     }
   }
 
@@ -205,9 +208,34 @@ final class SeasonRun implements AutoCloseable {
     write(feed, gameDate, world.partition(feed, gameDate));
   }
 
-  /** The upstream writes {@code rows} as {@code feed}'s partition of {@code gameDate}. */
+  /**
+   * The upstream writes {@code rows} as {@code feed}'s partition of {@code gameDate}; BigQuery logs
+   * the job's audit entry, which the Eventarc trigger delivers {@link Landings#eventarcDelay}
+   * later.
+   */
   void write(Feed feed, LocalDate gameDate, List<Row> rows) {
     warehouse.replacePartition(feed.table(), gameDate, rows);
+    Instant written = clock.instant();
+    landings.landed(feed, gameDate, rows, written);
+    String jobId = "job_" + feed.name().toLowerCase(java.util.Locale.ROOT) + "_" + order;
+    CloudEvent entry =
+        AuditLogCloudEvents.tableDataChange(
+            runtime.config().projectId(),
+            catalog.datasetName(feed.table().dataset()),
+            feed.table().name(),
+            jobId,
+            jobId,
+            written,
+            rows.size(),
+            0);
+    at(
+        written.plus(Landings.eventarcDelay(feed, gameDate)).atZone(ScheduledJob.TIME_ZONE),
+        "the upstream's landing",
+        () -> bus.deliver(SuiteFunction.TABLE_WRITTEN, entry));
+  }
+
+  Landings landings() {
+    return landings;
   }
 
   FaultyWarehouse faultyWarehouse() {
@@ -253,6 +281,11 @@ final class SeasonRun implements AutoCloseable {
               }));
     }
     deliveries.forEach(CompletableFuture::join);
+  }
+
+  /** Per game date, its last changing landing to COMPLETE. */
+  Map<LocalDate, java.time.Duration> dataLatencies() {
+    return watch.dataLatencies();
   }
 
   List<Signal> falseAlarms() {

@@ -19,9 +19,19 @@ final class WarehouseOutage extends Scenario {
             .atZone(ScheduledJob.TIME_ZONE);
     ZonedDateTime to = from.plusMinutes(60 + 30L * random.nextInt(7));
     return new Injection(
-        date,
-        from,
-        clock(from) + "-" + clock(to),
-        run -> run.faultyWarehouse().outage(from.toInstant(), to.toInstant()));
+            date,
+            from,
+            clock(from) + "-" + clock(to),
+            run -> {
+              run.faultyWarehouse().outage(from.toInstant(), to.toInstant());
+              // What the on-call team sees at its end: the warehouse answers again.
+              run.at(to, "the warehouse is back", () -> {});
+            })
+        .readyAfter(to);
+  }
+
+  @Override
+  ZonedDateTime dueAt(LocalDate date) {
+    return ScheduledJob.FACTORS.firesOn(date.plusDays(1));
   }
 }

@@ -46,6 +46,8 @@ final class Watch {
   private final List<Incident> incidents;
   private final RunMode mode;
   private final OnCall onCall;
+  private final Landings landings;
+  private final java.util.List<Instant[]> completions = new java.util.ArrayList<>();
   private final List<Signal> signals = new CopyOnWriteArrayList<>();
 
   /**
@@ -60,7 +62,8 @@ final class Watch {
       Catalog catalog,
       List<Incident> incidents,
       RunMode mode,
-      OnCall onCall) {
+      OnCall onCall,
+      Landings landings) {
     this.clock = clock;
     this.warehouse = warehouse;
     this.catalog = catalog;
@@ -68,6 +71,7 @@ final class Watch {
     this.incidents = List.copyOf(incidents);
     this.mode = mode;
     this.onCall = onCall;
+    this.landings = landings;
   }
 
   /** A message the bus gave up on. */
@@ -131,6 +135,7 @@ final class Watch {
   void afterStep(String step, Instant stepAt) {
     Instant now = clock.instant();
     Set<LocalDate> healRequested = new HashSet<>();
+    Set<LocalDate> landingRequested = new HashSet<>();
     for (Row failure :
         warehouse.query(
             catalog
@@ -143,6 +148,10 @@ final class Watch {
         healRequested.add(date);
         continue;
       }
+      if (category.equals(FailureCategory.RECOMPUTE_REQUESTED.name())) {
+        landingRequested.add(date);
+        continue;
+      }
       signals.add(
           new Signal(
               now, Signal.Source.FAILURE_ROW, date, category + " " + failure.string("entity_id")));
@@ -152,8 +161,12 @@ final class Watch {
         warehouse.query(
             catalog
                 .sql(
-                    "SELECT analysis_date, status FROM {backfill_processing_metadata} WHERE tracked_at >= @since AND status IN ('LOW', 'INCOMPLETE', 'STALE')")
+                    "SELECT analysis_date, status FROM {backfill_processing_metadata} WHERE tracked_at >= @since AND status IN ('LOW', 'INCOMPLETE', 'STALE', 'COMPLETE')")
                 .timestamp("since", now))) {
+      if (tracked.string("status").equals("COMPLETE")) {
+        completed(tracked.date("analysis_date"), now);
+        continue;
+      }
       signals.add(
           new Signal(
               now, Signal.Source.STATUS, tracked.date("analysis_date"), tracked.string("status")));
@@ -170,7 +183,12 @@ final class Watch {
             .ifPresent(incident::detectedBy);
       }
       if (!incident.healed() && (incident.detected() || !incident.kind().scenario().damages())) {
-        judgeHeal(incident, step, stepAt, healRequested.contains(incident.date()));
+        judgeHeal(
+            incident,
+            step,
+            stepAt,
+            healRequested.contains(incident.date()),
+            landingRequested.contains(incident.date()));
       }
     }
   }
@@ -208,11 +226,23 @@ final class Watch {
     }
   }
 
-  private void judgeHeal(Incident incident, String step, Instant stepAt, boolean healRequestedNow) {
+  private void judgeHeal(
+      Incident incident,
+      String step,
+      Instant stepAt,
+      boolean healRequestedNow,
+      boolean landingRequestedNow) {
     Scenario scenario = incident.kind().scenario();
+    if (incident.readyFloor() != null && clock.instant().isBefore(incident.readyFloor())) {
+      // The fault is still going on (the warehouse still down): whatever it explains is its.
+      return;
+    }
     Optional<String> healedOnDetection = scenario.healedOnDetection();
     if (healedOnDetection.isPresent()) {
-      incident.healed(incident.detection().at(), healedOnDetection.get());
+      incident.healed(
+          incident.detection().at(),
+          healedOnDetection.get(),
+          landings.lastChange(incident.date(), incident.detection().at()));
       return;
     }
     if (!"COMPLETE".equals(reads.status(incident.date()))
@@ -221,10 +251,15 @@ final class Watch {
     }
     String by;
     if (!scenario.damages()) {
-      by = "absorbed: the write is idempotent";
+      by = "absorbed: " + scenario.absorbedBy();
     } else if (stepAt.equals(incident.injectedAt()) && !step.equals("release")) {
       // healed in the step that injected it: a delivery failed and the redelivery succeeded
       by = "the chain's own retry";
+    } else if (landingRequestedNow) {
+      by =
+          incident.upstreamRerunAt() == null
+              ? "recomputed when its inputs landed"
+              : "upstream re-run, recomputed when it landed";
     } else if (healRequestedNow) {
       by = incident.upstreamRerunAt() == null ? "auto-heal" : "upstream re-run, then auto-heal";
     } else if (step.equals(ScheduledJob.SWEEP.terraformKey())) {
@@ -235,7 +270,38 @@ final class Watch {
     } else {
       by = step;
     }
-    incident.healed(clock.instant(), by);
+    incident.healed(clock.instant(), by, landings.lastChange(incident.date(), clock.instant()));
+  }
+
+  /** A date tracked COMPLETE at {@code at}. */
+  private void completed(LocalDate date, Instant at) {
+    completions.add(new Instant[] {date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), at});
+  }
+
+  /**
+   * Per game date that ended with landings, its data latency: from the last landing that changed
+   * its inputs to the first time it was tracked COMPLETE after it; null when it never was.
+   */
+  java.util.Map<LocalDate, java.time.Duration> dataLatencies() {
+    java.util.Map<LocalDate, java.util.List<Instant>> complete = new java.util.HashMap<>();
+    for (Instant[] c : completions) {
+      complete
+          .computeIfAbsent(
+              LocalDate.ofInstant(c[0], java.time.ZoneOffset.UTC), d -> new java.util.ArrayList<>())
+          .add(c[1]);
+    }
+    java.util.Map<LocalDate, java.time.Duration> latencies = new java.util.TreeMap<>();
+    landings
+        .changes()
+        .forEach(
+            (date, changes) -> {
+              Instant last = changes.stream().max(Instant::compareTo).orElseThrow();
+              complete.getOrDefault(date, java.util.List.of()).stream()
+                  .filter(at -> !at.isBefore(last))
+                  .min(Instant::compareTo)
+                  .ifPresent(at -> latencies.put(date, java.time.Duration.between(last, at)));
+            });
+    return latencies;
   }
 
   /** The signals no incident explains. */

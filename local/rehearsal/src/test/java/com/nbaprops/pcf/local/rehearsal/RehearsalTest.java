@@ -45,16 +45,22 @@ class RehearsalTest {
     assertThat(result.identicalToCleanRun()).isTrue();
   }
 
+  /**
+   * The freshness check names the missing feed half an hour after it was due, and the date is
+   * computed minutes after the upstream's re-run lands with the night's box scores, not at the next
+   * sweep: no auto-heal needed.
+   */
   @Test
-  void withoutAutoHealADateWhoseRunNeverFiredIsDetectedButStaysIncomplete() {
+  void aMissingShotZoneFeedIsLateAtItsDueTimeAndTheDateComputedWhenItLands() {
     RehearsalResult result =
-        rehearse(LocalDate.of(2022, 11, 12), 1, 1, false, Set.of(IncidentKind.JOB_NEVER_FIRES));
+        rehearse(LocalDate.of(2022, 11, 12), 1, 1, false, Set.of(IncidentKind.MISSING_SHOT_ZONES));
 
-    Incident missed = result.incidents().get(0);
-    assertThat(missed.detected()).isTrue();
-    assertThat(missed.healed()).isFalse();
-    assertThat(result.notComplete()).containsExactly(missed.date());
-    assertThat(new RehearsalOutput(result).passed()).isFalse();
+    Incident missing = result.incidents().get(0);
+    assertThat(missing.detectionAfterDue()).isAtMost(Duration.ofMinutes(30));
+    assertThat(missing.detection().describe()).contains("player_shot_zone_analysis");
+    assertThat(missing.healAfterReady()).isAtMost(Duration.ofMinutes(15));
+    assertThat(missing.healedBy()).contains("recomputed when it landed");
+    assertThat(result.failures()).isEmpty();
   }
 
   @Test

@@ -21,7 +21,8 @@ class RehearsalTimelineTest {
         List.of(incident),
         List.of(),
         Map.of(DAY, "COMPLETE"),
-        List.of());
+        List.of(),
+        Map.of());
   }
 
   @Test
