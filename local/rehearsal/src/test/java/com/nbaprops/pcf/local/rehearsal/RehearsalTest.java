@@ -57,7 +57,7 @@ class RehearsalTest {
 
     Incident missing = result.incidents().get(0);
     assertThat(missing.detectionAfterDue()).isAtMost(Duration.ofMinutes(30));
-    assertThat(missing.detection().describe()).contains("player_shot_zone_analysis");
+    assertThat(missing.detection().describe()).contains("alert=input_late");
     assertThat(missing.healAfterReady()).isAtMost(Duration.ofMinutes(15));
     assertThat(missing.healedBy()).contains("recomputed when it landed");
     assertThat(result.failures()).isEmpty();

@@ -9,6 +9,22 @@ import org.junit.jupiter.api.Test;
 
 /** The jobs fire at their New York hour, whatever the offset of the day. */
 class ScheduledJobTest {
+  /** The default due times plus the grace are exactly the freshness checks' hours. */
+  @Test
+  void aFreshnessCheckRunsAtEveryDefaultDueTimePlusTheGrace() {
+    com.nbaprops.pcf.config.InputDue due =
+        com.nbaprops.pcf.config.InputDue.parse(
+            "", com.nbaprops.pcf.config.InputDue.DEFAULT_GRACE_MINUTES);
+
+    java.util.Set<LocalTime> checks =
+        java.util.Set.of(
+            ScheduledJob.FRESHNESS_OVERNIGHT.timeOfDay(),
+            ScheduledJob.FRESHNESS_MORNING.timeOfDay());
+    for (var entry : due.byTable().values()) {
+      assertThat(checks).contains(entry.at().plus(due.grace()));
+    }
+  }
+
   @Test
   void theDailyRunKeepsItsHourAcrossTheSpringChange() {
     LocalDate change = LocalDate.of(2023, 3, 12);
