@@ -52,6 +52,7 @@ resource "time_sleep" "iam_propagation" {
   depends_on = [
     time_sleep.service_agents,
     google_project_iam_member.bigquery_job_user,
+    google_project_iam_member.trigger_event_receiver,
     google_project_iam_member.build,
     google_project_iam_member.build_function_sources,
     google_storage_bucket_iam_member.build_sources,

@@ -97,11 +97,7 @@ resource "google_eventarc_trigger" "table_written" {
     }
   }
 
-  depends_on = [
-    time_sleep.iam_propagation,
-    time_sleep.invoker_propagation,
-    google_project_iam_member.trigger_event_receiver,
-  ]
+  depends_on = [time_sleep.iam_propagation, time_sleep.invoker_propagation]
 }
 
 # The entries BigQuery writes for jobs that change data (Data Access, DATA_WRITE): on by default for BigQuery, declared

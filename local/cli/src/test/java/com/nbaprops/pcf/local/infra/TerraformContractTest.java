@@ -602,7 +602,7 @@ class TerraformContractTest {
       accepted.add(topic);
     }
 
-    assertThat(accepted)
+    assertThat(new java.util.TreeSet<>(accepted))
         .containsExactly(
             Topic.UPCOMING_TABLES_CLEANUP_TRIGGER.baseName(),
             Topic.COMPOSITE_FACTORS_REQUESTS.baseName(),
