@@ -27,9 +27,7 @@ resource "google_eventarc_trigger" "extra" {
 
   destination {
     cloud_run_service {
-      # Eventarc wants the Cloud Run service's name; the function reports its full resource path
-      # (projects/P/locations/R/services/NAME), so take the last segment.
-      service = reverse(split("/", google_cloudfunctions2_function.function[each.value.function].service_config[0].service))[0]
+      service = local.service_names[each.value.function]
       region  = var.region
     }
   }
@@ -42,8 +40,17 @@ resource "google_eventarc_trigger" "extra" {
 # which requests every date the write makes computable (Landings.java). One trigger per upstream table and per job
 # method (jobs.insert, and jobs.query for the short queries clients send that way): an Eventarc filter matches one
 # value per attribute. Audit-log events come minutes after the write (docs/operations.md); the 05:30 run and the 07:00
-# sweep stay as the backstop.
+# sweep stay as the backstop. BigQuery writes its Data Access entries whatever the project's audit configuration says
+# (Cloud Audit Logs: BigQuery's are on by default), so none is declared here: an audit config resource is authoritative
+# for the service and would overwrite one the project already has.
 locals {
+  # Eventarc wants a Cloud Run service's name; a function reports its full resource path
+  # (projects/P/locations/R/services/NAME), so take the last segment.
+  service_names = {
+    for name, function in google_cloudfunctions2_function.function :
+    name => reverse(split("/", function.service_config[0].service))[0]
+  }
+
   upstream_tables = {
     player_game_summary          = var.analytics_dataset
     team_offense_game_summary    = var.analytics_dataset
@@ -92,24 +99,12 @@ resource "google_eventarc_trigger" "table_written" {
 
   destination {
     cloud_run_service {
-      service = reverse(split("/", google_cloudfunctions2_function.function["metadata-tracking"].service_config[0].service))[0]
+      service = local.service_names["metadata-tracking"]
       region  = var.region
     }
   }
 
   depends_on = [time_sleep.iam_propagation, time_sleep.invoker_propagation]
-}
-
-# The entries BigQuery writes for jobs that change data (Data Access, DATA_WRITE): on by default for BigQuery, declared
-# so that no project policy can turn them off under the triggers.
-resource "google_project_iam_audit_config" "bigquery_data_write" {
-  count = var.recompute_on_landing ? 1 : 0
-
-  project = var.project_id
-  service = "bigquery.googleapis.com"
-  audit_log_config {
-    log_type = "DATA_WRITE"
-  }
 }
 
 # An audit-log trigger's account must be allowed to receive events (Eventarc's "Roles and permissions for Cloud Run

@@ -134,7 +134,6 @@ locals {
     google_monitoring_dashboard            = ["monitoring.dashboards.get"]
     google_project                         = ["resourcemanager.projects.get"]
     google_project_iam_member              = ["resourcemanager.projects.getIamPolicy"]
-    google_project_iam_audit_config        = ["resourcemanager.projects.getIamPolicy"]
     google_project_service                 = ["serviceusage.services.get", "serviceusage.services.list"]
     google_project_service_identity        = ["serviceusage.services.get"]
     google_pubsub_subscription             = ["pubsub.subscriptions.get"]

@@ -8,6 +8,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,10 +81,7 @@ public record InputDue(Map<TableDefinition, Due> byTable, Duration grace) {
     if (text.isBlank()) {
       return List.of();
     }
-    return java.util.Arrays.stream(text.split(",", -1))
-        .map(String::trim)
-        .map(InputDue::entry)
-        .toList();
+    return Arrays.stream(text.split(",", -1)).map(String::trim).map(InputDue::entry).toList();
   }
 
   private static Due entry(String text) {

@@ -50,8 +50,7 @@ public final class FunctionInbox {
     try {
       envelope = PubSubEnvelope.decode(event);
     } catch (RuntimeException e) {
-      byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
-      reject(String.valueOf(event.getId()), Attributes.runIdOf(event.getId()), data, e);
+      rejectEvent(event, e);
       return Optional.empty();
     }
     String ownRunId = Attributes.runIdOf(envelope.messageId());
@@ -77,10 +76,15 @@ public final class FunctionInbox {
     try {
       return TableWritten.decode(event);
     } catch (RuntimeException e) {
-      byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
-      reject(String.valueOf(event.getId()), Attributes.runIdOf(event.getId()), data, e);
+      rejectEvent(event, e);
       return Optional.empty();
     }
+  }
+
+  /** An event that could not be opened at all, rejected under its own id. */
+  private void rejectEvent(CloudEvent event, RuntimeException e) {
+    byte[] data = event.getData() == null ? new byte[0] : event.getData().toBytes();
+    reject(String.valueOf(event.getId()), Attributes.runIdOf(event.getId()), data, e);
   }
 
   private void reject(String messageId, String runId, byte[] data, RuntimeException e) {

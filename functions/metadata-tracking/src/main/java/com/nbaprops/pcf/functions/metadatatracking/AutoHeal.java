@@ -1,18 +1,12 @@
 package com.nbaprops.pcf.functions.metadatatracking;
 
-import com.nbaprops.pcf.config.FunctionName;
-import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.domain.FailureCategory;
-import com.nbaprops.pcf.failure.FailureRecorder;
 import com.nbaprops.pcf.logging.StructuredLog;
-import com.nbaprops.pcf.message.Attributes;
-import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.query.CoverageCounts;
 import com.nbaprops.pcf.rules.CoverageStatus;
 import com.nbaprops.pcf.runtime.LeagueClock;
-import com.nbaprops.pcf.runtime.TopicPublisher;
 import com.nbaprops.pcf.sql.Sql;
 import com.nbaprops.pcf.table.Catalog;
 import java.time.LocalDate;
@@ -25,8 +19,7 @@ import java.time.LocalDate;
 record AutoHeal(
     boolean enabled,
     Warehouse warehouse,
-    FailureRecorder failures,
-    TopicPublisher publisher,
+    DateRequests requests,
     LeagueClock clock,
     StructuredLog log,
     String healRequests) {
@@ -39,8 +32,7 @@ record AutoHeal(
       boolean enabled,
       Warehouse warehouse,
       Catalog catalog,
-      FailureRecorder failures,
-      TopicPublisher publisher,
+      DateRequests requests,
       LeagueClock clock,
       StructuredLog log) {
     // The failures' lookup of a heal requested today.
@@ -51,7 +43,7 @@ record AutoHeal(
                     + " WHERE analysis_date = @analysis_date AND entity_id = @entity_id"
                     + " AND failure_category = @category AND created_at >= @since")
             .render();
-    return new AutoHeal(enabled, warehouse, failures, publisher, clock, log, healRequests);
+    return new AutoHeal(enabled, warehouse, requests, clock, log, healRequests);
   }
 
   /** Requests the date's reprocessing when its {@code status} and counts call for it. */
@@ -93,7 +85,6 @@ record AutoHeal(
   /**
    * Asks composite-factors to reprocess {@code date} in backfill mode, at most once a day: a date
    * still INCOMPLETE after that is left to an operator, with the alert the sweep raises anyway.
-   * Published before it is recorded, so a failure in between repeats the request, never loses it.
    */
   private void request(LocalDate date, String runId, String why) {
     StructuredLog log = log().with("run_id", runId).with("analysis_date", date);
@@ -101,14 +92,9 @@ record AutoHeal(
       log.warning("auto-heal: already requested today and " + why + "; left to an operator");
       return;
     }
-    publisher.publish(
-        Topic.COMPOSITE_FACTORS_REQUESTS,
-        DateRequest.backfill(date, runId).toJson(),
-        Attributes.of(runId, date));
-    failures.record(
-        FunctionName.METADATA_TRACKING,
-        runId,
+    requests.request(
         date,
+        runId,
         HEAL_ENTITY,
         FailureCategory.AUTO_HEAL_REQUESTED,
         date
@@ -116,7 +102,6 @@ record AutoHeal(
             + clock.today()
             + " (AUTO_HEAL): "
             + why,
-        true,
         clock.today().toString());
     log.info("auto-heal: requested the reprocessing of " + date + ": " + why);
   }

@@ -1,15 +1,10 @@
 package com.nbaprops.pcf.functions.metadatatracking;
 
-import com.nbaprops.pcf.config.FunctionName;
 import com.nbaprops.pcf.config.InputDue;
 import com.nbaprops.pcf.config.PipelineConfig;
-import com.nbaprops.pcf.config.Topic;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.domain.FailureCategory;
-import com.nbaprops.pcf.failure.FailureRecorder;
 import com.nbaprops.pcf.logging.StructuredLog;
-import com.nbaprops.pcf.message.Attributes;
-import com.nbaprops.pcf.message.DateRequest;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.query.CoverageCounts;
@@ -18,7 +13,6 @@ import com.nbaprops.pcf.query.Staleness;
 import com.nbaprops.pcf.rules.CoverageStatus;
 import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.runtime.LeagueClock;
-import com.nbaprops.pcf.runtime.TopicPublisher;
 import com.nbaprops.pcf.sql.Sql;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.TableDefinition;
@@ -59,8 +53,7 @@ final class Landings {
   private final Staleness staleness;
   private final MetadataTrackingService tracking;
   private final SeasonCalendar calendar;
-  private final FailureRecorder failures;
-  private final TopicPublisher publisher;
+  private final DateRequests requests;
   private final LeagueClock clock;
   private final StructuredLog log;
   private final String statesSql;
@@ -72,21 +65,18 @@ final class Landings {
   Landings(
       Warehouse warehouse,
       PipelineConfig config,
+      TrackingReads reads,
       MetadataTrackingService tracking,
-      FailureRecorder failures,
-      TopicPublisher publisher,
+      DateRequests requests,
       LeagueClock clock,
       StructuredLog log) {
     this.catalog = config.catalog();
     this.warehouse = warehouse;
-    this.counts =
-        new CoverageCounts(
-            warehouse, catalog, config.featureThresholds(), config.inputThresholds());
-    this.staleness = new Staleness(warehouse, catalog);
+    this.counts = reads.counts();
+    this.staleness = reads.staleness();
     this.tracking = tracking;
     this.calendar = new SeasonCalendar(config.thresholds().bootstrapDays());
-    this.failures = failures;
-    this.publisher = publisher;
+    this.requests = requests;
     this.clock = clock;
     this.log = log;
     // Each date's status and when it was last tracked, and when it was last requested on a
@@ -232,23 +222,13 @@ final class Landings {
     return states;
   }
 
-  /**
-   * Publishes the date's request, then records it: a failure in between repeats the request (the
-   * event is redelivered), never loses it.
-   */
   private void request(LocalDate date, TableDefinition table, String runId, StructuredLog log) {
-    publisher.publish(
-        Topic.COMPOSITE_FACTORS_REQUESTS,
-        DateRequest.backfill(date, runId).toJson(),
-        Attributes.of(runId, date));
-    failures.record(
-        FunctionName.METADATA_TRACKING,
-        runId,
+    requests.request(
         date,
+        runId,
         ENTITY_PREFIX + table.name(),
         FailureCategory.RECOMPUTE_REQUESTED,
         date + ": " + table.name() + " was written; requested its computation at once",
-        true,
         runId);
     log.with("analysis_date", date)
         .info("requested " + date + ": " + table.name() + " landed and the date is computable");

@@ -9,7 +9,6 @@ import com.nbaprops.pcf.message.DateChunk;
 import com.nbaprops.pcf.message.FreshnessRequest;
 import com.nbaprops.pcf.message.JsonFields;
 import com.nbaprops.pcf.message.SweepRequest;
-import com.nbaprops.pcf.query.CoverageCounts;
 import com.nbaprops.pcf.runtime.Backends;
 import com.nbaprops.pcf.runtime.LeagueClock;
 import com.nbaprops.pcf.runtime.PipelineRuntime;
@@ -43,35 +42,16 @@ public final class MetadataTrackingFunction implements CloudEventsFunction {
     this.clock = runtime.leagueClock();
     this.maxRangeDays = runtime.config().maxRangeDays();
     this.inbox = new FunctionInbox(FunctionName.METADATA_TRACKING, log, clock, runtime.failures());
+    TrackingReads reads = TrackingReads.of(runtime.warehouse(), runtime.config());
+    DateRequests requests = new DateRequests(runtime.publisher(), runtime.failures());
     this.tracking =
         new MetadataTrackingService(
-            runtime.warehouse(),
-            runtime.config(),
-            runtime.failures(),
-            runtime.publisher(),
-            clock,
-            log);
+            runtime.warehouse(), runtime.config(), reads, runtime.failures(), requests, clock, log);
     this.freshness =
         new FreshnessCheck(
-            runtime.warehouse(),
-            runtime.config(),
-            new CoverageCounts(
-                runtime.warehouse(),
-                runtime.config().catalog(),
-                runtime.config().featureThresholds(),
-                runtime.config().inputThresholds()),
-            runtime.failures(),
-            clock,
-            log);
+            runtime.warehouse(), runtime.config(), reads.counts(), runtime.failures(), clock, log);
     this.landings =
-        new Landings(
-            runtime.warehouse(),
-            runtime.config(),
-            tracking,
-            runtime.failures(),
-            runtime.publisher(),
-            clock,
-            log);
+        new Landings(runtime.warehouse(), runtime.config(), reads, tracking, requests, clock, log);
   }
 
   @Override

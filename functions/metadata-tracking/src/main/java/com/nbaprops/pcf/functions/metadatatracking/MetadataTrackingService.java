@@ -21,7 +21,6 @@ import com.nbaprops.pcf.rules.CoverageGate.Verdict;
 import com.nbaprops.pcf.rules.CoverageStatus;
 import com.nbaprops.pcf.rules.SeasonCalendar;
 import com.nbaprops.pcf.runtime.LeagueClock;
-import com.nbaprops.pcf.runtime.TopicPublisher;
 import com.nbaprops.pcf.sql.Sql;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
@@ -56,15 +55,14 @@ final class MetadataTrackingService {
   MetadataTrackingService(
       Warehouse warehouse,
       PipelineConfig config,
+      TrackingReads reads,
       FailureRecorder failures,
-      TopicPublisher publisher,
+      DateRequests requests,
       LeagueClock clock,
       StructuredLog log) {
     this.warehouse = warehouse;
-    this.counts =
-        new CoverageCounts(
-            warehouse, config.catalog(), config.featureThresholds(), config.inputThresholds());
-    this.staleness = new Staleness(warehouse, config.catalog());
+    this.counts = reads.counts();
+    this.staleness = reads.staleness();
     this.lineage = new LineageLog(warehouse, config.catalog());
     this.thresholds = config.thresholds();
     this.calendar = new SeasonCalendar(thresholds.bootstrapDays());
@@ -72,8 +70,7 @@ final class MetadataTrackingService {
     this.flags =
         new FailureFlags(failures, thresholds, config.topic(Topic.COMPOSITE_FACTORS_REQUESTS));
     this.autoHeal =
-        AutoHeal.of(
-            config.autoHeal(), warehouse, config.catalog(), failures, publisher, clock, log);
+        AutoHeal.of(config.autoHeal(), warehouse, config.catalog(), requests, clock, log);
     this.clock = clock;
     this.log = log;
   }

@@ -27,8 +27,9 @@ class MetadataTrackingServiceTest {
     return new MetadataTrackingService(
         runtime.warehouse(),
         runtime.config(),
+        TrackingReads.of(runtime.warehouse(), runtime.config()),
         runtime.failures(),
-        runtime.publisher(),
+        new DateRequests(runtime.publisher(), runtime.failures()),
         runtime.leagueClock(),
         StructuredLog.to(runtime.logSink()));
   }

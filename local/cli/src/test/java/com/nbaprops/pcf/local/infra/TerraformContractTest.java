@@ -415,23 +415,24 @@ class TerraformContractTest {
 
   @Test
   void eventarcIsGivenTheServiceNameNotItsPath() {
-    String service =
-        terraform
-            .resources("google_eventarc_trigger")
-            .get("extra")
-            .getAsJsonArray("destination")
-            .get(0)
-            .getAsJsonObject()
-            .getAsJsonArray("cloud_run_service")
-            .get(0)
-            .getAsJsonObject()
-            .get("service")
-            .getAsString();
-
+    for (var trigger : terraform.resources("google_eventarc_trigger").entrySet()) {
+      String service =
+          trigger
+              .getValue()
+              .getAsJsonArray("destination")
+              .get(0)
+              .getAsJsonObject()
+              .getAsJsonArray("cloud_run_service")
+              .get(0)
+              .getAsJsonObject()
+              .get("service")
+              .getAsString();
+      assertWithMessage(trigger.getKey()).that(service).startsWith("${local.service_names[");
+    }
     // service_config[0].service is projects/P/locations/R/services/NAME; the last segment is the
     // name.
-    assertThat(service).startsWith("${reverse(split(\"/\", ");
-    assertThat(service).endsWith("service_config[0].service))[0]}");
+    String names = terraform.local("service_names").getAsString();
+    assertThat(names).contains("reverse(split(\"/\", function.service_config[0].service))[0]");
   }
 
   @Test

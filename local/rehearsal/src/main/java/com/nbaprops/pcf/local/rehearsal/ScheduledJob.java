@@ -17,29 +17,34 @@ public enum ScheduledJob {
       "upcoming-tables-cleanup",
       "0 4 * * *",
       Topic.UPCOMING_TABLES_CLEANUP_TRIGGER,
-      "{\"trigger\":\"scheduled\"}"),
+      "{\"trigger\":\"scheduled\"}",
+      true),
   FACTORS(
       "composite-factors-daily",
       "30 5 * * *",
       Topic.COMPOSITE_FACTORS_REQUESTS,
-      "{\"analysis_date\":\"AUTO\"}"),
+      "{\"analysis_date\":\"AUTO\"}",
+      true),
   SWEEP(
       "metadata-tracking-sweep",
       "0 7 * * *",
       Topic.METADATA_TRACKING_TRIGGER,
-      "{\"days\":7,\"flag_incomplete\":true}"),
+      "{\"days\":7,\"flag_incomplete\":true}",
+      true),
   /** The freshness check after the night's box scores are due (02:00) plus the grace. */
   FRESHNESS_OVERNIGHT(
       "input-freshness-overnight",
       "30 2 * * *",
       Topic.METADATA_TRACKING_TRIGGER,
-      "{\"freshness\":true}"),
+      "{\"freshness\":true}",
+      true),
   /** The freshness check after a game day's morning inputs are due (10:00) plus the grace. */
   FRESHNESS_MORNING(
       "input-freshness-morning",
       "30 10 * * *",
       Topic.METADATA_TRACKING_TRIGGER,
-      "{\"freshness\":true}");
+      "{\"freshness\":true}",
+      false);
 
   /** The jobs' time zone: {@code var.schedule_time_zone}. */
   public static final ZoneId TIME_ZONE = ZoneId.of("America/New_York");
@@ -48,12 +53,20 @@ public enum ScheduledJob {
   private final String cron;
   private final Topic topic;
   private final String message;
+  private final boolean looksAtTheDayBefore;
 
-  ScheduledJob(String terraformKey, String cron, Topic topic, String message) {
+  /**
+   * @param looksAtTheDayBefore whether its run of a morning is about the game day before (the
+   *     night's box scores, yesterday's factors, the sweep up to yesterday) rather than the day
+   *     itself (the morning's inputs)
+   */
+  ScheduledJob(
+      String terraformKey, String cron, Topic topic, String message, boolean looksAtTheDayBefore) {
     this.terraformKey = terraformKey;
     this.cron = cron;
     this.topic = topic;
     this.message = message;
+    this.looksAtTheDayBefore = looksAtTheDayBefore;
   }
 
   public String terraformKey() {
@@ -93,11 +106,8 @@ public enum ScheduledJob {
     return ZonedDateTime.of(day, timeOfDay(), TIME_ZONE);
   }
 
-  /**
-   * Whether its run of a morning is about the game day before (the night's box scores, yesterday's
-   * factors, the sweep up to yesterday); the morning freshness check is about the day itself.
-   */
+  /** Whether its run of a morning is about the game day before. */
   public boolean looksAtTheDayBefore() {
-    return this != FRESHNESS_MORNING;
+    return looksAtTheDayBefore;
   }
 }

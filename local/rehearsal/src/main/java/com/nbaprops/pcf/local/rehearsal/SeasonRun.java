@@ -44,7 +44,7 @@ final class SeasonRun implements AutoCloseable {
   private final DuckDbWarehouse warehouse;
   private final FaultyWarehouse faulty;
   private final PipelineRuntime runtime;
-  private LocalEventBus bus;
+  private final LocalEventBus bus;
   private final Catalog catalog;
   private final PriorityQueue<Event> events =
       new PriorityQueue<>(Comparator.comparing(Event::at).thenComparing(Event::order));
@@ -52,7 +52,7 @@ final class SeasonRun implements AutoCloseable {
   private final List<Incident> incidents;
   private final Watch watch;
   private final SeasonReads reads;
-  private final Landings landings = new Landings();
+  private final UpstreamWrites writes = new UpstreamWrites();
   private long order;
 
   SeasonRun(
@@ -83,18 +83,17 @@ final class SeasonRun implements AutoCloseable {
             incidents,
             mode,
             (when, feed, date) -> at(when, "upstream re-run", () -> release(feed, date)),
-            landings);
-    this.runtime = runtime(config, scratch, mode);
-  }
-
-  /** The functions' runtime over the faulty warehouse, on a bus the watch hears. */
-  private PipelineRuntime runtime(PipelineConfig config, Path scratch, RunMode mode) {
+            writes);
     LogSink sink = watch::logged;
-    LocalEventBus bus =
+    this.bus =
         new LocalEventBus(
             config.projectId(), LocalEventBus.MAX_DELIVERY_ATTEMPTS, clock, StructuredLog.to(sink));
     bus.onDeadLetter(watch::deadLettered);
-    this.bus = bus;
+    this.runtime = runtime(config, scratch, mode, sink);
+  }
+
+  /** The functions' runtime over the faulty warehouse, on the bus the watch hears. */
+  private PipelineRuntime runtime(PipelineConfig config, Path scratch, RunMode mode, LogSink sink) {
     PipelineRuntime runtime =
         new PipelineRuntime(
             config, faulty, bus, new LocalDirectoryBlobStore(scratch.resolve("gcs")), clock, sink);
@@ -210,13 +209,13 @@ final class SeasonRun implements AutoCloseable {
 
   /**
    * The upstream writes {@code rows} as {@code feed}'s partition of {@code gameDate}; BigQuery logs
-   * the job's audit entry, which the Eventarc trigger delivers {@link Landings#eventarcDelay}
+   * the job's audit entry, which the Eventarc trigger delivers {@link UpstreamWrites#eventarcDelay}
    * later.
    */
   void write(Feed feed, LocalDate gameDate, List<Row> rows) {
     warehouse.replacePartition(feed.table(), gameDate, rows);
     Instant written = clock.instant();
-    landings.landed(feed, gameDate, rows, written);
+    writes.landed(feed, gameDate, rows, written);
     String jobId = "job_" + feed.name().toLowerCase(java.util.Locale.ROOT) + "_" + order;
     CloudEvent entry =
         AuditLogCloudEvents.tableDataChange(
@@ -229,13 +228,9 @@ final class SeasonRun implements AutoCloseable {
             rows.size(),
             0);
     at(
-        written.plus(Landings.eventarcDelay(feed, gameDate)).atZone(ScheduledJob.TIME_ZONE),
+        written.plus(UpstreamWrites.eventarcDelay(feed, gameDate)).atZone(ScheduledJob.TIME_ZONE),
         "the upstream's landing",
         () -> bus.deliver(SuiteFunction.TABLE_WRITTEN, entry));
-  }
-
-  Landings landings() {
-    return landings;
   }
 
   FaultyWarehouse faultyWarehouse() {

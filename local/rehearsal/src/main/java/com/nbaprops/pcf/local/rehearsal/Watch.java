@@ -7,6 +7,7 @@ import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
 import com.nbaprops.pcf.table.Catalog;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
@@ -15,6 +16,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -46,8 +49,11 @@ final class Watch {
   private final List<Incident> incidents;
   private final RunMode mode;
   private final OnCall onCall;
-  private final Landings landings;
-  private final java.util.List<Instant[]> completions = new java.util.ArrayList<>();
+  private final UpstreamWrites writes;
+
+  /** When each date was tracked COMPLETE, every time it was. */
+  private final Map<LocalDate, List<Instant>> completions = new ConcurrentHashMap<>();
+
   private final List<Signal> signals = new CopyOnWriteArrayList<>();
 
   /**
@@ -63,7 +69,7 @@ final class Watch {
       List<Incident> incidents,
       RunMode mode,
       OnCall onCall,
-      Landings landings) {
+      UpstreamWrites writes) {
     this.clock = clock;
     this.warehouse = warehouse;
     this.catalog = catalog;
@@ -71,7 +77,7 @@ final class Watch {
     this.incidents = List.copyOf(incidents);
     this.mode = mode;
     this.onCall = onCall;
-    this.landings = landings;
+    this.writes = writes;
   }
 
   /** A message the bus gave up on. */
@@ -242,7 +248,7 @@ final class Watch {
       incident.healed(
           incident.detection().at(),
           healedOnDetection.get(),
-          landings.lastChange(incident.date(), incident.detection().at()));
+          writes.lastChange(incident.date(), incident.detection().at()));
       return;
     }
     if (!"COMPLETE".equals(reads.status(incident.date()))
@@ -270,36 +276,28 @@ final class Watch {
     } else {
       by = step;
     }
-    incident.healed(clock.instant(), by, landings.lastChange(incident.date(), clock.instant()));
+    incident.healed(clock.instant(), by, writes.lastChange(incident.date(), clock.instant()));
   }
 
-  /** A date tracked COMPLETE at {@code at}. */
   private void completed(LocalDate date, Instant at) {
-    completions.add(new Instant[] {date.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(), at});
+    completions.computeIfAbsent(date, d -> new CopyOnWriteArrayList<>()).add(at);
   }
 
   /**
-   * Per game date that ended with landings, its data latency: from the last landing that changed
-   * its inputs to the first time it was tracked COMPLETE after it; null when it never was.
+   * Per game date that ended with writes, its data latency: from the last landing that changed its
+   * inputs to the first time it was tracked COMPLETE after it; null when it never was.
    */
-  java.util.Map<LocalDate, java.time.Duration> dataLatencies() {
-    java.util.Map<LocalDate, java.util.List<Instant>> complete = new java.util.HashMap<>();
-    for (Instant[] c : completions) {
-      complete
-          .computeIfAbsent(
-              LocalDate.ofInstant(c[0], java.time.ZoneOffset.UTC), d -> new java.util.ArrayList<>())
-          .add(c[1]);
-    }
-    java.util.Map<LocalDate, java.time.Duration> latencies = new java.util.TreeMap<>();
-    landings
+  Map<LocalDate, Duration> dataLatencies() {
+    Map<LocalDate, Duration> latencies = new TreeMap<>();
+    writes
         .changes()
         .forEach(
             (date, changes) -> {
-              Instant last = changes.stream().max(Instant::compareTo).orElseThrow();
-              complete.getOrDefault(date, java.util.List.of()).stream()
+              Instant last = changes.get(changes.size() - 1);
+              completions.getOrDefault(date, List.of()).stream()
                   .filter(at -> !at.isBefore(last))
                   .min(Instant::compareTo)
-                  .ifPresent(at -> latencies.put(date, java.time.Duration.between(last, at)));
+                  .ifPresent(at -> latencies.put(date, Duration.between(last, at)));
             });
     return latencies;
   }

@@ -2,9 +2,11 @@ package com.nbaprops.pcf.local.rehearsal;
 
 import static com.google.common.truth.Truth.assertThat;
 
+import com.nbaprops.pcf.config.InputDue;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The jobs fire at their New York hour, whatever the offset of the day. */
@@ -12,12 +14,10 @@ class ScheduledJobTest {
   /** The default due times plus the grace are exactly the freshness checks' hours. */
   @Test
   void aFreshnessCheckRunsAtEveryDefaultDueTimePlusTheGrace() {
-    com.nbaprops.pcf.config.InputDue due =
-        com.nbaprops.pcf.config.InputDue.parse(
-            "", com.nbaprops.pcf.config.InputDue.DEFAULT_GRACE_MINUTES);
+    InputDue due = InputDue.parse("", InputDue.DEFAULT_GRACE_MINUTES);
 
-    java.util.Set<LocalTime> checks =
-        java.util.Set.of(
+    Set<LocalTime> checks =
+        Set.of(
             ScheduledJob.FRESHNESS_OVERNIGHT.timeOfDay(),
             ScheduledJob.FRESHNESS_MORNING.timeOfDay());
     for (var entry : due.byTable().values()) {

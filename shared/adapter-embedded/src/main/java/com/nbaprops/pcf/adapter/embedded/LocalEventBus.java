@@ -152,14 +152,7 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
                 : new String(event.getData().toBytes(), java.nio.charset.StandardCharsets.UTF_8),
             Map.of());
     directEvents.put(message.id(), event);
-    synchronized (published) {
-      published.add(message);
-    }
-    deliveries.dispatch(
-        subscriptions.getOrDefault(channel, List.of()).stream()
-            .map(subscription -> new Delivery(subscription, message, 1))
-            .toList());
-    return message.id();
+    return dispatch(message);
   }
 
   /**
@@ -180,14 +173,18 @@ public final class LocalEventBus implements EventBus, AutoCloseable {
 
   @Override
   public String publish(String topic, String data, Map<String, String> attributes) {
-    Message message =
+    return dispatch(
         new Message(
-            Long.toString(idBase + lastId.incrementAndGet()), topic, data, Map.copyOf(attributes));
+            Long.toString(idBase + lastId.incrementAndGet()), topic, data, Map.copyOf(attributes)));
+  }
+
+  /** Keeps {@code message} and hands it to every subscription of its topic; returns its id. */
+  private String dispatch(Message message) {
     synchronized (published) {
       published.add(message);
     }
     deliveries.dispatch(
-        subscriptions.getOrDefault(topic, List.of()).stream()
+        subscriptions.getOrDefault(message.topic(), List.of()).stream()
             .map(subscription -> new Delivery(subscription, message, 1))
             .toList());
     return message.id();

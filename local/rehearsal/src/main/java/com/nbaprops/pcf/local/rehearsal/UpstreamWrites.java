@@ -17,7 +17,7 @@ import java.util.Set;
  * made of (a partition written again with the same rows, or only a newer {@code processed_at}, is
  * none), from which a date's readiness and data latency are measured.
  */
-final class Landings {
+final class UpstreamWrites {
   /**
    * How long after a write its audit-log entry reaches the function through Eventarc: Google gives
    * no bound; the rehearsal draws 2 to 10 minutes per write (docs/operations.md).
