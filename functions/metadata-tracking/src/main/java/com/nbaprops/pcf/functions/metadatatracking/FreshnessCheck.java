@@ -89,7 +89,7 @@ final class FreshnessCheck {
             .template(
                 "UPDATE {precompute_failures} SET resolution_status = 'RESOLVED',"
                     + " resolved_at = @resolved_at,"
-                    + " failure_reason = CONCAT(failure_reason, @landed)"
+                    + " failure_reason = CONCAT(COALESCE(failure_reason, ''), @landed)"
                     + " WHERE analysis_date = @analysis_date AND entity_id = @entity_id"
                     + " AND failure_category = 'UPSTREAM_LATE' AND resolution_status = 'UNRESOLVED'")
             .render();

@@ -36,10 +36,10 @@ import java.util.stream.Collectors;
  * alert and the failure the sweep would raise) and then requested. A date still partial is left for
  * its next landing, and a COMPLETE, current date is never requested.
  *
- * <p>Coalesced: a date already requested, or tracked, since the write gets no request, so the burst
- * of a night's writes asks once per date. The audit log names the table, rarely the partition, so a
- * write without one stands for the last {@link #LOOKBACK_DAYS} days: what an upstream rewrites in a
- * normal week.
+ * <p>Coalesced: a date already requested since the write (or COMPLETE and tracked since) gets no
+ * request, so the burst of a night's writes asks once per date. The audit log names the table,
+ * rarely the partition, so a write without one stands for the last {@link #LOOKBACK_DAYS} days:
+ * what an upstream rewrites in a normal week.
  */
 final class Landings {
   /** The days before today (and today) a write naming no partition may have changed. */
@@ -103,12 +103,20 @@ final class Landings {
     static final State NEVER = new State(null, null, null);
 
     /**
-     * Whether it was tracked or requested after {@code at}: that run saw the write. (At the same
-     * instant, which of the two came first is unknown: not seen.)
+     * Whether a request was recorded after {@code at}: its computation reads the write. (At the
+     * same instant, which came first is unknown: not seen.)
      */
-    boolean seenSince(Instant at) {
-      return (trackedAt != null && trackedAt.isAfter(at))
-          || (requestedAt != null && requestedAt.isAfter(at));
+    boolean requestedSince(Instant at) {
+      return requestedAt != null && requestedAt.isAfter(at);
+    }
+
+    /**
+     * Whether it was tracked after {@code at}. Enough for a COMPLETE date (the tracking checked its
+     * lineage against the inputs then); not for another, whose rows may come from a computation
+     * that read the inputs before the write and was tracked after it.
+     */
+    boolean trackedSince(Instant at) {
+      return trackedAt != null && trackedAt.isAfter(at);
     }
 
     State merge(State other) {
@@ -145,12 +153,14 @@ final class Landings {
     List<LocalDate> open = new ArrayList<>();
     for (LocalDate date : range.dates()) {
       State state = states.getOrDefault(date, State.NEVER);
-      if (calendar.isBootstrap(date) || state.seenSince(written.at())) {
+      if (calendar.isBootstrap(date) || state.requestedSince(written.at())) {
         continue;
       }
       String status = state.status();
       if (CoverageStatus.COMPLETE.name().equals(status)) {
-        complete.add(date);
+        if (!state.trackedSince(written.at())) {
+          complete.add(date);
+        }
       } else if (!CoverageStatus.OFF_DAY.name().equals(status)
           && !CoverageStatus.SKIPPED.name().equals(status)) {
         open.add(date);

@@ -81,7 +81,7 @@ final class MetadataTrackingService {
             "UPDATE {precompute_failures}"
                 + " SET resolution_status = 'RESOLVED', resolved_at = @resolved_at,"
                 + " failure_reason = CASE WHEN failure_category = 'INPUT_RESTATED'"
-                + " THEN CONCAT(failure_reason, @recomputed) ELSE failure_reason END"
+                + " THEN CONCAT(COALESCE(failure_reason, ''), @recomputed) ELSE failure_reason END"
                 + " WHERE analysis_date = @analysis_date AND resolution_status = 'UNRESOLVED'"
                 + " AND failure_category IN ({date_data})")
         .with("date_data", FailureCategory.sqlList(FailureCategory.DATE_DATA))

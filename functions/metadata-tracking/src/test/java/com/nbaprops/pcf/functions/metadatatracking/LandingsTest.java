@@ -111,9 +111,8 @@ class LandingsTest {
         .isTrue();
   }
 
-  @Test
-  void aCompleteDateIsNotRequested() {
-    RuntimeFixture fixture = new RuntimeFixture(blobs).played(DAY, players(10));
+  /** DAY's metadata row: {@code status}, tracked at {@code at}. */
+  private static void tracked(RuntimeFixture fixture, String status, Instant at) {
     fixture
         .runtime()
         .warehouse()
@@ -123,17 +122,37 @@ class LandingsTest {
                 Row.builder()
                     .set("analysis_date", DAY)
                     .set("expected_players", 10L)
-                    .set("actual_players", 10L)
-                    .set("coverage_pct", 100.0)
-                    .set("status", "COMPLETE")
-                    .set("verdict", "PASS")
+                    .set("actual_players", status.equals("COMPLETE") ? 10L : 0L)
+                    .set("coverage_pct", status.equals("COMPLETE") ? 100.0 : 0.0)
+                    .set("status", status)
+                    .set("verdict", status.equals("COMPLETE") ? "PASS" : "FAIL")
                     .set("run_id", "r0")
-                    .set("tracked_at", WRITTEN.minus(Duration.ofHours(1)))
+                    .set("tracked_at", at)
                     .build()));
+  }
+
+  @Test
+  void aCompleteDateIsNotRequested() {
+    RuntimeFixture fixture = new RuntimeFixture(blobs).played(DAY, players(10));
+    tracked(fixture, "COMPLETE", WRITTEN.minus(Duration.ofHours(1)));
 
     deliver(fixture, written("nba_analytics", "upcoming_team_game_context", WRITTEN));
 
     assertThat(requested(fixture)).isEmpty();
+  }
+
+  /**
+   * Tracked INCOMPLETE after the write, from rows a computation may have made before it: the date
+   * is still requested.
+   */
+  @Test
+  void anIncompleteDateTrackedAfterTheWriteIsStillRequested() {
+    RuntimeFixture fixture = new RuntimeFixture(blobs).played(DAY, players(10));
+    tracked(fixture, "INCOMPLETE", WRITTEN.plus(Duration.ofMinutes(1)));
+
+    deliver(fixture, written("nba_analytics", "player_game_summary", WRITTEN));
+
+    assertThat(requested(fixture)).hasSize(1);
   }
 
   @Test
