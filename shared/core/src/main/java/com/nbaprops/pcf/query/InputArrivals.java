@@ -3,6 +3,7 @@ package com.nbaprops.pcf.query;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.port.Row;
 import com.nbaprops.pcf.port.Warehouse;
+import com.nbaprops.pcf.rules.CoverageStatus;
 import com.nbaprops.pcf.sql.Sql;
 import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.TableDefinition;
@@ -34,8 +35,11 @@ public final class InputArrivals {
     static final Landed NOTHING = new Landed(0, 0);
   }
 
-  /** A game date: the teams the schedule has playing, and each table's partition. */
-  public record Arrival(int scheduledTeams, Map<String, Landed> byTable) {
+  /**
+   * A game date: the teams the schedule has playing, whether its metadata says COMPLETE (every
+   * input it needs was there when it was tracked), and each table's partition.
+   */
+  public record Arrival(int scheduledTeams, boolean complete, Map<String, Landed> byTable) {
     public Arrival {
       byTable = Map.copyOf(byTable);
     }
@@ -86,9 +90,13 @@ public final class InputArrivals {
                   FROM {team_defense_zone_analysis}
                   WHERE analysis_date BETWEEN @range_start AND @range_end GROUP BY analysis_date
                 )
-                SELECT s.game_date, s.scheduled_teams, l.input_table, l.landed_rows, l.covered
+                SELECT s.game_date, s.scheduled_teams, m.status, l.input_table, l.landed_rows,
+                       l.covered
                 FROM scheduled AS s
                 LEFT JOIN landed AS l ON l.input_date = s.game_date
+                LEFT JOIN {backfill_processing_metadata} AS m
+                  ON m.analysis_date = s.game_date
+                 AND m.analysis_date BETWEEN @range_start AND @range_end
                 ORDER BY s.game_date, l.input_table
                 """)
             .render();
@@ -97,12 +105,14 @@ public final class InputArrivals {
   /** Every date of {@code range} the schedule has a game on. */
   public Map<LocalDate, Arrival> read(DateRange range) {
     Map<LocalDate, Integer> teams = new TreeMap<>();
+    Map<LocalDate, Boolean> complete = new HashMap<>();
     Map<LocalDate, Map<String, Landed>> landed = new HashMap<>();
     for (Row row :
         warehouse.query(
             Sql.of(sql).date("range_start", range.start()).date("range_end", range.end()))) {
       LocalDate date = row.date("game_date");
       teams.put(date, row.int32("scheduled_teams"));
+      complete.put(date, CoverageStatus.COMPLETE.name().equals(row.string("status")));
       Map<String, Landed> tables = landed.computeIfAbsent(date, d -> new HashMap<>());
       String table = row.string("input_table");
       if (table != null) {
@@ -110,7 +120,9 @@ public final class InputArrivals {
       }
     }
     Map<LocalDate, Arrival> arrivals = new TreeMap<>();
-    teams.forEach((date, count) -> arrivals.put(date, new Arrival(count, landed.get(date))));
+    teams.forEach(
+        (date, count) ->
+            arrivals.put(date, new Arrival(count, complete.get(date), landed.get(date))));
     return arrivals;
   }
 }

@@ -37,8 +37,9 @@ import java.util.Map;
  * INPUT_DUE}) that has not landed, or landed partial, is late. Each late input logs {@code
  * alert=input_late} naming the table, the date and how late, and is recorded once as an {@code
  * UPSTREAM_LATE} failure; one that has landed since is resolved. Off days, postponed and cancelled
- * games and the bootstrap window expect nothing. Two queries: the morning inputs by the schedule,
- * then (once a night's box scores are due) every input against who played.
+ * games, the bootstrap window and dates already COMPLETE expect nothing. Two queries: the morning
+ * inputs by the schedule, then (once a night's box scores are due, for a date not yet COMPLETE)
+ * every input against who played.
  */
 final class FreshnessCheck {
   /** A late input of a game date. */
@@ -106,7 +107,10 @@ final class FreshnessCheck {
         .read(range)
         .forEach(
             (date, arrival) -> {
-              if (calendar.isBootstrap(date) || arrival.scheduledTeams() == 0) {
+              // A COMPLETE date had every input it needs: nothing there can be late.
+              if (calendar.isBootstrap(date)
+                  || arrival.scheduledTeams() == 0
+                  || arrival.complete()) {
                 return;
               }
               for (TableDefinition table : InputArrivals.TABLES) {

@@ -79,28 +79,35 @@ final class Landings {
     this.requests = requests;
     this.clock = clock;
     this.log = log;
-    // Each date's status and when it was last tracked, and when it was last requested on a
-    // landing: one query.
+    // Each date's status and when it was last tracked, when it was last requested on a landing,
+    // and whether anyone played on it (no computation before that): one query.
     this.statesSql =
         catalog
             .template(
                 """
-                SELECT analysis_date, status, tracked_at, CAST(NULL AS TIMESTAMP) AS requested_at
+                SELECT analysis_date, status, tracked_at, CAST(NULL AS TIMESTAMP) AS requested_at,
+                       0 AS box_score_rows
                 FROM {backfill_processing_metadata}
                 WHERE analysis_date BETWEEN @range_start AND @range_end
                 UNION ALL
-                SELECT analysis_date, CAST(NULL AS STRING), CAST(NULL AS TIMESTAMP), MAX(created_at)
+                SELECT analysis_date, CAST(NULL AS STRING), CAST(NULL AS TIMESTAMP), MAX(created_at), 0
                 FROM {precompute_failures}
                 WHERE analysis_date BETWEEN @range_start AND @range_end
                   AND failure_category = 'RECOMPUTE_REQUESTED'
                 GROUP BY analysis_date
+                UNION ALL
+                SELECT game_date, CAST(NULL AS STRING), CAST(NULL AS TIMESTAMP),
+                       CAST(NULL AS TIMESTAMP), COUNT(*)
+                FROM {player_game_summary}
+                WHERE game_date BETWEEN @range_start AND @range_end
+                GROUP BY game_date
                 """)
             .render();
   }
 
   /** A date as the last tracking and the last request left it. */
-  private record State(String status, Instant trackedAt, Instant requestedAt) {
-    static final State NEVER = new State(null, null, null);
+  private record State(String status, Instant trackedAt, Instant requestedAt, boolean played) {
+    static final State NEVER = new State(null, null, null, false);
 
     /**
      * Whether a request was recorded after {@code at}: its computation reads the write. (At the
@@ -123,7 +130,8 @@ final class Landings {
       return new State(
           status != null ? status : other.status,
           trackedAt != null ? trackedAt : other.trackedAt,
-          requestedAt != null ? requestedAt : other.requestedAt);
+          requestedAt != null ? requestedAt : other.requestedAt,
+          played || other.played);
     }
   }
 
@@ -161,8 +169,10 @@ final class Landings {
         if (!state.trackedSince(written.at())) {
           complete.add(date);
         }
-      } else if (!CoverageStatus.OFF_DAY.name().equals(status)
+      } else if (state.played()
+          && !CoverageStatus.OFF_DAY.name().equals(status)
           && !CoverageStatus.SKIPPED.name().equals(status)) {
+        // Not before anyone played (a game day's morning inputs landing): nothing to compute yet.
         open.add(date);
       }
     }
@@ -226,7 +236,10 @@ final class Landings {
             Sql.of(statesSql).date("range_start", range.start()).date("range_end", range.end()))) {
       State state =
           new State(
-              row.string("status"), row.timestamp("tracked_at"), row.timestamp("requested_at"));
+              row.string("status"),
+              row.timestamp("tracked_at"),
+              row.timestamp("requested_at"),
+              row.int64("box_score_rows") > 0);
       states.merge(row.date("analysis_date"), state, State::merge);
     }
     return states;

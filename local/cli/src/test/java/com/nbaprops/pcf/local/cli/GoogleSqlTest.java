@@ -21,6 +21,7 @@ import com.nbaprops.pcf.local.operations.Seeding;
 import com.nbaprops.pcf.local.operations.Status;
 import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
+import com.nbaprops.pcf.local.runtime.SuiteFunction;
 import com.nbaprops.pcf.logging.StructuredLog;
 import com.nbaprops.pcf.message.Attributes;
 import com.nbaprops.pcf.message.DateRequest;
@@ -33,6 +34,7 @@ import com.nbaprops.pcf.runtime.PipelineRuntime;
 import com.nbaprops.pcf.sql.Sql;
 import com.nbaprops.pcf.table.TableDefinition;
 import com.nbaprops.pcf.table.Tables;
+import com.nbaprops.pcf.testing.GoldenEvents;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.file.Path;
@@ -63,6 +65,7 @@ class GoogleSqlTest {
   private static final PrintWriter QUIET = new PrintWriter(Writer.nullWriter());
   private static final LocalDate FEB_23 = LocalDate.of(2023, 2, 23);
   private static final LocalDate EARLY_FALLBACK = LocalDate.of(2022, 11, 15);
+  private static final LocalDate MARCH_10 = LocalDate.of(2023, 3, 10);
   @TempDir static Path home;
   private static RecordingWarehouse recorder;
   private static EngineComparison engines;
@@ -140,6 +143,28 @@ class GoogleSqlTest {
         .publisher()
         .publish(
             Topic.METADATA_TRACKING_TRIGGER, "{\"days\":30,\"flag_incomplete\":true}", Map.of());
+    // The freshness check with a morning input late, then landed (its failure resolved), and an
+    // upstream table written: the landing's reads and its request of the date it makes computable.
+    List<Row> defense =
+        local.query(
+            local
+                .sql("SELECT * FROM {team_defense_zone_analysis} WHERE analysis_date = @d")
+                .date("d", MARCH_10));
+    local.execute(
+        local
+            .sql("DELETE FROM {team_defense_zone_analysis} WHERE analysis_date = @d")
+            .date("d", MARCH_10));
+    runtime.publisher().publish(Topic.METADATA_TRACKING_TRIGGER, "{\"freshness\":true}", Map.of());
+    runtime.warehouse().append(Tables.TEAM_DEFENSE_ZONE_ANALYSIS, defense);
+    runtime.publisher().publish(Topic.METADATA_TRACKING_TRIGGER, "{\"freshness\":true}", Map.of());
+    // A load of one partition (the job-completion entry names it): only that date is looked at.
+    bus.deliver(
+        SuiteFunction.TABLE_WRITTEN,
+        GoldenEvents.withRawData(
+            "bigquery-job-completed",
+            GoldenEvents.body("bigquery-job-completed")
+                .replace(
+                    "team_offense_game_summary$20230223", "upcoming_team_game_context$20230310")));
     Cleanup.run(local, true, null, QUIET);
     Cleanup.run(local, false, null, QUIET);
     Restore.run(local, Tables.UPCOMING_PLAYER_GAME_CONTEXT.name(), FEB_23, null, QUIET);
@@ -247,7 +272,23 @@ class GoogleSqlTest {
                 .filter(row -> !row.string("status").equals(CoverageStatus.COMPLETE.name()))
                 .map(row -> row.date("analysis_date") + " " + row.string("status"))
                 .toList())
-        .isEmpty();
+        .isEmpty(); // The late input was recorded and resolved by the next check; the landing asked
+    // for its date.
+    assertThat(
+            local
+                .query(
+                    local
+                        .sql(
+                            "SELECT failure_category, resolution_status FROM {precompute_failures}"
+                                + " WHERE analysis_date = @d AND failure_category IN"
+                                + " ('UPSTREAM_LATE', 'RECOMPUTE_REQUESTED')"
+                                + " ORDER BY failure_category")
+                        .date("d", MARCH_10))
+                .stream()
+                .map(row -> row.string("failure_category") + " " + row.string("resolution_status"))
+                .toList())
+        .containsExactly("RECOMPUTE_REQUESTED RESOLVED", "UPSTREAM_LATE RESOLVED")
+        .inOrder();
   }
 
   /**
