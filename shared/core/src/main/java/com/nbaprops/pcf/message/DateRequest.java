@@ -5,12 +5,23 @@ import static java.util.Objects.requireNonNull;
 import com.google.gson.JsonObject;
 import java.time.LocalDate;
 
-/** Compute the composite factors of one date. */
-public record DateRequest(LocalDate analysisDate, boolean backfillMode, boolean force, String runId)
+/**
+ * Compute the composite factors of one date.
+ *
+ * @param daily the daily run's request ({@code AUTO}): a backstop of the recompute on landing, so a
+ *     date already COMPLETE with its current inputs is left as it is
+ */
+public record DateRequest(
+    LocalDate analysisDate, boolean backfillMode, boolean force, String runId, boolean daily)
     implements AnalysisRequest {
   public DateRequest {
     requireNonNull(analysisDate, "analysisDate");
     requireNonNull(runId, "runId");
+  }
+
+  /** A request someone made for this date: computed whatever the date's state. */
+  public DateRequest(LocalDate analysisDate, boolean backfillMode, boolean force, String runId) {
+    this(analysisDate, backfillMode, force, runId, false);
   }
 
   /** A reprocess of a past date: the synthetic fallback protects it; the coverage gate applies. */
@@ -25,7 +36,7 @@ public record DateRequest(LocalDate analysisDate, boolean backfillMode, boolean 
 
   /** This request with the coverage gate skipped when {@code force}. */
   public DateRequest forced(boolean force) {
-    return new DateRequest(analysisDate, backfillMode, force, runId);
+    return new DateRequest(analysisDate, backfillMode, force, runId, daily && !force);
   }
 
   /**

@@ -59,11 +59,13 @@ public record RequestParser(LocalDate today, int maxRangeDays, Supplier<String> 
       throw new InvalidMessageException(
           "missing required field 'analysis_date' (or 'start_date' and 'end_date')");
     }
+    String date = fields.requireString("analysis_date");
     return new DateRequest(
-            analysisDate(fields.requireString("analysis_date")),
+            analysisDate(date),
             fields.optionalBoolean("backfill_mode", false),
             force,
-            runId)
+            runId,
+            date.equals("AUTO") && !force)
         .checked(today);
   }
 

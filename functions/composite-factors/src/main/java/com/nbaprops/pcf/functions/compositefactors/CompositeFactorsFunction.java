@@ -55,6 +55,7 @@ public final class CompositeFactorsFunction implements CloudEventsFunction {
                 new InputPrints(runtime.warehouse(), config.catalog()),
                 new LineageLog(runtime.warehouse(), config.catalog()),
                 clock),
+            new UpToDate(runtime.warehouse(), config.catalog()),
             config.thresholds(),
             failures,
             publisher,

@@ -40,6 +40,7 @@ final class CompositeFactorsService {
   private final Warehouse warehouse;
   private final PlayerSources sources;
   private final LineageRecorder lineage;
+  private final UpToDate upToDate;
   private final FallbackPolicy fallback;
   private final SeasonCalendar calendar;
   private final FailureRecorder failures;
@@ -51,6 +52,7 @@ final class CompositeFactorsService {
       Warehouse warehouse,
       PlayerSources sources,
       LineageRecorder lineage,
+      UpToDate upToDate,
       Thresholds thresholds,
       FailureRecorder failures,
       TopicPublisher publisher,
@@ -59,6 +61,7 @@ final class CompositeFactorsService {
     this.warehouse = warehouse;
     this.sources = sources;
     this.lineage = lineage;
+    this.upToDate = upToDate;
     this.fallback = new FallbackPolicy(thresholds.fallbackPct());
     this.calendar = new SeasonCalendar(thresholds.bootstrapDays());
     this.failures = failures;
@@ -67,9 +70,17 @@ final class CompositeFactorsService {
     this.log = log;
   }
 
-  FactorsComputed process(DateRequest request) {
+  /**
+   * Computes the request's date; the daily run leaves a date alone that is COMPLETE with its
+   * current inputs (computed when they landed), and publishes nothing for it.
+   */
+  void process(DateRequest request) {
     LocalDate date = request.analysisDate();
     StructuredLog dateLog = log.with("run_id", request.runId()).with("analysis_date", date);
+    if (request.daily() && upToDate.holds(date)) {
+      dateLog.info(date + " is COMPLETE with its current inputs: the daily run leaves it as it is");
+      return;
+    }
     LineageRecorder.Taken before =
         calendar.isBootstrap(date) ? null : lineage.before(new DateRange(date, date));
     Computed computed =
@@ -104,7 +115,6 @@ final class CompositeFactorsService {
         Topic.COMPOSITE_FACTORS_COMPUTED,
         computed.outcome().toJson(),
         Attributes.of(request.runId(), date));
-    return computed.outcome();
   }
 
   /**

@@ -89,6 +89,41 @@ class StaleDatesTest {
     return cli("track", FEBRUARY_START, FEBRUARY_END, "--flag-incomplete", "--today", "2023-03-01");
   }
 
+  private String rowsRun() {
+    return query("SELECT DISTINCT run_id FROM {player_composite_factors} WHERE game_date = @day")
+        .get(0)
+        .string("run_id");
+  }
+
+  private int dailyRun() {
+    return cli(
+        "publish",
+        "composite-factors-requests",
+        "{\"analysis_date\":\"AUTO\"}",
+        "--today",
+        day.plusDays(1).toString());
+  }
+
+  /**
+   * The 05:30 run is the backstop of the recompute on landing: a date COMPLETE with its current
+   * inputs is left as it is, one whose input was restated since is computed again.
+   */
+  @Test
+  void theDailyRunRecomputesOnlyADateNotCompleteWithItsCurrentInputs() {
+    SeasonFixture.FEBRUARY_BACKFILLED.open(home).close();
+    assertThat(sweep()).isEqualTo(ExitCodes.OK);
+    String computed = rowsRun();
+
+    assertThat(dailyRun()).isEqualTo(ExitCodes.OK);
+    assertThat(rowsRun()).isEqualTo(computed);
+
+    execute(
+        "UPDATE {upcoming_player_game_context}"
+            + " SET minutes_in_last_7_days = minutes_in_last_7_days + 40 WHERE game_date = @day");
+    assertThat(dailyRun()).isEqualTo(ExitCodes.OK);
+    assertThat(rowsRun()).isNotEqualTo(computed);
+  }
+
   /**
    * Each input restated as an upstream would after a stat correction: a value the factors read, in
    * a partition the date's computation read. The team box scores are read by the synthetic stand-in
