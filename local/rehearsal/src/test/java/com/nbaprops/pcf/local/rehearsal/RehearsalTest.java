@@ -53,7 +53,7 @@ class RehearsalTest {
   @Test
   void aMissingShotZoneFeedIsLateAtItsDueTimeAndTheDateComputedWhenItLands() {
     RehearsalResult result =
-        rehearse(LocalDate.of(2022, 11, 12), 1, 1, false, Set.of(IncidentKind.MISSING_SHOT_ZONES));
+        rehearse(LocalDate.of(2022, 11, 7), 1, 1, false, Set.of(IncidentKind.MISSING_SHOT_ZONES));
 
     Incident missing = result.incidents().get(0);
     assertThat(missing.detectionAfterDue()).isAtMost(Duration.ofMinutes(30));
@@ -66,9 +66,9 @@ class RehearsalTest {
   @Test
   void theSameSeedGivesTheSameJson() {
     String first =
-        new RehearsalOutput(rehearse(LocalDate.of(2022, 11, 12), 3, 2, true, Set.of())).json();
+        new RehearsalOutput(rehearse(LocalDate.of(2022, 11, 9), 3, 2, true, Set.of())).json();
     String second =
-        new RehearsalOutput(rehearse(LocalDate.of(2022, 11, 12), 3, 2, true, Set.of())).json();
+        new RehearsalOutput(rehearse(LocalDate.of(2022, 11, 9), 3, 2, true, Set.of())).json();
 
     assertThat(second).isEqualTo(first);
     assertThat(first).contains("\"identical_to_clean_run\": true");
