@@ -103,6 +103,30 @@ public final class RuntimeFixture {
     return this;
   }
 
+  /**
+   * {@code date}'s metadata row says {@code status} (COMPLETE: 10 of 10 players, anything else: 0
+   * of 10), tracked at {@code at}.
+   */
+  public RuntimeFixture tracked(LocalDate date, String status, Instant at) {
+    boolean complete = status.equals("COMPLETE");
+    runtime
+        .warehouse()
+        .append(
+            Tables.BACKFILL_PROCESSING_METADATA,
+            List.of(
+                Row.builder()
+                    .set("analysis_date", date)
+                    .set("expected_players", 10L)
+                    .set("actual_players", complete ? 10L : 0L)
+                    .set("coverage_pct", complete ? 100.0 : 0.0)
+                    .set("status", status)
+                    .set("verdict", complete ? "PASS" : "FAIL")
+                    .set("run_id", "fixture")
+                    .set("tracked_at", at)
+                    .build()));
+    return this;
+  }
+
   /** The upcoming context of {@code date} holds {@code players}, rested one day. */
   public RuntimeFixture upcoming(LocalDate date, String... players) {
     append(

@@ -156,22 +156,7 @@ class InputFreshnessTest {
   void aDateAlreadyCompleteIsNotChecked() {
     RuntimeFixture fixture = new RuntimeFixture(blobs);
     fixture.scheduled(YESTERDAY, "BBB", "AAA", "FINAL");
-    fixture
-        .runtime()
-        .warehouse()
-        .append(
-            Tables.BACKFILL_PROCESSING_METADATA,
-            List.of(
-                Row.builder()
-                    .set("analysis_date", YESTERDAY)
-                    .set("expected_players", 10L)
-                    .set("actual_players", 10L)
-                    .set("coverage_pct", 100.0)
-                    .set("status", "COMPLETE")
-                    .set("verdict", "PASS")
-                    .set("run_id", "r0")
-                    .set("tracked_at", RuntimeFixture.NOW)
-                    .build()));
+    fixture.tracked(YESTERDAY, "COMPLETE", RuntimeFixture.NOW);
 
     check(fixture);
 

@@ -5,8 +5,6 @@ import static com.nbaprops.pcf.testing.RuntimeFixture.players;
 
 import com.nbaprops.pcf.adapter.embedded.AuditLogCloudEvents;
 import com.nbaprops.pcf.config.Topic;
-import com.nbaprops.pcf.port.Row;
-import com.nbaprops.pcf.table.Tables;
 import com.nbaprops.pcf.testing.GoldenEvents;
 import com.nbaprops.pcf.testing.RuntimeFixture;
 import com.nbaprops.pcf.transport.TableWritten;
@@ -111,30 +109,10 @@ class LandingsTest {
         .isTrue();
   }
 
-  /** DAY's metadata row: {@code status}, tracked at {@code at}. */
-  private static void tracked(RuntimeFixture fixture, String status, Instant at) {
-    fixture
-        .runtime()
-        .warehouse()
-        .append(
-            Tables.BACKFILL_PROCESSING_METADATA,
-            List.of(
-                Row.builder()
-                    .set("analysis_date", DAY)
-                    .set("expected_players", 10L)
-                    .set("actual_players", status.equals("COMPLETE") ? 10L : 0L)
-                    .set("coverage_pct", status.equals("COMPLETE") ? 100.0 : 0.0)
-                    .set("status", status)
-                    .set("verdict", status.equals("COMPLETE") ? "PASS" : "FAIL")
-                    .set("run_id", "r0")
-                    .set("tracked_at", at)
-                    .build()));
-  }
-
   @Test
   void aCompleteDateIsNotRequested() {
     RuntimeFixture fixture = new RuntimeFixture(blobs).played(DAY, players(10));
-    tracked(fixture, "COMPLETE", WRITTEN.minus(Duration.ofHours(1)));
+    fixture.tracked(DAY, "COMPLETE", WRITTEN.minus(Duration.ofHours(1)));
 
     deliver(fixture, written("nba_analytics", "upcoming_team_game_context", WRITTEN));
 
@@ -148,7 +126,7 @@ class LandingsTest {
   @Test
   void anIncompleteDateTrackedAfterTheWriteIsStillRequested() {
     RuntimeFixture fixture = new RuntimeFixture(blobs).played(DAY, players(10));
-    tracked(fixture, "INCOMPLETE", WRITTEN.plus(Duration.ofMinutes(1)));
+    fixture.tracked(DAY, "INCOMPLETE", WRITTEN.plus(Duration.ofMinutes(1)));
 
     deliver(fixture, written("nba_analytics", "player_game_summary", WRITTEN));
 
