@@ -35,8 +35,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Each function's deploy jar under the real Functions Framework invoker, in a process of its own as
@@ -51,16 +49,6 @@ final class ColdStart {
 
   /** Who played on {@link #DATE}, what the messages of the chain say of it. */
   private static final int PLAYERS = 154;
-
-  /**
-   * The loopback Pub/Sub's gRPC transport logs its set-up at INFO; the bench's output is its
-   * figures.
-   */
-  private static final Logger GRPC_LOG = Logger.getLogger("io.grpc");
-
-  static {
-    GRPC_LOG.setLevel(Level.WARNING);
-  }
 
   private static final HttpClient CLIENT =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

@@ -57,12 +57,7 @@ public final class PipelineCli implements Callable<Integer> {
    */
   @Mixin GlobalOptions global;
 
-  /** gRPC's own start-up lines (java.util.logging, INFO) are not the operator's business. */
-  private static final java.util.logging.Logger GRPC =
-      java.util.logging.Logger.getLogger("io.grpc");
-
   public static void main(String[] args) {
-    GRPC.setLevel(java.util.logging.Level.WARNING);
     System.exit(commandLine().execute(args));
   }
 

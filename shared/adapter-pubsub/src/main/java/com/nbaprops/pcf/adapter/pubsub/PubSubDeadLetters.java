@@ -1,9 +1,5 @@
 package com.nbaprops.pcf.adapter.pubsub;
 
-import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.GrpcTransportChannel;
-import com.google.api.gax.rpc.FixedTransportChannelProvider;
-import com.google.cloud.pubsub.v1.stub.GrpcSubscriberStub;
 import com.google.cloud.pubsub.v1.stub.SubscriberStub;
 import com.google.cloud.pubsub.v1.stub.SubscriberStubSettings;
 import com.google.pubsub.v1.AcknowledgeRequest;
@@ -12,8 +8,6 @@ import com.google.pubsub.v1.PullRequest;
 import com.google.pubsub.v1.PullResponse;
 import com.google.pubsub.v1.ReceivedMessage;
 import com.google.pubsub.v1.SubscriptionName;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -61,16 +55,11 @@ public final class PubSubDeadLetters implements AutoCloseable {
   /** The subscriptions of {@code projectId} with the default credentials, or the emulator's. */
   public static PubSubDeadLetters connect(String projectId, String emulatorHost) {
     try {
-      SubscriberStubSettings.Builder settings = SubscriberStubSettings.newBuilder();
-      if (emulatorHost != null && !emulatorHost.isBlank()) {
-        ManagedChannel channel =
-            ManagedChannelBuilder.forTarget(emulatorHost).usePlaintext().build();
-        settings
-            .setTransportChannelProvider(
-                FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)))
-            .setCredentialsProvider(NoCredentialsProvider.create());
-      }
-      return new PubSubDeadLetters(projectId, GrpcSubscriberStub.create(settings.build()));
+      return new PubSubDeadLetters(
+          projectId,
+          PubSubRest.to(SubscriberStubSettings.newHttpJsonBuilder(), emulatorHost)
+              .build()
+              .createStub());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot reach Pub/Sub: " + e.getMessage(), e);
     }

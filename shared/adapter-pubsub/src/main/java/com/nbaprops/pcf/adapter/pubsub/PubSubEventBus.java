@@ -1,47 +1,41 @@
 package com.nbaprops.pcf.adapter.pubsub;
 
-import com.google.api.core.ApiFuture;
-import com.google.api.gax.core.NoCredentialsProvider;
-import com.google.api.gax.grpc.GrpcTransportChannel;
-import com.google.api.gax.rpc.FixedTransportChannelProvider;
-import com.google.api.gax.rpc.TransportChannelProvider;
-import com.google.cloud.pubsub.v1.Publisher;
+import com.google.api.gax.retrying.RetrySettings;
+import com.google.api.gax.rpc.ApiException;
+import com.google.cloud.pubsub.v1.stub.PublisherStub;
+import com.google.cloud.pubsub.v1.stub.PublisherStubSettings;
 import com.google.protobuf.ByteString;
+import com.google.pubsub.v1.PublishRequest;
 import com.google.pubsub.v1.PubsubMessage;
 import com.google.pubsub.v1.TopicName;
 import com.nbaprops.pcf.port.EventBus;
-import io.grpc.ManagedChannel;
-import io.grpc.ManagedChannelBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
- * The bus on Cloud Pub/Sub: one {@link Publisher} per topic, kept for the life of the function
- * instance (creating one per message would cost a channel each time). {@link #publish} waits for
- * the server's message id, so a message the function reports as sent really was; a failure surfaces
- * as an exception, and Pub/Sub redelivers the message that triggered the function.
+ * The bus on Cloud Pub/Sub: one publisher stub (over REST, see {@link PubSubRest}) for the life of
+ * the function instance, created on the first publish. {@link #publish} returns the server's
+ * message id, so a message the function reports as sent really was; a failure surfaces as an
+ * exception once the client's retries are spent, and Pub/Sub redelivers the message that triggered
+ * the function.
  */
 final class PubSubEventBus implements EventBus, AutoCloseable {
-  private static final long PUBLISH_TIMEOUT_SECONDS = 60;
+  /**
+   * How long a publish may take with its retries: the library's default (600 s) is longer than a
+   * function may run (540 s), and a publish that has not gone through in a minute is better
+   * redelivered.
+   */
+  private static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(60);
 
   private final String projectId;
+  private final String emulatorHost;
+  private PublisherStub stub;
 
-  /**
-   * A given channel (emulator, in-process server) without credentials; null for Pub/Sub with the
-   * defaults.
-   */
-  private final TransportChannelProvider channels;
-
-  private final Map<String, Publisher> publishers = new ConcurrentHashMap<>();
-
-  private PubSubEventBus(String projectId, TransportChannelProvider channels) {
+  private PubSubEventBus(String projectId, String emulatorHost) {
     this.projectId = projectId;
-    this.channels = channels;
+    this.emulatorHost = emulatorHost;
   }
 
   /**
@@ -49,80 +43,71 @@ final class PubSubEventBus implements EventBus, AutoCloseable {
    * names.
    */
   public static PubSubEventBus connect(String projectId, String emulatorHost) {
-    if (emulatorHost == null || emulatorHost.isBlank()) {
-      return new PubSubEventBus(projectId, null);
-    }
-    ManagedChannel channel = ManagedChannelBuilder.forTarget(emulatorHost).usePlaintext().build();
-    return over(projectId, channel);
-  }
-
-  /**
-   * Over a given gRPC channel, without credentials: the emulator, or an in-process server in tests.
-   */
-  public static PubSubEventBus over(String projectId, ManagedChannel channel) {
-    return new PubSubEventBus(
-        projectId, FixedTransportChannelProvider.create(GrpcTransportChannel.create(channel)));
+    return new PubSubEventBus(projectId, emulatorHost);
   }
 
   @Override
   public String publish(String topic, String data, Map<String, String> attributes) {
-    PubsubMessage message =
-        PubsubMessage.newBuilder()
-            .setData(ByteString.copyFromUtf8(data))
-            .putAllAttributes(attributes)
+    PublishRequest request =
+        PublishRequest.newBuilder()
+            .setTopic(TopicName.of(projectId, topic).toString())
+            .addMessages(
+                PubsubMessage.newBuilder()
+                    .setData(ByteString.copyFromUtf8(data))
+                    .putAllAttributes(attributes))
             .build();
-    ApiFuture<String> id = publisher(topic).publish(message);
     try {
-      return id.get(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      throw new PublishException(topic, e.getCause());
-    } catch (TimeoutException e) {
-      throw new PublishException(topic, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
+      return stub().publishCallable().call(request).getMessageIds(0);
+    } catch (ApiException e) {
       throw new PublishException(topic, e);
     }
   }
 
-  private Publisher publisher(String topic) {
-    return publishers.computeIfAbsent(
-        topic,
-        name -> {
-          try {
-            Publisher.Builder builder = Publisher.newBuilder(TopicName.of(projectId, name));
-            if (channels != null) {
-              builder
-                  .setChannelProvider(channels)
-                  .setCredentialsProvider(NoCredentialsProvider.create());
-            }
-            return builder.build();
-          } catch (IOException e) {
-            throw new UncheckedIOException(
-                "cannot create a publisher for " + name + ": " + e.getMessage(), e);
-          }
-        });
+  private synchronized PublisherStub stub() {
+    if (stub == null) {
+      try {
+        stub =
+            PubSubRest.to(unbatched(PublisherStubSettings.newHttpJsonBuilder()), emulatorHost)
+                .build()
+                .createStub();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot reach Pub/Sub: " + e.getMessage(), e);
+      }
+    }
+    return stub;
   }
 
-  /** Sends what is batched and stops the publishers. */
+  /**
+   * Each publish sent at once and waited for: the stub would otherwise hold it for a batch, and a
+   * function publishes one message per outcome.
+   */
+  private static PublisherStubSettings.Builder unbatched(PublisherStubSettings.Builder settings) {
+    var publish = settings.publishSettings();
+    publish.setBatchingSettings(
+        publish.getBatchingSettings().toBuilder().setIsEnabled(false).build());
+    RetrySettings retries = publish.getRetrySettings();
+    publish.setRetrySettings(retries.toBuilder().setTotalTimeoutDuration(PUBLISH_TIMEOUT).build());
+    return settings;
+  }
+
   @Override
-  public void close() {
-    // Every publisher is told to stop before any is waited for: an interrupt while waiting for
-    // one must not leave the others running.
-    publishers.values().forEach(Publisher::shutdown);
-    for (Publisher publisher : publishers.values()) {
-      try {
-        publisher.awaitTermination(PUBLISH_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+  public synchronized void close() {
+    if (stub != null) {
+      stub.close();
     }
   }
 
   /** A message Pub/Sub did not accept. */
   public static final class PublishException extends RuntimeException {
-    PublishException(String topic, Throwable cause) {
-      super("publish to " + topic + " failed: " + cause.getMessage(), cause);
+    PublishException(String topic, ApiException cause) {
+      super(
+          "publish to "
+              + topic
+              + " failed: "
+              + cause.getStatusCode().getCode()
+              + ": "
+              + cause.getMessage(),
+          cause);
     }
   }
 }

@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import com.google.pubsub.v1.PublishRequest;
 import com.nbaprops.pcf.loopback.LoopbackPubSub;
-import io.grpc.Status;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The adapter with the real Publisher, connected as {@code PUBSUB_EMULATOR_HOST} connects it, to a
- * loopback gRPC server that implements Pub/Sub's Publish.
+ * The adapter with the real client library, connected as {@code PUBSUB_EMULATOR_HOST} connects it,
+ * to a loopback server that implements Pub/Sub's REST publish.
  */
 class PubSubEventBusTest {
   private LoopbackPubSub server;
@@ -52,7 +51,8 @@ class PubSubEventBusTest {
   @Test
   void aRejectedPublishSurfacesAsAnError() {
     server.failWith(
-        Status.NOT_FOUND.withDescription("Resource not found (resource=no-such-topic)"));
+        new LoopbackPubSub.Failure(
+            404, "NOT_FOUND", "Resource not found (resource=no-such-topic)"));
 
     var e =
         assertThrows(
@@ -64,7 +64,7 @@ class PubSubEventBusTest {
   }
 
   @Test
-  void eachTopicKeepsItsPublisher() {
+  void eachMessageGoesToItsOwnTopic() {
     bus.publish("a", "1", Map.of());
     bus.publish("b", "2", Map.of());
     bus.publish("a", "3", Map.of());
