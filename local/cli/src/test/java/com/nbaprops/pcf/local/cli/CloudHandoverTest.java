@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** A request handed to the deployed functions: the CLI names the project it really went to. */
+@Isolated // swaps System.out, which every class running beside it would write to
 class CloudHandoverTest {
   @TempDir Path home;
 

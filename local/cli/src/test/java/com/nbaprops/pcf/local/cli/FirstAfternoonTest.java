@@ -19,8 +19,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** What a first user meets in an afternoon with the README: said in plain, right words. */
+@Isolated // swaps System.out, which every class running beside it would write to
 class FirstAfternoonTest {
   @TempDir Path home;
 

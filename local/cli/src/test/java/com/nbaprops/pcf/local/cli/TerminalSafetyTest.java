@@ -11,8 +11,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Isolated;
 
 /** Text a message or the warehouse holds reaches the operator's terminal escaped. */
+@Isolated // swaps System.out, which every class running beside it would write to
 class TerminalSafetyTest {
   private static final String HOSTILE = "{\"zz\u001b[2J\u001b[31m\u0007\":1}";
 
