@@ -22,12 +22,19 @@ import java.util.TreeMap;
 public final class LineageLog {
   /**
    * A date's lineage: of the computation its rows come from (null when that one recorded none: the
-   * write was cut off between the rows and the lineage), and the digest of the computation before.
+   * write was cut off between the rows and the lineage), the run that computed them, and the digest
+   * of the computation before.
    */
-  public record Recorded(Lineage lineage, FactorDigest digest, FactorDigest previous) {
+  public record Recorded(
+      Lineage lineage, FactorDigest digest, FactorDigest previous, String servedRun) {
     /** Whether the date's rows come from a computation whose lineage is missing. */
     public boolean unrecorded() {
       return lineage == null;
+    }
+
+    /** Whether the date's rows, and the lineage of them, are those {@code runId} wrote. */
+    public boolean servedFrom(String runId) {
+      return lineage != null && servedRun.equals(runId);
     }
   }
 
@@ -46,7 +53,7 @@ public final class LineageLog {
                   WHERE game_date BETWEEN @start AND @end
                   GROUP BY game_date
                 )
-                SELECT l.analysis_date, l.data_source, l.inputs, l.factors_digest,
+                SELECT l.analysis_date, l.data_source, l.inputs, l.factors_digest, l.run_id,
                        CASE WHEN l.run_id = s.run_id THEN 1 ELSE 0 END AS serving
                 FROM {input_lineage} AS l
                 LEFT JOIN served AS s ON s.game_date = l.analysis_date
@@ -84,20 +91,22 @@ public final class LineageLog {
         warehouse.query(
             Sql.of(computations).date("start", range.start()).date("end", range.end()))) {
       LocalDate date = row.date("analysis_date");
-      Recorded sofar = recorded.getOrDefault(date, new Recorded(null, null, null));
+      Recorded sofar = recorded.getOrDefault(date, new Recorded(null, null, null, null));
       if (row.int64("serving") == 1 && sofar.lineage() == null) {
         DataSource source = DataSource.valueOf(row.string("data_source"));
         sofar =
             new Recorded(
                 Lineage.fromJson(date, source, row.string("inputs")),
                 FactorDigest.fromJson(row.string("factors_digest")),
-                sofar.previous());
+                sofar.previous(),
+                row.string("run_id"));
       } else if (sofar.previous() == null) {
         sofar =
             new Recorded(
                 sofar.lineage(),
                 sofar.digest(),
-                FactorDigest.fromJson(row.string("factors_digest")));
+                FactorDigest.fromJson(row.string("factors_digest")),
+                sofar.servedRun());
       }
       recorded.put(date, sofar);
     }

@@ -46,15 +46,31 @@ public final class Staleness {
    * as emptied, which is no restatement.
    */
   public Map<LocalDate, Check> check(DateRange range, Predicate<String> tables) {
+    return check(range, tables, Map.of());
+  }
+
+  /**
+   * Every date of {@code range} with a lineage, checked, but for the dates whose rows the run
+   * {@code computedBy} names for them wrote: that computation printed their inputs moments ago and
+   * recorded the prints with the rows, so they are not read again. An input restated in between is
+   * found as any later restatement is: by its landing, or by the next sweep.
+   */
+  public Map<LocalDate, Check> checkAfter(DateRange range, Map<LocalDate, String> computedBy) {
+    return check(range, table -> true, computedBy);
+  }
+
+  private Map<LocalDate, Check> check(
+      DateRange range, Predicate<String> tables, Map<LocalDate, String> computedBy) {
     Map<LocalDate, LineageLog.Recorded> recorded = log.latest(range);
     Map<LocalDate, Check> checks = new TreeMap<>();
     if (recorded.isEmpty()) {
       return checks;
     }
     List<Lineage> lineages =
-        recorded.values().stream()
-            .filter(date -> !date.unrecorded())
-            .map(LineageLog.Recorded::lineage)
+        recorded.entrySet().stream()
+            .filter(date -> !date.getValue().unrecorded())
+            .filter(date -> !justComputed(date.getKey(), date.getValue(), computedBy))
+            .map(date -> date.getValue().lineage())
             .toList();
     Map<String, DateRange> spans = new LinkedHashMap<>(Lineage.covering(lineages));
     spans.keySet().removeIf(tables.negate());
@@ -70,9 +86,17 @@ public final class Staleness {
                                 + " between the rows and their lineage)"),
                         Optional.empty())
                     : new Check(
-                        computed.lineage().changes(now),
+                        justComputed(date, computed, computedBy)
+                            ? List.of()
+                            : computed.lineage().changes(now),
                         Optional.ofNullable(computed.previous())
                             .map(previous -> computed.digest().changesSince(previous)))));
     return checks;
+  }
+
+  private static boolean justComputed(
+      LocalDate date, LineageLog.Recorded computed, Map<LocalDate, String> computedBy) {
+    String run = computedBy.get(date);
+    return run != null && computed.servedFrom(run);
   }
 }

@@ -26,6 +26,7 @@ import com.nbaprops.pcf.table.Catalog;
 import com.nbaprops.pcf.table.Tables;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -97,9 +98,11 @@ final class MetadataTrackingService {
     LocalDate date = message.analysisDate();
     CoverageCounts.Snapshot now = counts.snapshot(date);
     // Checked here too: a recompute refused as worse wrote no lineage, and must not turn a STALE
-    // date COMPLETE because its counts are fine.
+    // date COMPLETE because its counts are fine. Rows this run wrote were printed as it read them.
     Staleness.Check check =
-        staleness.check(new DateRange(date, date)).getOrDefault(date, NOT_CHECKED);
+        staleness
+            .checkAfter(new DateRange(date, date), Map.of(date, message.runId()))
+            .getOrDefault(date, NOT_CHECKED);
     return track(checked(message, now), true, now, check);
   }
 
@@ -112,7 +115,9 @@ final class MetadataTrackingService {
         chunk.items().stream().map(CoverageValidated::analysisDate).sorted().toList();
     DateRange span = new DateRange(dates.get(0), dates.get(dates.size() - 1));
     Map<LocalDate, CoverageCounts.Snapshot> snapshots = counts.snapshots(span);
-    Map<LocalDate, Staleness.Check> checks = staleness.check(span);
+    Map<LocalDate, String> computedBy = new HashMap<>();
+    chunk.items().forEach(verdict -> computedBy.put(verdict.analysisDate(), verdict.runId()));
+    Map<LocalDate, Staleness.Check> checks = staleness.checkAfter(span, computedBy);
     List<Pending> pending = new ArrayList<>();
     for (CoverageValidated verdict : chunk.items()) {
       CoverageCounts.Snapshot now = snapshots.get(verdict.analysisDate());
