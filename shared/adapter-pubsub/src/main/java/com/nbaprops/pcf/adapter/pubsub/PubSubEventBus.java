@@ -67,7 +67,7 @@ final class PubSubEventBus implements EventBus, AutoCloseable {
     if (stub == null) {
       try {
         stub =
-            PubSubRest.to(unbatched(PublisherStubSettings.newHttpJsonBuilder()), emulatorHost)
+            PubSubRest.to(eachAtOnce(PublisherStubSettings.newHttpJsonBuilder()), emulatorHost)
                 .build()
                 .createStub();
       } catch (IOException e) {
@@ -78,10 +78,11 @@ final class PubSubEventBus implements EventBus, AutoCloseable {
   }
 
   /**
-   * Each publish sent at once and waited for: the stub would otherwise hold it for a batch, and a
-   * function publishes one message per outcome.
+   * Each publish sent at once and waited for, for at most {@link #PUBLISH_TIMEOUT} with its
+   * retries: the stub would otherwise hold it for a batch, and a function publishes one message per
+   * outcome.
    */
-  private static PublisherStubSettings.Builder unbatched(PublisherStubSettings.Builder settings) {
+  private static PublisherStubSettings.Builder eachAtOnce(PublisherStubSettings.Builder settings) {
     var publish = settings.publishSettings();
     publish.setBatchingSettings(
         publish.getBatchingSettings().toBuilder().setIsEnabled(false).build());
