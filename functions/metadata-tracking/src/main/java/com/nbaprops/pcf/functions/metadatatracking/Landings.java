@@ -79,25 +79,24 @@ final class Landings {
     this.requests = requests;
     this.clock = clock;
     this.log = log;
-    // Each date's status and when it was last tracked, when it was last requested on a landing,
-    // and whether anyone played on it (no computation before that): one query.
+    // Each date's status, when it was last requested on a landing, and whether anyone played on it
+    // (no computation before that): one query.
     this.statesSql =
         catalog
             .template(
                 """
-                SELECT analysis_date, status, tracked_at, CAST(NULL AS TIMESTAMP) AS requested_at,
+                SELECT analysis_date, status, CAST(NULL AS TIMESTAMP) AS requested_at,
                        0 AS box_score_rows
                 FROM {backfill_processing_metadata}
                 WHERE analysis_date BETWEEN @range_start AND @range_end
                 UNION ALL
-                SELECT analysis_date, CAST(NULL AS STRING), CAST(NULL AS TIMESTAMP), MAX(created_at), 0
+                SELECT analysis_date, CAST(NULL AS STRING), MAX(created_at), 0
                 FROM {precompute_failures}
                 WHERE analysis_date BETWEEN @range_start AND @range_end
                   AND failure_category = 'RECOMPUTE_REQUESTED'
                 GROUP BY analysis_date
                 UNION ALL
-                SELECT game_date, CAST(NULL AS STRING), CAST(NULL AS TIMESTAMP),
-                       CAST(NULL AS TIMESTAMP), COUNT(*)
+                SELECT game_date, CAST(NULL AS STRING), CAST(NULL AS TIMESTAMP), COUNT(*)
                 FROM {player_game_summary}
                 WHERE game_date BETWEEN @range_start AND @range_end
                 GROUP BY game_date
@@ -106,8 +105,8 @@ final class Landings {
   }
 
   /** A date as the last tracking and the last request left it. */
-  private record State(String status, Instant trackedAt, Instant requestedAt, boolean played) {
-    static final State NEVER = new State(null, null, null, false);
+  private record State(String status, Instant requestedAt, boolean played) {
+    static final State NEVER = new State(null, null, false);
 
     /**
      * Whether a request was recorded after {@code at}: its computation reads the write. (At the
@@ -117,19 +116,9 @@ final class Landings {
       return requestedAt != null && requestedAt.isAfter(at);
     }
 
-    /**
-     * Whether it was tracked after {@code at}. Enough for a COMPLETE date (the tracking checked its
-     * lineage against the inputs then); not for another, whose rows may come from a computation
-     * that read the inputs before the write and was tracked after it.
-     */
-    boolean trackedSince(Instant at) {
-      return trackedAt != null && trackedAt.isAfter(at);
-    }
-
     State merge(State other) {
       return new State(
           status != null ? status : other.status,
-          trackedAt != null ? trackedAt : other.trackedAt,
           requestedAt != null ? requestedAt : other.requestedAt,
           played || other.played);
     }
@@ -166,9 +155,9 @@ final class Landings {
       }
       String status = state.status();
       if (CoverageStatus.COMPLETE.name().equals(status)) {
-        if (!state.trackedSince(written.at())) {
-          complete.add(date);
-        }
+        // Checked even when tracked after the write: a tracking right after a computation trusts
+        // the prints that computation took as it read, which can be from before the write.
+        complete.add(date);
       } else if (state.played()
           && !CoverageStatus.OFF_DAY.name().equals(status)
           && !CoverageStatus.SKIPPED.name().equals(status)) {
@@ -236,10 +225,7 @@ final class Landings {
             Sql.of(statesSql).date("range_start", range.start()).date("range_end", range.end()))) {
       State state =
           new State(
-              row.string("status"),
-              row.timestamp("tracked_at"),
-              row.timestamp("requested_at"),
-              row.int64("box_score_rows") > 0);
+              row.string("status"), row.timestamp("requested_at"), row.int64("box_score_rows") > 0);
       states.merge(row.date("analysis_date"), state, State::merge);
     }
     return states;

@@ -3,12 +3,18 @@ package com.nbaprops.pcf.local.cli;
 import static com.google.common.truth.Truth.assertThat;
 import static com.google.common.truth.Truth.assertWithMessage;
 
+import com.nbaprops.pcf.config.Topic;
+import com.nbaprops.pcf.domain.DataSource;
 import com.nbaprops.pcf.domain.DateRange;
 import com.nbaprops.pcf.local.operations.Reprocess;
 import com.nbaprops.pcf.local.operations.Status;
 import com.nbaprops.pcf.local.runtime.ExitCodes;
 import com.nbaprops.pcf.local.runtime.LocalRuntime;
+import com.nbaprops.pcf.local.runtime.SuiteFunction;
+import com.nbaprops.pcf.message.CoverageValidated;
 import com.nbaprops.pcf.port.Row;
+import com.nbaprops.pcf.rules.CoverageGate;
+import com.nbaprops.pcf.testing.GoldenEvents;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -251,5 +257,61 @@ class StaleDatesTest {
         .isEqualTo(ExitCodes.PROBLEM);
 
     assertThat(status(DAY)).isEqualTo("STALE");
+  }
+
+  /**
+   * A tracking right after its computation trusts the prints that computation took as it read. An
+   * input restated in between is found when the write's audit-log entry arrives, though the date
+   * was tracked COMPLETE after the write: the date is recomputed from the restated input.
+   */
+  @Test
+  void anInputRestatedBeforeItsTrackingIsFoundWhenTheWriteIsReported() {
+    SeasonFixture.FEBRUARY_BACKFILLED.open(home).close();
+    String run = rowsRun();
+    execute(
+        "UPDATE {player_shot_zone_analysis} SET paint_rate_last_10 = paint_rate_last_10 / 2"
+            + " WHERE analysis_date = @day");
+    try (LocalRuntime local = open()) {
+      int players = factors().size();
+      local
+          .runtime()
+          .publisher()
+          .publish(
+              Topic.COVERAGE_VALIDATED,
+              new CoverageValidated(
+                      run,
+                      day,
+                      CoverageGate.Verdict.PASS,
+                      players,
+                      players,
+                      DataSource.UPCG,
+                      null,
+                      "a redelivery of the computation's verdict")
+                  .toJson(),
+              Map.of());
+    }
+    assertThat(status(day)).isEqualTo("COMPLETE");
+
+    try (LocalRuntime local = open()) {
+      local
+          .bus()
+          .deliver(
+              SuiteFunction.TABLE_WRITTEN,
+              GoldenEvents.withRawData(
+                  "bigquery-job-completed",
+                  GoldenEvents.body("bigquery-job-completed")
+                      .replace("nba_analytics", "nba_precompute")
+                      .replace(
+                          "team_offense_game_summary$20230223",
+                          "player_shot_zone_analysis$20230213")));
+    }
+
+    assertWithMessage("recomputed from the restated input").that(rowsRun()).isNotEqualTo(run);
+    assertThat(status(day)).isEqualTo("COMPLETE");
+    assertThat(
+            query(
+                "SELECT failure_category FROM {precompute_failures} WHERE analysis_date = @day"
+                    + " AND failure_category = 'INPUT_RESTATED'"))
+        .hasSize(1);
   }
 }
